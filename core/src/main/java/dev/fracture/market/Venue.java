@@ -1,0 +1,66 @@
+package dev.fracture.market;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.VenueId;
+import java.util.List;
+
+/**
+ * A place to trade: an AMM pool or an order book. Amounts are in token units (doubles); venues that have an
+ * exact mode convert them to integer units on the way in and back on the way out.
+ *
+ * <p>A venue is mutable: {@code swap*} changes it, {@code quote*} never does, and a quote followed by the same
+ * swap gives the quoted amounts. Bad arguments (an asset the venue does not trade, a negative, NaN or
+ * infinite amount) throw {@link IllegalArgumentException} naming the venue and the rule; running out of
+ * liquidity is not an error but a quote with {@code complete == false}.
+ */
+public interface Venue {
+
+    VenueId id();
+
+    ChainId chain();
+
+    /** The assets this venue trades. */
+    List<AssetId> assets();
+
+    default boolean trades(AssetId a, AssetId b) {
+        return !a.equals(b) && assets().contains(a) && assets().contains(b);
+    }
+
+    /** Output for paying exactly {@code amountIn} of {@code tokenIn}; does not change the venue. */
+    Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn);
+
+    /** Input needed to receive exactly {@code amountOut} of {@code tokenOut}; does not change the venue. */
+    Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut);
+
+    /** Executes an exact-input trade and returns its fill. */
+    Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn);
+
+    /** Executes an exact-output trade and returns its fill. */
+    Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut);
+
+    /** Fee-free spot price of {@code base} in {@code quote} (mid price for an order book). */
+    double spotPrice(AssetId base, AssetId quote);
+
+    /**
+     * Marginal rate of a trade in this direction: d(amountOut)/d(amountIn) at zero size, fees included. This is
+     * what a router equalizes across venues.
+     */
+    double marginalRate(AssetId tokenIn, AssetId tokenOut);
+
+    /**
+     * Amount of {@code tokenIn} that, sold into this venue, moves the spot price of tokenIn in tokenOut down by
+     * {@code priceMoveFraction} (0.02 for 2%). Selling the other token gives the depth in the other direction.
+     * Returns the whole available liquidity when the venue cannot move that far.
+     */
+    double depth(AssetId tokenIn, AssetId tokenOut, double priceMoveFraction);
+
+    /**
+     * Liquidity in {@code buckets} equal price bands on each side of spot, reaching {@code rangeFraction} away
+     * from it (0.5 = from half the spot price to one and a half times it).
+     */
+    LiquidityProfile liquidityProfile(AssetId base, AssetId quote, int buckets, double rangeFraction);
+
+    /** An independent copy in the same state, for what-if trades. */
+    Venue copy();
+}

@@ -1,0 +1,25 @@
+package dev.fracture.model;
+
+/**
+ * Identifier of a account within one ecosystem snapshot. Ids are case-sensitive, non-blank and contain no
+ * whitespace, so they can appear unquoted on a command line and in file formats.
+ */
+public record AccountId(String value) implements Comparable<AccountId> {
+    public AccountId {
+        Ids.requireValid(value, "account id");
+    }
+
+    public static AccountId of(String value) {
+        return new AccountId(value);
+    }
+
+    @Override
+    public int compareTo(AccountId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.fracture.model;
+
+/**
+ * Identifier of a asset within one ecosystem snapshot. Ids are case-sensitive, non-blank and contain no
+ * whitespace, so they can appear unquoted on a command line and in file formats.
+ */
+public record AssetId(String value) implements Comparable<AssetId> {
+    public AssetId {
+        Ids.requireValid(value, "asset id");
+    }
+
+    public static AssetId of(String value) {
+        return new AssetId(value);
+    }
+
+    @Override
+    public int compareTo(AssetId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,2 @@
+/** The ecosystem model: typed ids, chains, assets, bridges, venue specifications and the immutable snapshot holding them. */
+package dev.fracture.model;
