@@ -1,0 +1,2 @@
+/** JMH benchmarks and the generator of benchmark ecosystems. */
+package dev.fracture.bench;

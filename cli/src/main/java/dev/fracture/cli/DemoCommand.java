@@ -1,0 +1,84 @@
+package dev.fracture.cli;
+
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.market.RouteRequest;
+import dev.fracture.market.RouteResult;
+import dev.fracture.market.Router;
+import dev.fracture.model.Asset;
+import dev.fracture.model.EcosystemSnapshot;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code fracture demo}: the main job on the bundled ecosystem. Until the cascade engine lands, it shows where
+ * forced selling of ETH would be absorbed: orders of growing size routed across every venue and chain, with
+ * what fragmentation costs each.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Route growing ETH sell orders across the bundled ecosystem's venues and chains and show "
+                + "the fragmentation cost of each.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
+            description = "Bundled ecosystem name or snapshot file. Default: ${DEFAULT-VALUE}.")
+    private String ecosystem;
+
+    @Option(names = "--sell", description = "Asset id to sell. Default: the native asset of the first chain.")
+    private String sell;
+
+    @Option(names = "--buy", description = "Asset id to buy. Default: the first USD stablecoin on the seller's chain.")
+    private String buy;
+
+    @Override
+    public Integer call() {
+        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        Market market = Market.of(snapshot, MathMode.FAST);
+        Asset sellAsset = sell != null ? market.asset(dev.fracture.model.AssetId.of(sell))
+                : market.asset(snapshot.chains().get(0).nativeAsset());
+        Asset buyAsset = buy != null ? market.asset(dev.fracture.model.AssetId.of(buy)) : defaultStable(snapshot, sellAsset);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Fracture demo: where would forced selling of %s be absorbed? (ecosystem %s, %d chains, %d venues)%n%n",
+                sellAsset.symbol(), snapshot.name(), snapshot.chains().size(), snapshot.venues().size());
+
+        double unit = 1_000_000 / sellAsset.referencePriceUsd();
+        double[] sizesUsd = {100_000, 1_000_000, 10_000_000, 50_000_000, 200_000_000};
+        TextTable table = new TextTable("sell " + sellAsset.symbol(), "USD value", "venues", "routed " + buyAsset.symbol(),
+                "best single", "unified pool", "cost vs ref", "fragmentation");
+        RouteResult largest = null;
+        for (double usd : sizesUsd) {
+            double amount = usd / sellAsset.referencePriceUsd();
+            RouteResult r = Router.DEFAULT.route(market, RouteRequest.of(sellAsset.id(), buyAsset.id(), amount));
+            table.row(TextTable.amount(amount), String.format("%,.0f", usd), r.fills().size(),
+                    TextTable.amount(r.routedOut()) + (r.complete() ? "" : " (partial)"),
+                    TextTable.amount(r.bestSingleOut()), TextTable.amount(r.unifiedOut()),
+                    String.format("%.1f bps", r.costVsReferenceBps()),
+                    String.format("%.1f bps", r.fragmentationCostBps()));
+            if (usd == 10_000_000) {
+                largest = r;
+            }
+        }
+        table.print(out);
+        out.println();
+        out.printf("The %s sale worth about $10M, venue by venue:%n%n", sellAsset.symbol());
+        RouteCommand.print(out, snapshot, largest);
+        out.printf("%nfracture route --sell %s --buy %s --amount %.0f  reproduces the last table; add --json for JSON.%n",
+                sellAsset.id(), buyAsset.id(), unit * 10);
+        return 0;
+    }
+
+    private static Asset defaultStable(EcosystemSnapshot snapshot, Asset sell) {
+        return snapshot.assets().stream()
+                .filter(a -> a.chain().equals(sell.chain()))
+                .filter(a -> a.kind() instanceof dev.fracture.model.AssetKind.Stablecoin s && "USD".equals(s.peg()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no USD stablecoin on " + sell.chain() + "; pass --buy"));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.fracture.cli;
+
+import dev.fracture.io.SnapshotReader;
+import dev.fracture.market.MathMode;
+import dev.fracture.market.Quote;
+import dev.fracture.market.Venue;
+import dev.fracture.market.Venues;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fracture quote}: price one trade on one venue without executing it. */
+@Command(name = "quote", mixinStandardHelpOptions = true,
+        description = "Quote a trade on one venue (exact-in, or exact-out with --exact-out), in fast or exact "
+                + "integer mode. The venue is an id from the ecosystem, or inline JSON in the snapshot schema.")
+public final class QuoteCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
+            description = "Bundled ecosystem name or snapshot file; supplies the venue or, for --venue-json, the "
+                    + "assets and chains it refers to. Default: ${DEFAULT-VALUE}.")
+    private String ecosystem;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private VenueChoice venue;
+
+    static final class VenueChoice {
+        @Option(names = "--venue", description = "Venue id in the ecosystem.")
+        String id;
+
+        @Option(names = "--venue-json", description = "A venue in the snapshot schema, as inline JSON.")
+        String json;
+    }
+
+    @Option(names = "--sell", required = true, description = "Asset id paid in.")
+    private String sell;
+
+    @Option(names = "--buy", description = "Asset id received. Default: the venue's other asset (two-asset venues).")
+    private String buy;
+
+    @Option(names = "--amount", required = true,
+            description = "Amount in token units: paid in, or with --exact-out received.")
+    private double amount;
+
+    @Option(names = "--exact-out", description = "Treat --amount as the exact output wanted.")
+    private boolean exactOut;
+
+    @Option(names = "--exact", description = "Integer mode reproducing the contract to the last unit.")
+    private boolean exact;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        VenueSpec venueSpec = venue.json != null
+                ? SnapshotReader.readVenue(venue.json, "--venue-json", snapshot)
+                : snapshot.venues().stream().filter(v -> v.id().equals(VenueId.of(venue.id))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--venue '" + venue.id + "' is not in ecosystem '"
+                            + snapshot.name() + "' (venues: " + snapshot.venues().stream().map(v -> v.id().value())
+                            .sorted().toList() + ")"));
+        MathMode mode = exact ? MathMode.EXACT : MathMode.FAST;
+        Venue v = Venues.of(venueSpec, snapshot, mode);
+        AssetId in = AssetId.of(sell);
+        AssetId out = buy != null ? AssetId.of(buy) : other(v, in);
+        if (!v.assets().contains(in) || !v.assets().contains(out) || in.equals(out)) {
+            throw new IllegalArgumentException("venue " + v.id() + " trades " + v.assets() + "; cannot quote " + in
+                    + " -> " + out);
+        }
+        Quote q = exactOut ? v.quoteExactOut(in, out, amount) : v.quoteExactIn(in, out, amount);
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("mode", mode);
+            doc.put("side", exactOut ? "exact-out" : "exact-in");
+            doc.put("quote", q);
+            doc.put("averagePrice", q.averagePrice());
+            doc.put("slippage", q.slippage());
+            Json.print(pw, doc);
+        } else {
+            pw.printf("Quote on %s (%s, %s mode, %s)%n%n", v.id(), v.chain(), mode.name().toLowerCase(),
+                    exactOut ? "exact out" : "exact in");
+            new TextTable("measure", "value")
+                    .row("pay " + q.tokenIn(), TextTable.amount(q.amountIn()))
+                    .row("receive " + q.tokenOut(), TextTable.amount(q.amountOut()))
+                    .row("fee paid", TextTable.amount(q.feePaid()))
+                    .row("average price", TextTable.amount(q.averagePrice()))
+                    .row("spot before", TextTable.amount(q.spotBefore()))
+                    .row("spot after", TextTable.amount(q.spotAfter()))
+                    .row("slippage", String.format("%.2f bps", q.slippage() * 10_000))
+                    .row("filled", q.complete() ? "yes" : "partly: the venue ran out of liquidity")
+                    .print(pw);
+        }
+        return 0;
+    }
+
+    private static AssetId other(Venue v, AssetId in) {
+        if (v.assets().size() != 2) {
+            throw new IllegalArgumentException("venue " + v.id() + " trades " + v.assets().size() + " assets; pass --buy");
+        }
+        return v.assets().get(0).equals(in) ? v.assets().get(1) : v.assets().get(0);
+    }
+}

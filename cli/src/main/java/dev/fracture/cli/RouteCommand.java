@@ -1,0 +1,108 @@
+package dev.fracture.cli;
+
+import dev.fracture.market.GasSchedule;
+import dev.fracture.market.LegFill;
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.market.RouteRequest;
+import dev.fracture.market.RouteResult;
+import dev.fracture.market.Router;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.EcosystemSnapshot;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fracture route}: split an order across an ecosystem's venues and report the fragmentation cost. */
+@Command(name = "route", mixinStandardHelpOptions = true,
+        description = "Split a sell order across every venue and chain that trades the pair; report per-venue fills, "
+                + "the best single venue, a unified pool and the fragmentation cost.")
+public final class RouteCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
+            description = "Bundled ecosystem name or snapshot file (YAML/JSON). Default: ${DEFAULT-VALUE}.")
+    private String ecosystem;
+
+    @Option(names = "--sell", required = true, description = "Asset id to sell (held on its own chain).")
+    private String sell;
+
+    @Option(names = "--buy", required = true, description = "Asset id to receive (delivered on its own chain).")
+    private String buy;
+
+    @Option(names = "--amount", required = true, description = "Amount to sell, in token units.")
+    private double amount;
+
+    @Option(names = "--max-latency", defaultValue = "3600",
+            description = "Skip legs whose bridge crossings take longer, in seconds. Default: ${DEFAULT-VALUE}.")
+    private double maxLatency;
+
+    @Option(names = "--chunks", defaultValue = "400", description = "Slices the order is allocated in. Default: ${DEFAULT-VALUE}.")
+    private int chunks;
+
+    @Option(names = "--no-gas", description = "Ignore gas costs.")
+    private boolean noGas;
+
+    @Option(names = "--exact", description = "Quote venues in exact integer mode (slower).")
+    private boolean exact;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        Market market = Market.of(snapshot, exact ? MathMode.EXACT : MathMode.FAST);
+        RouteRequest request = new RouteRequest(AssetId.of(sell), AssetId.of(buy), amount, maxLatency,
+                noGas ? GasSchedule.FREE : GasSchedule.DEFAULT, chunks);
+        RouteResult result = Router.DEFAULT.route(market, request);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ecosystem", snapshot.name());
+            doc.put("request", request);
+            doc.put("result", result);
+            doc.put("fragmentationCost", result.fragmentationCost());
+            doc.put("fragmentationCostBps", result.fragmentationCostBps());
+            doc.put("routingGain", result.routingGain());
+            doc.put("costVsReferenceBps", result.costVsReferenceBps());
+            Json.print(out, doc);
+        } else {
+            print(out, snapshot, result);
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, EcosystemSnapshot snapshot, RouteResult r) {
+        out.printf("Route %s %s -> %s on %s%n%n", TextTable.amount(r.amountRequested()), r.sell(), r.buy(),
+                snapshot.name());
+        TextTable fills = new TextTable("venue", "chain", "in", "via", "out", "gas", "net");
+        for (LegFill f : r.fills()) {
+            String via = f.inBridge() == null && f.outBridge() == null ? "direct"
+                    : (f.inBridge() != null ? f.inBridge().value() : "") + (f.outBridge() != null ? " / " + f.outBridge() : "");
+            fills.row(f.venue(), f.chain(), TextTable.amount(f.amountIn()), via, TextTable.amount(f.delivered()),
+                    TextTable.amount(f.gasCost()), TextTable.amount(f.net()));
+        }
+        fills.print(out);
+        out.println();
+        TextTable summary = new TextTable("measure", r.buy().value(), "note");
+        summary.row("routed output", TextTable.amount(r.routedOut()),
+                r.complete() ? "order filled" : "only " + TextTable.amount(r.amountFilled()) + " could be sold");
+        summary.row("best single venue", TextTable.amount(r.bestSingleOut()), r.bestSingleVenue());
+        summary.row("unified pool", TextTable.amount(r.unifiedOut()), "all liquidity in one pool");
+        summary.row("reference value", TextTable.amount(r.referenceOut()), "at reference prices");
+        summary.row("routing gain", TextTable.amount(r.routingGain()), "router vs best single venue");
+        summary.row("fragmentation cost", TextTable.amount(r.fragmentationCost()),
+                String.format("%.2f bps of the unified output", r.fragmentationCostBps()));
+        summary.row("cost vs reference", String.format("%.2f bps", r.costVsReferenceBps()),
+                "slippage, fees, bridges and gas");
+        summary.print(out);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code fracture} command line. */
+package dev.fracture.cli;

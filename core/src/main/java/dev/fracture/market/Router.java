@@ -1,0 +1,402 @@
+package dev.fracture.market;
+
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.Bridge;
+import dev.fracture.model.Chain;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a sell order across every venue that trades the pair — on the seller's chain and, through bridges, on
+ * other chains — to maximize what the seller receives net of fees, bridge fees and gas.
+ *
+ * <p>Each venue's output is a concave function of its input (AMM curves and order books both give ever worse
+ * prices), so the optimum equalizes marginal rates across the venues used, the "water-filling" condition of
+ * optimal order routing (Angeris, Evans, Chitra et al., "Optimal Routing for Constant Function Market Makers",
+ * 2022). The router reaches it numerically: it allocates the order slice by slice to the leg whose next slice
+ * pays the most, re-quoting the whole allocation on that venue each time so that moved prices are seen; then it
+ * refines with ever smaller moves of size between legs until no move improves the total. Gas and bridge
+ * transfers are fixed costs per leg, which break concavity: legs are first allocated without them, and a leg is
+ * then dropped whenever redistributing its share to the others pays more than it does.
+ *
+ * <p>Cross-chain legs pay the bridge fee on the way in (sell asset) and on the way out (buy asset), may take no
+ * more than the bridge's capacity per hour in each direction (the order is taken to settle within the hour), and
+ * are skipped when their latency exceeds the request's limit. Only direct single-hop legs are considered: one
+ * bridge at most each way, and the venue must trade the pair itself.
+ *
+ * <p>The result also prices the same order through the best single venue and through one hypothetical pool
+ * holding all the venues' liquidity ({@link UnifiedPool}); the gap between the latter and the router is the
+ * fragmentation cost.
+ */
+public final class Router {
+    public static final Router DEFAULT = new Router();
+
+    private static final double EPS = 1e-12;
+
+    public RouteResult route(Market market, RouteRequest request) {
+        Asset sell = market.asset(request.sell());
+        Asset buy = market.asset(request.buy());
+        List<RouteLeg> legs = legs(market, request, sell, buy);
+        double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
+        if (legs.isEmpty()) {
+            return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0,
+                    UnifiedPool.DEFAULT.output(market, legs, request, sell, buy), refOut);
+        }
+        Capacity capacity = new Capacity(market, sell, buy);
+
+        double[] best = bestSingle(legs, request.amountIn(), capacity);
+        int bestLeg = (int) best[0];
+
+        double[] alloc = greedy(legs, request, capacity, false);
+        dropUnprofitableLegs(legs, alloc, request, capacity);
+        refine(legs, alloc, request, capacity);
+
+        double routed = net(legs, alloc);
+        if (bestLeg >= 0 && best[1] > routed && best[2] >= sum(alloc) - EPS) {
+            alloc = new double[legs.size()];
+            alloc[bestLeg] = best[2];
+            routed = best[1];
+        }
+
+        List<LegFill> fills = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            if (alloc[i] > 0) {
+                fills.add(legs.get(i).fill(alloc[i]));
+            }
+        }
+        fills.sort(Comparator.comparingDouble(LegFill::amountIn).reversed().thenComparing(f -> f.venue().value()));
+        double unified = UnifiedPool.DEFAULT.output(market, legs, request, sell, buy);
+        VenueId bestId = bestLeg >= 0 ? legs.get(bestLeg).venue.id() : null;
+        return new RouteResult(sell.id(), buy.id(), request.amountIn(), sum(alloc), fills, routed, bestId,
+                bestLeg >= 0 ? best[1] : 0, unified, refOut);
+    }
+
+    /** Every direct leg: a venue trading a member of the sell family against a member of the buy family. */
+    static List<RouteLeg> legs(Market market, RouteRequest request, Asset sell, Asset buy) {
+        AssetId sellFamily = market.family(sell.id());
+        AssetId buyFamily = market.family(buy.id());
+        Map<VenueId, VenueSpec> specs = new HashMap<>();
+        market.snapshot().venues().forEach(s -> specs.put(s.id(), s));
+        List<RouteLeg> legs = new ArrayList<>();
+        for (Venue venue : market.venues()) {
+            AssetId in = null;
+            AssetId out = null;
+            for (AssetId a : venue.assets()) {
+                Asset asset = market.asset(a);
+                if (!asset.chain().equals(venue.chain())) {
+                    continue;
+                }
+                if (market.family(a).equals(sellFamily)) {
+                    in = a;
+                } else if (market.family(a).equals(buyFamily)) {
+                    out = a;
+                }
+            }
+            if (in == null || out == null) {
+                continue;
+            }
+            ChainId venueChain = venue.chain();
+            Bridge inBridge = null;
+            Bridge outBridge = null;
+            if (!venueChain.equals(sell.chain())) {
+                inBridge = fastest(market.openBridges(sell.chain(), venueChain));
+                if (inBridge == null) {
+                    continue;
+                }
+            }
+            if (!venueChain.equals(buy.chain())) {
+                outBridge = fastest(market.openBridges(venueChain, buy.chain()));
+                if (outBridge == null) {
+                    continue;
+                }
+            }
+            double latency = (inBridge == null ? 0 : inBridge.latencySeconds())
+                    + (outBridge == null ? 0 : outBridge.latencySeconds());
+            if (latency > request.maxLatencySeconds()) {
+                continue;
+            }
+            long gasUnits = request.gas().swapGas(specs.get(venue.id()));
+            double gasUsd = gasUsd(market, venueChain, gasUnits);
+            if (inBridge != null) {
+                gasUsd += gasUsd(market, sell.chain(), request.gas().bridgeTransfer());
+            }
+            if (outBridge != null) {
+                gasUsd += gasUsd(market, venueChain, request.gas().bridgeTransfer());
+            }
+            legs.add(new RouteLeg(venue, in, out, inBridge, outBridge, sell.chain(), gasUsd / buy.referencePriceUsd()));
+        }
+        legs.sort(Comparator.comparing(l -> l.venue.id()));
+        return legs;
+    }
+
+    private static double gasUsd(Market market, ChainId chainId, long units) {
+        Chain chain = market.chain(chainId);
+        return chain.gas().costInNative(units) * market.asset(chain.nativeAsset()).referencePriceUsd();
+    }
+
+    private static Bridge fastest(List<Bridge> bridges) {
+        Bridge best = null;
+        for (Bridge b : bridges) {
+            if (best == null || b.latencySeconds() < best.latencySeconds()
+                    || (b.latencySeconds() == best.latencySeconds() && b.feeBps() < best.feeBps())) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /** {index, net output, amount} of the best leg taking the whole order alone (or as much as it can). */
+    private static double[] bestSingle(List<RouteLeg> legs, double amount, Capacity capacity) {
+        double[] best = {-1, 0, 0};
+        for (int i = 0; i < legs.size(); i++) {
+            RouteLeg leg = legs.get(i);
+            double a = Math.min(amount, capacity.headroom(leg, null));
+            if (a <= 0) {
+                continue;
+            }
+            double net = leg.delivered(a) - leg.gasCost;
+            if (best[0] < 0 || net > best[1]) {
+                best = new double[] {i, net, a};
+            }
+        }
+        return best;
+    }
+
+    /** Slice-by-slice allocation to the leg whose next slice pays the most. */
+    private static double[] greedy(List<RouteLeg> legs, RouteRequest request, Capacity capacity, boolean withGas) {
+        int n = legs.size();
+        double[] alloc = new double[n];
+        double[] out = new double[n];
+        double[] gain = new double[n];
+        double slice = request.amountIn() / request.chunks();
+        boolean[] dry = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            gain[i] = sliceGain(legs.get(i), 0, 0, slice, withGas, capacity, alloc, legs);
+        }
+        double left = request.amountIn();
+        while (left > EPS * request.amountIn()) {
+            int pick = -1;
+            for (int i = 0; i < n; i++) {
+                if (!dry[i] && gain[i] > 0 && (pick < 0 || gain[i] > gain[pick])) {
+                    pick = i;
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            RouteLeg leg = legs.get(pick);
+            double step = Math.min(Math.min(slice, left), capacity.headroom(leg, alloc, legs));
+            if (step <= EPS * request.amountIn() || !leg.fills(alloc[pick] + step)) {
+                dry[pick] = true;
+                continue;
+            }
+            alloc[pick] += step;
+            out[pick] = leg.delivered(alloc[pick]);
+            left -= step;
+            gain[pick] = sliceGain(leg, alloc[pick], out[pick], slice, withGas, capacity, alloc, legs);
+        }
+        return alloc;
+    }
+
+    private static double sliceGain(RouteLeg leg, double a, double outNow, double slice, boolean withGas,
+                                    Capacity capacity, double[] alloc, List<RouteLeg> legs) {
+        double step = Math.min(slice, capacity.headroom(leg, alloc, legs));
+        if (step <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double g = leg.delivered(a + step) - outNow;
+        if (withGas && a == 0) {
+            g -= leg.gasCost;
+        }
+        return g / step;
+    }
+
+    /** Removes legs whose output is worth less than giving their share to the others, gas included. */
+    private static void dropUnprofitableLegs(List<RouteLeg> legs, double[] alloc, RouteRequest request,
+                                             Capacity capacity) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            double current = net(legs, alloc);
+            int worst = -1;
+            double worstNet = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < legs.size(); i++) {
+                if (alloc[i] > 0) {
+                    double net = legs.get(i).delivered(alloc[i]) - legs.get(i).gasCost;
+                    if (net < worstNet) {
+                        worstNet = net;
+                        worst = i;
+                    }
+                }
+            }
+            if (worst < 0 || used(alloc) <= 1) {
+                return;
+            }
+            double[] trial = alloc.clone();
+            double freed = trial[worst];
+            trial[worst] = 0;
+            redistribute(legs, trial, freed, request, capacity, worst);
+            if (net(legs, trial) > current + 1e-12 * Math.abs(current)) {
+                System.arraycopy(trial, 0, alloc, 0, alloc.length);
+                changed = true;
+            }
+        }
+    }
+
+    private static void redistribute(List<RouteLeg> legs, double[] alloc, double amount, RouteRequest request,
+                                     Capacity capacity, int excluded) {
+        double slice = request.amountIn() / request.chunks();
+        double left = amount;
+        while (left > EPS * request.amountIn()) {
+            int pick = -1;
+            double pickGain = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < legs.size(); i++) {
+                if (i == excluded || alloc[i] <= 0) {
+                    continue;
+                }
+                double step = Math.min(Math.min(slice, left), capacity.headroom(legs.get(i), alloc, legs));
+                if (step <= 0 || !legs.get(i).fills(alloc[i] + step)) {
+                    continue;
+                }
+                double g = (legs.get(i).delivered(alloc[i] + step) - legs.get(i).delivered(alloc[i])) / step;
+                if (g > pickGain) {
+                    pickGain = g;
+                    pick = i;
+                }
+            }
+            if (pick < 0) {
+                return;
+            }
+            double step = Math.min(Math.min(slice, left), capacity.headroom(legs.get(pick), alloc, legs));
+            alloc[pick] += step;
+            left -= step;
+        }
+    }
+
+    /** Moves ever smaller amounts from the leg that loses least to the leg that gains most, gas included. */
+    private static void refine(List<RouteLeg> legs, double[] alloc, RouteRequest request, Capacity capacity) {
+        int n = legs.size();
+        if (n < 2) {
+            return;
+        }
+        double step = request.amountIn() / request.chunks() / 2;
+        for (int level = 0; level < 4; level++, step /= 4) {
+            for (int iter = 0; iter < 8 * n; iter++) {
+                int receiver = -1;
+                double bestGain = Double.NEGATIVE_INFINITY;
+                int giver = -1;
+                double leastLoss = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    RouteLeg leg = legs.get(i);
+                    double now = leg.delivered(alloc[i]);
+                    if (capacity.headroom(leg, alloc, legs) >= step && leg.fills(alloc[i] + step)) {
+                        double g = leg.delivered(alloc[i] + step) - now - (alloc[i] == 0 ? leg.gasCost : 0);
+                        if (g > bestGain) {
+                            bestGain = g;
+                            receiver = i;
+                        }
+                    }
+                    if (alloc[i] >= step) {
+                        double rest = alloc[i] - step;
+                        double loss = now - leg.delivered(rest) - (rest <= EPS * request.amountIn() ? leg.gasCost : 0);
+                        if (loss < leastLoss) {
+                            leastLoss = loss;
+                            giver = i;
+                        }
+                    }
+                }
+                if (receiver < 0 || giver < 0 || receiver == giver || bestGain <= leastLoss * (1 + 1e-12)) {
+                    break;
+                }
+                alloc[receiver] += step;
+                alloc[giver] -= step;
+                if (alloc[giver] <= EPS * request.amountIn()) {
+                    alloc[giver] = 0;
+                }
+            }
+        }
+    }
+
+    private static double net(List<RouteLeg> legs, double[] alloc) {
+        double total = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            if (alloc[i] > 0) {
+                total += legs.get(i).delivered(alloc[i]) - legs.get(i).gasCost;
+            }
+        }
+        return total;
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static int used(double[] a) {
+        int k = 0;
+        for (double x : a) {
+            if (x > 0) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Bridge capacity per hour and direction, shared by every leg that crosses the same bridge the same way.
+     * Outbound use is bounded through the leg's marginal rate at zero size, which is at least its average rate
+     * (outputs are concave), so the bound never lets the buy-side flow exceed capacity.
+     */
+    private static final class Capacity {
+        private final double sellUsd;
+        private final double buyUsd;
+
+        Capacity(Market market, Asset sell, Asset buy) {
+            this.sellUsd = sell.referencePriceUsd();
+            this.buyUsd = buy.referencePriceUsd();
+        }
+
+        /** Further sell amount {@code leg} may take given the others' allocations. */
+        double headroom(RouteLeg leg, double[] alloc, List<RouteLeg> legs) {
+            double room = Double.POSITIVE_INFINITY;
+            if (leg.inBridge != null) {
+                double used = 0;
+                for (int i = 0; i < legs.size(); i++) {
+                    RouteLeg o = legs.get(i);
+                    if (o.inBridge != null && o.inBridge.id().equals(leg.inBridge.id())
+                            && o.venueChain.equals(leg.venueChain)) {
+                        used += alloc[i];
+                    }
+                }
+                room = Math.min(room, leg.inBridge.capacityPerHourUsd() / sellUsd - used);
+            }
+            if (leg.outBridge != null) {
+                double rate = Math.max(leg.marginalRate(), 1e-300);
+                double used = 0;
+                for (int i = 0; i < legs.size(); i++) {
+                    RouteLeg o = legs.get(i);
+                    if (o.outBridge != null && o.outBridge.id().equals(leg.outBridge.id())
+                            && o.venueChain.equals(leg.venueChain)) {
+                        used += alloc[i] * Math.max(o.marginalRate(), 0);
+                    }
+                }
+                room = Math.min(room, (leg.outBridge.capacityPerHourUsd() / buyUsd - used) / rate);
+            }
+            return Math.max(room, 0);
+        }
+
+        double headroom(RouteLeg leg, double[] ignored) {
+            return headroom(leg, new double[] {0}, List.of(leg));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.fracture.market;
+
+import dev.fracture.model.Asset;
+import java.util.List;
+
+/**
+ * The counterfactual that the fragmentation cost is measured against: one pool holding all the liquidity that the
+ * route's venues hold, on every chain, with no bridges between its parts and one swap's gas.
+ *
+ * <p>Each venue's {@link LiquidityProfile} gives, band by band below its spot price, how much of the sell asset
+ * it absorbs as its price falls through that band. The unified pool stacks these bands by their distance from
+ * each venue's own spot (arbitrage would have aligned the prices of one pool), so at every relative price it
+ * holds the sum of all venues' liquidity there. Its spot is the depth-weighted mean of the venues' spots and its
+ * fee the depth-weighted mean of their fees (a venue's fee read off its marginal rate against its spot). Within
+ * a band the liquidity is taken as spread evenly over price, so a partly filled band is priced at its filled part.
+ */
+public final class UnifiedPool {
+    public static final UnifiedPool DEFAULT = new UnifiedPool(900, 0.9);
+
+    private final int bands;
+    private final double range;
+
+    public UnifiedPool(int bands, double range) {
+        if (bands < 1 || !(range > 0 && range < 1)) {
+            throw new IllegalArgumentException("unified pool: bands >= 1 and 0 < range < 1 required");
+        }
+        this.bands = bands;
+        this.range = range;
+    }
+
+    double output(Market market, List<RouteLeg> legs, RouteRequest request, Asset sell, Asset buy) {
+        if (legs.isEmpty()) {
+            return 0;
+        }
+        double[] stacked = new double[bands];
+        double weightSum = 0;
+        double spotSum = 0;
+        double feeSum = 0;
+        double gas = Double.POSITIVE_INFINITY;
+        for (RouteLeg leg : legs) {
+            Venue v = leg.venue;
+            double spot = v.spotPrice(leg.tokenIn, leg.tokenOut);
+            if (!(spot > 0)) {
+                continue;
+            }
+            LiquidityProfile profile = v.liquidityProfile(leg.tokenIn, leg.tokenOut, bands, range);
+            double near = 0;
+            for (LiquidityProfile.Band band : profile.bands()) {
+                if (band.priceUpper() > spot * (1 + 1e-12)) {
+                    continue;
+                }
+                double relUpper = band.priceUpper() / spot;
+                int k = (int) Math.round((1 - relUpper) / range * bands);
+                if (k >= 0 && k < bands) {
+                    stacked[k] += band.baseAmount();
+                    if (relUpper > 1 - 0.02) {
+                        near += band.baseAmount();
+                    }
+                }
+            }
+            double fee = 1 - v.marginalRate(leg.tokenIn, leg.tokenOut) / spot;
+            double w = Math.max(near, 0);
+            weightSum += w;
+            spotSum += w * spot;
+            feeSum += w * Math.max(fee, 0);
+            if (leg.inBridge == null && leg.outBridge == null) {
+                gas = Math.min(gas, leg.gasCost);
+            }
+        }
+        if (weightSum <= 0) {
+            return 0;
+        }
+        if (gas == Double.POSITIVE_INFINITY) {
+            gas = legs.stream().mapToDouble(l -> l.gasCost).min().orElse(0);
+        }
+        double spot = spotSum / weightSum;
+        double fee = feeSum / weightSum;
+        double left = request.amountIn() * (1 - fee);
+        double out = 0;
+        double width = range / bands;
+        for (int k = 0; k < bands && left > 0; k++) {
+            double hi = 1 - k * width;
+            if (stacked[k] <= 0) {
+                continue;
+            }
+            double take = Math.min(left, stacked[k]);
+            double avgRel = hi - (take / stacked[k]) * width / 2;
+            out += take * avgRel * spot;
+            left -= take;
+        }
+        return Math.max(out - gas, 0);
+    }
+}
