@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
+import dev.fracture.model.BridgeId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
@@ -47,7 +48,7 @@ class SnapshotReaderTest {
         assertThat(s.chains()).hasSize(2);
         assertThat(s.assets()).hasSize(9);
         assertThat(s.asset(AssetId.of("weth-arb")).orElseThrow().kind()).isEqualTo(new AssetKind.Bridged(
-                AssetId.of("eth"), dev.fracture.model.BridgeId.of("arbitrum-canonical"), BigDecimal.ONE));
+                AssetId.of("eth"), BridgeId.of("arbitrum-canonical"), BigDecimal.ONE));
         assertThat(s.asset(AssetId.of("usdt")).orElseThrow().kind())
                 .as("pegPrice defaults to 1").isEqualTo(new AssetKind.Stablecoin("USD", BigDecimal.ONE));
         assertThat(s.chains().get(1).gas().maxBaseFeeChangePerBlock()).as("EIP-1559 default").isEqualTo(0.125);
