@@ -47,7 +47,7 @@ final class SourceTreeReader {
             return root;
         } catch (JsonProcessingException e) {
             throw new SnapshotFormatException(List.of(new SourceProblem(source, locationOf(e.getLocation()), "",
-                    "syntax error: " + firstLine(e.getOriginalMessage()))));
+                    "syntax error: " + summary(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,9 +127,21 @@ final class SourceTreeReader {
         return new SourceLocation(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 
-    private static String firstLine(String message) {
-        String text = message == null ? "unreadable input" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
+    /**
+     * SnakeYAML's messages span lines: a context ("while parsing a block mapping"), the problem ("expected
+     * &lt;block end&gt;, but found ..."), each followed by indented source excerpts. The unindented lines are the
+     * words; the excerpts repeat what file:line:column already says.
+     */
+    private static String summary(String message) {
+        if (message == null || message.isBlank()) {
+            return "unreadable input";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                out.append(out.length() == 0 ? "" : ": ").append(line.strip());
+            }
+        }
+        return out.length() == 0 ? message.strip() : out.toString();
     }
 }
