@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * State of one decode: the problems found so far and where each path was written. Also converts scalar nodes to
@@ -64,7 +65,7 @@ final class Decoding {
      */
     Double number(SourceNode node, String path) {
         if (node instanceof SourceNode.ScalarNode s && s.kind() == SourceNode.ScalarKind.NUMBER && s.number() == null) {
-            String t = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            String t = s.text().strip().toLowerCase(Locale.ROOT);
             if (t.endsWith(".nan")) {
                 return Double.NaN;
             }

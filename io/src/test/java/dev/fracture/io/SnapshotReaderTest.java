@@ -223,6 +223,18 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void rootMustBeAnObject() {
+        assertThat(yamlError("- a\n- b\n")).isEqualTo("demo.yaml:1:1: expected an object, found a list");
+    }
+
+    @Test
+    void idWithWhitespaceIsRejectedAtItsKey() {
+        String text = YAML.replace("id: curve-usdc-usdt", "id: curve usdc");
+        assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "id: curve usdc") + ": venues[2].id: "
+                + "venue id 'curve usdc' must not contain whitespace");
+    }
+
+    @Test
     void badTimestampIsATypeError() {
         String text = YAML.replace("asOf: 2025-06-01T00:00:00Z", "asOf: yesterday");
         assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "yesterday") + ": asOf: "
