@@ -212,6 +212,13 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void priceOnAPoolWithAnUnknownTokenReportsOnlyTheToken() {
+        String text = YAML.replace("token0: weth-arb", "token0: wbtc-arb");
+        assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "token0: wbtc-arb") + ": venues[1].token0: "
+                + "unknown asset 'wbtc-arb'");
+    }
+
+    @Test
     void duplicateKeyIsASyntaxError() {
         String text = YAML.replace("    feeBps: 0\n", "    feeBps: 0\n    feeBps: 1\n");
         assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "feeBps: 1") + ": duplicate field 'feeBps'");
