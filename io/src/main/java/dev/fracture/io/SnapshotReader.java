@@ -1,0 +1,65 @@
+package dev.fracture.io;
+
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.SnapshotValidator;
+import dev.fracture.model.Violation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a snapshot from YAML or JSON. Either the whole snapshot is read and valid, or a
+ * {@link SnapshotFormatException} lists every problem as {@code file:line:column: path: rule}.
+ *
+ * <p>Three stages, each reporting everything it finds: syntax (the first error stops the parser), shape (types,
+ * missing and unknown fields), then the model's rules, whose field paths are mapped back to where the file wrote
+ * them. A later stage runs only when the earlier ones found nothing, since its input would be incomplete.
+ */
+public final class SnapshotReader {
+    private SnapshotReader() {
+    }
+
+    /** Reads a file; the format follows its extension (.yaml, .yml or .json). */
+    public static EcosystemSnapshot read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return read(text, file.getFileName().toString(), Format.of(file));
+    }
+
+    /**
+     * @param sourceName the name error messages use for the text (a file name)
+     */
+    public static EcosystemSnapshot read(String text, String sourceName, Format format) {
+        SourceNode root = SourceTreeReader.parse(text, sourceName, format);
+        if (root == null) {
+            throw new SnapshotFormatException(List.of(new SourceProblem(sourceName, new SourceLocation(1, 1), "",
+                    "empty document: expected a snapshot object")));
+        }
+        Decoding decoding = new Decoding(sourceName);
+        DecodedSnapshot parts = new SnapshotDecoder(decoding).decode(root);
+        if (!decoding.problems().isEmpty()) {
+            throw located(decoding.problems());
+        }
+        List<Violation> violations = SnapshotValidator.DEFAULT.validate(parts.name(), parts.asOf(), parts.chains(),
+                parts.assets(), parts.bridges(), parts.venues());
+        if (!violations.isEmpty()) {
+            List<SourceProblem> problems = new ArrayList<>();
+            for (Violation v : violations) {
+                problems.add(new SourceProblem(sourceName, decoding.sourceMap().locate(v.path()), v.path(), v.rule()));
+            }
+            throw located(problems);
+        }
+        return new EcosystemSnapshot(parts.name(), parts.asOf(), parts.chains(), parts.assets(), parts.bridges(),
+                parts.venues());
+    }
+
+    /** Problems in file order, so the list reads top to bottom like the file. */
+    private static SnapshotFormatException located(List<SourceProblem> problems) {
+        List<SourceProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(SourceProblem::location));
+        return new SnapshotFormatException(sorted);
+    }
+}
