@@ -52,6 +52,23 @@ final class SnapshotDecoder {
         return new DecodedSnapshot(name, asOf, chains, assets, bridges, venues);
     }
 
+    /**
+     * Decodes one venue written on its own, as if it were element {@code path} of a snapshot whose assets are
+     * {@code known} (their decimals convert a {@code price} to a √price). Null when its type is unreadable.
+     */
+    VenueSpec venueAlone(SourceNode node, String path, List<Asset> known) {
+        known.forEach(a -> decimalsById.putIfAbsent(a.id(), a.decimals()));
+        Fields item = decoding.object(node, path);
+        if (item == null) {
+            return null;
+        }
+        VenueSpec venue = venue(item);
+        if (venue != null) {
+            item.rejectUnknown();
+        }
+        return venue;
+    }
+
     /** Decodes an optional list of objects; an absent list is empty. */
     private <T> List<T> each(Fields parent, String name, Function<Fields, T> decode) {
         List<T> out = new ArrayList<>();

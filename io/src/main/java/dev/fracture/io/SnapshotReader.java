@@ -2,6 +2,7 @@ package dev.fracture.io;
 
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.SnapshotValidator;
+import dev.fracture.model.VenueSpec;
 import dev.fracture.model.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,42 @@ public final class SnapshotReader {
         }
         return new EcosystemSnapshot(parts.name(), parts.asOf(), parts.chains(), parts.assets(), parts.bridges(),
                 parts.venues());
+    }
+
+    /**
+     * Reads one venue in the snapshot schema (JSON or YAML flow text, as given inline on a command line) and checks
+     * it against {@code context}: its chain and assets must exist there, with every venue rule of a snapshot, and
+     * its id must not clash with the context's venues. Errors name {@code sourceName}, line and column.
+     */
+    public static VenueSpec readVenue(String text, String sourceName, EcosystemSnapshot context) {
+        SourceNode root = SourceTreeReader.parse(text, sourceName,
+                text.stripLeading().startsWith("{") ? Format.JSON : Format.YAML);
+        if (root == null) {
+            throw new SnapshotFormatException(List.of(new SourceProblem(sourceName, new SourceLocation(1, 1), "",
+                    "empty document: expected a venue object")));
+        }
+        String path = "venues[" + context.venues().size() + "]";
+        Decoding decoding = new Decoding(sourceName);
+        VenueSpec venue = new SnapshotDecoder(decoding).venueAlone(root, path, context.assets());
+        if (!decoding.problems().isEmpty() || venue == null) {
+            throw located(decoding.problems().isEmpty()
+                    ? List.of(new SourceProblem(sourceName, root.location(), "", "not a venue"))
+                    : decoding.problems());
+        }
+        List<VenueSpec> venues = new ArrayList<>(context.venues());
+        venues.add(venue);
+        List<Violation> violations = SnapshotValidator.DEFAULT.validate(context.name(), context.asOf(),
+                context.chains(), context.assets(), context.bridges(), venues);
+        if (!violations.isEmpty()) {
+            List<SourceProblem> problems = new ArrayList<>();
+            for (Violation v : violations) {
+                String local = v.path().startsWith(path) ? v.path().substring(path.length()) : v.path();
+                local = local.startsWith(".") ? local.substring(1) : local;
+                problems.add(new SourceProblem(sourceName, decoding.sourceMap().locate(v.path()), local, v.rule()));
+            }
+            throw located(problems);
+        }
+        return venue;
     }
 
     /** Problems in file order, so the list reads top to bottom like the file. */
