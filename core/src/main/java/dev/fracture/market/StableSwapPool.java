@@ -199,6 +199,49 @@ public final class StableSwapPool implements Venue {
         return xp(units);
     }
 
+    /**
+     * The contract's {@code get_dy(i, j, dx)}: what {@code exchange} pays, in integer units of {@code tokenOut},
+     * for {@code dx} integer units of {@code tokenIn}, fee deducted; zero where the contract would revert.
+     * EXACT mode only.
+     */
+    public BigInteger getDy(AssetId tokenIn, AssetId tokenOut, BigInteger dx) {
+        int[] ij = exactPair(tokenIn, tokenOut);
+        if (dx.signum() < 0) {
+            throw VenueChecks.fail(id, "dx must be non-negative, got " + dx);
+        }
+        BigInteger[] xp = xp(units);
+        return exchange(ij[0], ij[1], dx, xp, StableSwapMath.getD(xp, amp))[0];
+    }
+
+    /**
+     * The smallest input, in integer units of {@code tokenIn}, whose {@code exchange} pays at least {@code dy}
+     * integer units of {@code tokenOut} (see the class notes on exact-out), or null when no input can.
+     * EXACT mode only.
+     */
+    public BigInteger getDx(AssetId tokenIn, AssetId tokenOut, BigInteger dy) {
+        int[] ij = exactPair(tokenIn, tokenOut);
+        if (dy.signum() <= 0) {
+            throw VenueChecks.fail(id, "dy must be positive, got " + dy);
+        }
+        if (dy.compareTo(units[ij[1]]) >= 0) {
+            return null;
+        }
+        BigInteger[] xp = xp(units);
+        return smallestInputFor(ij[0], ij[1], dy, xp, StableSwapMath.getD(xp, amp));
+    }
+
+    private int[] exactPair(AssetId tokenIn, AssetId tokenOut) {
+        if (mode != MathMode.EXACT) {
+            throw new IllegalStateException("venue " + id + ": a FAST pool keeps no integer balances");
+        }
+        int i = VenueChecks.indexOf(id, coins, tokenIn);
+        int j = VenueChecks.indexOf(id, coins, tokenOut);
+        if (i == j) {
+            VenueChecks.requireDistinct(id, tokenIn, tokenOut);
+        }
+        return new int[] {i, j};
+    }
+
     private BigInteger[] xp(BigInteger[] u) {
         BigInteger[] xp = new BigInteger[u.length];
         for (int k = 0; k < u.length; k++) {
