@@ -12,7 +12,9 @@ import java.math.BigInteger;
  * <p>The integer methods follow {@code get_D} and {@code get_y} of curvefi/curve-contract
  * {@code contracts/pools/3pool/StableSwap3Pool.vy} (pools without {@code A_PRECISION}), which compute the same
  * numbers as {@code Curve.D()} and {@code Curve.y()} of the reference model {@code tests/simulation.py}: the same
- * Newton steps with the same floored divisions, stopping when an iterate moves by at most one unit.
+ * Newton steps with the same floored divisions, stopping when an iterate moves by at most one unit. Like the 3pool
+ * contract (and unlike the model, which loops until convergence, or later pools, which revert) they return the
+ * last iterate after 255 steps; that only happens in pools drained to a few units of a coin.
  * Balances here are already scaled to 18 decimals ({@code xp = balance·rate/10^18}).
  */
 public final class StableSwapMath {
@@ -50,7 +52,8 @@ public final class StableSwapMath {
                 return d;
             }
         }
-        throw new ArithmeticException("get_D did not converge in " + MAX_ITERATIONS + " iterations");
+        // StableSwap3Pool.vy returns the last iterate after 255 steps (later pools revert); so does this.
+        return d;
     }
 
     /**
@@ -98,7 +101,7 @@ public final class StableSwapMath {
                 return y;
             }
         }
-        throw new ArithmeticException("get_y did not converge in " + MAX_ITERATIONS + " iterations");
+        return y;
     }
 
     /** Python's {@code //}: BigInteger division truncates toward zero, floor division rounds toward −∞. */

@@ -37,7 +37,9 @@ import java.util.List;
  * by the rounding.
  *
  * <p><b>Fast mode.</b> Balances are doubles in token units and the same Newton iterations run in doubles (to a
- * relative change of 1e-15), without the {@code −1} and without flooring. Outputs agree with the exact mode to
+ * relative change of 1e-15), without the {@code −1} and without flooring. A trade smaller than the rounding of y
+ * (about 1e-16 of the balance), where the difference of two balances would come out zero or negative, is priced
+ * at the spot price instead, which is the limit the curve tends to. Outputs agree with the exact mode to
  * within a relative 1e-9 plus 1e-12 of the pool's D (the tests hold them to that on seeded random pools).
  *
  * <p>Spot prices, depth and profiles are computed in doubles in both modes from the analytic derivative of the
@@ -409,7 +411,8 @@ public final class StableSwapPool implements Venue {
             dx = amount;
             dy = balances[j] - StableSwapMath.getY(i, j, balances[i] + dx, balances, amp, dFast);
             if (!(dy > 0)) {
-                return unfilled(i, j, spotBefore, false);
+                // The trade is below the rounding of y (a relative 1e-16 of the balance): first order is exact.
+                dy = dx * spotBefore;
             }
             out = dy * (1 - feeFraction);
         } else {
@@ -419,6 +422,9 @@ public final class StableSwapPool implements Venue {
                 return unfilled(i, j, spotBefore, false);
             }
             dx = StableSwapMath.getY(j, i, balances[j] - dy, balances, amp, dFast) - balances[i];
+            if (!(dx > 0)) {
+                dx = dy / spotBefore;
+            }
         }
         double[] after = balances.clone();
         after[i] += dx;
