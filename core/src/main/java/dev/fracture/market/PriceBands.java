@@ -44,7 +44,8 @@ final class PriceBands {
      * monotone (false then true). Returns {@code cap} when even the cap does not reach.
      */
     static double firstReaching(DoublePredicate reached, double start, double cap) {
-        double hi = start;
+        // A start of zero would never double.
+        double hi = Math.max(start, Double.MIN_NORMAL);
         while (hi < cap && !reached.test(hi)) {
             hi *= 2;
         }

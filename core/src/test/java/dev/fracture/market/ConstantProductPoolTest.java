@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
 import java.math.BigInteger;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -190,6 +193,41 @@ class ConstantProductPoolTest {
             assertThat(fast.quoteExactIn(T0.id(), T1.id(), amount).amountOut())
                     .isCloseTo(exact.quoteExactIn(T0.id(), T1.id(), amount).amountOut(), Offset.offset(1e-12));
         });
+    }
+
+    static IntStream seeds() {
+        return IntStream.range(0, 30);
+    }
+
+    /**
+     * Fast against exact on seeded random pairs and trades: 1e-12 relative plus one integer unit of the token the
+     * exact mode rounds (the documented tolerance).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void fastModeAgreesWithExactOnSeededPools(int seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Asset usdc = Fixtures.asset("USDC", 6);
+        BigInteger r0 = e18(1 + rnd.nextInt(100_000));
+        BigInteger r1 = BigInteger.valueOf(1 + rnd.nextInt(1_000_000_000)).multiply(BigInteger.valueOf(1_000_000));
+        int fee = new int[] {0, 100, 500, 3000, 10000}[rnd.nextInt(5)];
+        ConstantProductPool exact = Fixtures.pair(T0, usdc, r0, r1, fee, MathMode.EXACT);
+        ConstantProductPool fast = Fixtures.pair(T0, usdc, r0, r1, fee, MathMode.FAST);
+        for (int t = 0; t < 50; t++) {
+            boolean zeroForOne = rnd.nextBoolean();
+            AssetId in = zeroForOne ? T0.id() : usdc.id();
+            AssetId out = zeroForOne ? usdc.id() : T0.id();
+            double unitOut = zeroForOne ? 1e-6 : 1e-18;
+            double unitIn = zeroForOne ? 1e-18 : 1e-6;
+            double amount = exact.reserve(in) * Math.pow(10, -8 + 8 * rnd.nextDouble());
+            Quote e = exact.quoteExactIn(in, out, amount);
+            Quote f = fast.quoteExactIn(in, out, e.amountIn());
+            assertThat(f.amountOut()).isCloseTo(e.amountOut(), within(1e-12 * e.amountOut() + unitOut));
+            double want = exact.reserve(out) * Math.pow(10, -8 + 7.9 * rnd.nextDouble());
+            Quote eo = exact.quoteExactOut(in, out, want);
+            Quote fo = fast.quoteExactOut(in, out, eo.amountOut());
+            assertThat(fo.amountIn()).isCloseTo(eo.amountIn(), within(1e-12 * eo.amountIn() + unitIn));
+        }
     }
 
     @Test

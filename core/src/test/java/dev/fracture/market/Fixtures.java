@@ -8,6 +8,7 @@ import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class Fixtures {
         Asset t0 = asset("WETH", 18);
         Asset t1 = asset("USDC", 6);
         VenueSpec.ConstantProduct spec = new VenueSpec.ConstantProduct(VenueId.of("pair"), ETHEREUM, t0.id(), t1.id(),
-                BigDecimal.valueOf(reserve0), BigDecimal.valueOf(reserve1).setScale(6, java.math.RoundingMode.FLOOR),
+                BigDecimal.valueOf(reserve0), BigDecimal.valueOf(reserve1).setScale(6, RoundingMode.FLOOR),
                 feePips);
         return ConstantProductPool.of(spec, t0, t1, mode);
     }

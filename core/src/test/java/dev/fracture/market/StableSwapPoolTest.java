@@ -5,7 +5,9 @@ import static dev.fracture.market.Fixtures.coin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,8 @@ class StableSwapPoolTest {
         BigInteger nn = BigInteger.valueOf(n).pow(n);
         BigInteger lhs = ann.multiply(s).add(d).subtract(ann.multiply(d)).multiply(nn).multiply(prod);
         BigInteger rhs = d.pow(n + 1);
-        return new java.math.BigDecimal(lhs.subtract(rhs)).divide(new java.math.BigDecimal(rhs),
-                java.math.MathContext.DECIMAL64).doubleValue();
+        return new BigDecimal(lhs.subtract(rhs)).divide(new BigDecimal(rhs),
+                MathContext.DECIMAL64).doubleValue();
     }
 
     @Test
