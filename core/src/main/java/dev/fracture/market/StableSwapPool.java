@@ -40,7 +40,8 @@ import java.util.List;
  * relative change of 1e-15), without the {@code −1} and without flooring. A trade smaller than the rounding of y
  * (about 1e-16 of the balance), where the difference of two balances would come out zero or negative, is priced
  * at the spot price instead, which is the limit the curve tends to. Outputs agree with the exact mode to
- * within a relative 1e-9 plus 1e-12 of the pool's D (the tests hold them to that on seeded random pools).
+ * within a relative 1e-9, plus 1e-12 of the pool's D, plus the exact mode's rounding to integer units (the tests
+ * hold them to that on seeded random pools).
  *
  * <p>Spot prices, depth and profiles are computed in doubles in both modes from the analytic derivative of the
  * invariant ({@link StableSwapMath#spotPrice}). A trade the contract would revert (output of zero units, output
