@@ -1,2 +1,2 @@
-/** JMH benchmarks and the generator of benchmark ecosystems. */
+/** JMH benchmarks; each checks in its setup that what it measures gives a sane answer. */
 package dev.fracture.bench;

@@ -1,0 +1,61 @@
+package dev.fracture.market;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.model.VenueId;
+import java.util.List;
+
+/**
+ * The argument rules every venue shares, so that the messages read the same whichever venue rejects a call:
+ * {@code venue <id>: <rule>, got <value>}.
+ */
+final class VenueChecks {
+    private VenueChecks() {
+    }
+
+    static IllegalArgumentException fail(VenueId venue, String rule) {
+        return new IllegalArgumentException("venue " + venue + ": " + rule);
+    }
+
+    /** Index of {@code asset} among {@code assets}, or an exception naming the venue and the asset. */
+    static int indexOf(VenueId venue, List<AssetId> assets, AssetId asset) {
+        int i = assets.indexOf(asset);
+        if (i < 0) {
+            throw fail(venue, "does not trade asset " + asset + " (trades " + assets + ")");
+        }
+        return i;
+    }
+
+    static void requireDistinct(VenueId venue, AssetId tokenIn, AssetId tokenOut) {
+        if (tokenIn.equals(tokenOut)) {
+            throw fail(venue, "tokenIn and tokenOut must differ, both are " + tokenIn);
+        }
+    }
+
+    static void requireAmount(VenueId venue, String name, double amount) {
+        if (!Double.isFinite(amount) || amount < 0) {
+            throw fail(venue, name + " must be finite and non-negative, got " + amount);
+        }
+    }
+
+    static void requireMoveFraction(VenueId venue, double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw fail(venue, "priceMoveFraction must be in [0, 1), got " + fraction);
+        }
+    }
+
+    static void requireProfile(VenueId venue, int buckets, double rangeFraction) {
+        if (buckets < 1) {
+            throw fail(venue, "buckets must be at least 1, got " + buckets);
+        }
+        if (!(rangeFraction > 0 && rangeFraction < 1)) {
+            throw fail(venue, "rangeFraction must be in (0, 1), got " + rangeFraction);
+        }
+    }
+
+    /** Fee in millionths, as Uniswap and the order-book spec store it; a fee of 100% would make every trade empty. */
+    static void requireFeePips(VenueId venue, String name, int feePips) {
+        if (feePips < 0 || feePips >= 1_000_000) {
+            throw fail(venue, name + " must be in [0, 1000000), got " + feePips);
+        }
+    }
+}
