@@ -256,10 +256,11 @@ public final class ConcentratedLiquidityPool implements Venue {
                 : limit.compareTo(price) > 0 && limit.compareTo(TickMath.MAX_SQRT_RATIO) < 0;
     }
 
+    /** As {@link #limitValid}, except that a double cannot tell MAX_SQRT_RATIO − 1 from MAX_SQRT_RATIO. */
     private static boolean limitValidFast(boolean zeroForOne, double limit, double price) {
         return zeroForOne
                 ? limit < price && limit > MIN_SQRT_FAST
-                : limit > price && limit < MAX_SQRT_FAST;
+                : limit > price && limit <= MAX_SQRT_FAST;
     }
 
     // ---- Venue ----
