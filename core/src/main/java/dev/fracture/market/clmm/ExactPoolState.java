@@ -15,17 +15,20 @@ import java.math.BigInteger;
 public final class ExactPoolState {
     private final int feePips;
     private final int tickSpacing;
+    private final BigInteger pipsLessFee;
     private final TickTable table;
     private BigInteger sqrtPriceX96;
     private int tick;
     private BigInteger liquidity;
     private BigInteger feeGrowthGlobal0X128 = BigInteger.ZERO;
     private BigInteger feeGrowthGlobal1X128 = BigInteger.ZERO;
+    private final GapStepMemo memo = new GapStepMemo();
 
     /** A pool just initialized at {@code sqrtPriceX96}, before positions: tick from the price, no liquidity. */
     public ExactPoolState(int feePips, int tickSpacing, TickTable table, BigInteger sqrtPriceX96) {
         this.feePips = feePips;
         this.tickSpacing = tickSpacing;
+        this.pipsLessFee = SwapMath.PIPS.subtract(BigInteger.valueOf(feePips));
         this.table = table;
         this.sqrtPriceX96 = sqrtPriceX96;
         this.tick = TickMath.getTickAtSqrtRatio(sqrtPriceX96);
@@ -35,6 +38,7 @@ public final class ExactPoolState {
     private ExactPoolState(ExactPoolState other, TickTable table) {
         this.feePips = other.feePips;
         this.tickSpacing = other.tickSpacing;
+        this.pipsLessFee = other.pipsLessFee;
         this.table = table;
         this.sqrtPriceX96 = other.sqrtPriceX96;
         this.tick = other.tick;
@@ -108,8 +112,23 @@ public final class ExactPoolState {
                     ? nextPrice.compareTo(sqrtPriceLimitX96) < 0
                     : nextPrice.compareTo(sqrtPriceLimitX96) > 0;
 
-            SwapMath.Step step = SwapMath.computeSwapStep(price, limitFirst ? sqrtPriceLimitX96 : nextPrice, liq,
-                    remaining, feePips);
+            SwapMath.Step step = null;
+            BigInteger growth = null;
+            int gap = zeroForOne ? index + 1 : index;
+            boolean wholeGap = initialized && !limitFirst && gap >= 1 && gap < table.size()
+                    && price.equals(table.sqrtX96At(zeroForOne ? gap : gap - 1));
+            if (wholeGap) {
+                step = memo.step(table, zeroForOne, gap, liq, feePips);
+                if (step != null && reaches(step, remaining, exactInput)) {
+                    growth = memo.growth(zeroForOne, gap);
+                } else {
+                    step = null;
+                }
+            }
+            if (step == null) {
+                step = SwapMath.computeSwapStep(price, limitFirst ? sqrtPriceLimitX96 : nextPrice, liq, remaining,
+                        feePips);
+            }
             price = step.sqrtRatioNextX96();
             BigInteger paid = step.amountIn().add(step.feeAmount());
             if (exactInput) {
@@ -122,8 +141,10 @@ public final class ExactPoolState {
             fees = fees.add(step.feeAmount());
             if (liq.signum() > 0) {
                 // The contract's fee growth is an unchecked uint256 that may wrap; positions read differences.
-                feeGrowth = feeGrowth.add(FullMath.mulDiv(step.feeAmount(), FullMath.Q128, liq))
-                        .mod(FullMath.TWO_256);
+                feeGrowth = feeGrowth.add(growth != null ? growth : FullMath.mulDiv(step.feeAmount(), FullMath.Q128, liq));
+                if (feeGrowth.bitLength() > 256) {
+                    feeGrowth = feeGrowth.subtract(FullMath.TWO_256);
+                }
             }
             if (price.equals(nextPrice)) {
                 if (initialized) {
@@ -150,6 +171,13 @@ public final class ExactPoolState {
             feeGrowthGlobal1X128 = fg1;
         }
         return new SwapResult(amount0, amount1, price, t, liq, fg0, fg1, fees, remaining);
+    }
+
+    /** Whether the remaining amount carries a step all the way to its target, as computeSwapStep decides it. */
+    private boolean reaches(SwapMath.Step whole, BigInteger remaining, boolean exactInput) {
+        return exactInput
+                ? FullMath.mulDiv(remaining, pipsLessFee, SwapMath.PIPS).compareTo(whole.amountIn()) >= 0
+                : remaining.negate().compareTo(whole.amountOut()) >= 0;
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.fracture.market.clmm;
 
-import static dev.fracture.market.clmm.FullMath.Q96;
-
 import java.math.BigInteger;
 
 /**
@@ -97,9 +95,16 @@ public final class SqrtPriceMath {
                                              boolean roundUp) {
         BigInteger a = sqrtRatioAX96.min(sqrtRatioBX96);
         BigInteger b = sqrtRatioAX96.max(sqrtRatioBX96);
-        return roundUp
-                ? FullMath.mulDivRoundingUp(liquidity, b.subtract(a), Q96)
-                : FullMath.mulDiv(liquidity, b.subtract(a), Q96);
+        // mulDiv by Q96 is a shift; the low 96 bits decide the rounding up.
+        BigInteger product = liquidity.multiply(b.subtract(a));
+        BigInteger result = product.shiftRight(96);
+        if (roundUp && product.getLowestSetBit() >= 0 && product.getLowestSetBit() < 96) {
+            result = result.add(BigInteger.ONE);
+        }
+        if (result.bitLength() > 256) {
+            throw new ArithmeticException("FullMath: result overflows uint256");
+        }
+        return result;
     }
 
     /** Signed token0 delta for a signed liquidity change: owed to the pool (up) when adding, paid out (down) when removing. */

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 public final class SwapMath {
     /** Fees are in pips: millionths of the input. */
     public static final BigInteger PIPS = BigInteger.valueOf(1_000_000);
+    private static final double Q96 = 0x1p96;
 
     private SwapMath() {
     }
@@ -30,41 +31,53 @@ public final class SwapMath {
         BigInteger fee = BigInteger.valueOf(feePips);
         BigInteger pipsLessFee = PIPS.subtract(fee);
 
+        // amountIn / amountOut to the target only matter when the remaining amount reaches them, so when a double
+        // estimate shows it clearly falls short they are computed below only if the price lands on the target anyway.
         BigInteger sqrtRatioNextX96;
-        BigInteger amountIn = BigInteger.ZERO;
-        BigInteger amountOut = BigInteger.ZERO;
+        BigInteger amountIn = null;
+        BigInteger amountOut = null;
         if (exactIn) {
             BigInteger amountRemainingLessFee = FullMath.mulDiv(amountRemaining, pipsLessFee, PIPS);
-            amountIn = zeroForOne
-                    ? SqrtPriceMath.getAmount0Delta(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity, true)
-                    : SqrtPriceMath.getAmount1Delta(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity, true);
-            sqrtRatioNextX96 = amountRemainingLessFee.compareTo(amountIn) >= 0
+            boolean noReach = clearlyBelow(amountRemainingLessFee, zeroForOne
+                    ? estimateAmount0(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity)
+                    : estimateAmount1(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity));
+            if (!noReach) {
+                amountIn = zeroForOne
+                        ? SqrtPriceMath.getAmount0Delta(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity, true)
+                        : SqrtPriceMath.getAmount1Delta(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity, true);
+            }
+            sqrtRatioNextX96 = !noReach && amountRemainingLessFee.compareTo(amountIn) >= 0
                     ? sqrtRatioTargetX96
                     : SqrtPriceMath.getNextSqrtPriceFromInput(sqrtRatioCurrentX96, liquidity, amountRemainingLessFee,
                             zeroForOne);
         } else {
-            amountOut = zeroForOne
-                    ? SqrtPriceMath.getAmount1Delta(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity, false)
-                    : SqrtPriceMath.getAmount0Delta(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity, false);
-            sqrtRatioNextX96 = amountRemaining.negate().compareTo(amountOut) >= 0
+            BigInteger wanted = amountRemaining.negate();
+            boolean noReach = clearlyBelow(wanted, zeroForOne
+                    ? estimateAmount1(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity)
+                    : estimateAmount0(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity));
+            if (!noReach) {
+                amountOut = zeroForOne
+                        ? SqrtPriceMath.getAmount1Delta(sqrtRatioTargetX96, sqrtRatioCurrentX96, liquidity, false)
+                        : SqrtPriceMath.getAmount0Delta(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity, false);
+            }
+            sqrtRatioNextX96 = !noReach && wanted.compareTo(amountOut) >= 0
                     ? sqrtRatioTargetX96
-                    : SqrtPriceMath.getNextSqrtPriceFromOutput(sqrtRatioCurrentX96, liquidity,
-                            amountRemaining.negate(), zeroForOne);
+                    : SqrtPriceMath.getNextSqrtPriceFromOutput(sqrtRatioCurrentX96, liquidity, wanted, zeroForOne);
         }
 
         boolean max = sqrtRatioTargetX96.equals(sqrtRatioNextX96);
         if (zeroForOne) {
-            if (!(max && exactIn)) {
+            if (!(max && exactIn) || amountIn == null) {
                 amountIn = SqrtPriceMath.getAmount0Delta(sqrtRatioNextX96, sqrtRatioCurrentX96, liquidity, true);
             }
-            if (!(max && !exactIn)) {
+            if (!(max && !exactIn) || amountOut == null) {
                 amountOut = SqrtPriceMath.getAmount1Delta(sqrtRatioNextX96, sqrtRatioCurrentX96, liquidity, false);
             }
         } else {
-            if (!(max && exactIn)) {
+            if (!(max && exactIn) || amountIn == null) {
                 amountIn = SqrtPriceMath.getAmount1Delta(sqrtRatioCurrentX96, sqrtRatioNextX96, liquidity, true);
             }
-            if (!(max && !exactIn)) {
+            if (!(max && !exactIn) || amountOut == null) {
                 amountOut = SqrtPriceMath.getAmount0Delta(sqrtRatioCurrentX96, sqrtRatioNextX96, liquidity, false);
             }
         }
@@ -78,5 +91,26 @@ public final class SwapMath {
                 ? amountRemaining.subtract(amountIn)
                 : FullMath.mulDivRoundingUp(amountIn, fee, pipsLessFee);
         return new Step(sqrtRatioNextX96, amountIn, amountOut, feeAmount);
+    }
+
+    /**
+     * True when {@code amount} is certainly below the exact value estimated by {@code estimate}: the doubles err by
+     * well under 1e-12 relative (each operand is exact to 1e-16 and the price difference is taken exactly) and the
+     * contract's roundings move the exact value by at most two units.
+     */
+    private static boolean clearlyBelow(BigInteger amount, double estimate) {
+        return amount.doubleValue() < estimate * (1 - 1e-12) - 4;
+    }
+
+    /** L·(√B − √A)/(√A·√B) in token0 units, as a double. */
+    private static double estimateAmount0(BigInteger sqrtA, BigInteger sqrtB, BigInteger liquidity) {
+        double a = sqrtA.doubleValue();
+        double b = sqrtB.doubleValue();
+        return liquidity.doubleValue() * (sqrtB.subtract(sqrtA).doubleValue() / b) * (Q96 / a);
+    }
+
+    /** L·(√B − √A) in token1 units, as a double. */
+    private static double estimateAmount1(BigInteger sqrtA, BigInteger sqrtB, BigInteger liquidity) {
+        return liquidity.doubleValue() * (sqrtB.subtract(sqrtA).doubleValue() / Q96);
     }
 }

@@ -32,6 +32,13 @@ public final class TickMath {
     private static final BigInteger LOW_32_BITS = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
     private static final double LN_SQRT_10001 = Math.log(1.0001) / 2;
     private static final double TWO_96 = 0x1p96;
+    /**
+     * How far, in ticks, the double logarithm must be from an integer for its floor to be the contract's tick. The
+     * double path errs by under 1e-9 ticks (relative error ~1e-16 on a log of at most 44, over ln(1.0001)/2 ~ 5e-5);
+     * the contract's tick prices differ from exact powers of 1.0001 by their rounding to an integer Q64.96, at most
+     * 1/MIN_SQRT_RATIO ~ 2.3e-10 relative, i.e. under 5e-6 ticks. 1e-4 covers both with room.
+     */
+    private static final double SURE_MARGIN = 1e-4;
 
     private TickMath() {
     }
@@ -59,15 +66,21 @@ public final class TickMath {
     /**
      * The greatest tick whose sqrt ratio is at most {@code sqrtPriceX96}, which is the contract's documented result;
      * the price must lie in [MIN_SQRT_RATIO, MAX_SQRT_RATIO) ('R'). The contract brackets the answer with a fixed-point
-     * log2 and settles the bracket with getSqrtRatioAtTick; here a double logarithm gives the bracket and the same
-     * exact comparison settles it, which yields the same tick because the comparison, not the estimate, decides.
+     * log2 and settles the bracket with getSqrtRatioAtTick. Here a double logarithm gives the answer directly when it
+     * is not within SURE_MARGIN of a tick boundary, and otherwise the contract's exact comparison settles it.
      */
     public static int getTickAtSqrtRatio(BigInteger sqrtPriceX96) {
         if (sqrtPriceX96.compareTo(MIN_SQRT_RATIO) < 0 || sqrtPriceX96.compareTo(MAX_SQRT_RATIO) >= 0) {
             throw new IllegalArgumentException(
                     "TickMath: sqrt price " + sqrtPriceX96 + " is outside [MIN_SQRT_RATIO, MAX_SQRT_RATIO) (R)");
         }
-        int tick = estimateTick(sqrtPriceX96.doubleValue() / TWO_96);
+        double exact = Math.log(sqrtPriceX96.doubleValue() / TWO_96) / LN_SQRT_10001;
+        double floor = Math.floor(exact);
+        double fraction = exact - floor;
+        if (fraction > SURE_MARGIN && fraction < 1 - SURE_MARGIN) {
+            return (int) floor;
+        }
+        int tick = (int) Math.max(MIN_TICK, Math.min(MAX_TICK, floor));
         while (tick > MIN_TICK && getSqrtRatioAtTick(tick).compareTo(sqrtPriceX96) > 0) {
             tick--;
         }

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class TickTable {
     private int size;
+    /** Bumped on every change, so memos keyed on the ticks (see ExactPoolState) know to start over. */
+    private int version;
     private int[] ticks = new int[8];
     private BigInteger[] gross = new BigInteger[8];
     private BigInteger[] net = new BigInteger[8];
@@ -29,6 +31,7 @@ public final class TickTable {
 
     private TickTable(TickTable other) {
         size = other.size;
+        version = other.version;
         ticks = other.ticks.clone();
         gross = other.gross.clone();
         net = other.net.clone();
@@ -43,6 +46,10 @@ public final class TickTable {
 
     public int size() {
         return size;
+    }
+
+    public int version() {
+        return version;
     }
 
     public int tickAt(int index) {
@@ -130,6 +137,7 @@ public final class TickTable {
         }
         gross[i] = LiquidityMath.addDelta(gross[i], delta);
         net[i] = upper ? net[i].subtract(delta) : net[i].add(delta);
+        version++;
         rebuildActive();
     }
 
