@@ -39,7 +39,7 @@ class FractureCommandTest {
 
     @Test
     void routeJsonCarriesFillsAndFragmentationCost() throws Exception {
-        Run r = run("route", "--sell", "ETH", "--buy", "USDC", "--amount", "2000", "--json");
+        Run r = run("route", "--sell", "eth", "--buy", "usdc", "--amount", "2000", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.at("/result/fills").size()).isGreaterThan(1);
@@ -52,8 +52,8 @@ class FractureCommandTest {
     @Test
     void quoteExactAndFastAgreeOnABundledPool() throws Exception {
         String venue = firstVenueOfType("concentrated-liquidity");
-        Run fast = run("quote", "--venue", venue, "--sell", "WETH", "--amount", "10", "--json");
-        Run exact = run("quote", "--venue", venue, "--sell", "WETH", "--amount", "10", "--exact", "--json");
+        Run fast = run("quote", "--venue", venue, "--sell", "eth", "--amount", "10", "--json");
+        Run exact = run("quote", "--venue", venue, "--sell", "eth", "--amount", "10", "--exact", "--json");
         assertThat(fast.exit()).as(fast.err()).isZero();
         assertThat(exact.exit()).as(exact.err()).isZero();
         ObjectMapper m = new ObjectMapper();
@@ -64,9 +64,9 @@ class FractureCommandTest {
 
     @Test
     void quoteOfAnInlineVenue() {
-        String json = "{\"type\":\"constant-product\",\"id\":\"inline\",\"chain\":\"ethereum\",\"token0\":\"WETH\","
-                + "\"token1\":\"USDC\",\"reserve0\":\"5\",\"reserve1\":\"10\",\"feePips\":3000}";
-        Run r = run("quote", "--venue-json", json, "--sell", "WETH", "--amount", "1", "--exact", "--json");
+        String json = "{\"type\":\"constant-product\",\"id\":\"inline\",\"chain\":\"ethereum\",\"token0\":\"eth\","
+                + "\"token1\":\"usdc\",\"reserve0\":\"5\",\"reserve1\":\"10\",\"feePips\":3000}";
+        Run r = run("quote", "--venue-json", json, "--sell", "eth", "--amount", "1", "--exact", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         // Uniswap v2-core's swap test case: 1 in against reserves 5 / 10 gives 1.662497915624478906 out; USDC has
         // 6 decimals, so the integer result is 1662497 units.
@@ -75,28 +75,28 @@ class FractureCommandTest {
 
     @Test
     void unknownEcosystemIsACleanError() {
-        Run r = run("route", "--ecosystem", "no-such-thing", "--sell", "ETH", "--buy", "USDC", "--amount", "1");
+        Run r = run("route", "--ecosystem", "no-such-thing", "--sell", "eth", "--buy", "usdc", "--amount", "1");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("--ecosystem 'no-such-thing'", "defi-2025");
     }
 
     @Test
     void negativeAmountIsACleanError() {
-        Run r = run("route", "--sell", "ETH", "--buy", "USDC", "--amount", "-5");
+        Run r = run("route", "--sell", "eth", "--buy", "usdc", "--amount", "-5");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("positive finite");
     }
 
     @Test
     void unknownAssetIsACleanError() {
-        Run r = run("route", "--sell", "DOGE", "--buy", "USDC", "--amount", "5");
+        Run r = run("route", "--sell", "DOGE", "--buy", "usdc", "--amount", "5");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("unknown asset 'DOGE'");
     }
 
     @Test
     void unknownVenueIsACleanError() {
-        Run r = run("quote", "--venue", "nope", "--sell", "WETH", "--amount", "1");
+        Run r = run("quote", "--venue", "nope", "--sell", "eth", "--amount", "1");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("--venue 'nope'");
     }

@@ -43,11 +43,11 @@ public final class Router {
     public RouteResult route(Market market, RouteRequest request) {
         Asset sell = market.asset(request.sell());
         Asset buy = market.asset(request.buy());
-        List<RouteLeg> legs = legs(market, request, sell, buy);
+        List<RouteLeg> legs = legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
+        double unified = UnifiedPool.DEFAULT.output(legs(market, request, sell, buy, true), request);
         if (legs.isEmpty()) {
-            return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0,
-                    UnifiedPool.DEFAULT.output(market, legs, request, sell, buy), refOut);
+            return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
         Capacity capacity = new Capacity(market, sell, buy);
 
@@ -72,14 +72,17 @@ public final class Router {
             }
         }
         fills.sort(Comparator.comparingDouble(LegFill::amountIn).reversed().thenComparing(f -> f.venue().value()));
-        double unified = UnifiedPool.DEFAULT.output(market, legs, request, sell, buy);
         VenueId bestId = bestLeg >= 0 ? legs.get(bestLeg).venue.id() : null;
         return new RouteResult(sell.id(), buy.id(), request.amountIn(), sum(alloc), fills, routed, bestId,
                 bestLeg >= 0 ? best[1] : 0, unified, refOut);
     }
 
-    /** Every direct leg: a venue trading a member of the sell family against a member of the buy family. */
-    static List<RouteLeg> legs(Market market, RouteRequest request, Asset sell, Asset buy) {
+    /**
+     * Every direct leg: a venue trading a member of the sell family against a member of the buy family. With
+     * {@code unified}, every such venue counts as if it were on the seller's chain: no bridges, no latency limit,
+     * one swap's gas on its own chain — the venues a unified pool would merge.
+     */
+    static List<RouteLeg> legs(Market market, RouteRequest request, Asset sell, Asset buy, boolean unified) {
         AssetId sellFamily = market.family(sell.id());
         AssetId buyFamily = market.family(buy.id());
         Map<VenueId, VenueSpec> specs = new HashMap<>();
@@ -105,6 +108,12 @@ public final class Router {
             ChainId venueChain = venue.chain();
             Bridge inBridge = null;
             Bridge outBridge = null;
+            long gasUnits = request.gas().swapGas(specs.get(venue.id()));
+            if (unified) {
+                legs.add(new RouteLeg(venue, in, out, null, null, sell.chain(),
+                        gasUsd(market, venueChain, gasUnits) / buy.referencePriceUsd()));
+                continue;
+            }
             if (!venueChain.equals(sell.chain())) {
                 inBridge = fastest(market.openBridges(sell.chain(), venueChain));
                 if (inBridge == null) {
@@ -122,7 +131,6 @@ public final class Router {
             if (latency > request.maxLatencySeconds()) {
                 continue;
             }
-            long gasUnits = request.gas().swapGas(specs.get(venue.id()));
             double gasUsd = gasUsd(market, venueChain, gasUnits);
             if (inBridge != null) {
                 gasUsd += gasUsd(market, sell.chain(), request.gas().bridgeTransfer());

@@ -1,11 +1,11 @@
 package dev.fracture.market;
 
-import dev.fracture.model.Asset;
 import java.util.List;
 
 /**
- * The counterfactual that the fragmentation cost is measured against: one pool holding all the liquidity that the
- * route's venues hold, on every chain, with no bridges between its parts and one swap's gas.
+ * The counterfactual that the fragmentation cost is measured against: one pool holding all the liquidity of every venue
+ * that trades the pair, on every chain — reachable in time or not — with no bridges between its parts and one
+ * swap's gas (the cheapest chain's).
  *
  * <p>Each venue's {@link LiquidityProfile} gives, band by band below its spot price, how much of the sell asset
  * it absorbs as its price falls through that band. The unified pool stacks these bands by their distance from
@@ -28,7 +28,7 @@ public final class UnifiedPool {
         this.range = range;
     }
 
-    double output(Market market, List<RouteLeg> legs, RouteRequest request, Asset sell, Asset buy) {
+    double output(List<RouteLeg> legs, RouteRequest request) {
         if (legs.isEmpty()) {
             return 0;
         }
@@ -63,15 +63,10 @@ public final class UnifiedPool {
             weightSum += w;
             spotSum += w * spot;
             feeSum += w * Math.max(fee, 0);
-            if (leg.inBridge == null && leg.outBridge == null) {
-                gas = Math.min(gas, leg.gasCost);
-            }
+            gas = Math.min(gas, leg.gasCost);
         }
         if (weightSum <= 0) {
             return 0;
-        }
-        if (gas == Double.POSITIVE_INFINITY) {
-            gas = legs.stream().mapToDouble(l -> l.gasCost).min().orElse(0);
         }
         double spot = spotSum / weightSum;
         double fee = feeSum / weightSum;

@@ -157,8 +157,8 @@ class RouterTest {
     void unifiedPoolOfSamePricePoolsMatchesTheRouterWhenNothingIsFragmented() {
         Market market = Market.of(snapshot(3000, 0, 1e12, 0, 2000), MathMode.FAST);
         RouteResult r = Router.DEFAULT.route(market, request(2000).withMaxLatency(0));
-        // Same-chain legs only: the pools of one price add up to exactly the unified pool... except that the unified
-        // pool also holds the Arbitrum pool's liquidity, so compare with the three-pool closed form.
+        // The router may not use the Arbitrum pool (latency limit 0), but the unified pool holds its liquidity too:
+        // all three pools of one price and fee merge into X = 6000, Y = 12e6.
         double gamma = 0.997;
         double unified = 12_000_000 * gamma * 2000 / (6000 + gamma * 2000);
         assertThat(r.unifiedOut()).isCloseTo(unified, within(unified * 1e-4));
