@@ -85,8 +85,9 @@ public final class RouteCommand implements Callable<Integer> {
                 snapshot.name());
         TextTable fills = new TextTable("venue", "chain", "in", "via", "out", "gas", "net");
         for (LegFill f : r.fills()) {
-            String via = f.inBridge() == null && f.outBridge() == null ? "direct"
-                    : (f.inBridge() != null ? f.inBridge().value() : "") + (f.outBridge() != null ? " / " + f.outBridge() : "");
+            String via = f.inBridges().isEmpty() && f.outBridges().isEmpty() ? "direct"
+                    : String.join(" > ", f.inBridges().stream().map(Object::toString).toList()) + " | "
+                    + String.join(" > ", f.outBridges().stream().map(Object::toString).toList());
             fills.row(f.venue(), f.chain(), TextTable.amount(f.amountIn()), via, TextTable.amount(f.delivered()),
                     TextTable.amount(f.gasCost()), TextTable.amount(f.net()));
         }

@@ -4,6 +4,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.BridgeId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.VenueId;
+import java.util.List;
 
 /**
  * What a route sends through one venue.
@@ -14,12 +15,16 @@ import dev.fracture.model.VenueId;
  * @param delivered       buy asset delivered after the outbound bridge fee
  * @param gasCost         gas for the swap and bridge transfers, in buy-asset units at reference prices
  * @param latencySeconds  bridge time on the way in and out
- * @param inBridge        the bridge crossed to reach the venue, or null
- * @param outBridge       the bridge crossed to deliver the output, or null
+ * @param inBridges       the bridges crossed to reach the venue, in order (empty on the seller's chain)
+ * @param outBridges      the bridges crossed to deliver the output, in order (empty on the buyer's chain)
  */
 public record LegFill(VenueId venue, ChainId chain, AssetId venueTokenIn, AssetId venueTokenOut, double amountIn,
                       double venueAmountIn, double venueAmountOut, double delivered, double gasCost,
-                      double latencySeconds, BridgeId inBridge, BridgeId outBridge) {
+                      double latencySeconds, List<BridgeId> inBridges, List<BridgeId> outBridges) {
+    public LegFill {
+        inBridges = List.copyOf(inBridges);
+        outBridges = List.copyOf(outBridges);
+    }
 
     /** Delivered output net of gas. */
     public double net() {

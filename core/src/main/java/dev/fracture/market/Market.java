@@ -4,6 +4,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.Bridge;
+import dev.fracture.model.BridgeId;
 import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
@@ -96,14 +97,57 @@ public final class Market {
         return a.id();
     }
 
-    /** Bridges that are open between two distinct chains. */
-    public List<Bridge> openBridges(ChainId from, ChainId to) {
-        List<Bridge> out = new ArrayList<>();
-        for (Bridge b : snapshot.bridges()) {
-            if (b.status() == dev.fracture.model.BridgeStatus.OPEN && b.joins(from, to)) {
-                out.add(b);
+    /**
+     * The bridges a token crosses to turn {@code from} into {@code to}, two members of one family, in order.
+     * Tokens cross only on the bridges that mint them: each bridged asset names its bridge, so the path climbs
+     * from {@code from} to the nearest asset both descend from and comes down to {@code to}, one hop per bridged
+     * asset passed. Empty when the two are the same asset; {@code Optional.empty()} when they are not one family
+     * or a bridge on the way is not open.
+     */
+    public Optional<List<Bridge>> bridgePath(AssetId from, AssetId to) {
+        List<Asset> up = lineage(from);
+        List<Asset> down = lineage(to);
+        int i = up.size() - 1;
+        int j = down.size() - 1;
+        if (!up.get(i).id().equals(down.get(j).id())) {
+            return Optional.empty();
+        }
+        while (i > 0 && j > 0 && up.get(i - 1).id().equals(down.get(j - 1).id())) {
+            i--;
+            j--;
+        }
+        List<Bridge> path = new ArrayList<>();
+        for (int k = 0; k < i; k++) {
+            path.add(bridgeOf(up.get(k)));
+        }
+        for (int k = j - 1; k >= 0; k--) {
+            path.add(bridgeOf(down.get(k)));
+        }
+        for (Bridge b : path) {
+            if (b == null || b.status() != dev.fracture.model.BridgeStatus.OPEN) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(path);
+    }
+
+    /** The asset, its origin, its origin's origin ... up to the family's root. */
+    private List<Asset> lineage(AssetId id) {
+        List<Asset> out = new ArrayList<>();
+        Asset a = asset(id);
+        out.add(a);
+        while (a.kind() instanceof AssetKind.Bridged bridged) {
+            a = asset(bridged.origin());
+            out.add(a);
+            if (out.size() > assets.size()) {
+                throw new IllegalStateException("bridging cycle through " + id);
             }
         }
         return out;
+    }
+
+    private Bridge bridgeOf(Asset bridgedAsset) {
+        BridgeId id = ((AssetKind.Bridged) bridgedAsset.kind()).bridge();
+        return snapshot.bridges().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
     }
 }

@@ -2,42 +2,56 @@ package dev.fracture.market;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.Bridge;
+import dev.fracture.model.BridgeId;
 import dev.fracture.model.ChainId;
+import java.util.List;
 
 /**
- * One way to turn the sell asset into the buy asset: cross {@code inBridge} if the venue is on another chain,
- * swap on the venue, cross {@code outBridge} back to the buy asset's chain. Evaluation never changes the venue.
+ * One way to turn the sell asset into the buy asset: cross the bridges of {@code inPath} to the venue's chain,
+ * swap on the venue, cross the bridges of {@code outPath} to the buy asset's chain. Evaluation never changes the
+ * venue.
  */
 final class RouteLeg {
     final Venue venue;
     final AssetId tokenIn;
     final AssetId tokenOut;
-    final Bridge inBridge;
-    final Bridge outBridge;
-    final ChainId sellChain;
+    final List<Bridge> inPath;
+    final List<Bridge> outPath;
+    /** The chain each hop leaves, hop by hop: inPath first, then outPath. */
+    final List<ChainId> hopSources;
     final ChainId venueChain;
     final double gasCost;
     final double latencySeconds;
     private final double inKeep;
     private final double outKeep;
 
-    RouteLeg(Venue venue, AssetId tokenIn, AssetId tokenOut, Bridge inBridge, Bridge outBridge, ChainId sellChain,
-             double gasCost) {
+    RouteLeg(Venue venue, AssetId tokenIn, AssetId tokenOut, List<Bridge> inPath, List<Bridge> outPath,
+             List<ChainId> hopSources, double gasCost) {
         this.venue = venue;
         this.tokenIn = tokenIn;
         this.tokenOut = tokenOut;
-        this.inBridge = inBridge;
-        this.outBridge = outBridge;
-        this.sellChain = sellChain;
+        this.inPath = List.copyOf(inPath);
+        this.outPath = List.copyOf(outPath);
+        this.hopSources = List.copyOf(hopSources);
         this.venueChain = venue.chain();
         this.gasCost = gasCost;
-        this.latencySeconds = (inBridge == null ? 0 : inBridge.latencySeconds())
-                + (outBridge == null ? 0 : outBridge.latencySeconds());
-        this.inKeep = inBridge == null ? 1 : 1 - inBridge.feeFraction();
-        this.outKeep = outBridge == null ? 1 : 1 - outBridge.feeFraction();
+        double latency = 0;
+        double in = 1;
+        double out = 1;
+        for (Bridge b : inPath) {
+            latency += b.latencySeconds();
+            in *= 1 - b.feeFraction();
+        }
+        for (Bridge b : outPath) {
+            latency += b.latencySeconds();
+            out *= 1 - b.feeFraction();
+        }
+        this.latencySeconds = latency;
+        this.inKeep = in;
+        this.outKeep = out;
     }
 
-    /** Buy asset delivered for {@code amount} of sell asset, before gas; NaN-free, 0 for 0. */
+    /** Buy asset delivered for {@code amount} of sell asset, before gas; 0 for 0. */
     double delivered(double amount) {
         if (amount <= 0) {
             return 0;
@@ -55,12 +69,15 @@ final class RouteLeg {
         double venueIn = amount * inKeep;
         Quote q = venue.quoteExactIn(tokenIn, tokenOut, venueIn);
         return new LegFill(venue.id(), venueChain, tokenIn, tokenOut, amount, venueIn, q.amountOut(),
-                q.amountOut() * outKeep, gasCost, latencySeconds, inBridge == null ? null : inBridge.id(),
-                outBridge == null ? null : outBridge.id());
+                q.amountOut() * outKeep, gasCost, latencySeconds, ids(inPath), ids(outPath));
     }
 
     /** The marginal rate of the whole leg at zero size, bridge fees included. */
     double marginalRate() {
         return venue.marginalRate(tokenIn, tokenOut) * inKeep * outKeep;
+    }
+
+    private static List<BridgeId> ids(List<Bridge> path) {
+        return path.stream().map(Bridge::id).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits a sell order across every venue that trades the pair — on the seller's chain and, through bridges, on
@@ -45,11 +46,12 @@ public final class Router {
         Asset buy = market.asset(request.buy());
         List<RouteLeg> legs = legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
-        double unified = UnifiedPool.DEFAULT.output(legs(market, request, sell, buy, true), request);
+        List<RouteLeg> everyVenue = legs(market, request, sell, buy, true);
         if (legs.isEmpty()) {
+            double unified = UnifiedPool.DEFAULT.output(everyVenue, request, meanFee(everyVenue), sell.chain());
             return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
-        Capacity capacity = new Capacity(market, sell, buy);
+        Capacity capacity = new Capacity(sell, buy);
 
         double[] best = bestSingle(legs, request.amountIn(), capacity);
         int bestLeg = (int) best[0];
@@ -65,6 +67,7 @@ public final class Router {
             routed = best[1];
         }
 
+        double unified = UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain());
         List<LegFill> fills = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             if (alloc[i] > 0) {
@@ -106,39 +109,28 @@ public final class Router {
                 continue;
             }
             ChainId venueChain = venue.chain();
-            Bridge inBridge = null;
-            Bridge outBridge = null;
             long gasUnits = request.gas().swapGas(specs.get(venue.id()));
+            double swapGas = gasUsd(market, venueChain, gasUnits) / buy.referencePriceUsd();
             if (unified) {
-                legs.add(new RouteLeg(venue, in, out, null, null, sell.chain(),
-                        gasUsd(market, venueChain, gasUnits) / buy.referencePriceUsd()));
+                legs.add(new RouteLeg(venue, in, out, List.of(), List.of(), List.of(), swapGas));
                 continue;
             }
-            if (!venueChain.equals(sell.chain())) {
-                inBridge = fastest(market.openBridges(sell.chain(), venueChain));
-                if (inBridge == null) {
-                    continue;
-                }
-            }
-            if (!venueChain.equals(buy.chain())) {
-                outBridge = fastest(market.openBridges(venueChain, buy.chain()));
-                if (outBridge == null) {
-                    continue;
-                }
-            }
-            double latency = (inBridge == null ? 0 : inBridge.latencySeconds())
-                    + (outBridge == null ? 0 : outBridge.latencySeconds());
-            if (latency > request.maxLatencySeconds()) {
+            Optional<List<Bridge>> inPath = market.bridgePath(sell.id(), in);
+            Optional<List<Bridge>> outPath = market.bridgePath(out, buy.id());
+            if (inPath.isEmpty() || outPath.isEmpty()) {
                 continue;
             }
-            double gasUsd = gasUsd(market, venueChain, gasUnits);
-            if (inBridge != null) {
-                gasUsd += gasUsd(market, sell.chain(), request.gas().bridgeTransfer());
+            List<ChainId> hopSources = new ArrayList<>();
+            hopSources.addAll(hopSources(sell.chain(), inPath.get()));
+            hopSources.addAll(hopSources(venueChain, outPath.get()));
+            double gas = swapGas;
+            for (ChainId from : hopSources) {
+                gas += gasUsd(market, from, request.gas().bridgeTransfer()) / buy.referencePriceUsd();
             }
-            if (outBridge != null) {
-                gasUsd += gasUsd(market, venueChain, request.gas().bridgeTransfer());
+            RouteLeg leg = new RouteLeg(venue, in, out, inPath.get(), outPath.get(), hopSources, gas);
+            if (leg.latencySeconds <= request.maxLatencySeconds()) {
+                legs.add(leg);
             }
-            legs.add(new RouteLeg(venue, in, out, inBridge, outBridge, sell.chain(), gasUsd / buy.referencePriceUsd()));
         }
         legs.sort(Comparator.comparing(l -> l.venue.id()));
         return legs;
@@ -149,15 +141,41 @@ public final class Router {
         return chain.gas().costInNative(units) * market.asset(chain.nativeAsset()).referencePriceUsd();
     }
 
-    private static Bridge fastest(List<Bridge> bridges) {
-        Bridge best = null;
-        for (Bridge b : bridges) {
-            if (best == null || b.latencySeconds() < best.latencySeconds()
-                    || (b.latencySeconds() == best.latencySeconds() && b.feeBps() < best.feeBps())) {
-                best = b;
+    /** A venue's fee rate, read off its marginal rate against its spot price. */
+    private static double feeOf(RouteLeg leg) {
+        double spot = leg.venue.spotPrice(leg.tokenIn, leg.tokenOut);
+        double fee = spot > 0 ? 1 - leg.venue.marginalRate(leg.tokenIn, leg.tokenOut) / spot : 0;
+        return Math.max(fee, 0);
+    }
+
+    /** The fee rate the route paid, weighted by what each venue took. */
+    private static double paidFee(List<RouteLeg> legs, double[] alloc) {
+        double total = sum(alloc);
+        if (total <= 0) {
+            return meanFee(legs);
+        }
+        double fee = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            if (alloc[i] > 0) {
+                fee += alloc[i] / total * feeOf(legs.get(i));
             }
         }
-        return best;
+        return fee;
+    }
+
+    private static double meanFee(List<RouteLeg> legs) {
+        return legs.stream().mapToDouble(Router::feeOf).average().orElse(0);
+    }
+
+    /** The chain each bridge of a path leaves, starting from {@code start}. */
+    private static List<ChainId> hopSources(ChainId start, List<Bridge> path) {
+        List<ChainId> out = new ArrayList<>();
+        ChainId at = start;
+        for (Bridge b : path) {
+            out.add(at);
+            at = b.chainA().equals(at) ? b.chainB() : b.chainA();
+        }
+        return out;
     }
 
     /** {index, net output, amount} of the best leg taking the whole order alone (or as much as it can). */
@@ -165,7 +183,7 @@ public final class Router {
         double[] best = {-1, 0, 0};
         for (int i = 0; i < legs.size(); i++) {
             RouteLeg leg = legs.get(i);
-            double a = Math.min(amount, capacity.headroom(leg, null));
+            double a = Math.min(amount, capacity.headroom(leg));
             if (a <= 0) {
                 continue;
             }
@@ -361,50 +379,57 @@ public final class Router {
     }
 
     /**
-     * Bridge capacity per hour and direction, shared by every leg that crosses the same bridge the same way.
-     * Outbound use is bounded through the leg's marginal rate at zero size, which is at least its average rate
-     * (outputs are concave), so the bound never lets the buy-side flow exceed capacity.
+     * Bridge capacity per hour and direction, shared by every leg that crosses the same bridge the same way, inbound
+     * (sell asset, valued at its reference price) or outbound (buy asset). Outbound use is bounded through the leg's
+     * marginal rate at zero size, which is at least its average rate (outputs are concave), so the bound never lets
+     * the buy-side flow exceed capacity.
      */
     private static final class Capacity {
         private final double sellUsd;
         private final double buyUsd;
 
-        Capacity(Market market, Asset sell, Asset buy) {
+        Capacity(Asset sell, Asset buy) {
             this.sellUsd = sell.referencePriceUsd();
             this.buyUsd = buy.referencePriceUsd();
         }
 
-        /** Further sell amount {@code leg} may take given the others' allocations. */
+        /** Further sell amount {@code leg} may take given every leg's allocation. */
         double headroom(RouteLeg leg, double[] alloc, List<RouteLeg> legs) {
             double room = Double.POSITIVE_INFINITY;
-            if (leg.inBridge != null) {
-                double used = 0;
+            int hops = leg.inPath.size() + leg.outPath.size();
+            for (int h = 0; h < hops; h++) {
+                Bridge bridge = hop(leg, h);
+                ChainId from = leg.hopSources.get(h);
+                double usedUsd = 0;
                 for (int i = 0; i < legs.size(); i++) {
-                    RouteLeg o = legs.get(i);
-                    if (o.inBridge != null && o.inBridge.id().equals(leg.inBridge.id())
-                            && o.venueChain.equals(leg.venueChain)) {
-                        used += alloc[i];
+                    if (alloc[i] > 0) {
+                        usedUsd += alloc[i] * usdPerUnitOn(legs.get(i), bridge, from);
                     }
                 }
-                room = Math.min(room, leg.inBridge.capacityPerHourUsd() / sellUsd - used);
-            }
-            if (leg.outBridge != null) {
-                double rate = Math.max(leg.marginalRate(), 1e-300);
-                double used = 0;
-                for (int i = 0; i < legs.size(); i++) {
-                    RouteLeg o = legs.get(i);
-                    if (o.outBridge != null && o.outBridge.id().equals(leg.outBridge.id())
-                            && o.venueChain.equals(leg.venueChain)) {
-                        used += alloc[i] * Math.max(o.marginalRate(), 0);
-                    }
-                }
-                room = Math.min(room, (leg.outBridge.capacityPerHourUsd() / buyUsd - used) / rate);
+                double perUnit = usdPerUnitOn(leg, bridge, from);
+                room = Math.min(room, (bridge.capacityPerHourUsd() - usedUsd) / perUnit);
             }
             return Math.max(room, 0);
         }
 
-        double headroom(RouteLeg leg, double[] ignored) {
+        double headroom(RouteLeg leg) {
             return headroom(leg, new double[] {0}, List.of(leg));
+        }
+
+        /** USD crossing {@code bridge} from {@code from} per unit of sell asset given to {@code leg}; 0 if it does not. */
+        private double usdPerUnitOn(RouteLeg leg, Bridge bridge, ChainId from) {
+            double usd = 0;
+            int hops = leg.inPath.size() + leg.outPath.size();
+            for (int h = 0; h < hops; h++) {
+                if (hop(leg, h).id().equals(bridge.id()) && leg.hopSources.get(h).equals(from)) {
+                    usd += h < leg.inPath.size() ? sellUsd : Math.max(leg.marginalRate(), 1e-300) * buyUsd;
+                }
+            }
+            return usd;
+        }
+
+        private static Bridge hop(RouteLeg leg, int h) {
+            return h < leg.inPath.size() ? leg.inPath.get(h) : leg.outPath.get(h - leg.inPath.size());
         }
     }
 }

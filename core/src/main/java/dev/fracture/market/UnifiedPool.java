@@ -1,5 +1,6 @@
 package dev.fracture.market;
 
+import dev.fracture.model.ChainId;
 import java.util.List;
 
 /**
@@ -10,12 +11,14 @@ import java.util.List;
  * <p>Each venue's {@link LiquidityProfile} gives, band by band below its spot price, how much of the sell asset
  * it absorbs as its price falls through that band. The unified pool stacks these bands by their distance from
  * each venue's own spot (arbitrage would have aligned the prices of one pool), so at every relative price it
- * holds the sum of all venues' liquidity there. Its spot is the depth-weighted mean of the venues' spots and its
- * fee the depth-weighted mean of their fees (a venue's fee read off its marginal rate against its spot). Within
- * a band the liquidity is taken as spread evenly over price, so a partly filled band is priced at its filled part.
+ * holds the sum of all venues' liquidity there. Its spot is the mean of the venues' spots weighted by their depth
+ * within 2%. Its fee is given by the caller — the router passes the fee rate its own route paid, so that the
+ * comparison measures fragmentation and not fee tiers. Its gas is one swap on the seller's chain (the cheapest
+ * venue there; the cheapest anywhere if none is there). Within a band the liquidity is taken as spread evenly over
+ * price, so a partly filled band is priced at its filled part; bands reach down to 0.5% of spot.
  */
 public final class UnifiedPool {
-    public static final UnifiedPool DEFAULT = new UnifiedPool(900, 0.9);
+    public static final UnifiedPool DEFAULT = new UnifiedPool(2000, 0.995);
 
     private final int bands;
     private final double range;
@@ -28,15 +31,15 @@ public final class UnifiedPool {
         this.range = range;
     }
 
-    double output(List<RouteLeg> legs, RouteRequest request) {
+    double output(List<RouteLeg> legs, RouteRequest request, double fee, ChainId sellChain) {
         if (legs.isEmpty()) {
             return 0;
         }
         double[] stacked = new double[bands];
         double weightSum = 0;
         double spotSum = 0;
-        double feeSum = 0;
         double gas = Double.POSITIVE_INFINITY;
+        double gasHome = Double.POSITIVE_INFINITY;
         for (RouteLeg leg : legs) {
             Venue v = leg.venue;
             double spot = v.spotPrice(leg.tokenIn, leg.tokenOut);
@@ -58,18 +61,21 @@ public final class UnifiedPool {
                     }
                 }
             }
-            double fee = 1 - v.marginalRate(leg.tokenIn, leg.tokenOut) / spot;
             double w = Math.max(near, 0);
             weightSum += w;
             spotSum += w * spot;
-            feeSum += w * Math.max(fee, 0);
             gas = Math.min(gas, leg.gasCost);
+            if (leg.venueChain.equals(sellChain)) {
+                gasHome = Math.min(gasHome, leg.gasCost);
+            }
         }
         if (weightSum <= 0) {
             return 0;
         }
+        if (gasHome < Double.POSITIVE_INFINITY) {
+            gas = gasHome;
+        }
         double spot = spotSum / weightSum;
-        double fee = feeSum / weightSum;
         double left = request.amountIn() * (1 - fee);
         double out = 0;
         double width = range / bands;

@@ -118,8 +118,8 @@ class RouterTest {
         assertThat(r.routedOut()).isCloseTo(expected, within(expected * 1e-7));
         LegFill arb = r.fills().stream().filter(f -> f.venue().value().equals("pool-arb")).findFirst().orElseThrow();
         assertThat(arb.amountIn()).isCloseTo(b, within(total * 1e-3));
-        assertThat(arb.inBridge()).isEqualTo(BRIDGE);
-        assertThat(arb.outBridge()).isEqualTo(BRIDGE);
+        assertThat(arb.inBridges()).containsExactly(BRIDGE);
+        assertThat(arb.outBridges()).containsExactly(BRIDGE);
         assertThat(arb.latencySeconds()).isEqualTo(1200);
     }
 
