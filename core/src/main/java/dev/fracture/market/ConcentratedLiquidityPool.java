@@ -38,6 +38,7 @@ import java.util.List;
 public final class ConcentratedLiquidityPool implements Venue {
     private static final BigInteger MIN_LIMIT = TickMath.MIN_SQRT_RATIO.add(BigInteger.ONE);
     private static final BigInteger MAX_LIMIT = TickMath.MAX_SQRT_RATIO.subtract(BigInteger.ONE);
+    private static final BigInteger MIN_INT256 = FullMath.MAX_INT256.negate().subtract(BigInteger.ONE);
     private static final double TWO_96 = 0x1p96;
     private static final double MIN_LIMIT_FAST = MIN_LIMIT.doubleValue() / TWO_96;
     private static final double MAX_LIMIT_FAST = Math.nextDown(MAX_LIMIT.doubleValue() / TWO_96);
@@ -224,7 +225,7 @@ public final class ConcentratedLiquidityPool implements Venue {
             throw bad("amountSpecified must be non-zero (AS)");
         }
         if (amountSpecified.compareTo(FullMath.MAX_INT256) > 0
-                || amountSpecified.compareTo(FullMath.MAX_INT256.negate().subtract(BigInteger.ONE)) < 0) {
+                || amountSpecified.compareTo(MIN_INT256) < 0) {
             throw bad("amountSpecified must fit an int256, got " + amountSpecified);
         }
         if (limit == null || !limitValid(zeroForOne, limit, exact.sqrtPriceX96())) {

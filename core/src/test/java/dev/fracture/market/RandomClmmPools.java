@@ -49,6 +49,28 @@ final class RandomClmmPools {
     }
 
     /**
+     * A fee-100, spacing-1 pool priced within a few ticks of a 256-tick bitmap word boundary, with positions wide
+     * across it: swaps there stop at the boundary mid-liquidity, which splits a step and shows in the last unit.
+     */
+    static VenueSpec.ConcentratedLiquidity wordBoundarySpec(SplittableRandom random, int index) {
+        int boundary = 256 * random.nextInt(-1000, 1000);
+        List<VenueSpec.LiquidityPosition> list = new ArrayList<>();
+        for (int i = 0; i < random.nextInt(1, 4); i++) {
+            int lower = boundary - random.nextInt(5, 60);
+            int upper = boundary + random.nextInt(5, 60);
+            list.add(new VenueSpec.LiquidityPosition(lower, upper, BigInteger.TEN.pow(random.nextInt(18, 24))
+                    .multiply(BigInteger.valueOf(random.nextLong(1, 1_000_000)))));
+        }
+        int tick = boundary + random.nextInt(-4, 4);
+        BigInteger lo = TickMath.getSqrtRatioAtTick(tick);
+        BigInteger width = TickMath.getSqrtRatioAtTick(tick + 1).subtract(lo);
+        BigInteger sqrtPrice = lo.add(new BigInteger(width.bitLength() + 8, new java.util.Random(random.nextLong()))
+                .mod(width));
+        return new VenueSpec.ConcentratedLiquidity(VenueId.of("clmm-word-" + index), ChainId.of("test"),
+                ASSET0.id(), ASSET1.id(), 100, 1, sqrtPrice, list);
+    }
+
+    /**
      * An amount in integer units of the swap's specified token: a fraction of the pool's virtual reserve scaled with
      * the tick spacing, log-uniform over three and a half decades up to about five tick spacings of price, so most swaps cross a few ticks, some none, and a
      * few run out of liquidity.

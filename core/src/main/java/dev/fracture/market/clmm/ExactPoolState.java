@@ -15,6 +15,7 @@ import java.math.BigInteger;
 public final class ExactPoolState {
     private final int feePips;
     private final int tickSpacing;
+    private final BigInteger fee;
     private final BigInteger pipsLessFee;
     private final TickTable table;
     private BigInteger sqrtPriceX96;
@@ -28,7 +29,8 @@ public final class ExactPoolState {
     public ExactPoolState(int feePips, int tickSpacing, TickTable table, BigInteger sqrtPriceX96) {
         this.feePips = feePips;
         this.tickSpacing = tickSpacing;
-        this.pipsLessFee = SwapMath.PIPS.subtract(BigInteger.valueOf(feePips));
+        this.fee = BigInteger.valueOf(feePips);
+        this.pipsLessFee = SwapMath.PIPS.subtract(fee);
         this.table = table;
         this.sqrtPriceX96 = sqrtPriceX96;
         this.tick = TickMath.getTickAtSqrtRatio(sqrtPriceX96);
@@ -38,6 +40,7 @@ public final class ExactPoolState {
     private ExactPoolState(ExactPoolState other, TickTable table) {
         this.feePips = other.feePips;
         this.tickSpacing = other.tickSpacing;
+        this.fee = other.fee;
         this.pipsLessFee = other.pipsLessFee;
         this.table = table;
         this.sqrtPriceX96 = other.sqrtPriceX96;
@@ -127,7 +130,7 @@ public final class ExactPoolState {
             }
             if (step == null) {
                 step = SwapMath.computeSwapStep(price, limitFirst ? sqrtPriceLimitX96 : nextPrice, liq, remaining,
-                        feePips);
+                        fee, pipsLessFee);
             }
             price = step.sqrtRatioNextX96();
             BigInteger paid = step.amountIn().add(step.feeAmount());

@@ -7,7 +7,7 @@ package dev.fracture.market.clmm;
  * nearly equal amounts: partial steps use Δy = Δx·√P·√P' and Δx = Δy/(√P·√P'), which keeps every step within a few
  * ulps and the whole swap within 1e-12 relative of the exact-real result.
  *
- * <p>{@link #cursor} counts the initialized ticks at or below the current tick, so the next tick either way and the
+ * <p>A cursor counts the initialized ticks at or below the current tick, so the next tick either way and the
  * liquidity in range (a prefix sum from {@link TickTable}) are array reads: no search and no allocation per step.
  */
 public final class FastPoolState {

@@ -26,14 +26,14 @@ public final class FullMath {
     /** floor(a·b/denominator); reverts (throws) if denominator is 0 or the result overflows uint256. */
     public static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger denominator) {
         requirePositive(denominator);
-        BigInteger result = a.multiply(b).divide(denominator);
+        BigInteger result = divideAndRemainder(a.multiply(b), denominator)[0];
         return requireUint256(result);
     }
 
     /** ceil(a·b/denominator), with the contract's extra check that rounding up does not overflow. */
     public static BigInteger mulDivRoundingUp(BigInteger a, BigInteger b, BigInteger denominator) {
         requirePositive(denominator);
-        BigInteger[] qr = a.multiply(b).divideAndRemainder(denominator);
+        BigInteger[] qr = divideAndRemainder(a.multiply(b), denominator);
         BigInteger result = requireUint256(qr[0]);
         if (qr[1].signum() > 0) {
             if (result.compareTo(MAX_UINT256) >= 0) {
@@ -46,8 +46,38 @@ public final class FullMath {
 
     /** UnsafeMath.divRoundingUp: ceil(x/y) for y &gt; 0. */
     public static BigInteger divRoundingUp(BigInteger x, BigInteger y) {
-        BigInteger[] qr = x.divideAndRemainder(y);
+        BigInteger[] qr = divideAndRemainder(x, y);
         return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /**
+     * {q, r} with n = q·d + r and 0 ≤ r &lt; d, for n ≥ 0 and d &gt; 0. Swap amounts make most quotients fit a long
+     * while the divisors span several words; there a double estimate of q, corrected once by a second estimate on
+     * the remainder and finally by unit steps until 0 ≤ r &lt; d holds, is exact and cheaper than long division.
+     * Everything else goes to {@link BigInteger#divideAndRemainder}.
+     */
+    public static BigInteger[] divideAndRemainder(BigInteger n, BigInteger d) {
+        int quotientBits = n.bitLength() - d.bitLength();
+        if (d.bitLength() <= 63 || quotientBits > 60) {
+            return n.divideAndRemainder(d);
+        }
+        double divisor = d.doubleValue();
+        long q = (long) (n.doubleValue() / divisor);
+        BigInteger r = n.subtract(d.multiply(BigInteger.valueOf(q)));
+        long delta = (long) Math.floor(r.doubleValue() / divisor);
+        if (delta != 0) {
+            q += delta;
+            r = r.subtract(d.multiply(BigInteger.valueOf(delta)));
+        }
+        while (r.signum() < 0) {
+            q--;
+            r = r.add(d);
+        }
+        while (r.compareTo(d) >= 0) {
+            q++;
+            r = r.subtract(d);
+        }
+        return new BigInteger[] {BigInteger.valueOf(q), r};
     }
 
     private static void requirePositive(BigInteger denominator) {

@@ -31,7 +31,7 @@ public final class SqrtPriceMath {
                     return FullMath.mulDivRoundingUp(numerator1, sqrtPX96, denominator);
                 }
             }
-            BigInteger denominator = numerator1.divide(sqrtPX96).add(amount);
+            BigInteger denominator = FullMath.divideAndRemainder(numerator1, sqrtPX96)[0].add(amount);
             if (denominator.bitLength() > 256) {
                 throw new ArithmeticException("SqrtPriceMath: L/sqrtP + amount overflows uint256");
             }
@@ -47,7 +47,7 @@ public final class SqrtPriceMath {
     public static BigInteger getNextSqrtPriceFromAmount1RoundingDown(BigInteger sqrtPX96, BigInteger liquidity,
                                                                      BigInteger amount, boolean add) {
         if (add) {
-            BigInteger quotient = amount.shiftLeft(96).divide(liquidity);
+            BigInteger quotient = FullMath.divideAndRemainder(amount.shiftLeft(96), liquidity)[0];
             return toUint160(sqrtPX96.add(quotient));
         }
         BigInteger quotient = FullMath.divRoundingUp(amount.shiftLeft(96), liquidity);
@@ -87,7 +87,7 @@ public final class SqrtPriceMath {
         BigInteger numerator2 = b.subtract(a);
         return roundUp
                 ? FullMath.divRoundingUp(FullMath.mulDivRoundingUp(numerator1, numerator2, b), a)
-                : FullMath.mulDiv(numerator1, numerator2, b).divide(a);
+                : FullMath.divideAndRemainder(FullMath.mulDiv(numerator1, numerator2, b), a)[0];
     }
 
     /** Token1 between two sqrt prices: L·(√B − √A), rounded up or down. */

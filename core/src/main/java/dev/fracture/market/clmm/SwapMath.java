@@ -26,10 +26,16 @@ public final class SwapMath {
      */
     public static Step computeSwapStep(BigInteger sqrtRatioCurrentX96, BigInteger sqrtRatioTargetX96,
                                        BigInteger liquidity, BigInteger amountRemaining, int feePips) {
+        BigInteger fee = BigInteger.valueOf(feePips);
+        return computeSwapStep(sqrtRatioCurrentX96, sqrtRatioTargetX96, liquidity, amountRemaining, fee,
+                PIPS.subtract(fee));
+    }
+
+    /** As above with the fee and 1e6 − fee given as BigIntegers, which a pool computes once. */
+    static Step computeSwapStep(BigInteger sqrtRatioCurrentX96, BigInteger sqrtRatioTargetX96, BigInteger liquidity,
+                                BigInteger amountRemaining, BigInteger fee, BigInteger pipsLessFee) {
         boolean zeroForOne = sqrtRatioCurrentX96.compareTo(sqrtRatioTargetX96) >= 0;
         boolean exactIn = amountRemaining.signum() >= 0;
-        BigInteger fee = BigInteger.valueOf(feePips);
-        BigInteger pipsLessFee = PIPS.subtract(fee);
 
         // amountIn / amountOut to the target only matter when the remaining amount reaches them, so when a double
         // estimate shows it clearly falls short they are computed below only if the price lands on the target anyway.
