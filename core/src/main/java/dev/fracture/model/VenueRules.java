@@ -16,7 +16,7 @@ final class VenueRules {
     static final int MAX_TICK = 887_272;
     /** Uniswap v3 TickMath.MIN_SQRT_RATIO (inclusive) and MAX_SQRT_RATIO (exclusive). */
     static final BigInteger MIN_SQRT_PRICE_X96 = new BigInteger("4295128739");
-    static final BigInteger MAX_SQRT_PRICE_X96 = new BigInteger("1461446703485210103287393337563474983");
+    static final BigInteger MAX_SQRT_PRICE_X96 = new BigInteger("1461446703485210103287273052203988822378723970342");
     /** Liquidity is a uint128 in the contract. */
     static final BigInteger MAX_LIQUIDITY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
     static final int PIPS = 1_000_000;

@@ -208,7 +208,7 @@ class SnapshotReaderTest {
         String text = YAML.replace("    price: 3200\n", "    price: 0.00000000000000000000000000000001\n");
         assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "price: 0.0000")
                 + ": venues[1].sqrtPriceX96: must be at least 4295128739 and below "
-                + "1461446703485210103287393337563474983 (was 7922816)");
+                + "1461446703485210103287273052203988822378723970342 (was 7922816)");
     }
 
     @Test
