@@ -5,6 +5,8 @@ import dev.fracture.market.MathMode;
 import dev.fracture.market.RouteRequest;
 import dev.fracture.market.RouteResult;
 import dev.fracture.market.Router;
+import dev.fracture.market.Venue;
+import dev.fracture.model.ChainId;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,11 +34,13 @@ public class RouterBenchmark {
     public double ethAmount;
 
     private Market market;
+    private ChainId home;
     private RouteRequest request;
 
     @Setup
     public void setUp() {
         market = Market.of(BenchmarkEcosystems.routing(20, 3, 42), mode);
+        home = ChainId.of("chain-0");
         request = RouteRequest.of(BenchmarkEcosystems.ETH, BenchmarkEcosystems.USDC, ethAmount);
         RouteResult check = Router.DEFAULT.route(market, request);
         if (!(check.routedOut() > 0) || check.routedOut() < check.bestSingleOut() - 1e-6) {
@@ -47,5 +51,21 @@ public class RouterBenchmark {
     @Benchmark
     public RouteResult route() {
         return Router.DEFAULT.route(market, request);
+    }
+
+    /**
+     * The baseline a router replaces: quote the whole order on every venue of the seller's chain and take the best.
+     * One quote per venue, no bridges; the ratio to {@link #route()} is what the split costs in time.
+     */
+    @Benchmark
+    public double bestSingleVenueOnHomeChain() {
+        double best = 0;
+        for (Venue v : market.venues()) {
+            if (v.chain().equals(home) && v.trades(BenchmarkEcosystems.ETH, BenchmarkEcosystems.USDC)) {
+                best = Math.max(best, v.quoteExactIn(BenchmarkEcosystems.ETH, BenchmarkEcosystems.USDC, ethAmount)
+                        .amountOut());
+            }
+        }
+        return best;
     }
 }

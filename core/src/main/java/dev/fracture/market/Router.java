@@ -306,39 +306,35 @@ public final class Router {
         }
     }
 
-    /** Moves ever smaller amounts from the leg that loses least to the leg that gains most, gas included. */
+    /**
+     * Moves ever smaller amounts from the leg that loses least to the leg that gains most, gas included. Each leg's
+     * gain from one more step and loss from one step less are cached and recomputed only for the two legs a move
+     * touches (and for legs sharing a bridge with them, whose headroom it changes).
+     */
     private static void refine(List<RouteLeg> legs, double[] alloc, RouteRequest request, Capacity capacity) {
         int n = legs.size();
         if (n < 2) {
             return;
         }
+        double[] gain = new double[n];
+        double[] loss = new double[n];
         double step = request.amountIn() / request.chunks() / 2;
         for (int level = 0; level < 4; level++, step /= 4) {
+            for (int i = 0; i < n; i++) {
+                evaluate(legs, alloc, i, step, request, capacity, gain, loss);
+            }
             for (int iter = 0; iter < 8 * n; iter++) {
                 int receiver = -1;
-                double bestGain = Double.NEGATIVE_INFINITY;
                 int giver = -1;
-                double leastLoss = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < n; i++) {
-                    RouteLeg leg = legs.get(i);
-                    double now = leg.delivered(alloc[i]);
-                    if (capacity.headroom(leg, alloc, legs) >= step && leg.fills(alloc[i] + step)) {
-                        double g = leg.delivered(alloc[i] + step) - now - (alloc[i] == 0 ? leg.gasCost : 0);
-                        if (g > bestGain) {
-                            bestGain = g;
-                            receiver = i;
-                        }
+                    if (gain[i] > Double.NEGATIVE_INFINITY && (receiver < 0 || gain[i] > gain[receiver])) {
+                        receiver = i;
                     }
-                    if (alloc[i] >= step) {
-                        double rest = alloc[i] - step;
-                        double loss = now - leg.delivered(rest) - (rest <= EPS * request.amountIn() ? leg.gasCost : 0);
-                        if (loss < leastLoss) {
-                            leastLoss = loss;
-                            giver = i;
-                        }
+                    if (loss[i] < Double.POSITIVE_INFINITY && (giver < 0 || loss[i] < loss[giver])) {
+                        giver = i;
                     }
                 }
-                if (receiver < 0 || giver < 0 || receiver == giver || bestGain <= leastLoss * (1 + 1e-12)) {
+                if (receiver < 0 || giver < 0 || receiver == giver || gain[receiver] <= loss[giver] * (1 + 1e-12)) {
                     break;
                 }
                 alloc[receiver] += step;
@@ -346,8 +342,46 @@ public final class Router {
                 if (alloc[giver] <= EPS * request.amountIn()) {
                     alloc[giver] = 0;
                 }
+                for (int i = 0; i < n; i++) {
+                    if (i == receiver || i == giver || sharesBridge(legs.get(i), legs.get(receiver))
+                            || sharesBridge(legs.get(i), legs.get(giver))) {
+                        evaluate(legs, alloc, i, step, request, capacity, gain, loss);
+                    }
+                }
             }
         }
+    }
+
+    private static void evaluate(List<RouteLeg> legs, double[] alloc, int i, double step, RouteRequest request,
+                                 Capacity capacity, double[] gain, double[] loss) {
+        RouteLeg leg = legs.get(i);
+        double now = leg.delivered(alloc[i]);
+        gain[i] = Double.NEGATIVE_INFINITY;
+        if (capacity.headroom(leg, alloc, legs) >= step && leg.fills(alloc[i] + step)) {
+            gain[i] = leg.delivered(alloc[i] + step) - now - (alloc[i] == 0 ? leg.gasCost : 0);
+        }
+        loss[i] = Double.POSITIVE_INFINITY;
+        if (alloc[i] >= step) {
+            double rest = alloc[i] - step;
+            loss[i] = now - leg.delivered(rest) - (rest <= EPS * request.amountIn() ? leg.gasCost : 0);
+        }
+    }
+
+    private static boolean sharesBridge(RouteLeg a, RouteLeg b) {
+        if (a.inPath.isEmpty() && a.outPath.isEmpty()) {
+            return false;
+        }
+        for (dev.fracture.model.Bridge x : a.inPath) {
+            if (b.inPath.contains(x) || b.outPath.contains(x)) {
+                return true;
+            }
+        }
+        for (dev.fracture.model.Bridge x : a.outPath) {
+            if (b.inPath.contains(x) || b.outPath.contains(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double net(List<RouteLeg> legs, double[] alloc) {

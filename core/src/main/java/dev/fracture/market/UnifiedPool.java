@@ -18,7 +18,10 @@ import java.util.List;
  * price, so a partly filled band is priced at its filled part; bands reach down to 0.5% of spot.
  */
 public final class UnifiedPool {
-    public static final UnifiedPool DEFAULT = new UnifiedPool(2000, 0.995);
+    public static final UnifiedPool DEFAULT = new UnifiedPool(250, 0.995);
+
+    /** Price ranges tried in turn, the first one deep enough to absorb the order being used. */
+    private static final double[] RANGES = {0.02, 0.08, 0.32};
 
     private final int bands;
     private final double range;
@@ -31,10 +34,28 @@ public final class UnifiedPool {
         this.range = range;
     }
 
+    /**
+     * Output of the unified pool for the request, net of one swap's gas. The bands are laid over the shallowest
+     * range (2%, 8%, 32%, then the full range) whose stacked liquidity absorbs the order, so a small order is
+     * priced on fine bands and a large one still reaches deep.
+     */
     double output(List<RouteLeg> legs, RouteRequest request, double fee, ChainId sellChain) {
         if (legs.isEmpty()) {
             return 0;
         }
+        for (double r : RANGES) {
+            if (r < range) {
+                double[] result = walk(legs, request, fee, sellChain, r);
+                if (result[1] <= 0) {
+                    return result[0];
+                }
+            }
+        }
+        return walk(legs, request, fee, sellChain, range)[0];
+    }
+
+    /** {output net of gas, sell amount left unabsorbed} over bands reaching {@code reach} below spot. */
+    private double[] walk(List<RouteLeg> legs, RouteRequest request, double fee, ChainId sellChain, double reach) {
         double[] stacked = new double[bands];
         double weightSum = 0;
         double spotSum = 0;
@@ -46,14 +67,14 @@ public final class UnifiedPool {
             if (!(spot > 0)) {
                 continue;
             }
-            LiquidityProfile profile = v.liquidityProfile(leg.tokenIn, leg.tokenOut, bands, range);
+            LiquidityProfile profile = v.liquidityProfile(leg.tokenIn, leg.tokenOut, bands, reach);
             double near = 0;
             for (LiquidityProfile.Band band : profile.bands()) {
                 if (band.priceUpper() > spot * (1 + 1e-12)) {
                     continue;
                 }
                 double relUpper = band.priceUpper() / spot;
-                int k = (int) Math.round((1 - relUpper) / range * bands);
+                int k = (int) Math.round((1 - relUpper) / reach * bands);
                 if (k >= 0 && k < bands) {
                     stacked[k] += band.baseAmount();
                     if (relUpper > 1 - 0.02) {
@@ -70,7 +91,7 @@ public final class UnifiedPool {
             }
         }
         if (weightSum <= 0) {
-            return 0;
+            return new double[] {0, 0};
         }
         if (gasHome < Double.POSITIVE_INFINITY) {
             gas = gasHome;
@@ -78,7 +99,7 @@ public final class UnifiedPool {
         double spot = spotSum / weightSum;
         double left = request.amountIn() * (1 - fee);
         double out = 0;
-        double width = range / bands;
+        double width = reach / bands;
         for (int k = 0; k < bands && left > 0; k++) {
             double hi = 1 - k * width;
             if (stacked[k] <= 0) {
@@ -89,6 +110,6 @@ public final class UnifiedPool {
             out += take * avgRel * spot;
             left -= take;
         }
-        return Math.max(out - gas, 0);
+        return new double[] {Math.max(out - gas, 0), left};
     }
 }
