@@ -15,7 +15,6 @@ import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,7 @@ import java.util.List;
  * that limit and returns a partial fill (the v3-sdk's {@code Pool.swap} does the same; its trade helpers then reject
  * the partial trade); here that partial fill is a {@link Quote} with {@code complete == false}.
  */
-public final class ConcentratedLiquidityPool implements Venue {
+public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     private static final BigInteger MIN_LIMIT = TickMath.MIN_SQRT_RATIO.add(BigInteger.ONE);
     private static final BigInteger MAX_LIMIT = TickMath.MAX_SQRT_RATIO.subtract(BigInteger.ONE);
     private static final BigInteger MIN_INT256 = FullMath.MAX_INT256.negate().subtract(BigInteger.ONE);
@@ -307,19 +306,20 @@ public final class ConcentratedLiquidityPool implements Venue {
         double spotBefore = spotFromSqrt(zeroForOne, currentSqrtPrice());
         Asset specified = exactIn == zeroForOne ? asset0 : asset1;
         if (exact != null) {
-            BigInteger raw = toUnits(amount, specified, exactIn ? RoundingMode.FLOOR : RoundingMode.CEILING);
-            BigInteger limit = zeroForOne ? MIN_LIMIT : MAX_LIMIT;
-            if (raw.signum() == 0 || !limitValid(zeroForOne, limit, exact.sqrtPriceX96())) {
+            BigInteger raw = exactIn ? TokenUnits.floor(amount, specified.decimals())
+                    : TokenUnits.ceil(amount, specified.decimals());
+            if (raw.compareTo(FullMath.MAX_INT256) > 0) {
+                throw bad("amount " + amount + " of " + specified.id() + " exceeds an int256 in integer units");
+            }
+            SwapResult r = swapExact(zeroForOne, raw, exactIn, commit);
+            if (r == null) {
                 return new Quote(id, tokenIn, tokenOut, 0, 0, 0, spotBefore, spotBefore, raw.signum() == 0);
             }
-            SwapResult r = exact.swap(zeroForOne, exactIn ? raw : raw.negate(), limit, commit);
-            BigInteger paid = zeroForOne ? r.amount0() : r.amount1();
-            BigInteger received = (zeroForOne ? r.amount1() : r.amount0()).negate();
-            double inScale = zeroForOne ? scale0 : scale1;
-            double outScale = zeroForOne ? scale1 : scale0;
-            return new Quote(id, tokenIn, tokenOut, paid.doubleValue() / inScale, received.doubleValue() / outScale,
-                    r.feeAmount().doubleValue() / inScale, spotBefore,
-                    spotFromSqrt(zeroForOne, r.sqrtPriceX96().doubleValue() / TWO_96), r.complete());
+            int decIn = (zeroForOne ? asset0 : asset1).decimals();
+            int decOut = (zeroForOne ? asset1 : asset0).decimals();
+            return new Quote(id, tokenIn, tokenOut, TokenUnits.toTokens(paid(zeroForOne, r), decIn),
+                    TokenUnits.toTokens(received(zeroForOne, r), decOut), TokenUnits.toTokens(r.feeAmount(), decIn),
+                    spotBefore, spotFromSqrt(zeroForOne, r.sqrtPriceX96().doubleValue() / TWO_96), r.complete());
         }
         double scaled = amount * (specified == asset0 ? scale0 : scale1);
         double raw = exactIn ? Math.floor(scaled) : Math.ceil(scaled);
@@ -334,6 +334,75 @@ public final class ConcentratedLiquidityPool implements Venue {
         double received = -(zeroForOne ? r.amount1() : r.amount0());
         return new Quote(id, tokenIn, tokenOut, paid / inScale, received / outScale, r.feeAmount() / inScale,
                 spotBefore, spotFromSqrt(zeroForOne, r.sqrtPrice()), r.complete());
+    }
+
+    /**
+     * The exact swap behind both the double-amount methods and the integer quotes: {@code UniswapV3Pool.swap} of
+     * {@code raw} integer units (exact input, or exact output) at the widest price limit. Null when there is nothing
+     * to swap: a zero amount, or a pool already at the edge of the price range in this direction.
+     */
+    private SwapResult swapExact(boolean zeroForOne, BigInteger raw, boolean exactIn, boolean commit) {
+        BigInteger limit = zeroForOne ? MIN_LIMIT : MAX_LIMIT;
+        if (raw.signum() == 0 || !limitValid(zeroForOne, limit, exact.sqrtPriceX96())) {
+            return null;
+        }
+        return exact.swap(zeroForOne, exactIn ? raw : raw.negate(), limit, commit);
+    }
+
+    /** What the trader pays: the pool's (positive) balance change in the input token. */
+    private static BigInteger paid(boolean zeroForOne, SwapResult r) {
+        return zeroForOne ? r.amount0() : r.amount1();
+    }
+
+    /** What the trader receives: the negated balance change in the output token. */
+    private static BigInteger received(boolean zeroForOne, SwapResult r) {
+        return (zeroForOne ? r.amount1() : r.amount0()).negate();
+    }
+
+    // ---- IntegerQuoting ----
+
+    /**
+     * {@code UniswapV3Pool.swap} of exactly {@code amountIn} units at the widest price limit, without changing the pool;
+     * the same amounts as {@link #quoteRaw} with that limit. EXACT mode only: a FAST pool keeps no integer state.
+     */
+    @Override
+    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
+        return quoteUnits(tokenIn, tokenOut, amountIn, true);
+    }
+
+    /** As {@link #quoteExactInUnits}, for an exact output of {@code amountOut} units. EXACT mode only. */
+    @Override
+    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
+        return quoteUnits(tokenIn, tokenOut, amountOut, false);
+    }
+
+    @Override
+    public int decimals(AssetId token) {
+        if (asset0.id().equals(token)) {
+            return asset0.decimals();
+        }
+        if (asset1.id().equals(token)) {
+            return asset1.decimals();
+        }
+        throw bad("does not trade asset " + token + "; it trades " + asset0.id() + " and " + asset1.id());
+    }
+
+    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+        boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
+        String name = exactIn ? "amountIn" : "amountOut";
+        VenueChecks.requireUnits(id, name, amount);
+        if (amount.compareTo(FullMath.MAX_INT256) > 0) {
+            throw bad(name + " must fit an int256 (the contract's amountSpecified), got " + amount);
+        }
+        VenueChecks.requireExactForUnits(id, mode);
+        int decIn = (zeroForOne ? asset0 : asset1).decimals();
+        int decOut = (zeroForOne ? asset1 : asset0).decimals();
+        SwapResult r = swapExact(zeroForOne, amount, exactIn, false);
+        if (r == null) {
+            return UnitQuote.empty(id, tokenIn, tokenOut, tokenIn, amount.signum() == 0, decIn, decOut);
+        }
+        return new UnitQuote(id, tokenIn, tokenOut, paid(zeroForOne, r), received(zeroForOne, r), r.feeAmount(),
+                tokenIn, r.complete(), decIn, decOut);
     }
 
     @Override
@@ -530,15 +599,6 @@ public final class ConcentratedLiquidityPool implements Venue {
         if (!Double.isFinite(amount) || amount < 0) {
             throw bad(name + " must be a finite non-negative number, got " + amount);
         }
-    }
-
-    private BigInteger toUnits(double amount, Asset asset, RoundingMode rounding) {
-        BigInteger raw = BigDecimal.valueOf(amount).movePointRight(asset.decimals()).setScale(0, rounding)
-                .toBigIntegerExact();
-        if (raw.compareTo(FullMath.MAX_INT256) > 0) {
-            throw bad("amount " + amount + " of " + asset.id() + " exceeds an int256 in integer units");
-        }
-        return raw;
     }
 
     private double baseBetween(boolean baseIsToken0, double lo, double hi) {

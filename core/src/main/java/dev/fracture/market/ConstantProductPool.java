@@ -28,8 +28,13 @@ import java.util.List;
  * <p>A trade the pair would revert is not filled: an output of zero units (INSUFFICIENT_OUTPUT_AMOUNT), an
  * output at or above the reserve (INSUFFICIENT_LIQUIDITY) or, in exact mode, a reserve above 2^112 − 1
  * (OVERFLOW). Such a quote fills nothing and is {@code complete == false} unless nothing was asked.
+ *
+ * <p>{@link IntegerQuoting}: in EXACT mode {@link #quoteExactInUnits} and {@link #quoteExactOutUnits} take and return
+ * integer units with no double on the way; the double-amount methods convert and run the same integer code. The fee
+ * they report is {@code amountIn·feePips/10^6} floored to whole units (the pair never computes it; it stays in the
+ * reserve). A FAST pool keeps no integer reserves and refuses integer quotes.
  */
-public final class ConstantProductPool implements Venue {
+public final class ConstantProductPool implements Venue, IntegerQuoting {
     private static final int PIPS = 1_000_000;
     private static final BigInteger PIPS_BIG = BigInteger.valueOf(PIPS);
     private static final BigInteger PIPS_SQUARED = PIPS_BIG.multiply(PIPS_BIG);
@@ -262,6 +267,10 @@ public final class ConstantProductPool implements Venue {
                 : tradeFast(tokenIn, tokenOut, zeroForOne, amount, exactIn, apply);
     }
 
+    /**
+     * The exact double-amount trade: the amount converts to integer units with {@link TokenUnits} (exact-in floors,
+     * exact-out rounds up) and then runs through {@link #fillExact}, the same code as the integer quotes.
+     */
     private Quote tradeExact(AssetId tokenIn, AssetId tokenOut, boolean zeroForOne, double amount, boolean exactIn,
                              boolean apply) {
         BigInteger rIn = zeroForOne ? units0 : units1;
@@ -269,31 +278,18 @@ public final class ConstantProductPool implements Venue {
         int decIn = zeroForOne ? decimals0 : decimals1;
         int decOut = zeroForOne ? decimals1 : decimals0;
         double spotBefore = spot(zeroForOne, reserve0, reserve1);
-        BigInteger in;
-        BigInteger out;
-        if (exactIn) {
-            in = TokenUnits.floor(amount, decIn);
-            if (in.signum() == 0) {
-                return unfilled(tokenIn, tokenOut, spotBefore, amount == 0);
-            }
-            out = getAmountOut(in, rIn, rOut, feePips);
-            if (out.signum() == 0) {
-                return unfilled(tokenIn, tokenOut, spotBefore, false);
-            }
-        } else {
-            out = TokenUnits.ceil(amount, decOut);
-            if (out.signum() == 0) {
-                return unfilled(tokenIn, tokenOut, spotBefore, true);
-            }
-            if (out.compareTo(rOut) >= 0) {
-                return unfilled(tokenIn, tokenOut, spotBefore, false);
-            }
-            in = getAmountIn(out, rIn, rOut, feePips);
+        BigInteger requested = exactIn ? TokenUnits.floor(amount, decIn) : TokenUnits.ceil(amount, decOut);
+        if (requested.signum() == 0) {
+            // Only a zero request is complete: a positive input below one unit is an input the pair never sees.
+            return unfilled(tokenIn, tokenOut, spotBefore, amount == 0);
         }
-        BigInteger newIn = rIn.add(in);
-        if (newIn.compareTo(UINT112_MAX) > 0) {
+        Fill fill = fillExact(zeroForOne, requested, exactIn);
+        if (!fill.complete()) {
             return unfilled(tokenIn, tokenOut, spotBefore, false);
         }
+        BigInteger in = fill.in();
+        BigInteger out = fill.out();
+        BigInteger newIn = rIn.add(in);
         BigInteger newOut = rOut.subtract(out);
         double newIn0 = TokenUnits.toTokens(newIn, decIn);
         double newOut0 = TokenUnits.toTokens(newOut, decOut);
@@ -316,9 +312,76 @@ public final class ConstantProductPool implements Venue {
                 reserve0 = newOut0;
             }
         }
-        double amountIn = TokenUnits.toTokens(in, decIn);
-        return new Quote(id, tokenIn, tokenOut, amountIn, TokenUnits.toTokens(out, decOut),
-                amountIn * feePips / PIPS, spotBefore, spotAfter, true);
+        return new Quote(id, tokenIn, tokenOut, TokenUnits.toTokens(in, decIn), TokenUnits.toTokens(out, decOut),
+                TokenUnits.toTokens(fill.fee(), decIn), spotBefore, spotAfter, true);
+    }
+
+    /**
+     * The pair's integer trade without changing the pool: {@code getAmountOut} for an exact input, {@code getAmountIn}
+     * for an exact output, and the reverts of {@code UniswapV2Pair.swap} (no output, output at or above the reserve,
+     * a reserve above uint112) as an empty, incomplete fill. A zero amount is an empty, complete fill.
+     */
+    private Fill fillExact(boolean zeroForOne, BigInteger amount, boolean exactIn) {
+        if (amount.signum() == 0) {
+            return Fill.NONE_ASKED;
+        }
+        BigInteger rIn = zeroForOne ? units0 : units1;
+        BigInteger rOut = zeroForOne ? units1 : units0;
+        BigInteger in;
+        BigInteger out;
+        if (exactIn) {
+            in = amount;
+            out = getAmountOut(in, rIn, rOut, feePips);
+            if (out.signum() == 0) {
+                return Fill.REVERTED;
+            }
+        } else {
+            out = amount;
+            if (out.compareTo(rOut) >= 0) {
+                return Fill.REVERTED;
+            }
+            in = getAmountIn(out, rIn, rOut, feePips);
+        }
+        if (rIn.add(in).compareTo(UINT112_MAX) > 0) {
+            return Fill.REVERTED;
+        }
+        // The pair never computes its fee; it is in·fee/10^6 of the input, floored here to whole units.
+        BigInteger fee = in.multiply(BigInteger.valueOf(feePips)).divide(PIPS_BIG);
+        return new Fill(in, out, fee, true);
+    }
+
+    /** An integer fill of the pair: input taken, output paid, fee (in the input token), and whether it filled. */
+    private record Fill(BigInteger in, BigInteger out, BigInteger fee, boolean complete) {
+        static final Fill NONE_ASKED = new Fill(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, true);
+        static final Fill REVERTED = new Fill(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, false);
+    }
+
+    // ---------------------------------------------------------------- IntegerQuoting
+
+    /** EXACT mode only: a FAST pool keeps no integer reserves to quote from. */
+    @Override
+    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
+        return quoteUnits(tokenIn, tokenOut, amountIn, true);
+    }
+
+    /** EXACT mode only; the input is {@code getAmountIn}'s, which rounds up by one unit as the library does. */
+    @Override
+    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
+        return quoteUnits(tokenIn, tokenOut, amountOut, false);
+    }
+
+    @Override
+    public int decimals(AssetId token) {
+        return index(token) == 0 ? decimals0 : decimals1;
+    }
+
+    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+        boolean zeroForOne = direction(tokenIn, tokenOut);
+        VenueChecks.requireUnits(id, exactIn ? "amountIn" : "amountOut", amount);
+        VenueChecks.requireExactForUnits(id, mode);
+        Fill fill = fillExact(zeroForOne, amount, exactIn);
+        return new UnitQuote(id, tokenIn, tokenOut, fill.in(), fill.out(), fill.fee(), tokenIn, fill.complete(),
+                decimals(tokenIn), decimals(tokenOut));
     }
 
     private Quote tradeFast(AssetId tokenIn, AssetId tokenOut, boolean zeroForOne, double amount, boolean exactIn,

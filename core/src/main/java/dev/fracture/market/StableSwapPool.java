@@ -46,8 +46,12 @@ import java.util.List;
  * <p>Spot prices, depth and profiles are computed in doubles in both modes from the analytic derivative of the
  * invariant ({@link StableSwapMath#spotPrice}). A trade the contract would revert (output of zero units, output
  * at or above the balance) fills nothing and is {@code complete == false}.
+ *
+ * <p>{@link IntegerQuoting}: in EXACT mode {@link #quoteExactInUnits} and {@link #quoteExactOutUnits} take and return
+ * integer units with no double on the way; they equal {@link #getDy} and {@link #getDx}, and the double-amount
+ * methods convert and run the same integer code. A FAST pool keeps no integer balances and refuses integer quotes.
  */
-public final class StableSwapPool implements Venue {
+public final class StableSwapPool implements Venue, IntegerQuoting {
     private static final BigInteger PRECISION = BigInteger.TEN.pow(18);
     private static final long FEE_DENOMINATOR = 10_000_000_000L;
     private static final BigInteger FEE_DENOMINATOR_BIG = BigInteger.valueOf(FEE_DENOMINATOR);
@@ -298,34 +302,23 @@ public final class StableSwapPool implements Venue {
         return new BigInteger[] {out, dyFee.multiply(PRECISION).divide(rates[j])};
     }
 
+    /**
+     * The exact double-amount trade: the amount converts to integer units with {@link TokenUnits} (exact-in floors,
+     * exact-out rounds up) and then runs through {@link #fillExact}, the same code as the integer quotes.
+     */
     private Quote tradeExact(int i, int j, double amount, boolean exactIn, boolean apply) {
         double spotBefore = StableSwapMath.spotPrice(i, j, balances, amp, dFast);
-        BigInteger[] xp = xp(units);
-        BigInteger d = StableSwapMath.getD(xp, amp);
-        BigInteger dx;
-        if (exactIn) {
-            dx = TokenUnits.floor(amount, decimals[i]);
-            if (dx.signum() == 0) {
-                return unfilled(i, j, spotBefore, amount == 0);
-            }
-        } else {
-            BigInteger want = TokenUnits.ceil(amount, decimals[j]);
-            if (want.signum() == 0) {
-                return unfilled(i, j, spotBefore, true);
-            }
-            if (want.compareTo(units[j]) >= 0) {
-                return unfilled(i, j, spotBefore, false);
-            }
-            dx = smallestInputFor(i, j, want, xp, d);
-            if (dx == null) {
-                return unfilled(i, j, spotBefore, false);
-            }
+        BigInteger requested = exactIn ? TokenUnits.floor(amount, decimals[i]) : TokenUnits.ceil(amount, decimals[j]);
+        if (requested.signum() == 0) {
+            // Only a zero request is complete: a positive input below one unit is an input the pool never sees.
+            return unfilled(i, j, spotBefore, amount == 0);
         }
-        BigInteger[] outAndFee = exchange(i, j, dx, xp, d);
-        BigInteger out = outAndFee[0];
-        if (out.signum() == 0) {
+        Fill fill = fillExact(i, j, requested, exactIn);
+        if (!fill.complete()) {
             return unfilled(i, j, spotBefore, false);
         }
+        BigInteger dx = fill.in();
+        BigInteger out = fill.out();
         double[] after = balances.clone();
         after[i] = TokenUnits.toTokens(units[i].add(dx), decimals[i]);
         after[j] = TokenUnits.toTokens(units[j].subtract(out), decimals[j]);
@@ -337,8 +330,79 @@ public final class StableSwapPool implements Venue {
             dFast = dAfter;
         }
         return new Quote(id, coins.get(i), coins.get(j), TokenUnits.toTokens(dx, decimals[i]),
-                TokenUnits.toTokens(out, decimals[j]), TokenUnits.toTokens(outAndFee[1], decimals[j]), spotBefore,
+                TokenUnits.toTokens(out, decimals[j]), TokenUnits.toTokens(fill.fee(), decimals[j]), spotBefore,
                 StableSwapMath.spotPrice(i, j, after, amp, dAfter), true);
+    }
+
+    /**
+     * The pool's integer trade without changing it: {@code exchange} of an exact input, or of the smallest input
+     * that pays at least an exact output. A trade the contract would revert (nothing paid, an output at or above the
+     * balance, no input large enough) is an empty, incomplete fill; a zero amount is an empty, complete one.
+     */
+    private Fill fillExact(int i, int j, BigInteger amount, boolean exactIn) {
+        if (amount.signum() == 0) {
+            return Fill.NONE_ASKED;
+        }
+        BigInteger[] xp = xp(units);
+        BigInteger d = StableSwapMath.getD(xp, amp);
+        BigInteger dx;
+        if (exactIn) {
+            dx = amount;
+        } else {
+            if (amount.compareTo(units[j]) >= 0) {
+                return Fill.REVERTED;
+            }
+            dx = smallestInputFor(i, j, amount, xp, d);
+            if (dx == null) {
+                return Fill.REVERTED;
+            }
+        }
+        BigInteger[] outAndFee = exchange(i, j, dx, xp, d);
+        if (outAndFee[0].signum() == 0) {
+            return Fill.REVERTED;
+        }
+        return new Fill(dx, outAndFee[0], outAndFee[1], true);
+    }
+
+    /** An integer fill: input taken, output paid, fee (in the output coin), and whether it filled. */
+    private record Fill(BigInteger in, BigInteger out, BigInteger fee, boolean complete) {
+        static final Fill NONE_ASKED = new Fill(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, true);
+        static final Fill REVERTED = new Fill(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, false);
+    }
+
+    // ---------------------------------------------------------------- IntegerQuoting
+
+    /** EXACT mode only: {@link #getDy} as a quote; a FAST pool keeps no integer balances to quote from. */
+    @Override
+    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
+        return quoteUnits(tokenIn, tokenOut, amountIn, true);
+    }
+
+    /**
+     * EXACT mode only: {@link #getDx} as a quote; {@code amountOut} of the quote is what {@code exchange} pays for that
+     * input, which can exceed the request by the rounding.
+     */
+    @Override
+    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
+        return quoteUnits(tokenIn, tokenOut, amountOut, false);
+    }
+
+    @Override
+    public int decimals(AssetId token) {
+        return decimals[VenueChecks.indexOf(id, coins, token)];
+    }
+
+    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+        int i = VenueChecks.indexOf(id, coins, tokenIn);
+        int j = VenueChecks.indexOf(id, coins, tokenOut);
+        if (i == j) {
+            VenueChecks.requireDistinct(id, tokenIn, tokenOut);
+        }
+        VenueChecks.requireUnits(id, exactIn ? "amountIn" : "amountOut", amount);
+        VenueChecks.requireExactForUnits(id, mode);
+        Fill fill = fillExact(i, j, amount, exactIn);
+        return new UnitQuote(id, tokenIn, tokenOut, fill.in(), fill.out(), fill.fee(), tokenOut, fill.complete(),
+                decimals[i], decimals[j]);
     }
 
     /** Smallest dx whose exchange pays at least {@code want} units of coin j, or null when none can. */

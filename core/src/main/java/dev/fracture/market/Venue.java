@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A place to trade: an AMM pool or an order book. Amounts are in token units (doubles); venues that have an
- * exact mode convert them to integer units on the way in and back on the way out.
+ * exact mode convert them to integer units on the way in and back on the way out, and also implement
+ * {@link IntegerQuoting} for callers who need every unit (a double carries about 16 significant digits).
  *
  * <p>A venue is mutable: {@code swap*} changes it, {@code quote*} never does, and a quote followed by the same
  * swap gives the quoted amounts. Bad arguments (an asset the venue does not trade, a negative, NaN or

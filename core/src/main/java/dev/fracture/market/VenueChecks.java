@@ -2,6 +2,7 @@ package dev.fracture.market;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.VenueId;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -34,6 +35,26 @@ final class VenueChecks {
     static void requireAmount(VenueId venue, String name, double amount) {
         if (!Double.isFinite(amount) || amount < 0) {
             throw fail(venue, name + " must be finite and non-negative, got " + amount);
+        }
+    }
+
+    /** An amount in integer units: present and non-negative (zero is an empty, complete quote). */
+    static void requireUnits(VenueId venue, String name, BigInteger amount) {
+        if (amount == null) {
+            throw fail(venue, name + " must not be null");
+        }
+        if (amount.signum() < 0) {
+            throw fail(venue, name + " must be non-negative, got " + amount);
+        }
+    }
+
+    /**
+     * Integer quotes need the integer state only an EXACT venue keeps; a FAST venue's doubles cannot be exact to the
+     * unit, so it refuses rather than pretend.
+     */
+    static void requireExactForUnits(VenueId venue, MathMode mode) {
+        if (mode != MathMode.EXACT) {
+            throw new IllegalStateException("venue " + venue + " is in fast mode; integer quotes need exact mode");
         }
     }
 
