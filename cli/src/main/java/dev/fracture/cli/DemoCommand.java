@@ -10,6 +10,7 @@ import dev.fracture.model.EcosystemSnapshot;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
-            description = "Bundled ecosystem name or snapshot file. Default: ${DEFAULT-VALUE}.")
-    private String ecosystem;
+    @Mixin
+    private EcosystemOption ecosystem;
 
     @Option(names = "--sell", description = "Asset id to sell. Default: the native asset of the first chain.")
     private String sell;
@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        EcosystemSnapshot snapshot = ecosystem.load();
         Market market = Market.of(snapshot, MathMode.FAST);
         Asset sellAsset = sell != null ? market.asset(dev.fracture.model.AssetId.of(sell))
                 : market.asset(snapshot.chains().get(0).nativeAsset());

@@ -1,8 +1,10 @@
 package dev.fracture.cli;
 
 import dev.fracture.io.SnapshotReader;
+import dev.fracture.market.IntegerQuoting;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Quote;
+import dev.fracture.market.UnitQuote;
 import dev.fracture.market.Venue;
 import dev.fracture.market.Venues;
 import dev.fracture.model.AssetId;
@@ -10,11 +12,14 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +33,11 @@ public final class QuoteCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
-            description = "Bundled ecosystem name or snapshot file; supplies the venue or, for --venue-json, the "
-                    + "assets and chains it refers to. Default: ${DEFAULT-VALUE}.")
-    private String ecosystem;
+    @Mixin
+    private EcosystemOption ecosystem;
+
+    @Mixin
+    private JsonOption output;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private VenueChoice venue;
@@ -51,21 +57,19 @@ public final class QuoteCommand implements Callable<Integer> {
     private String buy;
 
     @Option(names = "--amount", required = true,
-            description = "Amount in token units: paid in, or with --exact-out received.")
-    private double amount;
+            description = "Amount in token units, as a decimal: paid in, or with --exact-out received.")
+    private String amount;
 
     @Option(names = "--exact-out", description = "Treat --amount as the exact output wanted.")
     private boolean exactOut;
 
-    @Option(names = "--exact", description = "Integer mode reproducing the contract to the last unit.")
+    @Option(names = "--exact", description = "Integer mode reproducing the contract to the last unit: the amount is "
+            + "taken exactly as written and results are printed in full, with their integer units.")
     private boolean exact;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    private boolean json;
 
     @Override
     public Integer call() {
-        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        EcosystemSnapshot snapshot = ecosystem.load();
         VenueSpec venueSpec = venue.json != null
                 ? SnapshotReader.readVenue(venue.json, "--venue-json", snapshot)
                 : snapshot.venues().stream().filter(v -> v.id().equals(VenueId.of(venue.id))).findFirst()
@@ -80,9 +84,18 @@ public final class QuoteCommand implements Callable<Integer> {
             throw new IllegalArgumentException("venue " + v.id() + " trades " + v.assets() + "; cannot quote " + in
                     + " -> " + out);
         }
-        Quote q = exactOut ? v.quoteExactOut(in, out, amount) : v.quoteExactIn(in, out, amount);
+        BigDecimal tokens = Amounts.positive("--amount", amount);
         PrintWriter pw = spec.commandLine().getOut();
-        if (json) {
+        if (v instanceof IntegerQuoting exactVenue && mode == MathMode.EXACT) {
+            AssetId sized = exactOut ? out : in;
+            BigInteger units = Amounts.units("--amount", tokens, exactVenue.decimals(sized), sized);
+            UnitQuote q = exactOut ? exactVenue.quoteExactOutUnits(in, out, units)
+                    : exactVenue.quoteExactInUnits(in, out, units);
+            printUnits(pw, v, q);
+            return 0;
+        }
+        Quote q = exactOut ? v.quoteExactOut(in, out, tokens.doubleValue()) : v.quoteExactIn(in, out, tokens.doubleValue());
+        if (output.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("mode", mode);
             doc.put("side", exactOut ? "exact-out" : "exact-in");
@@ -105,6 +118,36 @@ public final class QuoteCommand implements Callable<Integer> {
                     .print(pw);
         }
         return 0;
+    }
+
+    private void printUnits(PrintWriter pw, Venue v, UnitQuote q) {
+        if (output.json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("mode", MathMode.EXACT);
+            doc.put("side", exactOut ? "exact-out" : "exact-in");
+            doc.put("quote", Map.of(
+                    "venue", q.venue().value(),
+                    "tokenIn", q.tokenIn().value(),
+                    "tokenOut", q.tokenOut().value(),
+                    "amountIn", q.amountInTokens().toPlainString(),
+                    "amountOut", q.amountOutTokens().toPlainString(),
+                    "feePaid", q.feePaidTokens().toPlainString(),
+                    "feeToken", q.feeToken().value(),
+                    "complete", q.complete()));
+            doc.put("units", Map.of(
+                    "amountIn", q.amountIn().toString(),
+                    "amountOut", q.amountOut().toString(),
+                    "feePaid", q.feePaid().toString()));
+            Json.print(pw, doc);
+            return;
+        }
+        pw.printf("Quote on %s (%s, exact integer mode, %s)%n%n", v.id(), v.chain(), exactOut ? "exact out" : "exact in");
+        new TextTable("measure", "tokens", "integer units")
+                .row("pay " + q.tokenIn(), q.amountInTokens().toPlainString(), q.amountIn())
+                .row("receive " + q.tokenOut(), q.amountOutTokens().toPlainString(), q.amountOut())
+                .row("fee paid in " + q.feeToken(), q.feePaidTokens().toPlainString(), q.feePaid())
+                .row("filled", q.complete() ? "yes" : "partly: the venue ran out of liquidity", "")
+                .print(pw);
     }
 
     private static AssetId other(Venue v, AssetId in) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,11 @@ public final class RouteCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ecosystem", defaultValue = EcosystemSource.DEFAULT,
-            description = "Bundled ecosystem name or snapshot file (YAML/JSON). Default: ${DEFAULT-VALUE}.")
-    private String ecosystem;
+    @Mixin
+    private EcosystemOption ecosystem;
+
+    @Mixin
+    private JsonOption output;
 
     @Option(names = "--sell", required = true, description = "Asset id to sell (held on its own chain).")
     private String sell;
@@ -53,18 +56,15 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--exact", description = "Quote venues in exact integer mode (slower).")
     private boolean exact;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    private boolean json;
-
     @Override
     public Integer call() {
-        EcosystemSnapshot snapshot = EcosystemSource.load(ecosystem);
+        EcosystemSnapshot snapshot = ecosystem.load();
         Market market = Market.of(snapshot, exact ? MathMode.EXACT : MathMode.FAST);
         RouteRequest request = new RouteRequest(AssetId.of(sell), AssetId.of(buy), amount, maxLatency,
                 noGas ? GasSchedule.FREE : GasSchedule.DEFAULT, chunks);
         RouteResult result = Router.DEFAULT.route(market, request);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("ecosystem", snapshot.name());
             doc.put("request", request);

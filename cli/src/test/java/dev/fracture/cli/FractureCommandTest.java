@@ -63,14 +63,44 @@ class FractureCommandTest {
     }
 
     @Test
-    void quoteOfAnInlineVenue() {
+    void exactQuoteOfAnInlineVenueIsTheContractsIntegerResult() throws Exception {
+        // Uniswap v2-core's swap test case (test/UniswapV2Pair.spec.ts, swapTestCases): 1e18 in against reserves
+        // 5e18 / 10e18 gives 1662497915624478906 out. ETH and DAI both have 18 decimals.
         String json = "{\"type\":\"constant-product\",\"id\":\"inline\",\"chain\":\"ethereum\",\"token0\":\"eth\","
-                + "\"token1\":\"usdc\",\"reserve0\":\"5\",\"reserve1\":\"10\",\"feePips\":3000}";
+                + "\"token1\":\"dai\",\"reserve0\":\"5\",\"reserve1\":\"10\",\"feePips\":3000}";
         Run r = run("quote", "--venue-json", json, "--sell", "eth", "--amount", "1", "--exact", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        // Uniswap v2-core's swap test case: 1 in against reserves 5 / 10 gives 1.662497915624478906 out; USDC has
-        // 6 decimals, so the integer result is 1662497 units.
-        assertThat(r.out()).contains("\"amountOut\" : 1.662497");
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.at("/units/amountOut").asText()).isEqualTo("1662497915624478906");
+        assertThat(doc.at("/quote/amountOut").asText()).isEqualTo("1.662497915624478906");
+        Run table = run("quote", "--venue-json", json, "--sell", "eth", "--amount", "1", "--exact");
+        assertThat(table.out()).contains("1.662497915624478906", "1662497915624478906");
+    }
+
+    @Test
+    void exactOutQuoteAsksForOneUnitMoreThanTheInverse() throws Exception {
+        // getAmountIn(1662497915624478906, 5e18, 10e18) = 5e18·1662497915624478906·1000 /
+        // ((10e18 − 1662497915624478906)·997) + 1, worked by hand: 999999999999999999 + 1 = 1e18.
+        String json = "{\"type\":\"constant-product\",\"id\":\"inline\",\"chain\":\"ethereum\",\"token0\":\"eth\","
+                + "\"token1\":\"dai\",\"reserve0\":\"5\",\"reserve1\":\"10\",\"feePips\":3000}";
+        Run r = run("quote", "--venue-json", json, "--sell", "eth", "--buy", "dai", "--amount", "1.662497915624478906",
+                "--exact-out", "--exact", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).at("/units/amountIn").asText()).isEqualTo("1000000000000000000");
+    }
+
+    @Test
+    void exactAmountFinerThanTheTokenIsACleanError() {
+        Run r = run("quote", "--venue", "uniswap-v2-usdc-eth", "--sell", "usdc", "--amount", "1.0000001", "--exact");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--amount 1.0000001 has more decimal places than usdc's 6 decimals");
+    }
+
+    @Test
+    void malformedAmountIsACleanError() {
+        Run r = run("quote", "--venue", "uniswap-v2-usdc-eth", "--sell", "usdc", "--amount", "lots");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--amount must be a decimal number (was 'lots')");
     }
 
     @Test
