@@ -1,0 +1,53 @@
+package dev.fracture.agent;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Liquidators competing for the same positions in one block. Transactions are ordered by priority fee, highest
+ * first (the ordering EIP-1559 block builders use); equal fees are ordered by the run's seeded random generator,
+ * so a run is reproducible and no liquidator wins ties systematically. The first transaction for a position
+ * liquidates it; later ones for the same position do not land (with private order flow or bundles a reverted
+ * liquidation costs nothing, which is the assumption here).
+ */
+public final class LiquidationRound {
+    private LiquidationRound() {
+    }
+
+    /**
+     * Orders the plans, keeps the first per position, records the winners in their ledgers and returns them in
+     * block order.
+     */
+    public static List<LiquidationPlan> settle(List<LiquidationPlan> plans, Map<String, LiquidatorLedger> ledgers,
+                                               long block, SplittableRandom rng) {
+        List<LiquidationPlan> shuffled = new ArrayList<>(plans);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            LiquidationPlan t = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, t);
+        }
+        shuffled.sort(Comparator.comparingDouble(LiquidationPlan::priorityFeeGwei).reversed());
+        Set<String> taken = new HashSet<>();
+        List<LiquidationPlan> landed = new ArrayList<>();
+        for (LiquidationPlan plan : shuffled) {
+            LiquidationOpportunity o = plan.opportunity();
+            String position = o.protocol().value() + "/" + o.account().value();
+            if (!taken.add(position)) {
+                continue;
+            }
+            LiquidatorLedger ledger = ledgers.get(plan.liquidator());
+            if (ledger == null) {
+                throw new IllegalArgumentException("no ledger for liquidator '" + plan.liquidator() + "'");
+            }
+            ledger.record(plan, block);
+            landed.add(plan);
+        }
+        return landed;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.fracture.agent;
+
+import dev.fracture.market.Market;
+import dev.fracture.market.RouteRequest;
+import dev.fracture.market.RouteResult;
+import dev.fracture.market.Router;
+import dev.fracture.model.Chain;
+import java.util.Optional;
+
+/**
+ * How a liquidator prices an opportunity and decides. Stateless: it reads the liquidator's profile and ledger, the
+ * market and the block's prices, and returns a plan (or nothing); {@link LiquidationRound} decides who lands.
+ *
+ * <p>The rules, in the order they apply:
+ * <ol>
+ *   <li><b>Reaction latency</b>: nothing before {@code detectedBlock + reactionLatencyBlocks}.</li>
+ *   <li><b>Funding</b>: a flash loan when the liquidator uses them and the opportunity offers one (repaid in the same
+ *   transaction, so the collateral must be sold); otherwise its own capital in the debt asset on that chain bounds
+ *   the repayment.</li>
+ *   <li><b>Size</b>: the repayment that maximizes profit within the protocol's cap, the collateral left and the
+ *   funding, found by golden-section search on the profit of selling through the {@link Router} (profit is
+ *   concave in size: the bonus grows linearly and slippage faster).</li>
+ *   <li><b>Risk rule</b>: if selling would cost more than {@code maxSlippageShareOfBonus} of the bonus, the liquidator
+ *   does not sell: with own capital it holds the collateral as inventory while its value stays within
+ *   {@code maxInventoryUsd}; otherwise it walks away — this is how liquidators stop when slippage eats the bonus.</li>
+ *   <li><b>Gas</b>: the transaction's gas at the chain's base fee plus its own priority fee must fit in what is
+ *   left of its per-block gas budget, and the profit after gas must reach {@code minProfitUsd}.</li>
+ * </ol>
+ * Profit accounting: {@code profit = bonus − slippage − flash-loan fee − gas}, where bonus is the collateral's value
+ * at reference prices minus the debt repaid, and slippage is the collateral's value minus what selling it returned.
+ */
+public final class Liquidator {
+    public static final Liquidator DEFAULT = new Liquidator(Router.DEFAULT);
+
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+    private static final int SEARCH_STEPS = 24;
+
+    private final Router router;
+
+    public Liquidator(Router router) {
+        this.router = router;
+    }
+
+    public Optional<LiquidationPlan> plan(LiquidatorLedger ledger, LiquidationOpportunity o, Market market,
+                                          UsdPrices prices, long block) {
+        LiquidatorProfile p = ledger.profile();
+        if (block < o.detectedBlock() + p.reactionLatencyBlocks()) {
+            return Optional.empty();
+        }
+        boolean flash = p.usesFlashLoans() && o.flashLoan().available();
+        double cap = o.repayable();
+        if (!flash) {
+            cap = Math.min(cap, ledger.capital(o.chain(), o.debtAsset()));
+        }
+        if (!(cap > 0)) {
+            return Optional.empty();
+        }
+        Chain chain = market.chain(o.chain());
+        double gasNative = o.gasUnits() * (chain.gas().baseFeeGwei() + p.priorityFeeGwei()) * 1e-9;
+        if (gasNative > ledger.gasBudgetLeft(o.chain(), block)) {
+            return Optional.empty();
+        }
+        double gasUsd = gasNative * prices.usd(chain.nativeAsset());
+        double debtUsd = prices.usd(o.debtAsset());
+        double collUsd = prices.usd(o.collateralAsset());
+
+        double repay = bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd, collUsd) - gasUsd);
+        LiquidationPlan sell = sellPlan(p, o, market, repay, flash, debtUsd, collUsd, gasUsd, gasNative);
+        boolean slippageTooHigh = sell.slippageUsd() > p.maxSlippageShareOfBonus() * Math.max(sell.bonusUsd(), 0);
+        LiquidationPlan chosen = sell;
+        if (slippageTooHigh) {
+            if (flash) {
+                return Optional.empty();
+            }
+            double room = p.maxInventoryUsd() - ledger.inventoryUsd(prices);
+            double holdRepay = Math.min(cap, room / Math.max(o.collateralPerDebt() * collUsd, 1e-300));
+            if (!(holdRepay > 0)) {
+                return Optional.empty();
+            }
+            double collateral = holdRepay * o.collateralPerDebt();
+            chosen = new LiquidationPlan(p.id(), o, holdRepay, collateral, LiquidationPlan.Funding.OWN_CAPITAL,
+                    LiquidationPlan.Disposal.HOLD, 0, collateral * collUsd - holdRepay * debtUsd, 0, 0, gasUsd, gasNative,
+                    p.priorityFeeGwei());
+        }
+        if (chosen.profitUsd() < p.minProfitUsd() || chosen.repay() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(chosen);
+    }
+
+    private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd,
+                              double collUsd) {
+        double collateral = repay * o.collateralPerDebt();
+        double proceeds = proceeds(market, o, collateral);
+        double fee = flash ? repay * o.flashLoan().feeRate() : 0;
+        return (proceeds - repay - fee) * debtUsd;
+    }
+
+    private LiquidationPlan sellPlan(LiquidatorProfile p, LiquidationOpportunity o, Market market, double repay,
+                                     boolean flash, double debtUsd, double collUsd, double gasUsd, double gasNative) {
+        double collateral = repay * o.collateralPerDebt();
+        double proceeds = proceeds(market, o, collateral);
+        double bonusUsd = collateral * collUsd - repay * debtUsd;
+        double slippageUsd = collateral * collUsd - proceeds * debtUsd;
+        double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
+        return new LiquidationPlan(p.id(), o, repay, collateral,
+                flash ? LiquidationPlan.Funding.FLASH_LOAN : LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.SELL, proceeds, bonusUsd, slippageUsd, flashFeeUsd, gasUsd, gasNative,
+                p.priorityFeeGwei());
+    }
+
+    /** Debt asset returned by selling {@code collateral} through the router, swap gas excluded (it is in the plan). */
+    private double proceeds(Market market, LiquidationOpportunity o, double collateral) {
+        if (collateral <= 0) {
+            return 0;
+        }
+        RouteResult r = router.route(market, RouteRequest.of(o.collateralAsset(), o.debtAsset(), collateral)
+                .withGas(dev.fracture.market.GasSchedule.FREE));
+        return r.routedOut();
+    }
+
+    /** Golden-section search for the maximum of a unimodal function on (0, cap]; checks the cap itself too. */
+    private static double bestSize(double cap, java.util.function.DoubleUnaryOperator profit) {
+        double lo = 0;
+        double hi = cap;
+        double x1 = hi - GOLDEN * (hi - lo);
+        double x2 = lo + GOLDEN * (hi - lo);
+        double f1 = profit.applyAsDouble(x1);
+        double f2 = profit.applyAsDouble(x2);
+        for (int i = 0; i < SEARCH_STEPS; i++) {
+            if (f1 < f2) {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = lo + GOLDEN * (hi - lo);
+                f2 = profit.applyAsDouble(x2);
+            } else {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = hi - GOLDEN * (hi - lo);
+                f1 = profit.applyAsDouble(x1);
+            }
+        }
+        double best = (lo + hi) / 2;
+        return profit.applyAsDouble(cap) >= profit.applyAsDouble(best) ? cap : best;
+    }
+}

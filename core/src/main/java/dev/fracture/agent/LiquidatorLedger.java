@@ -1,0 +1,110 @@
+package dev.fracture.agent;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A liquidator's books over a run: capital per chain and asset, unsold collateral, gas spent in the current block,
+ * and profit and loss split into bonus captured, slippage, flash-loan fees and gas. Mutable; one per liquidator
+ * per run, changed only by {@link LiquidationRound} when a plan lands.
+ */
+public final class LiquidatorLedger {
+    private final LiquidatorProfile profile;
+    private final Map<ChainId, Map<AssetId, Double>> capital = new HashMap<>();
+    private final Map<ChainId, Map<AssetId, Double>> inventory = new HashMap<>();
+    private final Map<ChainId, Double> gasThisBlock = new HashMap<>();
+    private long block = Long.MIN_VALUE;
+    private double bonusUsd;
+    private double slippageUsd;
+    private double flashFeeUsd;
+    private double gasUsd;
+    private int liquidations;
+
+    public LiquidatorLedger(LiquidatorProfile profile) {
+        this.profile = profile;
+        profile.capital().forEach((chain, assets) -> capital.put(chain, new HashMap<>(assets)));
+    }
+
+    public LiquidatorProfile profile() {
+        return profile;
+    }
+
+    public double capital(ChainId chain, AssetId asset) {
+        return capital.getOrDefault(chain, Map.of()).getOrDefault(asset, 0.0);
+    }
+
+    public double inventory(ChainId chain, AssetId asset) {
+        return inventory.getOrDefault(chain, Map.of()).getOrDefault(asset, 0.0);
+    }
+
+    /** Value of unsold collateral at the given prices. */
+    public double inventoryUsd(UsdPrices prices) {
+        double usd = 0;
+        for (Map<AssetId, Double> assets : inventory.values()) {
+            for (Map.Entry<AssetId, Double> e : assets.entrySet()) {
+                usd += e.getValue() * prices.usd(e.getKey());
+            }
+        }
+        return usd;
+    }
+
+    /** Gas budget (native units) still unspent on {@code chain} in {@code atBlock}. */
+    public double gasBudgetLeft(ChainId chain, long atBlock) {
+        return profile.gasBudgetNative() - (atBlock == block ? gasThisBlock.getOrDefault(chain, 0.0) : 0);
+    }
+
+    void record(LiquidationPlan plan, long atBlock) {
+        if (atBlock != block) {
+            block = atBlock;
+            gasThisBlock.clear();
+        }
+        LiquidationOpportunity o = plan.opportunity();
+        gasThisBlock.merge(o.chain(), plan.gasNative(), Double::sum);
+        if (plan.funding() == LiquidationPlan.Funding.OWN_CAPITAL) {
+            add(capital, o.chain(), o.debtAsset(), -plan.repay());
+        }
+        if (plan.disposal() == LiquidationPlan.Disposal.SELL) {
+            double net = plan.proceeds() - plan.repay() * (plan.funding() == LiquidationPlan.Funding.FLASH_LOAN ? 1 : 0)
+                    - (plan.funding() == LiquidationPlan.Funding.FLASH_LOAN ? plan.repay() * o.flashLoan().feeRate() : 0);
+            add(capital, o.chain(), o.debtAsset(), net);
+        } else {
+            add(inventory, o.chain(), o.collateralAsset(), plan.collateral());
+        }
+        bonusUsd += plan.bonusUsd();
+        slippageUsd += plan.slippageUsd();
+        flashFeeUsd += plan.flashFeeUsd();
+        gasUsd += plan.gasUsd();
+        liquidations++;
+    }
+
+    private static void add(Map<ChainId, Map<AssetId, Double>> book, ChainId chain, AssetId asset, double delta) {
+        book.computeIfAbsent(chain, c -> new HashMap<>()).merge(asset, delta, Double::sum);
+    }
+
+    public double bonusUsd() {
+        return bonusUsd;
+    }
+
+    public double slippageUsd() {
+        return slippageUsd;
+    }
+
+    public double flashFeeUsd() {
+        return flashFeeUsd;
+    }
+
+    public double gasUsd() {
+        return gasUsd;
+    }
+
+    /** Realized profit and loss: bonus − slippage − flash-loan fees − gas. */
+    public double profitUsd() {
+        return bonusUsd - slippageUsd - flashFeeUsd - gasUsd;
+    }
+
+    public int liquidations() {
+        return liquidations;
+    }
+}
