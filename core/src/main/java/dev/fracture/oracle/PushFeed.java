@@ -3,8 +3,9 @@ package dev.fracture.oracle;
 /**
  * A Chainlink-style push feed over the reference price.
  *
- * <p>Update rule (Chainlink data feeds documentation, "deviation threshold" and "heartbeat"; the OCR median
- * reporting plugin decides the same way): a new report starts when |observed − last| / |last| ≥ threshold, or
+ * <p>Update rule (Chainlink data feeds documentation, docs.chain.link/data-feeds, "Check the timestamp of the latest
+ * answer": rounds are triggered by the deviation threshold or the heartbeat, and may land with some latency): a
+ * new report starts when |observed − last| / |last| ≥ threshold, or
  * when {@code now − last.startedAt ≥ heartbeat}, where "last" is the newest report, landed or in flight. The
  * report lands {@code reportingDelaySeconds} after its observation; until then consumers read the previous round.
  * At most one report is in flight (a new round starts only after the previous one landed): this keeps the
