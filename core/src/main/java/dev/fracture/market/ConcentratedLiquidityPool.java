@@ -281,26 +281,8 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     }
 
     @Override
-    public Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return trade(tokenIn, tokenOut, amountIn, true, false);
-    }
-
-    @Override
-    public Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return trade(tokenIn, tokenOut, amountOut, false, false);
-    }
-
-    @Override
-    public Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return trade(tokenIn, tokenOut, amountIn, true, true);
-    }
-
-    @Override
-    public Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return trade(tokenIn, tokenOut, amountOut, false, true);
-    }
-
-    private Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, boolean exactIn, boolean commit) {
+    public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean commit) {
+        boolean exactIn = fixed == Exact.IN;
         boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
         requireAmount(amount, exactIn ? "amountIn" : "amountOut");
         double spotBefore = spotFromSqrt(zeroForOne, currentSqrtPrice());

@@ -169,32 +169,14 @@ public final class OrderBook implements Venue {
         (side == Side.BID ? bids : asks).add(price, size);
     }
 
-    @Override
-    public Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return walk(tokenIn, tokenOut, amountIn, true, false);
-    }
-
-    @Override
-    public Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return walk(tokenIn, tokenOut, amountOut, false, false);
-    }
-
-    @Override
-    public Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return walk(tokenIn, tokenOut, amountIn, true, true);
-    }
-
-    @Override
-    public Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return walk(tokenIn, tokenOut, amountOut, false, true);
-    }
-
     /**
      * Walks the side a market order takes from. Per base filled at price p the taker pays {@code p} quote and
      * gets 1 base (buying), or pays 1 base and gets {@code p} quote (selling); the remaining target is counted in
      * the input (exact-in) or in the gross output (exact-out).
      */
-    private Quote walk(AssetId tokenIn, AssetId tokenOut, double amount, boolean exactIn, boolean apply) {
+    @Override
+    public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean apply) {
+        boolean exactIn = fixed == Exact.IN;
         boolean sellBase = direction(tokenIn, tokenOut);
         VenueChecks.requireAmount(id, exactIn ? "amountIn" : "amountOut", amount);
         BookSide side = sellBase ? bids : asks;

@@ -258,26 +258,8 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
     }
 
     @Override
-    public Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return trade(tokenIn, tokenOut, amountIn, true, false);
-    }
-
-    @Override
-    public Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return trade(tokenIn, tokenOut, amountOut, false, false);
-    }
-
-    @Override
-    public Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
-        return trade(tokenIn, tokenOut, amountIn, true, true);
-    }
-
-    @Override
-    public Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
-        return trade(tokenIn, tokenOut, amountOut, false, true);
-    }
-
-    private Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, boolean exactIn, boolean apply) {
+    public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean apply) {
+        boolean exactIn = fixed == Exact.IN;
         int i = VenueChecks.indexOf(id, coins, tokenIn);
         int j = VenueChecks.indexOf(id, coins, tokenOut);
         if (i == j) {

@@ -28,17 +28,39 @@ public interface Venue {
         return !a.equals(b) && assets().contains(a) && assets().contains(b);
     }
 
+    /** Which amount of a trade is fixed. */
+    enum Exact {
+        /** The trader pays exactly the amount given. */
+        IN,
+        /** The trader receives exactly the amount given. */
+        OUT
+    }
+
+    /**
+     * Prices a trade of {@code amount} (paid in for {@link Exact#IN}, received for {@link Exact#OUT}) and,
+     * when {@code commit} is true, executes it. The one method each venue implements; the four below name its uses.
+     */
+    Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean commit);
+
     /** Output for paying exactly {@code amountIn} of {@code tokenIn}; does not change the venue. */
-    Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn);
+    default Quote quoteExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
+        return trade(tokenIn, tokenOut, amountIn, Exact.IN, false);
+    }
 
     /** Input needed to receive exactly {@code amountOut} of {@code tokenOut}; does not change the venue. */
-    Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut);
+    default Quote quoteExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
+        return trade(tokenIn, tokenOut, amountOut, Exact.OUT, false);
+    }
 
     /** Executes an exact-input trade and returns its fill. */
-    Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn);
+    default Quote swapExactIn(AssetId tokenIn, AssetId tokenOut, double amountIn) {
+        return trade(tokenIn, tokenOut, amountIn, Exact.IN, true);
+    }
 
     /** Executes an exact-output trade and returns its fill. */
-    Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut);
+    default Quote swapExactOut(AssetId tokenIn, AssetId tokenOut, double amountOut) {
+        return trade(tokenIn, tokenOut, amountOut, Exact.OUT, true);
+    }
 
     /** Fee-free spot price of {@code base} in {@code quote} (mid price for an order book). */
     double spotPrice(AssetId base, AssetId quote);
