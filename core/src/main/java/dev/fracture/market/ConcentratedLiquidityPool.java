@@ -343,21 +343,6 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
 
     // ---- IntegerQuoting ----
 
-    /**
-     * {@code UniswapV3Pool.swap} of exactly {@code amountIn} units at the widest price limit, without changing the pool;
-     * the same amounts as {@link #quoteRaw} with that limit. EXACT mode only: a FAST pool keeps no integer state.
-     */
-    @Override
-    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
-        return quoteUnits(tokenIn, tokenOut, amountIn, true);
-    }
-
-    /** As {@link #quoteExactInUnits}, for an exact output of {@code amountOut} units. EXACT mode only. */
-    @Override
-    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
-        return quoteUnits(tokenIn, tokenOut, amountOut, false);
-    }
-
     @Override
     public int decimals(AssetId token) {
         if (asset0.id().equals(token)) {
@@ -369,7 +354,10 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
         throw bad("does not trade asset " + token + "; it trades " + asset0.id() + " and " + asset1.id());
     }
 
-    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+    /** EXACT mode only: a FAST venue keeps no integer state to quote from. */
+    @Override
+    public UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, Exact fixed) {
+        boolean exactIn = fixed == Exact.IN;
         boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
         String name = exactIn ? "amountIn" : "amountOut";
         VenueChecks.requireUnits(id, name, amount);

@@ -340,24 +340,15 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
 
     // ---------------------------------------------------------------- IntegerQuoting
 
-    /** EXACT mode only: a FAST pool keeps no integer reserves to quote from. */
-    @Override
-    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
-        return quoteUnits(tokenIn, tokenOut, amountIn, true);
-    }
-
-    /** EXACT mode only; the input is {@code getAmountIn}'s, which rounds up by one unit as the library does. */
-    @Override
-    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
-        return quoteUnits(tokenIn, tokenOut, amountOut, false);
-    }
-
     @Override
     public int decimals(AssetId token) {
         return index(token) == 0 ? decimals0 : decimals1;
     }
 
-    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+    /** EXACT mode only: a FAST venue keeps no integer state to quote from. */
+    @Override
+    public UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, Exact fixed) {
+        boolean exactIn = fixed == Exact.IN;
         boolean zeroForOne = direction(tokenIn, tokenOut);
         VenueChecks.requireUnits(id, exactIn ? "amountIn" : "amountOut", amount);
         VenueChecks.requireExactForUnits(id, mode);

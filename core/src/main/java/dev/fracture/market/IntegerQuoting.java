@@ -24,14 +24,24 @@ import java.math.BigInteger;
  */
 public interface IntegerQuoting {
 
+    /**
+     * Prices a trade of {@code amount} integer units (paid in for {@link Venue.Exact#IN}, received for
+     * {@link Venue.Exact#OUT}) without changing the venue. The one method each venue implements.
+     */
+    UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, Venue.Exact fixed);
+
     /** Output, in integer units of {@code tokenOut}, for paying exactly {@code amountIn} integer units of tokenIn. */
-    UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn);
+    default UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
+        return quoteUnits(tokenIn, tokenOut, amountIn, Venue.Exact.IN);
+    }
 
     /**
      * Input, in integer units of {@code tokenIn}, needed to receive at least {@code amountOut} integer units of
      * tokenOut; the quote says what the contract would actually pay, which some venues round above the request.
      */
-    UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut);
+    default UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
+        return quoteUnits(tokenIn, tokenOut, amountOut, Venue.Exact.OUT);
+    }
 
     /** Decimals of {@code token}: one token unit is 10^decimals integer units. */
     int decimals(AssetId token);

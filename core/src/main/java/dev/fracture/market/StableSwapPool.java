@@ -354,27 +354,15 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
 
     // ---------------------------------------------------------------- IntegerQuoting
 
-    /** EXACT mode only: {@link #getDy} as a quote; a FAST pool keeps no integer balances to quote from. */
-    @Override
-    public UnitQuote quoteExactInUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountIn) {
-        return quoteUnits(tokenIn, tokenOut, amountIn, true);
-    }
-
-    /**
-     * EXACT mode only: {@link #getDx} as a quote; {@code amountOut} of the quote is what {@code exchange} pays for that
-     * input, which can exceed the request by the rounding.
-     */
-    @Override
-    public UnitQuote quoteExactOutUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amountOut) {
-        return quoteUnits(tokenIn, tokenOut, amountOut, false);
-    }
-
     @Override
     public int decimals(AssetId token) {
         return decimals[VenueChecks.indexOf(id, coins, token)];
     }
 
-    private UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, boolean exactIn) {
+    /** EXACT mode only: a FAST venue keeps no integer state to quote from. */
+    @Override
+    public UnitQuote quoteUnits(AssetId tokenIn, AssetId tokenOut, BigInteger amount, Exact fixed) {
+        boolean exactIn = fixed == Exact.IN;
         int i = VenueChecks.indexOf(id, coins, tokenIn);
         int j = VenueChecks.indexOf(id, coins, tokenOut);
         if (i == j) {
