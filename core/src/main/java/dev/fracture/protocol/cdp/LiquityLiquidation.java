@@ -56,12 +56,12 @@ public final class LiquityLiquidation {
         double tcr = system.tcr(price);
         boolean recovery = tcr < ccr;
         if (system.troves().size() <= 1) {
-            return unchanged(system, owner, recovery, icr, "only one trove in the system (TroveManager reverts)");
+            return unchanged(system, trove, recovery, icr, "only one trove in the system (TroveManager reverts)");
         }
         double pool = system.poolLusd();
         if (!recovery) {
             if (icr >= mcr) {
-                return unchanged(system, owner, false, icr, "ICR at or above MCR in normal mode");
+                return unchanged(system, trove, false, icr, "ICR at or above MCR in normal mode");
             }
             return offsetAndRedistribute(system, trove, icr, false, pool, "ICR below MCR");
         }
@@ -75,7 +75,7 @@ public final class LiquityLiquidation {
         if (icr < tcr && trove.debt() <= pool) {
             return cappedOffset(system, trove, icr, price);
         }
-        return unchanged(system, owner, true, icr, icr >= tcr ? "recovery mode, ICR at or above TCR"
+        return unchanged(system, trove, true, icr, icr >= tcr ? "recovery mode, ICR at or above TCR"
                 : "recovery mode, stability pool cannot cover the whole debt");
     }
 
@@ -133,7 +133,7 @@ public final class LiquityLiquidation {
         troves.remove(trove.owner());
         redistribute(troves, debtRedistributed, collRedistributed);
         LiquitySystem next = new LiquitySystem(troves, offset(system, debtOffset, collToPool), system.collSurplus());
-        return new TroveLiquidation(next, trove.owner(), recovery, true, reason, icr, debtOffset, collToPool,
+        return new TroveLiquidation(next, trove, recovery, true, reason, icr, debtOffset, collToPool,
                 debtRedistributed, collRedistributed, collGas, gasCompensation, 0);
     }
 
@@ -147,7 +147,7 @@ public final class LiquityLiquidation {
         TreeMap<AccountId, Double> surplusMap = new TreeMap<>(system.collSurplus());
         surplusMap.merge(trove.owner(), surplus, Double::sum);
         LiquitySystem next = new LiquitySystem(troves, offset(system, trove.debt(), collToPool), surplusMap);
-        return new TroveLiquidation(next, trove.owner(), true, true, "recovery mode, MCR <= ICR < TCR: capped at MCR",
+        return new TroveLiquidation(next, trove, true, true, "recovery mode, MCR <= ICR < TCR: capped at MCR",
                 icr, trove.debt(), collToPool, 0, 0, collGas, gasCompensation, surplus);
     }
 
@@ -191,9 +191,9 @@ public final class LiquityLiquidation {
         }
     }
 
-    private static TroveLiquidation unchanged(LiquitySystem system, AccountId owner, boolean recovery, double icr,
+    private static TroveLiquidation unchanged(LiquitySystem system, Trove trove, boolean recovery, double icr,
                                               String reason) {
-        return new TroveLiquidation(system, owner, recovery, false, reason, icr, 0, 0, 0, 0, 0, 0, 0);
+        return new TroveLiquidation(system, trove, recovery, false, reason, icr, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static double checkPrice(double price) {

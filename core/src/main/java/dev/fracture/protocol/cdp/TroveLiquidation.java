@@ -7,7 +7,7 @@ import dev.fracture.model.AccountId;
  * unchanged, every amount is 0 and {@code reason} says why.
  *
  * @param system              the system after the liquidation
- * @param owner               the trove's owner
+ * @param trove               the trove as it stood when liquidated, redistributions received so far included
  * @param recoveryMode        true when the system was in recovery mode (TCR &lt; CCR) before the liquidation
  * @param liquidated          whether the trove was closed
  * @param reason              why it was or was not liquidated
@@ -20,8 +20,13 @@ import dev.fracture.model.AccountId;
  * @param lusdGasCompensation LUSD paid to the liquidator from the gas pool [LUSD]
  * @param collSurplus         collateral left to the owner to claim (capped recovery-mode liquidation) [ETH]
  */
-public record TroveLiquidation(LiquitySystem system, AccountId owner, boolean recoveryMode, boolean liquidated,
+public record TroveLiquidation(LiquitySystem system, Trove trove, boolean recoveryMode, boolean liquidated,
                                String reason, double icr, double debtOffset, double collToPool,
                                double debtRedistributed, double collRedistributed, double collGasCompensation,
                                double lusdGasCompensation, double collSurplus) {
+
+    /** The liquidated (or not liquidated) trove's owner. */
+    public AccountId owner() {
+        return trove.owner();
+    }
 }
