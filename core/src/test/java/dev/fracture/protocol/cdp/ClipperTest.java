@@ -152,6 +152,21 @@ class ClipperTest {
     }
 
     @Test
+    void theVowLedgerShowsTheLossOfAnUnsoldLot() {
+        // sin 44,247.79 DAI queued (tab 50,000 at chop 1.13), 350 paid to the kicker, 10,800 raised by selling the
+        // whole 10 ETH: the vow is 33,797.79 DAI short and 39,200 of tab was never raised.
+        Bark bark = new Bark(BigInteger.ONE, wad("10"), rad("50000").multiply(DssMath.WAD).divide(wad("1.13")),
+                rad("50000"), Vault.of("alice", BigInteger.ZERO, BigInteger.ZERO), DogTest.ILK,
+                new DogIlk(wad("1.13"), rad("50000"), rad("50000")), new DogTotals(rad("50000"), rad("50000")));
+        Kick k = CLIPPER.kick(ClipperState.empty("ETH-A"), bark, KEEPER, ray("1000"), T0);
+        Take t = CLIPPER.take(k.state(), 1, wad("10"), ray("1080"), T0 + 3600);
+        VowLedger vow = VowLedger.EMPTY.bark(bark).kick(k).take(t);
+        assertThat(vow.badDebt()).isEqualTo(rad("39200"));
+        assertThat(vow.net()).isEqualTo(rad("10800").subtract(bark.due()).subtract(rad("350")));
+        assertThat(vow.net()).isNegative();
+    }
+
+    @Test
     void yankRecordsTheWholeRemainingTabAsBadDebt() {
         Take partial = CLIPPER.take(kick(CLIPPER, rad("50000")).state(), 1, wad("20"), ray("1080"), T0 + 3600);
         Yank y = CLIPPER.yank(partial.state(), 1);

@@ -72,6 +72,7 @@ class MakerConservationTest {
         long now = 1_000_000;
         Kick kick = clipper.kick(ClipperState.empty("ETH-A"), bark, AccountId.of("kicker"), price, now);
         ClipperState state = kick.state();
+        VowLedger vow = VowLedger.EMPTY.bark(bark).kick(kick);
         BigInteger feed = price;
         BigInteger paid = BigInteger.ZERO;
         BigInteger sold = BigInteger.ZERO;
@@ -86,7 +87,9 @@ class MakerConservationTest {
             if (clipper.needsRedo(state, 1, now)) {
                 feed = feed.multiply(BigInteger.valueOf(80 + rnd.nextInt(41))).divide(BigInteger.valueOf(100))
                         .max(Units.ray("1"));
-                state = clipper.redo(state, 1, AccountId.of("resetter"), feed, now).state();
+                Redo redo = clipper.redo(state, 1, AccountId.of("resetter"), feed, now);
+                vow = vow.redo(redo);
+                state = redo.state();
                 continue;
             }
             BigInteger budget = rnd.nextInt(3) == 0 ? BigInteger.ZERO
@@ -101,6 +104,7 @@ class MakerConservationTest {
                 returned = returned.add(t.returned());
                 badDebt = badDebt.add(t.badDebt());
                 digs = digs.add(t.digs());
+                vow = vow.take(t);
                 state = t.state();
             }
         }
@@ -109,9 +113,13 @@ class MakerConservationTest {
             badDebt = badDebt.add(y.badDebt());
             digs = digs.add(y.digs());
             yankedLot = y.lot();
+            vow = vow.yank(y);
         }
         assertThat(paid.add(badDebt)).as("debt repaid + bad debt = tab removed").isEqualTo(bark.tab());
         assertThat(sold.add(returned).add(yankedLot)).as("collateral sold + returned = lot").isEqualTo(bark.dink());
+        assertThat(vow.raised()).isEqualTo(paid);
+        assertThat(vow.raised().add(vow.badDebt())).as("vow: raised + bad debt = tab").isEqualTo(bark.tab());
+        assertThat(vow.net()).isEqualTo(paid.subtract(bark.due()).subtract(vow.incentives()));
         assertThat(digs).as("Dog room released").isEqualTo(bark.tab());
         assertThat(Dog.digs(bark.dogIlk(), digs).dirt()).isZero();
         assertThat(Dog.digs(bark.totals(), digs).dirt()).isZero();
