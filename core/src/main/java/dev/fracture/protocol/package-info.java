@@ -1,0 +1,2 @@
+/** Protocol mechanics, one sub-package per protocol family: stateless rules over immutable records. */
+package dev.fracture.protocol;
