@@ -2,6 +2,7 @@ package dev.fracture.protocol.lending;
 
 import dev.fracture.model.AssetId;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record AavePrices(Map<AssetId, Long> prices) {
 
     /** A copy with one price replaced. */
     public AavePrices with(AssetId asset, long price) {
-        java.util.HashMap<AssetId, Long> copy = new java.util.HashMap<>(prices);
+        HashMap<AssetId, Long> copy = new HashMap<>(prices);
         copy.put(asset, price);
         return new AavePrices(copy);
     }

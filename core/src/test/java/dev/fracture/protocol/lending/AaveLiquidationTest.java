@@ -74,8 +74,8 @@ class AaveLiquidationTest {
         assertThat(AaveLiquidation.closeFactorBps(threshold)).isEqualTo(10_000);
         assertThat(AaveLiquidation.closeFactorBps(threshold.subtract(BigInteger.ONE))).isEqualTo(10_000);
 
-        // Through a whole liquidation: 1 USDT collateral at 78%... use USDC (95%) so the health factor is exactly
-        // 1e8 * 9500 / 1e4 * 1e18 / 1e8 = 0.95e18 with 1 USDC of collateral against 1 USDT of debt.
+        // Through a whole liquidation: 1 USDC of collateral (threshold 95%) against 1 USDT of debt gives exactly
+        // (1e8.percentMul(9500)).wadDiv(1e8) = 0.95e18.
         AaveAccount exact = new AaveAccount(AccountId.of("x"), 0,
                 List.of(AaveCollateral.of(USDC, new BigInteger("1000000"))),
                 List.of(new AaveDebt(USDT, new BigInteger("1000000"))));
