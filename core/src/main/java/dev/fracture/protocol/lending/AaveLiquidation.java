@@ -1,0 +1,111 @@
+package dev.fracture.protocol.lending;
+
+import dev.fracture.model.AssetId;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * Aave v3 liquidation call, exact: {@code LiquidationLogic.executeLiquidationCall}, {@code _calculateDebt} and
+ * {@code _calculateAvailableCollateralToLiquidate} (aave/aave-v3-core,
+ * {@code contracts/protocol/libraries/logic/LiquidationLogic.sol}) with the checks of
+ * {@code ValidationLogic.validateLiquidationCall}.
+ * <p>
+ * The close factor is 50% ({@code DEFAULT_LIQUIDATION_CLOSE_FACTOR}) while the health factor is strictly above
+ * {@code CLOSE_FACTOR_HF_THRESHOLD} = 0.95e18 and 100% ({@code MAX_LIQUIDATION_CLOSE_FACTOR}) at or below it — the
+ * contract compares with {@code >}, so exactly 0.95e18 already allows a full liquidation. Collateral seized is
+ * {@code debt * debtPrice * collateralUnit / (collateralPrice * debtUnit)} (truncated) times the bonus (percentMul);
+ * when the account holds less, all of it is seized and the debt repaid is what it covers at the bonus
+ * (percentDiv). The protocol fee is {@code liquidationProtocolFee} of the bonus part
+ * {@code collateral - collateral.percentDiv(bonus)}. Debt left with no collateral stays on the account (no
+ * write-off in v3.0). Not modelled: receiving aTokens instead of the underlying, the price oracle sentinel, and the
+ * v3.3 dust rules.
+ */
+public final class AaveLiquidation {
+    public static final AaveLiquidation DEFAULT = new AaveLiquidation();
+
+    public static final int DEFAULT_LIQUIDATION_CLOSE_FACTOR_BPS = 5_000;
+    public static final int MAX_LIQUIDATION_CLOSE_FACTOR_BPS = 10_000;
+    public static final BigInteger CLOSE_FACTOR_HF_THRESHOLD = new BigInteger("950000000000000000");
+
+    private AaveLiquidation() {
+    }
+
+    /** The close factor the contract applies at a health factor (WAD). */
+    public static int closeFactorBps(BigInteger healthFactor) {
+        return healthFactor.compareTo(CLOSE_FACTOR_HF_THRESHOLD) > 0
+                ? DEFAULT_LIQUIDATION_CLOSE_FACTOR_BPS : MAX_LIQUIDATION_CLOSE_FACTOR_BPS;
+    }
+
+    /**
+     * Liquidates up to {@code debtToCover} of the account's {@code debtAsset} debt against its
+     * {@code collateralAsset} collateral.
+     *
+     * @throws IllegalArgumentException when the call would revert: unknown assets, a health factor not below 1e18,
+     *                                  collateral not enabled or with a zero threshold, no debt in that asset, or a
+     *                                  negative or zero amount
+     */
+    public AaveLiquidationResult liquidate(AaveMarket market, AavePrices prices, AaveAccount account,
+                                           AssetId collateralAsset, AssetId debtAsset, BigInteger debtToCover) {
+        Objects.requireNonNull(debtToCover, "debtToCover");
+        if (debtToCover.signum() <= 0) {
+            throw new IllegalArgumentException("debtToCover must be > 0, was " + debtToCover);
+        }
+        String where = "liquidation of account " + account.id();
+        AaveReserveConfig collateralReserve = market.reserve(collateralAsset, where + " collateral");
+        AaveReserveConfig debtReserve = market.reserve(debtAsset, where + " debt");
+        AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, account);
+        if (!data.liquidatable()) {
+            throw new IllegalArgumentException(where + ": health factor " + data.healthFactor()
+                    + " is not below 1e18 (HEALTH_FACTOR_NOT_BELOW_THRESHOLD)");
+        }
+        AaveCollateral held = account.collaterals().stream().filter(c -> c.asset().equals(collateralAsset))
+                .findFirst().orElse(null);
+        if (held == null || !held.usedAsCollateral() || collateralReserve.liquidationThresholdBps() == 0) {
+            throw new IllegalArgumentException(where + ": " + collateralAsset
+                    + " is not enabled as collateral (COLLATERAL_CANNOT_BE_LIQUIDATED)");
+        }
+        BigInteger userDebt = account.debtBalance(debtAsset);
+        if (userDebt.signum() == 0) {
+            throw new IllegalArgumentException(where + ": no debt in " + debtAsset
+                    + " (SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER)");
+        }
+
+        int closeFactor = closeFactorBps(data.healthFactor());
+        BigInteger maxLiquidatable = WadRayMath.percentMul(userDebt, closeFactor);
+        BigInteger debtTarget = debtToCover.min(maxLiquidatable);
+
+        AaveEModeCategory eMode = AaveHealth.eMode(market, account);
+        int bonus = eMode != null && collateralReserve.eModeCategory() == eMode.id()
+                ? eMode.liquidationBonusBps() : collateralReserve.liquidationBonusBps();
+
+        BigInteger collateralPrice = prices.bigPrice(collateralAsset);
+        BigInteger debtPrice = prices.bigPrice(debtAsset);
+        BigInteger collateralUnit = BigInteger.TEN.pow(collateralReserve.decimals());
+        BigInteger debtUnit = BigInteger.TEN.pow(debtReserve.decimals());
+        BigInteger balance = held.balance();
+
+        BigInteger baseCollateral = debtPrice.multiply(debtTarget).multiply(collateralUnit)
+                .divide(collateralPrice.multiply(debtUnit));
+        BigInteger maxCollateral = WadRayMath.percentMul(baseCollateral, bonus);
+        BigInteger collateralAmount;
+        BigInteger debtRepaid;
+        if (maxCollateral.compareTo(balance) > 0) {
+            collateralAmount = balance;
+            debtRepaid = WadRayMath.percentDiv(collateralPrice.multiply(collateralAmount).multiply(debtUnit)
+                    .divide(debtPrice.multiply(collateralUnit)), bonus);
+        } else {
+            collateralAmount = maxCollateral;
+            debtRepaid = debtTarget;
+        }
+        BigInteger fee = BigInteger.ZERO;
+        if (collateralReserve.liquidationProtocolFeeBps() != 0) {
+            BigInteger bonusCollateral = collateralAmount.subtract(WadRayMath.percentDiv(collateralAmount, bonus));
+            fee = WadRayMath.percentMul(bonusCollateral, collateralReserve.liquidationProtocolFeeBps());
+        }
+        BigInteger remainingDebt = userDebt.subtract(debtRepaid);
+        BigInteger remainingCollateral = balance.subtract(collateralAmount);
+        AaveAccount after = account.withBalances(collateralAsset, remainingCollateral, debtAsset, remainingDebt);
+        return new AaveLiquidationResult(collateralAsset, debtAsset, data.healthFactor(), closeFactor, debtRepaid,
+                collateralAmount, collateralAmount.subtract(fee), fee, remainingDebt, remainingCollateral, after);
+    }
+}
