@@ -1,0 +1,119 @@
+package dev.fracture.agent;
+
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.protocol.cdp.Auction;
+import dev.fracture.protocol.cdp.AuctionStatus;
+import dev.fracture.protocol.cdp.Clipper;
+import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveHealth;
+import dev.fracture.protocol.lending.AaveLiquidation;
+import dev.fracture.protocol.lending.AaveLiquidationResult;
+import dev.fracture.protocol.lending.AaveMarket;
+import dev.fracture.protocol.lending.AavePrices;
+import dev.fracture.protocol.lending.MorphoBlue;
+import dev.fracture.protocol.lending.MorphoLiquidationResult;
+import dev.fracture.protocol.lending.MorphoMarketParams;
+import dev.fracture.protocol.lending.MorphoMarketState;
+import dev.fracture.protocol.lending.MorphoPosition;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Optional;
+
+/**
+ * Turns each protocol's liquidation rules into the protocol-neutral {@link LiquidationOpportunity} a liquidator
+ * prices. Each method asks the protocol's own mechanic for the largest liquidation it would allow now, so the
+ * cap, the bonus, the protocol's fee and the rounding are the protocol's, not re-derived here; repaying less
+ * scales linearly (to within a unit of rounding), which is how the liquidator sizes its call.
+ */
+public final class Opportunities {
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private Opportunities() {
+    }
+
+    /**
+     * An Aave v3 account with health factor below 1: the close factor caps the repayment, the bonus and the protocol
+     * fee set the collateral the liquidator receives (LiquidationLogic.executeLiquidationCall).
+     */
+    public static Optional<LiquidationOpportunity> aave(ProtocolId protocol, ChainId chain, AaveMarket market,
+                                                        AavePrices prices, AaveAccount account, AssetId collateral,
+                                                        AssetId debt, FlashLoanTerms flash, long gasUnits,
+                                                        long detectedBlock) {
+        if (!AaveHealth.DEFAULT.accountData(market, prices, account).liquidatable()
+                || account.debtBalance(debt).signum() == 0 || account.collateralBalance(collateral).signum() == 0) {
+            return Optional.empty();
+        }
+        AaveLiquidationResult max = AaveLiquidation.DEFAULT.liquidate(market, prices, account, collateral, debt,
+                account.debtBalance(debt));
+        if (max.debtRepaid().signum() == 0) {
+            return Optional.empty();
+        }
+        double repay = tokens(max.debtRepaid(), market.reserve(debt, "opportunity").decimals());
+        double received = tokens(max.collateralToLiquidator(), market.reserve(collateral, "opportunity").decimals());
+        return Optional.of(new LiquidationOpportunity(protocol, account.id(), chain, debt, collateral, repay,
+                received / repay, received, flash, gasUnits, detectedBlock));
+    }
+
+    /**
+     * An unhealthy Morpho Blue position: no close factor, the whole collateral may be seized at the liquidation
+     * incentive factor (Morpho.liquidate); {@code collateralPrice} is the market oracle's price scaled by 1e36.
+     */
+    public static Optional<LiquidationOpportunity> morpho(ProtocolId protocol, ChainId chain,
+                                                          MorphoMarketParams params, MorphoMarketState state,
+                                                          MorphoPosition position, BigInteger collateralPrice,
+                                                          int loanDecimals, int collateralDecimals,
+                                                          FlashLoanTerms flash, long gasUnits, long detectedBlock) {
+        if (MorphoBlue.DEFAULT.isHealthy(params, state, position, collateralPrice)
+                || position.collateral().signum() == 0) {
+            return Optional.empty();
+        }
+        // Repaying every borrow share needs borrowed × LIF of value in collateral; when the position holds less, the
+        // contract can only be called with all the collateral as seizedAssets (the rest becomes bad debt) —
+        // asking for more shares than the position has would underflow and revert.
+        BigInteger lif = MorphoBlue.liquidationIncentiveFactor(params.lltv());
+        BigInteger borrowed = MorphoBlue.toAssetsDown(position.borrowShares(), state.totalBorrowAssets(),
+                state.totalBorrowShares());
+        BigInteger seizeForAll = MorphoBlue.mulDivDown(MorphoBlue.mulDivDown(borrowed, lif, MorphoBlue.WAD),
+                MorphoBlue.ORACLE_PRICE_SCALE, collateralPrice);
+        MorphoLiquidationResult all = seizeForAll.compareTo(position.collateral()) <= 0
+                ? MorphoBlue.DEFAULT.liquidateByRepaidShares(params, state, position, collateralPrice,
+                        position.borrowShares())
+                : MorphoBlue.DEFAULT.liquidateBySeizedAssets(params, state, position, collateralPrice,
+                        position.collateral());
+        if (all.repaidAssets().signum() == 0) {
+            return Optional.empty();
+        }
+        double repay = tokens(all.repaidAssets(), loanDecimals);
+        double seized = tokens(all.seizedAssets(), collateralDecimals);
+        return Optional.of(new LiquidationOpportunity(protocol, position.id(), chain, params.loanToken(),
+                params.collateralToken(), repay, seized / repay, seized, flash, gasUnits, detectedBlock));
+    }
+
+    /**
+     * A running Liquidations 2.0 auction at its current price (Clipper.take): the keeper pays DAI for collateral at
+     * {@code price} (RAY, DAI per collateral unit), up to the tab, out of the lot. None while the auction needs a
+     * reset. Maker's flash mint (DssFlash) lends DAI for free.
+     */
+    public static Optional<LiquidationOpportunity> clipper(ProtocolId protocol, ChainId chain, Clipper clipper,
+                                                           Auction auction, AssetId dai, AssetId collateral,
+                                                           long now, FlashLoanTerms flash, long gasUnits,
+                                                           long detectedBlock) {
+        AuctionStatus status = clipper.status(auction, now);
+        if (status.needsRedo() || status.price().signum() == 0 || auction.lot().signum() == 0) {
+            return Optional.empty();
+        }
+        double price = new BigDecimal(status.price(), 27).doubleValue();
+        double tab = new BigDecimal(auction.tab(), 45).doubleValue();
+        double lot = new BigDecimal(auction.lot(), 18).doubleValue();
+        return Optional.of(new LiquidationOpportunity(protocol, AccountId.of("auction-" + auction.id()), chain, dai,
+                collateral, Math.min(tab, lot * price), 1 / price, lot, flash, gasUnits, detectedBlock));
+    }
+
+    private static double tokens(BigInteger units, int decimals) {
+        return new BigDecimal(units, decimals).round(MC).doubleValue();
+    }
+}
