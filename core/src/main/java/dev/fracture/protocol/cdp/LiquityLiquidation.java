@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * MCR × debt and leaving the rest as a surplus the owner can claim; troves at or above TCR are not liquidated.</li>
  * </ul>
  * Amounts are doubles; the contract's 1e18 integer rounding and its redistribution error feedback are not
- * reproduced (see docs/model-cdp.md).
+ * reproduced (see docs/model.md, CDPs).
  */
 public final class LiquityLiquidation {
     public static final LiquityLiquidation V1 = new LiquityLiquidation(LiquityParams.V1);

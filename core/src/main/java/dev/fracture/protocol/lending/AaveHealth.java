@@ -12,7 +12,7 @@ import java.math.BigInteger;
  *   factor is {@code totalCollateral.percentMul(avgThreshold).wadDiv(totalDebt)} with half-up rounding.</li>
  *   <li>{@link #healthFactorFast} is the same formula in doubles without the intermediate roundings; it differs from
  *   the exact one by the truncations only (relative ~1e-12 for accounts worth more than a few thousand dollars, more
- *   when the truncated average threshold loses a basis point — see docs/model-lending.md).</li>
+ *   when the truncated average threshold loses a basis point — see docs/model.md, Lending).</li>
  * </ul>
  * The e-mode category's own price source (v3.0 {@code EModeCategory.priceSource}) is not modelled: prices come from
  * {@link AavePrices} only.

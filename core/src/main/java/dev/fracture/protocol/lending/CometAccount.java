@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One Comet account: its base balance as a present value in base units (negative = borrowed; the principal/index
- * split of {@code CometCore.presentValue} is folded in, see docs/model-lending.md) and its collateral balances.
+ * split of {@code CometCore.presentValue} is folded in, see docs/model.md, Lending) and its collateral balances.
  */
 public record CometAccount(AccountId id, BigInteger baseBalance, Map<AssetId, BigInteger> collateral) {
     public CometAccount {
