@@ -41,8 +41,22 @@ public final class Liquidator {
         this.router = router;
     }
 
+    /** Plans at the chain's snapshot base fee. */
     public Optional<LiquidationPlan> plan(LiquidatorLedger ledger, LiquidationOpportunity o, Market market,
                                           UsdPrices prices, long block) {
+        return plan(ledger, o, market, prices, market.chain(o.chain()).gas().baseFeeGwei(), block);
+    }
+
+    /**
+     * Plans at the block's base fee (gwei), as a scenario's gas-price path sets it: a gas spike raises every
+     * liquidation's cost and can push it under the liquidator's minimum profit or over its gas budget.
+     */
+    public Optional<LiquidationPlan> plan(LiquidatorLedger ledger, LiquidationOpportunity o, Market market,
+                                          UsdPrices prices, double baseFeeGwei, long block) {
+        if (!(baseFeeGwei >= 0) || Double.isInfinite(baseFeeGwei)) {
+            throw new IllegalArgumentException("liquidator: base fee must be a finite number >= 0 gwei (was "
+                    + baseFeeGwei + ")");
+        }
         LiquidatorProfile p = ledger.profile();
         if (block < o.detectedBlock() + p.reactionLatencyBlocks()) {
             return Optional.empty();
@@ -56,7 +70,7 @@ public final class Liquidator {
             return Optional.empty();
         }
         Chain chain = market.chain(o.chain());
-        double gasNative = o.gasUnits() * (chain.gas().baseFeeGwei() + p.priorityFeeGwei()) * 1e-9;
+        double gasNative = o.gasUnits() * (baseFeeGwei + p.priorityFeeGwei()) * 1e-9;
         if (gasNative > ledger.gasBudgetLeft(o.chain(), block)) {
             return Optional.empty();
         }

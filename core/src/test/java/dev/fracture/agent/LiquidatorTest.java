@@ -162,6 +162,20 @@ class LiquidatorTest {
     }
 
     @Test
+    void aGasSpikeRaisesTheCostAndCanEndTheLiquidation() {
+        LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e6, false, 1, 0, 1, 0));
+        LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.NONE, 0);
+        // At 500 gwei: 300,000 × 501e-9 ETH × 2,000 USD = 300.6 USD of gas.
+        LiquidationPlan spiked = Liquidator.DEFAULT.plan(ledger, o, MARKET, PRICES, 500, 0).orElseThrow();
+        assertThat(spiked.gasUsd()).isCloseTo(300.6, within(1e-9));
+        // At 1,000 gwei gas costs 600.6 USD (0.3 ETH, within the 1 ETH budget), more than the 445 USD the liquidation
+        // earns at any size before gas: the minimum profit of 0 stops it.
+        assertThat(Liquidator.DEFAULT.plan(ledger, o, MARKET, PRICES, 1000, 0)).isEmpty();
+        assertThatThrownBy(() -> Liquidator.DEFAULT.plan(ledger, o, MARKET, PRICES, Double.NaN, 0))
+                .hasMessageContaining("base fee");
+    }
+
+    @Test
     void minimumProfitIsRespected() {
         LiquidatorProfile picky = new LiquidatorProfile("a", Map.of(ETHEREUM, Map.of(USDC, 1e6)), false, 1, 1, 1_000, 0,
                 1, 0);
