@@ -30,9 +30,12 @@ public final class FractureCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // Bad input is reported as a message naming the place and the rule; anything else is a bug and keeps its
+            // stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
-                    || ex instanceof java.io.IOException) {
+                    || ex instanceof java.io.IOException || ex instanceof dev.fracture.io.SnapshotFormatException) {
                 cmd.getErr().println("fracture " + cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().flush();
                 return 1;
             }
             throw ex;

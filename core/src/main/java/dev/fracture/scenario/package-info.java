@@ -1,0 +1,2 @@
+/** Scenarios: shocks, price and gas paths, event schedules. */
+package dev.fracture.scenario;
