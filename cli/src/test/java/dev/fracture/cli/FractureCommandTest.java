@@ -104,6 +104,17 @@ class FractureCommandTest {
     }
 
     @Test
+    void ecosystemsShowsTheIdsOtherCommandsTake() {
+        Run list = run("ecosystems");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("defi-2025");
+        Run detail = run("ecosystems", "defi-2025");
+        assertThat(detail.exit()).as(detail.err()).isZero();
+        assertThat(detail.out()).contains("Assets", "usdc-arbitrum", "bridged from usdc via cctp-arbitrum",
+                "uniswap-v3-usdc-eth-500", "concentrated-liquidity");
+    }
+
+    @Test
     void unknownEcosystemIsACleanError() {
         Run r = run("route", "--ecosystem", "no-such-thing", "--sell", "eth", "--buy", "usdc", "--amount", "1");
         assertThat(r.exit()).isEqualTo(1);
