@@ -5,8 +5,9 @@ import org.hipparchus.special.Erf;
 /**
  * European option prices and greeks in the Black–Scholes (1973) model with Merton's (1973) continuous dividend
  * yield {@code q} — for crypto underlyings, a staking or lending yield the holder of the asset earns and the holder
- * of the option does not. Formulas as Hull, <i>Options, Futures, and Other Derivatives</i> (9th ed.), sections 15.8,
- * 17.4 and table 19.6:
+ * of the option does not. Formulas as Hull, <i>Options, Futures, and Other Derivatives</i> (9th ed.), chapters "The
+ * Black–Scholes–Merton Model" (pricing), "Options on Stock Indices and Currencies" (the yield) and "The Greek
+ * Letters" (greeks with a yield):
  *
  * <pre>
  * d1 = (ln(S/K) + (r − q + σ²/2) T) / (σ √T),   d2 = d1 − σ √T

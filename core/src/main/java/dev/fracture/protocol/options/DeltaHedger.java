@@ -10,6 +10,7 @@ import dev.fracture.market.Venue;
 import dev.fracture.model.AssetId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Re-hedges a dealer book to delta-neutral at each step and trades the difference through venues. The trade is
@@ -82,16 +83,16 @@ public final class DeltaHedger {
     /**
      * Prices the plan's trade through the router without changing any venue: a sale routes exactly {@code −trade}
      * underlying; a purchase routes the quote amount that, by the router's own quotes, buys {@code trade}
-     * underlying. Null when there is nothing to trade.
+     * underlying. Empty when there is nothing to trade.
      */
-    public RouteResult quote(HedgePlan plan, Market market, AssetId underlying, AssetId quoteAsset) {
+    public Optional<RouteResult> quote(HedgePlan plan, Market market, AssetId underlying, AssetId quoteAsset) {
         Checks.present(plan, "hedge plan");
         Checks.present(market, "market");
         if (plan.trade() == 0) {
-            return null;
+            return Optional.empty();
         }
         if (plan.trade() < 0) {
-            return Router.DEFAULT.route(market, RouteRequest.of(underlying, quoteAsset, -plan.trade()));
+            return Optional.of(Router.DEFAULT.route(market, RouteRequest.of(underlying, quoteAsset, -plan.trade())));
         }
         // The router sells an exact input, so a purchase of an exact amount is found by re-sizing the quote input
         // from the rate the last route achieved; output is concave in input, so this closes in from either side.
@@ -101,7 +102,7 @@ public final class DeltaHedger {
             spend *= plan.trade() / route.routedOut();
             route = Router.DEFAULT.route(market, RouteRequest.of(quoteAsset, underlying, spend));
         }
-        return route;
+        return Optional.of(route);
     }
 
     /**
@@ -110,10 +111,11 @@ public final class DeltaHedger {
      * amounts net of gas.
      */
     public HedgeFlow executeRouted(HedgePlan plan, Market market, AssetId underlying, AssetId quoteAsset) {
-        RouteResult route = quote(plan, market, underlying, quoteAsset);
-        if (route == null) {
+        Optional<RouteResult> routed = quote(plan, market, underlying, quoteAsset);
+        if (routed.isEmpty()) {
             return HedgeFlow.none(plan);
         }
+        RouteResult route = routed.get();
         List<Quote> fills = new ArrayList<>();
         for (LegFill leg : route.fills()) {
             Venue venue = market.venue(leg.venue()).orElseThrow();

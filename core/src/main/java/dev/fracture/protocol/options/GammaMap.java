@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Dealer gamma by strike and in total, and the hedge flow it implies — the "gamma exposure" (GEX) that desks and
- * data vendors publish (SqueezeMetrics, "Gamma Exposure (GEX)" white paper, 2017), computed here from the dealers'
+ * data vendors publish (SqueezeMetrics, "Gamma Exposure (GEX)" white paper), computed here from the dealers'
  * actual book rather than from the usual guess that dealers are long calls and short puts.
  *
  * <p><b>Signs.</b> Gamma is the dealers' own: Σ over positions of (+size if the dealers are long, −size if short)

@@ -21,11 +21,11 @@ class BlackScholesTest {
     }
 
     /**
-     * Hull, Options, Futures, and Other Derivatives (9th ed.), chapter 19 "The Greek Letters": a bank has sold
-     * calls on a non-dividend-paying stock with S0 = 49, K = 50, r = 5%, σ = 20%, T = 20 weeks (0.3846 years).
-     * Section 19.1 values the call at $2.40; Examples 19.1, 19.2, 19.4, 19.6 and 19.7 give delta 0.522,
-     * theta −4.31 per year (−0.0118 per calendar day), gamma 0.066, vega 12.1 (per 1.00 of vol, 0.121 per point)
-     * and rho 8.91, each rounded as printed.
+     * Hull, Options, Futures, and Other Derivatives (9th ed.), chapter "The Greek Letters" (ch. 19; ch. 18 in the
+     * 8th): a bank has sold 100,000 calls on a non-dividend-paying stock with S0 = 49, K = 50, r = 5%, σ = 20%,
+     * T = 20 weeks (0.3846 years), worth $240,000 by Black–Scholes, i.e. $2.40 each. The chapter's examples on this
+     * option give delta 0.522, theta −4.31 per year (−0.0118 per calendar day), gamma 0.066, vega 12.1 (per 1.00
+     * of vol: 0.121 per vol point) and rho 8.91, each rounded as printed.
      */
     @Test
     void hullGreekLettersExample() {
@@ -40,7 +40,7 @@ class BlackScholesTest {
         assertThat(g.rho()).isCloseTo(8.91, within(0.005));
     }
 
-    /** Hull (9th ed.), section 19.1: the put with the same terms has delta N(d1) − 1 = 0.522 − 1 = −0.478. */
+    /** Hull, same chapter: a put's delta is N(d1) − 1, here 0.522 − 1 = −0.478; its gamma is the call's. */
     @Test
     void hullPutDeltaIsCallDeltaMinusOne() {
         Greeks put = BlackScholes.greeks(OptionType.PUT, 49, 50, HULL_T, 0.05, 0, 0.20);
@@ -56,7 +56,7 @@ class BlackScholesTest {
         assertThat(BlackScholes.cdf(-10)).isCloseTo(7.619853024160527e-24, within(1e-36));
     }
 
-    /** C − P = S e^(−qT) − K e^(−rT) (Hull 9th ed., eq. 17.3 with a yield), for any vol. */
+    /** C − P = S e^(−qT) − K e^(−rT) (Hull, ch. "Options on Stock Indices and Currencies"), for any vol. */
     @ParameterizedTest
     @MethodSource("seeds")
     void putCallParityHoldsOnRandomInputs(long seed) {

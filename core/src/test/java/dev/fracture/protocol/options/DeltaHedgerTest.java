@@ -245,7 +245,7 @@ class DeltaHedgerTest {
         double hedge = DeltaHedger.DEFAULT.plan(book, 0, AT_100).targetHedge();
         HedgePlan drop = DeltaHedger.DEFAULT.plan(book, hedge, AT_100.at(90, 0));
         Market market = market();
-        assertThat(DeltaHedger.DEFAULT.quote(drop, market, ETH, USDC).fills()).hasSize(2);
+        assertThat(DeltaHedger.DEFAULT.quote(drop, market, ETH, USDC).orElseThrow().fills()).hasSize(2);
         assertThat(market.venues().get(0).spotPrice(ETH, USDC)).isEqualTo(100);
 
         HedgeFlow sale = DeltaHedger.DEFAULT.executeRouted(drop, market, ETH, USDC);
