@@ -1,0 +1,7 @@
+package dev.fracture.protocol.options;
+
+/** European call or put on one underlying, settled at expiry. */
+public enum OptionType {
+    CALL,
+    PUT
+}
