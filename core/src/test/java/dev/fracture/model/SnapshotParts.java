@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The pieces of a small valid two-chain snapshot, in mutable lists so a test can break exactly one thing and check
- * that exactly one violation comes back.
+ * that exactly one violation comes back. On Ethereum it holds an Aave pool, a Morpho market, a Comet market, a Maker
+ * ETH-A ilk and a Liquity system with one position each, and the feeds they read (ETH at 3000 USD).
  */
-final class SnapshotParts {
+public final class SnapshotParts {
     static final BigInteger Q96 = BigInteger.ONE.shiftLeft(96);
 
     String name = "test";
@@ -183,6 +184,11 @@ final class SnapshotParts {
 
     static VenueSpec.BookLevel level(String price, String size) {
         return new VenueSpec.BookLevel(new BigDecimal(price), new BigDecimal(size));
+    }
+
+    /** The valid fixture, for tests of the converters in other packages. */
+    public static EcosystemSnapshot valid() {
+        return new SnapshotParts().build();
     }
 
     List<Violation> validate() {
