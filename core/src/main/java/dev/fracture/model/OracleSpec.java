@@ -17,8 +17,8 @@ public sealed interface OracleSpec {
     List<OracleId> sources();
 
     /**
-     * A Chainlink-style push feed of {@code asset} in {@code quote} (an ISO currency such as USD): a new answer when the
-     * price moves by {@code deviationBps} from the last answer or {@code heartbeatSeconds} after it, landing on chain
+     * A Chainlink-style push feed of {@code asset} in {@code quote} (an ISO currency such as USD): a new answer when
+     * the price moves by {@code deviationBps} from the last answer or {@code heartbeatSeconds} after it, landing on chain
      * {@code delaySeconds} after the observation, with {@code decimals} decimals.
      */
     record Push(OracleId id, AssetId asset, String quote, long heartbeatSeconds, int deviationBps, int decimals,

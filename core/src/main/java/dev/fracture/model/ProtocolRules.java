@@ -174,9 +174,9 @@ final class ProtocolRules {
         }
 
         /**
-         * PoolConfigurator.configureReserveAsCollateral (and setEModeCategory): LTV ≤ threshold, a bonus of at least
-         * 100% (it includes the repaid principal), and threshold × bonus ≤ 100%, so that liquidating at the threshold
-         * can pay the bonus from the collateral. A threshold of 0 disables the asset as collateral.
+         * PoolConfigurator.configureReserveAsCollateral (and setEModeCategory): LTV ≤ threshold, a bonus of at
+         * least 100% (it includes the repaid principal), and threshold × bonus ≤ 100%, so that liquidating at the
+         * threshold can pay the bonus from the collateral. A threshold of 0 disables the asset as collateral.
          */
         private void thresholds(String path, int ltv, int threshold, int bonus) {
             sink.between(path + ".ltvBps", ltv, 0, BPS);

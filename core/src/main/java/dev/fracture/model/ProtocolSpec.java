@@ -124,7 +124,7 @@ public sealed interface ProtocolSpec {
                           Clipper clipper) {
         }
 
-        /** Clipper parameters: {@code buf}, {@code cusp} in RAY, {@code chip} in WAD, {@code tip} in stablecoin units. */
+        /** Clipper parameters: {@code buf}, {@code cusp} in RAY, {@code chip} in WAD, {@code tip} in stablecoin. */
         public record Clipper(BigInteger buf, long tail, BigInteger cusp, BigInteger chip, BigDecimal tip,
                               Calc calc) {
         }

@@ -44,7 +44,8 @@ final class ProtocolDecoder {
                     snapshot.required(f, "assets", this::cometCollateral),
                     snapshot.each(f, "accounts", this::cometAccount));
             case Schema.CDP -> new ProtocolSpec.CdpSystem(id, chain, snapshot.id(f, "stablecoin", AssetId::of),
-                    f.decimal("hole"), snapshot.required(f, "ilks", this::ilk), snapshot.each(f, "vaults", this::vault));
+                    f.decimal("hole"), snapshot.required(f, "ilks", this::ilk),
+                    snapshot.each(f, "vaults", this::vault));
             default -> new ProtocolSpec.StabilityPoolSystem(id, chain, snapshot.id(f, "stablecoin", AssetId::of),
                     snapshot.id(f, "collateral", AssetId::of), snapshot.id(f, "oracle", OracleId::of),
                     f.integer("mcr"), f.integer("ccr"), f.decimal("gasCompensation", DEFAULT_GAS_COMPENSATION),

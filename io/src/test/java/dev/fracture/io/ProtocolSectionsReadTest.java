@@ -49,7 +49,8 @@ class ProtocolSectionsReadTest {
         assertThat(aave.accounts().get(1).collaterals().get(1).usedAsCollateral()).isFalse();
         var maker = (ProtocolSpec.CdpSystem) s.protocol(ProtocolId.of("maker")).orElseThrow();
         assertThat(maker.ilks().get(0).clipper().calc()).isEqualTo(
-                new ProtocolSpec.CdpSystem.StairstepExponentialDecrease(90, new BigInteger("990000000000000000000000000")));
+                new ProtocolSpec.CdpSystem.StairstepExponentialDecrease(90,
+                        new BigInteger("990000000000000000000000000")));
         var comet = (ProtocolSpec.CometLending) s.protocol(ProtocolId.of("compound-v3-usdc")).orElseThrow();
         assertThat(comet.accounts().get(0).baseBalance()).isEqualTo(new BigDecimal("-30000"));
         assertThat(comet.accounts().get(1).collateral()).as("collateral defaults to none").isEmpty();
@@ -63,6 +64,20 @@ class ProtocolSectionsReadTest {
         EcosystemSnapshot json = SnapshotReader.read(JSON, "example.json", Format.JSON);
         assertThat(json.oracles()).isEqualTo(yaml(YAML).oracles());
         assertThat(json.protocols()).isEqualTo(yaml(YAML).protocols());
+    }
+
+    @Test
+    void everyPriceCurveRoundTrips() {
+        String stairstep = "{type: stairstep-exponential-decrease, step: 90, cut: \"990000000000000000000000000\"}";
+        assertThat(YAML).contains(stairstep);
+        for (String calc : new String[] {"{type: linear-decrease, tau: 3600}",
+                "{type: exponential-decrease, cut: \"999900000000000000000000000\"}"}) {
+            EcosystemSnapshot s = yaml(YAML.replace(stairstep, calc));
+            for (Format format : Format.values()) {
+                assertThat(SnapshotReader.read(SnapshotWriter.write(s, format), "out", format)).as(calc + " " + format)
+                        .isEqualTo(s);
+            }
+        }
     }
 
     @Test
