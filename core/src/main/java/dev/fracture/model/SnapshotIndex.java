@@ -14,24 +14,31 @@ final class SnapshotIndex {
     private final Map<ChainId, Chain> chains;
     private final Map<AssetId, Asset> assets;
     private final Map<BridgeId, Bridge> bridges;
+    private final Map<VenueId, VenueSpec> venues;
+    private final Map<OracleId, OracleSpec> oracles;
     private final Map<AssetId, Integer> assetPositions;
     private final ViolationSink sink;
 
     private SnapshotIndex(Map<ChainId, Chain> chains, Map<AssetId, Asset> assets, Map<BridgeId, Bridge> bridges,
+                          Map<VenueId, VenueSpec> venues, Map<OracleId, OracleSpec> oracles,
                           Map<AssetId, Integer> assetPositions, ViolationSink sink) {
         this.chains = chains;
         this.assets = assets;
         this.bridges = bridges;
+        this.venues = venues;
+        this.oracles = oracles;
         this.assetPositions = assetPositions;
         this.sink = sink;
     }
 
     static SnapshotIndex of(List<Chain> chains, List<Asset> assets, List<Bridge> bridges, List<VenueSpec> venues,
-                            ViolationSink sink) {
+                            List<OracleSpec> oracles, List<ProtocolSpec> protocols, ViolationSink sink) {
         Map<ChainId, Chain> chainMap = byId("chains", "chain", chains, Chain::id, sink);
         Map<AssetId, Asset> assetMap = byId("assets", "asset", assets, Asset::id, sink);
         Map<BridgeId, Bridge> bridgeMap = byId("bridges", "bridge", bridges, Bridge::id, sink);
-        byId("venues", "venue", venues, VenueSpec::id, sink);
+        Map<VenueId, VenueSpec> venueMap = byId("venues", "venue", venues, VenueSpec::id, sink);
+        Map<OracleId, OracleSpec> oracleMap = byId("oracles", "oracle", oracles, OracleSpec::id, sink);
+        byId("protocols", "protocol", protocols, ProtocolSpec::id, sink);
         Map<AssetId, Integer> positions = new HashMap<>();
         for (int i = 0; i < assets.size(); i++) {
             Asset a = assets.get(i);
@@ -39,7 +46,24 @@ final class SnapshotIndex {
                 positions.putIfAbsent(a.id(), i);
             }
         }
-        return new SnapshotIndex(chainMap, assetMap, bridgeMap, positions, sink);
+        return new SnapshotIndex(chainMap, assetMap, bridgeMap, venueMap, oracleMap, positions, sink);
+    }
+
+    /**
+     * Reports each item whose key repeats an earlier one in the same list, as {@code list[i].field}; for ids that
+     * are unique only within one protocol or market (account ids, ilk names).
+     */
+    static <T, K> void unique(String list, String field, String kind, List<T> items, Function<T, K> key,
+                              ViolationSink sink) {
+        Map<K, Integer> first = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            K k = items.get(i) == null ? null : key.apply(items.get(i));
+            Integer previous = k == null ? null : first.putIfAbsent(k, i);
+            if (previous != null) {
+                sink.add(list + "[" + i + "]" + (field.isEmpty() ? "" : "." + field), "duplicate " + kind + " '" + k
+                        + "' (first at " + list + "[" + previous + "])");
+            }
+        }
     }
 
     private static <K, T> Map<K, T> byId(String list, String kind, List<T> items, Function<T, K> id,
@@ -95,6 +119,18 @@ final class SnapshotIndex {
 
     Bridge bridge(String path, BridgeId id) {
         return resolve(path, id, bridges, "bridge");
+    }
+
+    VenueSpec venue(String path, VenueId id) {
+        return resolve(path, id, venues, "venue");
+    }
+
+    OracleSpec oracle(String path, OracleId id) {
+        return resolve(path, id, oracles, "oracle");
+    }
+
+    Map<OracleId, OracleSpec> oracles() {
+        return oracles;
     }
 
     private <K, T> T resolve(String path, K id, Map<K, T> map, String kind) {

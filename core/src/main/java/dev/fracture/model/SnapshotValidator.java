@@ -22,22 +22,37 @@ public final class SnapshotValidator {
     /** Lists given as null are treated as empty, as {@link EcosystemSnapshot} does. */
     public List<Violation> validate(String name, Instant asOf, List<Chain> chains, List<Asset> assets,
                                     List<Bridge> bridges, List<VenueSpec> venues) {
+        return validate(name, asOf, chains, assets, bridges, venues, List.of(), List.of());
+    }
+
+    public List<Violation> validate(String name, Instant asOf, List<Chain> chains, List<Asset> assets,
+                                    List<Bridge> bridges, List<VenueSpec> venues, List<OracleSpec> oracles,
+                                    List<ProtocolSpec> protocols) {
         ViolationSink sink = new ViolationSink();
         sink.notBlank("name", name);
         sink.required("asOf", asOf);
         SnapshotIndex index = SnapshotIndex.of(orEmpty(chains), orEmpty(assets), orEmpty(bridges), orEmpty(venues),
-                sink);
+                orEmpty(oracles), orEmpty(protocols), sink);
         checkChains(orEmpty(chains), index, sink);
         checkAssets(orEmpty(assets), index, sink);
         checkBridges(orEmpty(bridges), index, sink);
         new VenueRules(index, sink).check(orEmpty(venues));
         WrappingCycles.report(orEmpty(assets), index, sink);
+        OracleRules oracleRules = new OracleRules(index, sink);
+        oracleRules.check(orEmpty(oracles));
+        new ProtocolRules(index, oracleRules, sink).check(orEmpty(protocols));
         return sink.violations();
     }
 
     public void requireValid(String name, Instant asOf, List<Chain> chains, List<Asset> assets,
                              List<Bridge> bridges, List<VenueSpec> venues) {
-        List<Violation> v = validate(name, asOf, chains, assets, bridges, venues);
+        requireValid(name, asOf, chains, assets, bridges, venues, List.of(), List.of());
+    }
+
+    public void requireValid(String name, Instant asOf, List<Chain> chains, List<Asset> assets,
+                             List<Bridge> bridges, List<VenueSpec> venues, List<OracleSpec> oracles,
+                             List<ProtocolSpec> protocols) {
+        List<Violation> v = validate(name, asOf, chains, assets, bridges, venues, oracles, protocols);
         if (!v.isEmpty()) {
             throw new SnapshotValidationException(v);
         }

@@ -1,2 +1,2 @@
-/** The ecosystem model: typed ids, chains, assets, bridges, venue specifications and the immutable snapshot holding them. */
+/** The ecosystem model: typed ids, chains, assets, bridges, venue, oracle and protocol specs, and the snapshot. */
 package dev.fracture.model;

@@ -43,6 +43,14 @@ final class Decoding {
         return typeProblem(node, path, "a string");
     }
 
+    /** Only true and false: YAML 1.1's yes, no, on and off read as strings, and are rejected here. */
+    Boolean bool(SourceNode node, String path) {
+        if (node instanceof SourceNode.ScalarNode s && s.kind() == SourceNode.ScalarKind.BOOLEAN) {
+            return Boolean.parseBoolean(s.text().strip().toLowerCase(Locale.ROOT));
+        }
+        return typeProblem(node, path, "true or false");
+    }
+
     BigDecimal decimal(SourceNode node, String path) {
         if (node instanceof SourceNode.ScalarNode s) {
             if (s.number() != null) {

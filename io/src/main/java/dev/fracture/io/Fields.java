@@ -102,6 +102,25 @@ final class Fields {
         return value == null ? 0 : value;
     }
 
+    int intValue(String name, int orElse) {
+        Integer value = has(name) ? get(name, false, decoding::intValue) : Integer.valueOf(orElse);
+        return value == null ? orElse : value;
+    }
+
+    long longValue(String name, long orElse) {
+        Long value = has(name) ? get(name, false, decoding::longValue) : Long.valueOf(orElse);
+        return value == null ? orElse : value;
+    }
+
+    String string(String name, String orElse) {
+        return has(name) ? get(name, false, decoding::string) : orElse;
+    }
+
+    boolean bool(String name, boolean orElse) {
+        Boolean value = has(name) ? get(name, false, decoding::bool) : Boolean.valueOf(orElse);
+        return value == null ? orElse : value;
+    }
+
     Instant instant(String name) {
         return get(name, true, decoding::instant);
     }

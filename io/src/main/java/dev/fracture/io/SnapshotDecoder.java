@@ -9,6 +9,8 @@ import dev.fracture.model.BridgeStatus;
 import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.GasPriceModel;
+import dev.fracture.model.OracleSpec;
+import dev.fracture.model.ProtocolSpec;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
@@ -48,8 +50,10 @@ final class SnapshotDecoder {
         List<Asset> assets = each(top, "assets", this::asset);
         List<Bridge> bridges = each(top, "bridges", this::bridge);
         List<VenueSpec> venues = each(top, "venues", this::venue);
+        List<OracleSpec> oracles = each(top, "oracles", new OracleDecoder(this)::oracle);
+        List<ProtocolSpec> protocols = each(top, "protocols", new ProtocolDecoder(this)::protocol);
         top.rejectUnknown();
-        return new DecodedSnapshot(name, asOf, chains, assets, bridges, venues);
+        return new DecodedSnapshot(name, asOf, chains, assets, bridges, venues, oracles, protocols);
     }
 
     /**
@@ -70,7 +74,7 @@ final class SnapshotDecoder {
     }
 
     /** Decodes an optional list of objects; an absent list is empty. */
-    private <T> List<T> each(Fields parent, String name, Function<Fields, T> decode) {
+    <T> List<T> each(Fields parent, String name, Function<Fields, T> decode) {
         List<T> out = new ArrayList<>();
         if (!parent.has(name)) {
             return out;
@@ -94,7 +98,12 @@ final class SnapshotDecoder {
         return out;
     }
 
-    private <T> T id(Fields f, String name, Function<String, T> make) {
+    /** Decodes a list of objects that must be present (it may be empty); null when absent, as already reported. */
+    <T> List<T> required(Fields parent, String name, Function<Fields, T> decode) {
+        return parent.has(name) ? each(parent, name, decode) : requiredList(parent, name);
+    }
+
+    <T> T id(Fields f, String name, Function<String, T> make) {
         String text = f.string(name);
         if (text == null) {
             return null;
@@ -160,7 +169,7 @@ final class SnapshotDecoder {
     }
 
     /** Reads a {@code type} discriminator; the fields of an unknown type cannot be checked, so they are skipped. */
-    private String type(Fields f, List<String> allowed, String what) {
+    String type(Fields f, List<String> allowed, String what) {
         String type = f.string("type");
         if (type != null && !allowed.contains(type)) {
             decoding.problem(f.keyLocation("type"), SourceMap.child(f.path(), "type"), "unknown " + what + " '" + type

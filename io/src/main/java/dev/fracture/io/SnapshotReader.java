@@ -45,7 +45,7 @@ public final class SnapshotReader {
             throw located(decoding.problems());
         }
         List<Violation> violations = SnapshotValidator.DEFAULT.validate(parts.name(), parts.asOf(), parts.chains(),
-                parts.assets(), parts.bridges(), parts.venues());
+                parts.assets(), parts.bridges(), parts.venues(), parts.oracles(), parts.protocols());
         if (!violations.isEmpty()) {
             List<SourceProblem> problems = new ArrayList<>();
             for (Violation v : violations) {
@@ -54,7 +54,7 @@ public final class SnapshotReader {
             throw located(problems);
         }
         return new EcosystemSnapshot(parts.name(), parts.asOf(), parts.chains(), parts.assets(), parts.bridges(),
-                parts.venues());
+                parts.venues(), parts.oracles(), parts.protocols());
     }
 
     /**
@@ -80,7 +80,7 @@ public final class SnapshotReader {
         List<VenueSpec> venues = new ArrayList<>(context.venues());
         venues.add(venue);
         List<Violation> violations = SnapshotValidator.DEFAULT.validate(context.name(), context.asOf(),
-                context.chains(), context.assets(), context.bridges(), venues);
+                context.chains(), context.assets(), context.bridges(), venues, context.oracles(), context.protocols());
         if (!violations.isEmpty()) {
             List<SourceProblem> problems = new ArrayList<>();
             for (Violation v : violations) {

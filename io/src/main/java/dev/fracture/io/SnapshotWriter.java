@@ -10,6 +10,8 @@ import dev.fracture.model.AssetKind;
 import dev.fracture.model.Bridge;
 import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.OracleSpec;
+import dev.fracture.model.ProtocolSpec;
 import dev.fracture.model.SnapshotValidator;
 import dev.fracture.model.VenueSpec;
 import java.io.IOException;
@@ -82,6 +84,17 @@ public final class SnapshotWriter {
         g.writeArrayFieldStart("venues");
         for (VenueSpec v : s.venues()) {
             venue(g, v);
+        }
+        g.writeEndArray();
+        ProtocolWriter protocols = new ProtocolWriter(g);
+        g.writeArrayFieldStart("oracles");
+        for (OracleSpec o : s.oracles()) {
+            protocols.oracle(o);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("protocols");
+        for (ProtocolSpec p : s.protocols()) {
+            protocols.protocol(p);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -211,7 +224,7 @@ public final class SnapshotWriter {
      * Doubles go out as their shortest decimal form: {@code 10000000} rather than {@code 1.0E7}, which YAML 1.1
      * would read as a string. Reading that decimal back gives the same double.
      */
-    private static void number(JsonGenerator g, String name, double value) throws IOException {
+    static void number(JsonGenerator g, String name, double value) throws IOException {
         g.writeFieldName(name);
         g.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros());
     }

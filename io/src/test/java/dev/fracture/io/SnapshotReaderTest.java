@@ -46,7 +46,7 @@ class SnapshotReaderTest {
         assertThat(s.name()).isEqualTo("example");
         assertThat(s.asOf()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         assertThat(s.chains()).hasSize(2);
-        assertThat(s.assets()).hasSize(9);
+        assertThat(s.assets()).hasSize(11);
         assertThat(s.asset(AssetId.of("weth-arb")).orElseThrow().kind()).isEqualTo(new AssetKind.Bridged(
                 AssetId.of("eth"), BridgeId.of("arbitrum-canonical"), BigDecimal.ONE));
         assertThat(s.asset(AssetId.of("usdt")).orElseThrow().kind())
