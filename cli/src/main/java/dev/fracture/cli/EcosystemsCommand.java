@@ -6,6 +6,8 @@ import dev.fracture.model.AssetKind;
 import dev.fracture.model.Bridge;
 import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.OracleSpec;
+import dev.fracture.model.ProtocolSpec;
 import dev.fracture.model.VenueSpec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fracture ecosystems [NAME|FILE]}: list the bundled ecosystems, or show what one holds. */
 @Command(name = "ecosystems", mixinStandardHelpOptions = true,
-        description = "List the bundled ecosystems; with a name or snapshot file, show its chains, assets, bridges "
-                + "and venues (the ids other commands take).")
+        description = "List the bundled ecosystems; with a name or snapshot file, show its chains, assets, bridges, "
+                + "venues, oracles and protocols (the ids other commands take).")
 public final class EcosystemsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,10 +31,12 @@ public final class EcosystemsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (which == null) {
-            TextTable t = new TextTable("name", "as of", "chains", "assets", "bridges", "venues");
+            TextTable t = new TextTable("name", "as of", "chains", "assets", "bridges", "venues", "oracles",
+                    "protocols");
             for (String name : BundledEcosystems.names()) {
                 EcosystemSnapshot s = BundledEcosystems.load(name);
-                t.row(name, s.asOf(), s.chains().size(), s.assets().size(), s.bridges().size(), s.venues().size());
+                t.row(name, s.asOf(), s.chains().size(), s.assets().size(), s.bridges().size(), s.venues().size(),
+                        s.oracles().size(), s.protocols().size());
             }
             t.print(out);
             return 0;
@@ -63,6 +67,18 @@ public final class EcosystemsCommand implements Callable<Integer> {
             venues.row(v.id(), type(v), v.chain(), v.assets());
         }
         venues.print(out);
+        out.printf("%nOracles%n");
+        TextTable oracles = new TextTable("id", "type", "reads");
+        for (OracleSpec o : s.oracles()) {
+            oracles.row(o.id(), oracleType(o), oracleSource(o));
+        }
+        oracles.print(out);
+        out.printf("%nProtocols%n");
+        TextTable protocols = new TextTable("id", "type", "chain", "positions");
+        for (ProtocolSpec p : s.protocols()) {
+            protocols.row(p.id(), protocolType(p), p.chain(), positions(p));
+        }
+        protocols.print(out);
         return 0;
     }
 
@@ -80,6 +96,59 @@ public final class EcosystemsCommand implements Callable<Integer> {
             return "stablecoin (" + st.peg() + ")";
         }
         return k instanceof AssetKind.Native ? "native" : "token";
+    }
+
+    private static String oracleType(OracleSpec o) {
+        if (o instanceof OracleSpec.Push) {
+            return "push";
+        }
+        if (o instanceof OracleSpec.Twap) {
+            return "twap";
+        }
+        return o instanceof OracleSpec.Delayed ? "delayed" : "fallback";
+    }
+
+    private static String oracleSource(OracleSpec o) {
+        if (o instanceof OracleSpec.Push p) {
+            return p.asset() + ", " + p.deviationBps() + " bps / " + p.heartbeatSeconds() + " s";
+        }
+        if (o instanceof OracleSpec.Twap t) {
+            return t.asset() + " on " + t.venue() + " over " + t.windowSeconds() + " s";
+        }
+        if (o instanceof OracleSpec.Delayed d) {
+            return d.source() + " one hop (" + d.hopSeconds() + " s) late";
+        }
+        OracleSpec.Fallback f = (OracleSpec.Fallback) o;
+        return f.primary() + ", else " + f.fallback();
+    }
+
+    private static String protocolType(ProtocolSpec p) {
+        if (p instanceof ProtocolSpec.PooledLending) {
+            return "pooled-lending";
+        }
+        if (p instanceof ProtocolSpec.IsolatedLending) {
+            return "isolated-lending";
+        }
+        if (p instanceof ProtocolSpec.CometLending) {
+            return "comet-lending";
+        }
+        return p instanceof ProtocolSpec.CdpSystem ? "cdp" : "stability-pool";
+    }
+
+    private static int positions(ProtocolSpec p) {
+        if (p instanceof ProtocolSpec.PooledLending l) {
+            return l.accounts().size();
+        }
+        if (p instanceof ProtocolSpec.IsolatedLending i) {
+            return i.markets().stream().mapToInt(m -> m.positions().size()).sum();
+        }
+        if (p instanceof ProtocolSpec.CometLending c) {
+            return c.accounts().size();
+        }
+        if (p instanceof ProtocolSpec.CdpSystem c) {
+            return c.vaults().size();
+        }
+        return ((ProtocolSpec.StabilityPoolSystem) p).troves().size();
     }
 
     private static String type(VenueSpec v) {

@@ -22,8 +22,9 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         EcosystemSnapshot s = EcosystemSource.load(file);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: valid snapshot '%s' as of %s: %d chains, %d assets, %d bridges, %d venues%n", file, s.name(),
-                s.asOf(), s.chains().size(), s.assets().size(), s.bridges().size(), s.venues().size());
+        out.printf("%s: valid snapshot '%s' as of %s: %d chains, %d assets, %d bridges, %d venues, %d oracles, "
+                + "%d protocols%n", file, s.name(), s.asOf(), s.chains().size(), s.assets().size(), s.bridges().size(),
+                s.venues().size(), s.oracles().size(), s.protocols().size());
         return 0;
     }
 }
