@@ -9,7 +9,8 @@ package dev.fracture.protocol.perp;
  * @param vault            the backstop vault
  * @param insuranceFund    the fund (negative: paid out)
  * @param adlCounterparties deleveraged accounts, closed at the bankruptcy price instead of the mark
- * @param socialized       accounts charged the socialized loss (negative)
+ * @param socialized       accounts charged the socialized loss (negative; a part no account could carry is in
+ *                         {@code vault})
  * @param venueFees        taker fees kept by the venue
  */
 public record PerpLedger(double trader, double bookMakers, double vault, double insuranceFund,
