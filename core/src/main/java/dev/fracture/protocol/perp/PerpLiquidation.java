@@ -163,12 +163,14 @@ public final class PerpLiquidation {
                     }
                 }
                 vaultGain += phi * value;
-                capacity -= phi * notional;
+                // Capacity is a limit, not a balance: clamping its rounding loses nothing.
+                capacity = Math.max(0, capacity - phi * notional);
                 if (value < 0) {
-                    // 3a. The fund repays the vault for the bankrupt share.
-                    fund -= phi * -value;
-                    fundUsed += phi * -value;
-                    vaultGain += phi * -value;
+                    // 3a. The fund repays the vault for the bankrupt share (min: φ may be fund / −value).
+                    double repay = Math.min(fund, phi * -value);
+                    fund -= repay;
+                    fundUsed += repay;
+                    vaultGain += repay;
                 }
                 liquidated += phi * notional;
             }
