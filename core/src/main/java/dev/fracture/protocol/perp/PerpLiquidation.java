@@ -18,8 +18,11 @@ import java.util.Map;
  *   <li><b>Book.</b> Each position of the scope, largest notional first, sends a market order to its market's
  *       {@link OrderBook} for the whole position, or {@link PerpMarket#partialLiquidationFraction} of it when its
  *       notional exceeds {@link PerpMarket#partialLiquidationNotional} (Hyperliquid docs "Liquidations": 20% of
- *       positions above 100k USDC). The fills walk the book, are committed to it, and realize their slippage and the
- *       book's taker fee into the scope's collateral. If the scope still holds positions and its value is at least
+ *       positions above 100k USDC). The order is limited at the scope's bankruptcy price (the price at which closing
+ *       the whole position would leave the scope worth zero, taker fee included), as Binance sends liquidation orders
+ *       as IOC limit orders at the bankruptcy price and dYdX v4 bounds their fillable price: the book never turns a
+ *       solvent scope insolvent, and a scope already below zero skips the book. The fills walk the book, are
+ *       committed to it, and realize their slippage and the book's taker fee into the scope's collateral. If the scope still holds positions and its value is at least
  *       {@code backstopFraction × MM} (2/3 on Hyperliquid), the event ends here: the rest waits for the next block,
  *       and what collateral remains stays with the trader.</li>
  *   <li><b>Backstop vault.</b> Otherwise (value below the backstop line, or an isolated margin driven negative by
@@ -101,7 +104,16 @@ public final class PerpLiquidation {
             if (book == null) {
                 throw new IllegalArgumentException("no order book for market " + s.market[i].id());
             }
-            double q = PerpMargin.DEFAULT.liquidationOrderSize(s.position[i], s.market[i], s.mark[i]);
+            double v = s.value();
+            if (v <= 0) {
+                // Already bankrupt: every bid (ask) lies beyond the bankruptcy price, so the book is skipped.
+                continue;
+            }
+            double q = Math.min(PerpMargin.DEFAULT.liquidationOrderSize(s.position[i], s.market[i], s.mark[i]),
+                    sizeWithin(book, s.size[i] > 0, s.mark[i] - v / s.size[i]));
+            if (q <= 0) {
+                continue;
+            }
             BookFill fill = marketOrder(book, s.market[i].id(), s.size[i] > 0, q);
             fills.add(fill);
             double traded = fill.size();
@@ -159,7 +171,7 @@ public final class PerpLiquidation {
                     if (s.size[i] != 0) {
                         double share = phi * s.size[i];
                         double shareValue = phi * value * (Math.abs(s.size[i]) * s.mark[i]) / notional;
-                        takeovers.add(new VaultTakeover(s.market[i].id(), share, s.mark[i] - shareValue / share));
+                        takeovers.add(new VaultTakeover(s.market[i].id(), share, s.mark[i] - shareValue / share, false));
                     }
                 }
                 vaultGain += phi * value;
@@ -209,7 +221,7 @@ public final class PerpLiquidation {
                     }
                     if (remaining != 0) {
                         // 5. No counterparty left: the vault holds the remainder at the mark.
-                        takeovers.add(new VaultTakeover(id, remaining, s.mark[i]));
+                        takeovers.add(new VaultTakeover(id, remaining, s.mark[i], true));
                         unplacedValue += restShareValue * remaining / rest;
                         liquidated += Math.abs(remaining) * s.mark[i];
                     }
@@ -234,6 +246,24 @@ public final class PerpLiquidation {
         PerpLedger ledger = new PerpLedger(traderChange, bookMakers, vaultGain, -fundUsed, adlGain, -socializedCharged, fees);
         return new PerpLiquidationResult(liquidated, equityBefore, mmBefore, fills, takeovers, fundUsed, adl,
                 socialized, after, others, new Backstop(capacity, fund), ledger);
+    }
+
+    /**
+     * Base units resting at prices that, after the taker fee, are no worse than {@code bankruptcyPrice}: a sell gets
+     * {@code price × (1 − fee)} per unit, a buy pays {@code price / (1 − fee)} per unit received.
+     */
+    private static double sizeWithin(OrderBook book, boolean closingLong, double bankruptcyPrice) {
+        double net = 1 - book.takerFeePips() / 1e6;
+        double total = 0;
+        for (OrderBook.Level level : book.levels(closingLong ? OrderBook.Side.BID : OrderBook.Side.ASK)) {
+            boolean within = closingLong ? level.price() * net >= bankruptcyPrice
+                    : level.price() / net <= bankruptcyPrice;
+            if (!within) {
+                break;
+            }
+            total += level.size();
+        }
+        return total;
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * @param liquidatedNotional USD notional at mark removed from the account (book + vault + ADL + socialized remainder)
  * @param equityBefore       the scope's value before, USD
  * @param maintenanceBefore  the scope's maintenance margin before, USD
- * @param bookFills          market orders into the book
+ * @param bookFills          market orders into the book that filled something (an order the book cannot fill within
+ *                           the bankruptcy price is not sent)
  * @param vaultTakeovers     positions moved to the backstop vault
  * @param insuranceFundUsed  USD paid by the insurance fund
  * @param adlFills           counterparties deleveraged, in ranking order

@@ -5,7 +5,8 @@ package dev.fracture.protocol.perp;
  *
  * @param market market id
  * @param size   base units moved from the liquidated account to the vault (the account's sign)
- * @param price  the vault's entry price: the bankruptcy price of the moved share (mark for a socialized remainder)
+ * @param price  the vault's entry price: the bankruptcy price of the moved share, or the mark for a residual
+ * @param residual true for size that no ADL counterparty could take, moved at the mark with its loss socialized
  */
-public record VaultTakeover(String market, double size, double price) {
+public record VaultTakeover(String market, double size, double price, boolean residual) {
 }

@@ -72,8 +72,8 @@ class LiquidationWaterfallTest {
         // bankruptcy price 47,500 − 5,000 / 10 = 47,000; it gains the 5,000 maintenance buffer.
         PerpLiquidationResult r = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 47_500),
                 books(NONE), new Backstop(1e9, 0), List.of());
-        assertThat(r.bookFills()).singleElement().satisfies(f -> assertThat(f.complete()).isFalse());
-        assertThat(r.vaultTakeovers()).containsExactly(new VaultTakeover("BTC", 10, 47_000));
+        assertThat(r.bookFills()).isEmpty();
+        assertThat(r.vaultTakeovers()).containsExactly(new VaultTakeover("BTC", 10, 47_000, false));
         assertThat(r.ledger().vault()).isCloseTo(5_000, within(1e-9));
         assertThat(r.insuranceFundUsed()).isZero();
         assertThat(r.accountAfter().positions()).isEmpty();
@@ -87,7 +87,7 @@ class LiquidationWaterfallTest {
         // at the mark); the fund pays it 10,000 and keeps 15,000.
         PerpLiquidationResult r = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 46_000),
                 books(NONE), new Backstop(1e9, 25_000), List.of());
-        assertThat(r.vaultTakeovers()).containsExactly(new VaultTakeover("BTC", 10, 47_000));
+        assertThat(r.vaultTakeovers()).containsExactly(new VaultTakeover("BTC", 10, 47_000, false));
         assertThat(r.insuranceFundUsed()).isCloseTo(10_000, within(1e-9));
         assertThat(r.backstopAfter().insuranceFund()).isCloseTo(15_000, within(1e-9));
         assertThat(r.ledger().vault()).isCloseTo(0, within(1e-9));
@@ -158,43 +158,63 @@ class LiquidationWaterfallTest {
     }
 
     @Test
+    void bookFillsStopAtTheBankruptcyPrice() {
+        // Mark 47,500, V = 5,000: bankruptcy price 47,500 − 5,000 / 10 = 47,000. Bids 3 at 47,400 and 20 at 46,000:
+        // only the 3 above 47,000 fill. Collateral 30,000 − 3 × 2,600 = 22,200; 7 left, V = 22,200 − 17,500 =
+        // 4,700 < 2/3 × 8,312.5: the vault takes 7 at 47,500 − 4,700 / 7 and gains the 4,700.
+        PerpLiquidationResult r = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 47_500),
+                books(new double[][] {{47_400, 3}, {46_000, 20}}), new Backstop(1e9, 0), List.of());
+        assertThat(r.bookFills()).singleElement().satisfies(f -> {
+            assertThat(f.size()).isCloseTo(-3, within(1e-12));
+            assertThat(f.averagePrice()).isEqualTo(47_400);
+        });
+        assertThat(r.vaultTakeovers()).singleElement().satisfies(v -> {
+            assertThat(v.size()).isCloseTo(7, within(1e-12));
+            assertThat(v.price()).isCloseTo(47_500 - 4_700 / 7.0, within(1e-9));
+        });
+        assertThat(r.ledger().bookMakers()).isCloseTo(300, within(1e-9));
+        assertThat(r.ledger().vault()).isCloseTo(4_700, within(1e-9));
+        assertThat(r.ledger().trader()).isCloseTo(-5_000, within(1e-9));
+    }
+
+    @Test
     void everyStageInOrderEndingInSocializedLoss() {
-        // Bids: 1 BTC at 45,000. Mark 46,000. Vault capacity 92,000 (2 BTC), fund 4,000; counterparties B and a
-        // bystander C (3,000 cash, no position).
-        // 1. Book: sell 1 at 45,000: collateral 25,000, 9 left, V = 25,000 − 36,000 = −11,000; makers +1,000.
-        // 2. Vault: φ = min(92,000 / 414,000, 4,000 / 11,000) = 2/9: 2 BTC, share value −2,444.44,
-        //    entry 46,000 + 2,444.44 / 2 = 47,222.22.
-        // 3. Fund: pays the vault 2,444.44, then 1,555.56 of the rest's −8,555.56, leaving −7,000 on 7 BTC.
-        // 4. ADL at 46,000 + 7,000 / 7 = 47,000: B closes 4 (−4,000).
-        // 5. 3 BTC left with −3,000: to the vault at the mark; 3,000 socialized over B (9,000) and C (3,000):
-        //    2,250 and 750.
+        // Mark 46,000, V = −10,000; bids 1 at 45,000. Vault capacity 92,000 (2 BTC), fund 4,000; counterparties B
+        // and a bystander C (3,000 cash, no position).
+        // 1. Book: the bankruptcy price 46,000 + 10,000 / 10 = 47,000 is above every bid: no fill.
+        // 2. Vault: φ = min(92,000 / 460,000, 4,000 / 10,000) = 0.2: 2 BTC, share value −2,000, entry 47,000.
+        // 3. Fund: repays the vault 2,000, then covers 2,000 of the rest's −8,000, leaving −6,000 on 8 BTC.
+        // 4. ADL at 46,000 + 6,000 / 8 = 46,750: B closes 4 (−4 × 750 = −3,000); B's cash 5,000 + 4 × 1,250.
+        // 5. 4 BTC left with −3,000: to the vault at the mark; 3,000 socialized over B (10,000) and C (3,000):
+        //    2,307.69 and 692.31.
         PerpAccount bystander = PerpFixtures.account("C", 3_000);
         PerpLiquidationResult r = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 46_000),
                 books(new double[][] {{45_000, 1}}), new Backstop(92_000, 4_000), List.of(shortB(), bystander));
-        assertThat(r.bookFills()).singleElement().satisfies(f -> assertThat(f.size()).isEqualTo(-1));
+        assertThat(r.bookFills()).isEmpty();
         assertThat(r.vaultTakeovers()).hasSize(2);
         assertThat(r.vaultTakeovers().get(0).size()).isCloseTo(2, within(1e-12));
-        assertThat(r.vaultTakeovers().get(0).price()).isCloseTo(46_000 + 22_000.0 / 18, within(1e-9));
+        assertThat(r.vaultTakeovers().get(0).price()).isCloseTo(47_000, within(1e-9));
         assertThat(r.vaultTakeovers().get(1)).satisfies(v -> {
-            assertThat(v.size()).isCloseTo(3, within(1e-12));
+            assertThat(v.size()).isCloseTo(4, within(1e-12));
             assertThat(v.price()).isEqualTo(46_000);
+            assertThat(v.residual()).isTrue();
         });
         assertThat(r.insuranceFundUsed()).isCloseTo(4_000, within(1e-9));
         assertThat(r.backstopAfter().insuranceFund()).isCloseTo(0, within(1e-9));
         assertThat(r.adlFills()).singleElement().satisfies(f -> {
             assertThat(f.size()).isCloseTo(-4, within(1e-12));
-            assertThat(f.price()).isCloseTo(47_000, within(1e-9));
+            assertThat(f.price()).isCloseTo(46_750, within(1e-9));
         });
         assertThat(r.socializedLoss()).isCloseTo(3_000, within(1e-9));
-        assertThat(r.counterpartiesAfter().get(0).crossCollateral()).isCloseTo(9_000 - 2_250, within(1e-9));
-        assertThat(r.counterpartiesAfter().get(1).crossCollateral()).isCloseTo(3_000 - 750, within(1e-9));
+        assertThat(r.counterpartiesAfter().get(0).crossCollateral()).isCloseTo(10_000 - 30_000.0 / 13, within(1e-9));
+        assertThat(r.counterpartiesAfter().get(1).crossCollateral()).isCloseTo(3_000 - 9_000.0 / 13, within(1e-9));
         assertThat(r.liquidatedNotional()).isCloseTo(460_000, within(1e-6));
         PerpLedger l = r.ledger();
         assertThat(l.trader()).isCloseTo(10_000, within(1e-9));
-        assertThat(l.bookMakers()).isCloseTo(1_000, within(1e-9));
+        assertThat(l.bookMakers()).isZero();
         assertThat(l.vault()).isCloseTo(0, within(1e-9));
         assertThat(l.insuranceFund()).isCloseTo(-4_000, within(1e-9));
-        assertThat(l.adlCounterparties()).isCloseTo(-4_000, within(1e-9));
+        assertThat(l.adlCounterparties()).isCloseTo(-3_000, within(1e-9));
         assertThat(l.socialized()).isCloseTo(-3_000, within(1e-9));
         assertThat(l.sum()).isCloseTo(0, within(1e-9));
     }
