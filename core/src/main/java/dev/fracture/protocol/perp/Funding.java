@@ -12,7 +12,8 @@ import java.util.List;
  * an hourly premium sample average).
  *
  * <ul>
- *   <li>impact bid / ask: average price of a market sell / buy of {@code impactNotional} USD on the book, before fee;</li>
+ *   <li>impact bid / ask: average price, before fee, of a market sell / buy of {@code impactNotional} USD on the
+ *       book;</li>
  *   <li>premium {@code P = (max(impactBid − oracle, 0) − max(oracle − impactAsk, 0)) / oracle};</li>
  *   <li>rate per basis period {@code F = P̄ + clamp(I − P̄, −c, c)} where {@code P̄} is the average of the premium
  *       samples of the interval; paid per interval: {@code F × intervalHours / basisHours}, capped at ±cap;</li>

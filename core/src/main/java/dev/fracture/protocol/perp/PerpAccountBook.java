@@ -102,7 +102,8 @@ public final class PerpAccountBook {
         }
         return new PerpAccountBook(owners.toArray(new AccountId[0]), isolated.toArray(new String[0]),
                 coll.stream().mapToDouble(Double::doubleValue).toArray(),
-                starts.stream().mapToInt(Integer::intValue).toArray(), mk.stream().mapToInt(Integer::intValue).toArray(),
+                starts.stream().mapToInt(Integer::intValue).toArray(),
+                mk.stream().mapToInt(Integer::intValue).toArray(),
                 sz.stream().mapToDouble(Double::doubleValue).toArray(),
                 en.stream().mapToDouble(Double::doubleValue).toArray(), tierStart, lower, rate, deduction,
                 List.copyOf(marketOrder));

@@ -22,7 +22,8 @@ import java.util.Map;
  *       the whole position would leave the scope worth zero, taker fee included), as Binance sends liquidation orders
  *       as IOC limit orders at the bankruptcy price and dYdX v4 bounds their fillable price: the book never turns a
  *       solvent scope insolvent, and a scope already below zero skips the book. The fills walk the book, are
- *       committed to it, and realize their slippage and the book's taker fee into the scope's collateral. If the scope still holds positions and its value is at least
+ *       committed to it, and realize their slippage and the book's taker fee into the scope's collateral. If the
+ *       scope still holds positions and its value is at least
  *       {@code backstopFraction × MM} (2/3 on Hyperliquid), the event ends here: the rest waits for the next block,
  *       and what collateral remains stays with the trader.</li>
  *   <li><b>Backstop vault.</b> Otherwise (value below the backstop line, or an isolated margin driven negative by
@@ -171,7 +172,8 @@ public final class PerpLiquidation {
                     if (s.size[i] != 0) {
                         double share = phi * s.size[i];
                         double shareValue = phi * value * (Math.abs(s.size[i]) * s.mark[i]) / notional;
-                        takeovers.add(new VaultTakeover(s.market[i].id(), share, s.mark[i] - shareValue / share, false));
+                        double entryPrice = s.mark[i] - shareValue / share;
+                        takeovers.add(new VaultTakeover(s.market[i].id(), share, entryPrice, false));
                     }
                 }
                 vaultGain += phi * value;
@@ -243,7 +245,8 @@ public final class PerpLiquidation {
         PerpAccount after = s.rebuild(account);
         double traderChange = PerpMargin.DEFAULT.accountValue(after, marks)
                 - PerpMargin.DEFAULT.accountValue(account, marks);
-        PerpLedger ledger = new PerpLedger(traderChange, bookMakers, vaultGain, -fundUsed, adlGain, -socializedCharged, fees);
+        PerpLedger ledger = new PerpLedger(traderChange, bookMakers, vaultGain, -fundUsed, adlGain,
+                -socializedCharged, fees);
         return new PerpLiquidationResult(liquidated, equityBefore, mmBefore, fills, takeovers, fundUsed, adl,
                 socialized, after, others, new Backstop(capacity, fund), ledger);
     }

@@ -66,7 +66,7 @@ public final class PoolPerp {
         return new PoolTrade(null, after, payout, fee);
     }
 
-    /** Liquidates: the keeper is paid its fee out of the collateral, the pool keeps the rest; the trader gets nothing. */
+    /** Liquidates: the keeper's fee comes out of the collateral, the pool keeps the rest, the trader gets nothing. */
     public PoolTrade liquidate(PoolState state, PoolParams params, PoolPosition position, double price) {
         if (!liquidatable(position, params, price)) {
             throw new IllegalArgumentException("position is not liquidatable at price " + price);

@@ -15,7 +15,7 @@ public record PoolPosition(boolean isLong, double sizeUsd, double sizeInTokens, 
         Require.nonNegative(collateralUsd, "collateralUsd");
     }
 
-    /** GMX v2 {@code getPositionPnlUsd}: {@code sizeInTokens × price − sizeUsd} for a long, the opposite for a short. */
+    /** GMX v2 {@code getPositionPnlUsd}: {@code sizeInTokens × price − sizeUsd} for a long, negated for a short. */
     public double pnl(double price) {
         double value = sizeInTokens * price;
         return isLong ? value - sizeUsd : sizeUsd - value;

@@ -78,7 +78,8 @@ class PerpBadInputTest {
         PoolParams params = new PoolParams(0.001, 0.63, 10_000, 10_000, 50, 0.01, 5);
         PoolState state = PoolState.seeded(1e6);
         assertThatThrownBy(() -> PoolPerp.DEFAULT.open(state, params, true, 1_000, 20_000, 2_000))
-                .hasMessage("MaxOpenInterestExceeded: longOpenInterest 20000.0 would exceed maxLongOpenInterest 10000.0");
+                .hasMessage("MaxOpenInterestExceeded: longOpenInterest 20000.0 would exceed"
+                        + " maxLongOpenInterest 10000.0");
         // 10,000 size on 110 collateral: fee 10, collateral 100, leverage 100 > 50.
         assertThatThrownBy(() -> PoolPerp.DEFAULT.open(state, params, false, 110, 10_000, 2_000))
                 .hasMessage("leverage 100.0 exceeds maxLeverage 50.0 (collateral after fee 100.0)");
