@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * prices), so liquidation fills move the book, not the mark.
  *
  * <p>Population: {@link #ACCOUNTS} cross accounts, 55% long, notional log-uniform from 1,000 to 500,000 USD,
- * leverage log-uniform from 1.5x to the market's 25x maximum, entry within ±3% of the start price. Market: 25x up to
+ * leverage log-uniform from 1.5x to the market's 25x maximum, entry within ±3% of the start price (at the start price
+ * for an account that would otherwise begin within 50% of its maintenance margin). Market: 25x up to
  * 20M USD notional, 10x above; Hyperliquid's 20% partial liquidation above 100,000 USD and backstop below 2/3 of
  * maintenance. Book: 60 levels a side, 5 bp apart, 250,000 USD per level at full depth. Vault capacity: 10% of one
  * side's open interest (5% of the summed notional of all positions); insurance fund: none (on Hyperliquid the HLP
@@ -37,7 +38,7 @@ final class OctoberTenthReplay {
     record Outcome(double openInterest, double liquidatedNotional, double bookNotional, double vaultNotional,
                    double adlNotional, double socializedNotional, int accountsLiquidated, int adlCounterparties,
                    double insuranceFundUsed, double badDebt, double vaultPnl, double worstSlippage,
-                   double ledgerError) {
+                   int firstVaultBlock, int firstAdlBlock, double ledgerError) {
     }
 
     private OctoberTenthReplay() {
@@ -80,11 +81,22 @@ final class OctoberTenthReplay {
             double notional = 1_000 * Math.pow(500, rnd.nextDouble());
             double leverage = 1.5 * Math.pow(25 / 1.5, rnd.nextDouble());
             double entry = START * (0.97 + 0.06 * rnd.nextDouble());
-            double size = (rnd.nextDouble() < 0.55 ? 1 : -1) * notional / entry;
-            out.add(new PerpAccount(AccountId.of(String.format("a%05d", a)), notional / leverage,
-                    List.of(PerpPosition.cross("ETH", size, entry))));
+            double side = rnd.nextDouble() < 0.55 ? 1 : -1;
+            PerpAccount account = account(a, side * notional / entry, entry, notional / leverage);
+            if (PerpMargin.DEFAULT.crossValue(account, Marks.of("ETH", START))
+                    < 1.5 * PerpMargin.DEFAULT.crossMaintenance(account, MARKETS, Marks.of("ETH", START))) {
+                // Nobody starts the evening within 50% of maintenance: such an account would have been closed
+                // before, so it re-enters at the start price.
+                account = account(a, side * notional / START, START, notional / leverage);
+            }
+            out.add(account);
         }
         return out;
+    }
+
+    private static PerpAccount account(int a, double size, double entry, double collateral) {
+        return new PerpAccount(AccountId.of(String.format("a%05d", a)), collateral,
+                List.of(PerpPosition.cross("ETH", size, entry)));
     }
 
     static Outcome run(long seed, boolean depthCollapse) {
@@ -105,6 +117,8 @@ final class OctoberTenthReplay {
         double worstSlippage = 0;
         double vaultCash = 0;
         double vaultSize = 0;
+        int firstVault = 0;
+        int firstAdl = 0;
         Set<AccountId> liquidatedIds = new HashSet<>();
         Set<AccountId> deleveraged = new HashSet<>();
         for (int block = 1; block <= BLOCKS; block++) {
@@ -142,6 +156,12 @@ final class OctoberTenthReplay {
                     vaultCash -= v.size() * v.price();
                 }
                 vaultCash += r.insuranceFundUsed();
+                if (firstVault == 0 && !r.vaultTakeovers().isEmpty()) {
+                    firstVault = block;
+                }
+                if (firstAdl == 0 && !r.adlFills().isEmpty()) {
+                    firstAdl = block;
+                }
                 for (AdlFill f : r.adlFills()) {
                     adlNotional += Math.abs(f.size()) * mark;
                     deleveraged.add(f.counterparty());
@@ -153,7 +173,8 @@ final class OctoberTenthReplay {
         }
         double vaultPnl = vaultCash + vaultSize * price(BLOCKS);
         return new Outcome(oi, liquidated, bookNotional, vaultNotional, adlNotional, socializedNotional,
-                liquidatedIds.size(), deleveraged.size(), fundUsed, badDebt, vaultPnl, worstSlippage, ledgerError);
+                liquidatedIds.size(), deleveraged.size(), fundUsed, badDebt, vaultPnl, worstSlippage, firstVault,
+                firstAdl, ledgerError);
     }
 
     public static void main(String[] args) {
