@@ -1,0 +1,193 @@
+package dev.fracture.protocol.perp;
+
+import dev.fracture.model.AccountId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's fast path: every margin scope of many accounts (each account's cross scope, and each isolated position
+ * as a scope of its own) as struct-of-arrays, marked to market and checked for liquidation per block without
+ * allocation. Positions are stored row by row ({@code start[r]} to {@code start[r + 1]}) with the market as an
+ * index into the mark array; margin tiers are flattened per market. Same formulas as {@link PerpMargin}; a test
+ * holds the two equal.
+ */
+public final class PerpAccountBook {
+    private final AccountId[] owner;
+    private final String[] isolatedMarket;
+    private final double[] collateral;
+    private final int[] start;
+    private final int[] market;
+    private final double[] size;
+    private final double[] entry;
+    private final int[] tierStart;
+    private final double[] tierLower;
+    private final double[] tierRate;
+    private final double[] tierDeduction;
+    private final List<String> marketIds;
+
+    private PerpAccountBook(AccountId[] owner, String[] isolatedMarket, double[] collateral, int[] start, int[] market,
+                            double[] size, double[] entry, int[] tierStart, double[] tierLower, double[] tierRate,
+                            double[] tierDeduction, List<String> marketIds) {
+        this.owner = owner;
+        this.isolatedMarket = isolatedMarket;
+        this.collateral = collateral;
+        this.start = start;
+        this.market = market;
+        this.size = size;
+        this.entry = entry;
+        this.tierStart = tierStart;
+        this.tierLower = tierLower;
+        this.tierRate = tierRate;
+        this.tierDeduction = tierDeduction;
+        this.marketIds = marketIds;
+    }
+
+    /** Builds the book; {@code marketOrder} fixes the index of each market in the mark arrays passed later. */
+    public static PerpAccountBook of(List<PerpAccount> accounts, PerpMarkets markets, List<String> marketOrder) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] tierStart = new int[marketOrder.size() + 1];
+        List<double[]> tiers = new ArrayList<>();
+        for (int m = 0; m < marketOrder.size(); m++) {
+            PerpMarket pm = markets.get(marketOrder.get(m));
+            index.put(pm.id(), m);
+            tierStart[m] = tiers.size();
+            for (int t = 0; t < pm.tiers().size(); t++) {
+                MarginTier tier = pm.tiers().get(t);
+                tiers.add(new double[] {tier.lowerBound(), tier.maintenanceMarginRate(), pm.maintenanceDeduction(t)});
+            }
+        }
+        tierStart[marketOrder.size()] = tiers.size();
+        List<AccountId> owners = new ArrayList<>();
+        List<String> isolated = new ArrayList<>();
+        List<Double> coll = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> mk = new ArrayList<>();
+        List<Double> sz = new ArrayList<>();
+        List<Double> en = new ArrayList<>();
+        for (PerpAccount a : accounts) {
+            owners.add(a.id());
+            isolated.add(null);
+            coll.add(a.crossCollateral());
+            starts.add(mk.size());
+            for (PerpPosition p : a.positions()) {
+                if (p.mode() == MarginMode.CROSS) {
+                    mk.add(marketIndex(index, p.market()));
+                    sz.add(p.size());
+                    en.add(p.entryPrice());
+                }
+            }
+            for (PerpPosition p : a.positions()) {
+                if (p.mode() == MarginMode.ISOLATED) {
+                    owners.add(a.id());
+                    isolated.add(p.market());
+                    coll.add(p.isolatedMargin());
+                    starts.add(mk.size());
+                    mk.add(marketIndex(index, p.market()));
+                    sz.add(p.size());
+                    en.add(p.entryPrice());
+                }
+            }
+        }
+        starts.add(mk.size());
+        double[] lower = new double[tiers.size()];
+        double[] rate = new double[tiers.size()];
+        double[] deduction = new double[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            lower[t] = tiers.get(t)[0];
+            rate[t] = tiers.get(t)[1];
+            deduction[t] = tiers.get(t)[2];
+        }
+        return new PerpAccountBook(owners.toArray(new AccountId[0]), isolated.toArray(new String[0]),
+                coll.stream().mapToDouble(Double::doubleValue).toArray(),
+                starts.stream().mapToInt(Integer::intValue).toArray(),
+                mk.stream().mapToInt(Integer::intValue).toArray(),
+                sz.stream().mapToDouble(Double::doubleValue).toArray(),
+                en.stream().mapToDouble(Double::doubleValue).toArray(), tierStart, lower, rate, deduction,
+                List.copyOf(marketOrder));
+    }
+
+    private static int marketIndex(Map<String, Integer> index, String market) {
+        Integer m = index.get(market);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown market " + market + "; the book orders " + index.keySet());
+        }
+        return m;
+    }
+
+    /** Number of scopes (rows). */
+    public int size() {
+        return owner.length;
+    }
+
+    public AccountId owner(int row) {
+        return owner[row];
+    }
+
+    /** The isolated market of a row, null for a cross scope. */
+    public String isolatedMarket(int row) {
+        return isolatedMarket[row];
+    }
+
+    public List<String> marketIds() {
+        return marketIds;
+    }
+
+    /** Scope value of a row at these marks (indexed as {@link #marketIds()}), USD. */
+    public double value(int row, double[] marks) {
+        double v = collateral[row];
+        for (int k = start[row]; k < start[row + 1]; k++) {
+            v += size[k] * (marks[market[k]] - entry[k]);
+        }
+        return v;
+    }
+
+    /** Maintenance margin of a row at these marks, USD. */
+    public double maintenance(int row, double[] marks) {
+        double mm = 0;
+        for (int k = start[row]; k < start[row + 1]; k++) {
+            mm += maintenanceMargin(market[k], Math.abs(size[k]) * marks[market[k]]);
+        }
+        return mm;
+    }
+
+    private double maintenanceMargin(int m, double notional) {
+        int t = tierStart[m + 1] - 1;
+        while (t > tierStart[m] && notional < tierLower[t]) {
+            t--;
+        }
+        return notional * tierRate[t] - tierDeduction[t];
+    }
+
+    /**
+     * Marks every row to market: writes value and maintenance margin, and the rows below maintenance into
+     * {@code liquidatable}; returns how many.
+     */
+    public int markToMarket(double[] marks, double[] valueOut, double[] maintenanceOut, int[] liquidatable) {
+        int count = 0;
+        for (int r = 0; r < owner.length; r++) {
+            double v = collateral[r];
+            double mm = 0;
+            for (int k = start[r]; k < start[r + 1]; k++) {
+                double mark = marks[market[k]];
+                v += size[k] * (mark - entry[k]);
+                mm += maintenanceMargin(market[k], Math.abs(size[k]) * mark);
+            }
+            valueOut[r] = v;
+            maintenanceOut[r] = mm;
+            if (v < mm) {
+                liquidatable[count++] = r;
+            }
+        }
+        return count;
+    }
+
+    /** The liquidatable rows at these marks, allocating only the result. */
+    public int[] liquidatable(double[] marks) {
+        int[] out = new int[owner.length];
+        int n = markToMarket(marks, new double[owner.length], new double[owner.length], out);
+        return Arrays.copyOf(out, n);
+    }
+}
