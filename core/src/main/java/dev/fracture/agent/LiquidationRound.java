@@ -20,11 +20,27 @@ public final class LiquidationRound {
     }
 
     /**
-     * Orders the plans, keeps the first per position, records the winners in their ledgers and returns them in
-     * block order.
+     * Orders the plans, keeps the first per position, records the winners in their ledgers as planned and returns
+     * them in block order.
      */
     public static List<LiquidationPlan> settle(List<LiquidationPlan> plans, Map<String, LiquidatorLedger> ledgers,
                                                long block, SplittableRandom rng) {
+        List<LiquidationPlan> landed = winners(plans, rng);
+        for (LiquidationPlan plan : landed) {
+            LiquidatorLedger ledger = ledgers.get(plan.liquidator());
+            if (ledger == null) {
+                throw new IllegalArgumentException("no ledger for liquidator '" + plan.liquidator() + "'");
+            }
+            ledger.record(plan, block);
+        }
+        return landed;
+    }
+
+    /**
+     * The plans that land, in block order, without recording them: an engine that executes them one by one records
+     * what each actually realized (its sale moves the venues the next one sells into).
+     */
+    public static List<LiquidationPlan> winners(List<LiquidationPlan> plans, SplittableRandom rng) {
         List<LiquidationPlan> shuffled = new ArrayList<>(plans);
         for (int i = shuffled.size() - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
@@ -38,15 +54,9 @@ public final class LiquidationRound {
         for (LiquidationPlan plan : shuffled) {
             LiquidationOpportunity o = plan.opportunity();
             String position = o.protocol().value() + "/" + o.account().value();
-            if (!taken.add(position)) {
-                continue;
+            if (taken.add(position)) {
+                landed.add(plan);
             }
-            LiquidatorLedger ledger = ledgers.get(plan.liquidator());
-            if (ledger == null) {
-                throw new IllegalArgumentException("no ledger for liquidator '" + plan.liquidator() + "'");
-            }
-            ledger.record(plan, block);
-            landed.add(plan);
         }
         return landed;
     }

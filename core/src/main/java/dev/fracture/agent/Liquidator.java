@@ -157,6 +157,11 @@ public final class Liquidator {
             }
         }
         double best = (lo + hi) / 2;
-        return profit.applyAsDouble(cap) >= profit.applyAsDouble(best) ? cap : best;
+        // The search closes in on the cap without reaching it; a protocol pays in whole units, so an optimum within
+        // a hair of the cap is the cap.
+        if (best > cap * (1 - 1e-9) || profit.applyAsDouble(cap) >= profit.applyAsDouble(best)) {
+            return cap;
+        }
+        return best;
     }
 }

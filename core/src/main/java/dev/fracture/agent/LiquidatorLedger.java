@@ -55,7 +55,8 @@ public final class LiquidatorLedger {
         return profile.gasBudgetNative() - (atBlock == block ? gasThisBlock.getOrDefault(chain, 0.0) : 0);
     }
 
-    void record(LiquidationPlan plan, long atBlock) {
+    /** Books a liquidation that landed in {@code atBlock}, with the figures it realized. */
+    public void record(LiquidationPlan plan, long atBlock) {
         if (atBlock != block) {
             block = atBlock;
             gasThisBlock.clear();

@@ -1,0 +1,232 @@
+package dev.fracture.engine;
+
+import dev.fracture.agent.FlashLoanTerms;
+import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.agent.LiquidationPlan;
+import dev.fracture.agent.Opportunities;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.OracleId;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountData;
+import dev.fracture.protocol.lending.AaveCollateral;
+import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveHealth;
+import dev.fracture.protocol.lending.AaveLiquidation;
+import dev.fracture.protocol.lending.AaveLiquidationResult;
+import dev.fracture.protocol.lending.AaveMarket;
+import dev.fracture.protocol.lending.AavePrices;
+import dev.fracture.protocol.lending.AaveSetup;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aave v3 pool in a run: accounts checked with the contract's health factor at the oracle prices of the block,
+ * liquidated with {@link AaveLiquidation}. A liquidator targets each account's largest collateral against its
+ * largest debt, as liquidation bots do. Aave v3.0 leaves debt without collateral on the account; the run books it
+ * as bad debt when the account's last collateral is seized.
+ */
+final class AaveBook implements ProtocolBook {
+    /** Gas of a v3 liquidationCall with a swap of the collateral: typical receipts, order of magnitude. */
+    static final long LIQUIDATION_GAS = 400_000;
+
+    private final ProtocolId id;
+    private final ChainId chain;
+    private final AaveMarket market;
+    private final Map<AssetId, OracleId> oracles;
+    private final AaveAccount[] accounts;
+    private final Map<AccountId, Integer> index = new HashMap<>();
+    private final boolean[] writtenOff;
+    private final FlashLoanTerms flash;
+    private AavePrices prices;
+    private double badDebtUsd;
+
+    AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
+        this.id = id;
+        this.chain = chain;
+        this.market = setup.market();
+        this.oracles = setup.oracles();
+        this.accounts = setup.accounts().toArray(new AaveAccount[0]);
+        this.writtenOff = new boolean[accounts.length];
+        for (int i = 0; i < accounts.length; i++) {
+            index.put(accounts[i].id(), i);
+        }
+        this.flash = FlashLoanTerms.AAVE_V3;
+    }
+
+    @Override
+    public ProtocolId id() {
+        return id;
+    }
+
+    @Override
+    public ChainId chain() {
+        return chain;
+    }
+
+    @Override
+    public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
+        Map<AssetId, Long> p = new HashMap<>();
+        oracles.forEach((asset, oracle) -> p.put(asset, toBase(bank.usd(oracle, now))));
+        prices = new AavePrices(p);
+    }
+
+    /** The Aave oracle's base currency: USD with 8 decimals. */
+    private static long toBase(double usd) {
+        return BigDecimal.valueOf(usd).movePointRight(AavePrices.BASE_CURRENCY_DECIMALS)
+                .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    @Override
+    public List<LiquidationOpportunity> opportunities(long block) {
+        List<LiquidationOpportunity> out = new ArrayList<>();
+        for (int i = 0; i < accounts.length; i++) {
+            AaveAccount a = accounts[i];
+            if (writtenOff[i] || a.debts().isEmpty()) {
+                continue;
+            }
+            AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
+            if (!data.liquidatable()) {
+                continue;
+            }
+            AssetId collateral = largestCollateral(a);
+            AssetId debt = largestDebt(a);
+            if (collateral == null || debt == null) {
+                continue;
+            }
+            Opportunities.aave(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS, block)
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private AssetId largestCollateral(AaveAccount a) {
+        AssetId best = null;
+        BigInteger bestValue = BigInteger.ZERO;
+        for (AaveCollateral c : a.collaterals()) {
+            if (!c.usedAsCollateral() || c.balance().signum() == 0
+                    || market.reserve(c.asset(), "collateral").liquidationThresholdBps() == 0) {
+                continue;
+            }
+            BigInteger v = AaveHealth.valueInBase(c.balance(), prices.bigPrice(c.asset()),
+                    market.reserve(c.asset(), "collateral").decimals());
+            if (best == null || v.compareTo(bestValue) > 0) {
+                best = c.asset();
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    private AssetId largestDebt(AaveAccount a) {
+        AssetId best = null;
+        BigInteger bestValue = BigInteger.ZERO;
+        for (AaveDebt d : a.debts()) {
+            if (d.balance().signum() == 0) {
+                continue;
+            }
+            BigInteger v = AaveHealth.valueInBase(d.balance(), prices.bigPrice(d.asset()),
+                    market.reserve(d.asset(), "debt").decimals());
+            if (best == null || v.compareTo(bestValue) > 0) {
+                best = d.asset();
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Applied apply(LiquidationPlan plan) {
+        LiquidationOpportunity o = plan.opportunity();
+        int i = index.get(o.account());
+        AaveAccount a = accounts[i];
+        int debtDecimals = market.reserve(o.debtAsset(), "debt").decimals();
+        int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
+        // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
+        // protocol caps what it takes anyway).
+        BigInteger repay = BigDecimal.valueOf(plan.repay()).movePointRight(debtDecimals)
+                .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        if (repay.signum() <= 0) {
+            return new Applied(0, 0, 0);
+        }
+        AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
+                o.debtAsset(), repay);
+        accounts[i] = r.accountAfter();
+        double bad = 0;
+        if (!hasCollateral(accounts[i]) && !accounts[i].debts().stream().allMatch(d -> d.balance().signum() == 0)) {
+            writtenOff[i] = true;
+            bad = debtUsd(accounts[i]);
+            badDebtUsd += bad;
+        }
+        return new Applied(new BigDecimal(r.debtRepaid(), debtDecimals).doubleValue(),
+                new BigDecimal(r.collateralToLiquidator(), collDecimals).doubleValue(), bad);
+    }
+
+    private static boolean hasCollateral(AaveAccount a) {
+        return a.collaterals().stream().anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0);
+    }
+
+    private double debtUsd(AaveAccount a) {
+        double usd = 0;
+        for (AaveDebt d : a.debts()) {
+            usd += new BigDecimal(d.balance(), market.reserve(d.asset(), "debt").decimals()).doubleValue()
+                    * prices.price(d.asset()) * 1e-8;
+        }
+        return usd;
+    }
+
+    private double collateralUsd(AaveAccount a) {
+        double usd = 0;
+        for (AaveCollateral c : a.collaterals()) {
+            usd += new BigDecimal(c.balance(), market.reserve(c.asset(), "collateral").decimals()).doubleValue()
+                    * prices.price(c.asset()) * 1e-8;
+        }
+        return usd;
+    }
+
+    @Override
+    public double debtUsd() {
+        double usd = 0;
+        for (int i = 0; i < accounts.length; i++) {
+            if (!writtenOff[i]) {
+                usd += debtUsd(accounts[i]);
+            }
+        }
+        return usd;
+    }
+
+    @Override
+    public double collateralUsd() {
+        double usd = 0;
+        for (AaveAccount a : accounts) {
+            usd += collateralUsd(a);
+        }
+        return usd;
+    }
+
+    @Override
+    public double badDebtUsd() {
+        return badDebtUsd;
+    }
+
+    @Override
+    public double underwaterUsd() {
+        double usd = 0;
+        for (int i = 0; i < accounts.length; i++) {
+            if (!writtenOff[i]) {
+                double debt = debtUsd(accounts[i]);
+                if (debt > collateralUsd(accounts[i])) {
+                    usd += debt;
+                }
+            }
+        }
+        return usd;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.fracture.engine;
+
+import dev.fracture.market.Venue;
+import dev.fracture.model.AssetId;
+
+/**
+ * Pulls a two-asset venue's price back toward the reference prices, as arbitrageurs against the global market do:
+ * while the venue pays more for an asset than the reference ratio (fees included), they sell it into the venue
+ * until its marginal rate equals the reference, bringing at most {@code capitalUsd} per block. The trade size comes
+ * from the venue's own {@link Venue#depth}, so the venue's curve, not a formula here, decides it.
+ */
+final class Arbitrageur {
+    private Arbitrageur() {
+    }
+
+    /** Trades once on {@code venue} if it is away from the reference; returns the USD value sold into it. */
+    static double pull(Venue venue, OracleBank.ReferenceView reference, double capitalUsd) {
+        if (venue.assets().size() != 2 || capitalUsd <= 0) {
+            return 0;
+        }
+        AssetId a = venue.assets().get(0);
+        AssetId b = venue.assets().get(1);
+        double usdA = reference.usd(a);
+        double usdB = reference.usd(b);
+        double target = usdA / usdB;
+        double sellA = venue.marginalRate(a, b);
+        if (sellA > target * (1 + 1e-9)) {
+            return trade(venue, a, b, 1 - target / sellA, capitalUsd / usdA) * usdA;
+        }
+        double sellB = venue.marginalRate(b, a);
+        if (sellB > (1 / target) * (1 + 1e-9)) {
+            return trade(venue, b, a, 1 - (1 / target) / sellB, capitalUsd / usdB) * usdB;
+        }
+        return 0;
+    }
+
+    private static double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount) {
+        if (!(move > 0) || move >= 1) {
+            return 0;
+        }
+        double amount = Math.min(venue.depth(in, out, move), maxAmount);
+        if (!(amount > 0) || Double.isInfinite(amount)) {
+            return 0;
+        }
+        return venue.swapExactIn(in, out, amount).amountIn();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fracture.engine;
+
+import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.agent.LiquidationPlan;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.ProtocolId;
+import java.util.List;
+
+/**
+ * One protocol's positions inside a run: it reads oracle prices, says which positions can be liquidated now, and
+ * applies a landed liquidation with the protocol's own mechanic. The engine owns it; nothing else mutates it.
+ */
+interface ProtocolBook {
+
+    ProtocolId id();
+
+    ChainId chain();
+
+    /**
+     * Reads the protocol's oracles at {@code now}: what its checks and liquidations use in this block. The reference
+     * view prices what no feed of the protocol covers (a Morpho loan asset, whose market oracle prices the
+     * collateral in it).
+     */
+    void observe(OracleBank oracles, OracleBank.ReferenceView reference, long now);
+
+    /** Positions liquidatable now, in a stable order. */
+    List<LiquidationOpportunity> opportunities(long block);
+
+    /**
+     * Applies a landed liquidation and says what the protocol moved: debt repaid and collateral sent to the
+     * liquidator, in token units, and bad debt it realized, in USD at the block's oracle prices.
+     */
+    Applied apply(LiquidationPlan plan);
+
+    /** Debt still owed in USD at the last observed prices, over every position. */
+    double debtUsd();
+
+    /** Collateral value in USD at the last observed prices, over every position. */
+    double collateralUsd();
+
+    /** Bad debt realized so far, USD at the prices when it was realized. */
+    double badDebtUsd();
+
+    /** Debt owed by positions whose collateral is worth less than their debt now (bad debt waiting), USD. */
+    double underwaterUsd();
+
+    /** What one liquidation moved. */
+    record Applied(double debtRepaid, double collateralToLiquidator, double badDebtUsd) {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.fracture.engine;
+
+import dev.fracture.model.ProtocolId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's outputs: the trace, the event log, the summary, the liquidators' books, and the protocols of the
+ * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so).
+ */
+public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
+                               Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated) {
+    public SimulationResult {
+        events = List.copyOf(events);
+        liquidators = Map.copyOf(liquidators);
+        notSimulated = List.copyOf(notSimulated);
+    }
+
+    /** One liquidator's realized books at the end of the run, USD. */
+    public record LiquidatorOutcome(int liquidations, double bonusUsd, double slippageUsd, double flashFeeUsd,
+                                    double gasUsd, double profitUsd) {
+    }
+}
