@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A snapshot file could not be read: its syntax, a value's type, an unknown field, or a rule of the model. The
+ * A snapshot or scenario file could not be read: its syntax, a value's type, an unknown field, or a rule of the model. The
  * message lists every problem found, one per line, each as {@code file:line:column: path: rule}.
  */
 public final class SnapshotFormatException extends RuntimeException {

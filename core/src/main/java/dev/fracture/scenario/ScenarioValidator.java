@@ -1,0 +1,275 @@
+package dev.fracture.scenario;
+
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.model.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of a scenario that its records cannot check alone: every id it names exists in the ecosystem, every
+ * time lies within the horizon, and the parts agree with each other. Each broken rule is reported, with the field
+ * path the file format uses ({@code events[2].oracle}), so a reader can point at the line.
+ *
+ * <p>Stateless; {@link #DEFAULT} is the instance to use.
+ */
+public final class ScenarioValidator {
+    public static final ScenarioValidator DEFAULT = new ScenarioValidator();
+
+    public List<Violation> validate(Scenario scenario, EcosystemSnapshot snapshot) {
+        Run run = new Run(scenario, snapshot);
+        run.drivers();
+        run.correlation();
+        run.events();
+        run.mitigations();
+        run.liquidators();
+        run.impact();
+        return List.copyOf(run.violations);
+    }
+
+    /** Throws {@link IllegalArgumentException} listing every violation, one per line. */
+    public void requireValid(Scenario scenario, EcosystemSnapshot snapshot) {
+        List<Violation> v = validate(scenario, snapshot);
+        if (!v.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " does not fit ecosystem "
+                    + snapshot.name() + ":\n" + String.join("\n", v.stream().map(Violation::toString).toList()));
+        }
+    }
+
+    private static final class Run {
+        private final Scenario scenario;
+        private final EcosystemSnapshot snapshot;
+        private final List<Violation> violations = new ArrayList<>();
+
+        Run(Scenario scenario, EcosystemSnapshot snapshot) {
+            this.scenario = scenario;
+            this.snapshot = snapshot;
+        }
+
+        void drivers() {
+            Map<AssetId, Integer> seen = new HashMap<>();
+            for (int i = 0; i < scenario.drivers().size(); i++) {
+                PriceDriver d = scenario.drivers().get(i);
+                String path = "drivers[" + i + "]";
+                asset(path + ".asset", d.asset());
+                Integer first = seen.putIfAbsent(d.asset(), i);
+                if (first != null) {
+                    add(path + ".asset", "asset " + d.asset() + " already has a driver (drivers[" + first
+                            + "]); an asset has at most one");
+                }
+                if (d instanceof PriceDriver.StepShock s) {
+                    within(path + ".atSeconds", s.atSeconds());
+                } else if (d instanceof PriceDriver.PathPoints p && p.path().end() > scenario.horizonSeconds()) {
+                    add(path + ".points", "ends at " + p.path().end() + " s, after the horizon of "
+                            + scenario.horizonSeconds() + " s");
+                } else if (d instanceof PriceDriver.Stochastic s) {
+                    stepWithin(path + ".stepSeconds", s.stepSeconds());
+                } else if (d instanceof PriceDriver.Depeg s) {
+                    stepWithin(path + ".stepSeconds", s.stepSeconds());
+                }
+            }
+        }
+
+        void correlation() {
+            Correlation c = scenario.correlation();
+            if (c == null) {
+                return;
+            }
+            for (int i = 0; i < c.assets().size(); i++) {
+                AssetId a = c.assets().get(i);
+                boolean stochastic = scenario.drivers().stream()
+                        .anyMatch(d -> d.asset().equals(a) && d instanceof PriceDriver.Stochastic);
+                if (!stochastic) {
+                    add("correlation.assets[" + i + "]", "asset " + a + " has no stochastic driver: only "
+                            + "stochastic drivers draw correlated shocks");
+                }
+            }
+        }
+
+        void events() {
+            List<ScenarioEvent> events = scenario.events();
+            for (int i = 0; i < events.size(); i++) {
+                ScenarioEvent e = events.get(i);
+                String path = "events[" + i + "]";
+                if (e instanceof ScenarioEvent.OracleFreeze f) {
+                    oracle(path, f.oracle());
+                    interval(path, f.fromSeconds(), f.toSeconds());
+                } else if (e instanceof ScenarioEvent.OracleStale s) {
+                    oracle(path, s.oracle());
+                    interval(path, s.fromSeconds(), s.toSeconds());
+                } else if (e instanceof ScenarioEvent.OracleWrongValue w) {
+                    oracle(path, w.oracle());
+                    interval(path, w.fromSeconds(), w.toSeconds());
+                } else if (e instanceof ScenarioEvent.BridgeHalt h) {
+                    bridge(path, h.bridge());
+                    within(path + ".atSeconds", h.atSeconds());
+                    h.untilSeconds().ifPresent(u -> within(path + ".untilSeconds", u));
+                } else if (e instanceof ScenarioEvent.BridgeExploit x) {
+                    bridge(path, x.bridge());
+                    within(path + ".atSeconds", x.atSeconds());
+                } else if (e instanceof ScenarioEvent.LiquidityWithdrawal w) {
+                    for (int v = 0; v < w.venues().size(); v++) {
+                        if (snapshot.venue(w.venues().get(v)).isEmpty()) {
+                            add(path + ".venues[" + v + "]", "unknown venue '" + w.venues().get(v) + "'");
+                        }
+                    }
+                    within(path + ".atSeconds", w.atSeconds());
+                } else if (e instanceof ScenarioEvent.GasSpike g) {
+                    chain(path + ".chain", g.chain());
+                    interval(path, g.fromSeconds(), g.toSeconds());
+                    overlappingGas(i, g);
+                } else if (e instanceof ScenarioEvent.StablecoinDepeg d) {
+                    Optional<Asset> asset = asset(path + ".asset", d.asset());
+                    if (asset.isPresent() && !(asset.get().kind() instanceof AssetKind.Stablecoin)) {
+                        add(path + ".asset", "asset " + d.asset() + " is not a stablecoin");
+                    }
+                    within(path + ".atSeconds", d.atSeconds());
+                }
+            }
+        }
+
+        /** Two spikes on one chain at once would leave the base fee undefined. */
+        private void overlappingGas(int index, ScenarioEvent.GasSpike g) {
+            for (int j = 0; j < index; j++) {
+                if (scenario.events().get(j) instanceof ScenarioEvent.GasSpike o && o.chain().equals(g.chain())
+                        && o.fromSeconds() < g.toSeconds() && g.fromSeconds() < o.toSeconds()) {
+                    add("events[" + index + "].fromSeconds", "gas spike on " + g.chain() + " overlaps events[" + j
+                            + "] (" + o.fromSeconds() + " to " + o.toSeconds() + " s)");
+                }
+            }
+        }
+
+        void mitigations() {
+            for (int i = 0; i < scenario.mitigations().size(); i++) {
+                MitigationSpec m = scenario.mitigations().get(i);
+                String path = "mitigations[" + i + "]";
+                if (m instanceof MitigationSpec.CircuitBreaker c) {
+                    asset(path + ".asset", c.asset());
+                } else if (m instanceof MitigationSpec.LiquidationRateLimit r) {
+                    optionalProtocol(path, r.protocol());
+                } else if (m instanceof MitigationSpec.ProgressivePenalty p) {
+                    optionalProtocol(path, p.protocol());
+                } else if (m instanceof MitigationSpec.InternalDutchAuction a) {
+                    protocol(path, a.protocol());
+                } else if (m instanceof MitigationSpec.CollateralSegmentation s) {
+                    protocol(path, s.protocol());
+                    for (int k = 0; k < s.correlatedGroup().size(); k++) {
+                        asset(path + ".correlatedGroup[" + k + "]", s.correlatedGroup().get(k));
+                    }
+                } else if (m instanceof MitigationSpec.IsolatedMarkets s) {
+                    protocol(path, s.protocol());
+                } else if (m instanceof MitigationSpec.Backstop b) {
+                    optionalProtocol(path, b.protocol());
+                } else if (m instanceof MitigationSpec.LiquidityIncentives l) {
+                    asset(path + ".asset", l.asset());
+                }
+            }
+        }
+
+        void liquidators() {
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < scenario.liquidators().size(); i++) {
+                LiquidatorSpec l = scenario.liquidators().get(i);
+                String path = "liquidators[" + i + "]";
+                for (String id : l.ids()) {
+                    Integer first = ids.putIfAbsent(id, i);
+                    if (first != null && first != i) {
+                        add(path + ".id", "liquidator id " + id + " is also produced by liquidators[" + first + "]");
+                        break;
+                    }
+                }
+                for (int k = 0; k < l.capital().size(); k++) {
+                    LiquidatorSpec.Holding h = l.capital().get(k);
+                    String at = path + ".capital[" + k + "]";
+                    boolean chainKnown = chain(at + ".chain", h.chain());
+                    Optional<Asset> asset = asset(at + ".asset", h.asset());
+                    if (chainKnown && asset.isPresent() && !asset.get().chain().equals(h.chain())) {
+                        add(at + ".asset", "asset " + h.asset() + " lives on " + asset.get().chain() + ", not on "
+                                + h.chain());
+                    }
+                }
+            }
+        }
+
+        void impact() {
+            Map<AssetId, Integer> seen = new HashMap<>();
+            for (int i = 0; i < scenario.impact().size(); i++) {
+                ImpactSpec s = scenario.impact().get(i);
+                String path = "impact[" + i + "].asset";
+                asset(path, s.asset());
+                Integer first = seen.putIfAbsent(s.asset(), i);
+                if (first != null) {
+                    add(path, "asset " + s.asset() + " already has impact parameters (impact[" + first + "])");
+                }
+            }
+        }
+
+        private Optional<Asset> asset(String path, AssetId id) {
+            Optional<Asset> found = snapshot.asset(id);
+            if (found.isEmpty()) {
+                add(path, "unknown asset '" + id + "'");
+            }
+            return found;
+        }
+
+        private boolean chain(String path, ChainId id) {
+            if (snapshot.chain(id).isEmpty()) {
+                add(path, "unknown chain '" + id + "'");
+                return false;
+            }
+            return true;
+        }
+
+        private void oracle(String path, dev.fracture.model.OracleId id) {
+            if (snapshot.oracle(id).isEmpty()) {
+                add(path + ".oracle", "unknown oracle '" + id + "'");
+            }
+        }
+
+        private void bridge(String path, dev.fracture.model.BridgeId id) {
+            if (snapshot.bridge(id).isEmpty()) {
+                add(path + ".bridge", "unknown bridge '" + id + "'");
+            }
+        }
+
+        private void protocol(String path, ProtocolId id) {
+            if (snapshot.protocol(id).isEmpty()) {
+                add(path + ".protocol", "unknown protocol '" + id + "'");
+            }
+        }
+
+        private void optionalProtocol(String path, ProtocolId id) {
+            if (id != null) {
+                protocol(path, id);
+            }
+        }
+
+        private void interval(String path, long from, long to) {
+            within(path + ".fromSeconds", from);
+            within(path + ".toSeconds", to);
+        }
+
+        private void within(String path, long t) {
+            if (t < 0 || t > scenario.horizonSeconds()) {
+                add(path, "must be within the horizon, 0 to " + scenario.horizonSeconds() + " s (was " + t + ")");
+            }
+        }
+
+        private void stepWithin(String path, long step) {
+            if (step > scenario.horizonSeconds()) {
+                add(path, "must not exceed the horizon of " + scenario.horizonSeconds() + " s (was " + step + ")");
+            }
+        }
+
+        private void add(String path, String rule) {
+            violations.add(new Violation(path, rule));
+        }
+    }
+}
