@@ -11,4 +11,13 @@ public interface BasePrices {
 
     /** USD price of {@code asset} at {@code t} seconds into the run. */
     double usd(AssetId asset, long t);
+
+    /**
+     * Whether the scenario drives this asset itself. An asset it does not drive that stands on another — bridged,
+     * liquid-staking or receipt — follows that asset's reference price (impact included) at the ratio the snapshot
+     * gives them, so a crash of ETH reaches WETH on every chain and the tokens built on it.
+     */
+    default boolean drives(AssetId asset) {
+        return true;
+    }
 }

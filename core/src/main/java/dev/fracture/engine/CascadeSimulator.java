@@ -74,6 +74,12 @@ public final class CascadeSimulator {
         private final double[] reference;
         private final double[] sold;
         private final SquareRootImpact[] impact;
+        /** For an asset the scenario does not drive: the asset it follows (-1 none), at the snapshot's ratio. */
+        private final int[] parent;
+        private final double[] ratio;
+        private final dev.fracture.model.BridgeId[] bridgeOf;
+        /** Assets in an order where every parent comes before its children. */
+        private final int[] order;
         private final OracleBank.ReferenceView view;
         private final OracleBank oracles;
         private final List<ProtocolBook> books = new ArrayList<>();
@@ -85,6 +91,8 @@ public final class CascadeSimulator {
         private final SplittableRandom rng;
         private final double[] liquidatedThisBlock;
         private final List<String> columns = new ArrayList<>();
+        /** Per protocol, the block each liquidatable position was first seen in: reaction latency counts from it. */
+        private final Map<ProtocolId, Map<dev.fracture.model.AccountId, Long>> firstSeen = new HashMap<>();
         private final List<double[]> rows = new ArrayList<>();
         private final List<Long> times = new ArrayList<>();
         private final List<Integer> rowChains = new ArrayList<>();
@@ -100,12 +108,28 @@ public final class CascadeSimulator {
             this.reference = new double[assets.size()];
             this.sold = new double[assets.size()];
             this.impact = new SquareRootImpact[assets.size()];
+            this.parent = new int[assets.size()];
+            this.ratio = new double[assets.size()];
+            this.bridgeOf = new dev.fracture.model.BridgeId[assets.size()];
             for (int i = 0; i < assets.size(); i++) {
                 impact[i] = setup.impact().get(assets.get(i).id());
-                reference[i] = base(i, 0);
+                parent[i] = -1;
+                Asset a = assets.get(i);
+                AssetId up = parentOf(a);
+                if (up != null && !setup.basePrices().drives(a.id())) {
+                    parent[i] = assetIndex.get(up);
+                    ratio[i] = a.referencePriceUsd() / assets.get(parent[i]).referencePriceUsd();
+                }
+                if (a.kind() instanceof dev.fracture.model.AssetKind.Bridged b) {
+                    bridgeOf[i] = b.bridge();
+                }
+            }
+            this.order = parentsFirst();
+            for (int i : order) {
+                reference[i] = parent[i] >= 0 ? reference[parent[i]] * ratio[i] : base(i, 0);
             }
             this.view = a -> reference[assetIndex.get(a)];
-            this.oracles = new OracleBank(snapshot, market, view, 0);
+            this.oracles = new OracleBank(snapshot, market, view, 0, setup.oracleFaults());
             for (ProtocolSpec p : snapshot.protocols()) {
                 if (p instanceof ProtocolSpec.PooledLending l) {
                     books.add(new AaveBook(l.id(), l.chain(), AaveSetup.of(l, snapshot)));
@@ -130,6 +154,51 @@ public final class CascadeSimulator {
             books.forEach(b -> columns.add("liquidated:" + b.id()));
             books.forEach(b -> columns.add("badDebt:" + b.id()));
             assets.forEach(a -> columns.add("sold:" + a.id()));
+        }
+
+        private static AssetId parentOf(Asset a) {
+            if (a.kind() instanceof dev.fracture.model.AssetKind.Bridged b) {
+                return b.origin();
+            }
+            if (a.kind() instanceof dev.fracture.model.AssetKind.LiquidStaking l) {
+                return l.underlying();
+            }
+            if (a.kind() instanceof dev.fracture.model.AssetKind.Receipt r) {
+                return r.redeemsFor();
+            }
+            return null;
+        }
+
+        private int[] parentsFirst() {
+            int n = assets.size();
+            int[] out = new int[n];
+            boolean[] placed = new boolean[n];
+            int k = 0;
+            while (k < n) {
+                boolean progress = false;
+                for (int i = 0; i < n; i++) {
+                    if (!placed[i] && (parent[i] < 0 || placed[parent[i]])) {
+                        placed[i] = true;
+                        out[k++] = i;
+                        progress = true;
+                    }
+                }
+                if (!progress) {
+                    throw new IllegalStateException("asset derivation cycle");
+                }
+            }
+            return out;
+        }
+
+        /** Share of its origin that still backs a token minted by {@code bridge} at {@code t}. */
+        private double backing(dev.fracture.model.BridgeId bridge, long t) {
+            double backing = 1;
+            for (SimulationSetup.BackingLoss loss : setup.backingLosses()) {
+                if (loss.bridge().equals(bridge) && t >= loss.atSeconds()) {
+                    backing *= 1 - loss.loss();
+                }
+            }
+            return backing;
         }
 
         private double base(int asset, long t) {
@@ -167,9 +236,13 @@ public final class CascadeSimulator {
 
         private void block(int c, long now, long blockNo) {
             Chain chain = chains.get(c);
-            for (int i = 0; i < assets.size(); i++) {
+            for (int i : order) {
                 double drop = impact[i] == null ? 0 : impact[i].fraction(sold[i]);
-                reference[i] = base(i, now) * (1 - drop);
+                double path = parent[i] >= 0 ? reference[parent[i]] * ratio[i] : base(i, now);
+                if (bridgeOf[i] != null) {
+                    path *= backing(bridgeOf[i], now);
+                }
+                reference[i] = path * (1 - drop);
             }
             oracles.update(now, view);
             for (Venue v : venues) {
@@ -193,11 +266,11 @@ public final class CascadeSimulator {
             if (ledgers.isEmpty()) {
                 return;
             }
-            List<LiquidationOpportunity> opportunities = book.opportunities(blockNo);
+            List<LiquidationOpportunity> opportunities = sinceFirstSeen(book.id(), book.opportunities(blockNo), blockNo);
             if (opportunities.isEmpty()) {
                 return;
             }
-            double baseFee = chain.gas().baseFeeGwei();
+            double baseFee = setup.baseFees().gwei(chain, now);
             List<LiquidationPlan> plans = new ArrayList<>();
             for (LiquidationOpportunity o : opportunities) {
                 for (LiquidatorLedger ledger : ledgers.values()) {
@@ -207,6 +280,27 @@ public final class CascadeSimulator {
             for (LiquidationPlan plan : LiquidationRound.winners(plans, blockRng)) {
                 execute(b, book, plan, now, blockNo);
             }
+        }
+
+        /**
+         * Dates each opportunity from the block its position first became liquidatable, so that a liquidator's
+         * reaction latency runs from then; positions no longer liquidatable are forgotten.
+         */
+        private List<LiquidationOpportunity> sinceFirstSeen(ProtocolId protocol, List<LiquidationOpportunity> now,
+                                                            long blockNo) {
+            Map<dev.fracture.model.AccountId, Long> seen = firstSeen.computeIfAbsent(protocol, k -> new HashMap<>());
+            Map<dev.fracture.model.AccountId, Long> still = new HashMap<>();
+            List<LiquidationOpportunity> out = new ArrayList<>(now.size());
+            for (LiquidationOpportunity o : now) {
+                long first = seen.getOrDefault(o.account(), blockNo);
+                still.put(o.account(), first);
+                out.add(first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(), o.chain(),
+                        o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
+                        o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first));
+            }
+            seen.clear();
+            seen.putAll(still);
+            return out;
         }
 
         private void execute(int b, ProtocolBook book, LiquidationPlan plan, long now, long blockNo) {
@@ -299,7 +393,7 @@ public final class CascadeSimulator {
                 }
                 double[] series = trace.series("ref:" + assets.get(i).id());
                 drawdown.put(assets.get(i).id(), maxDrawdown(series));
-                double move = 1 - base(i, setup.horizonSeconds()) / base(i, 0);
+                double move = parent[i] >= 0 ? 0 : 1 - base(i, setup.horizonSeconds()) / base(i, 0);
                 if (move > largestMove) {
                     largestMove = move;
                     shocked = i;

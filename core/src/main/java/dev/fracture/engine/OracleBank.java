@@ -47,10 +47,13 @@ final class OracleBank {
     }
 
     private final Map<OracleId, Live> feeds = new LinkedHashMap<>();
+    private final Map<OracleId, List<SimulationSetup.OracleFault>> faults = new HashMap<>();
     private final Map<OracleId, AssetId> assets = new HashMap<>();
     private final List<OracleId> order;
 
-    OracleBank(EcosystemSnapshot snapshot, Market market, ReferenceView reference, long start) {
+    OracleBank(EcosystemSnapshot snapshot, Market market, ReferenceView reference, long start,
+               List<SimulationSetup.OracleFault> faultList) {
+        faultList.forEach(f -> faults.computeIfAbsent(f.oracle(), k -> new ArrayList<>()).add(f));
         Map<OracleId, OracleSpec> specs = new LinkedHashMap<>();
         snapshot.oracles().forEach(o -> specs.put(o.id(), o));
         order = topological(specs);
@@ -70,18 +73,37 @@ final class OracleBank {
         return assets.get(id);
     }
 
+    /** Updates every feed, except those frozen at {@code now} by a scenario fault. */
     void update(long now, ReferenceView reference) {
         for (OracleId id : order) {
-            feeds.get(id).update(now, reference);
+            if (!frozen(id, now)) {
+                feeds.get(id).update(now, reference);
+            }
         }
     }
 
+    /** What a consumer reads: the feed's value, times a wrong-value fault's factor while it lasts. */
     double usd(OracleId id, long now) {
         Live feed = feeds.get(id);
         if (feed == null) {
             throw new IllegalStateException("no oracle " + id);
         }
-        return feed.usd(now);
+        double value = feed.usd(now);
+        for (SimulationSetup.OracleFault f : faults.getOrDefault(id, List.of())) {
+            if (!f.frozen() && f.active(now)) {
+                value *= f.factor();
+            }
+        }
+        return value;
+    }
+
+    private boolean frozen(OracleId id, long now) {
+        for (SimulationSetup.OracleFault f : faults.getOrDefault(id, List.of())) {
+            if (f.frozen() && f.active(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AssetId assetOf(OracleSpec spec, Map<OracleId, OracleSpec> specs) {

@@ -13,7 +13,38 @@ import java.util.Map;
  */
 public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
                               Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
-                              double arbitrageCapitalUsdPerBlock) {
+                              double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
+                              List<BackingLoss> backingLosses) {
+
+    /** Arbitrage capital per venue and block when a scenario does not say: USD. */
+    public static final double DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK = 5_000_000;
+
+    /** The base fee of a chain at a time, gwei (gas spikes change it). */
+    @FunctionalInterface
+    public interface BaseFees {
+        double gwei(dev.fracture.model.Chain chain, long t);
+    }
+
+    /** An oracle that stops updating ({@code factor} 1) or reports {@code factor} times the truth, over a window. */
+    public record OracleFault(dev.fracture.model.OracleId oracle, long fromSeconds, long toSeconds, boolean frozen,
+                              double factor) {
+        boolean active(long t) {
+            return t >= fromSeconds && t < toSeconds;
+        }
+    }
+
+    /** From {@code atSeconds}, tokens minted by {@code bridge} are backed only by {@code 1 − loss} of their origin. */
+    public record BackingLoss(dev.fracture.model.BridgeId bridge, long atSeconds, double loss) {
+    }
+
+    /** A setup with the snapshot's gas prices and no faults. */
+    public SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
+                           Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
+                           double arbitrageCapitalUsdPerBlock) {
+        this(snapshot, horizonSeconds, seed, basePrices, impact, liquidators, arbitrageCapitalUsdPerBlock,
+                (chain, t) -> chain.gas().baseFeeGwei(), List.of(), List.of());
+    }
+
     public SimulationSetup {
         if (snapshot == null || basePrices == null) {
             throw new IllegalArgumentException("simulation: snapshot and base prices are required");
@@ -25,6 +56,11 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
             throw new IllegalArgumentException("simulation: arbitrageCapitalUsdPerBlock must be a finite number >= 0 "
                     + "(was " + arbitrageCapitalUsdPerBlock + ")");
         }
+        if (baseFees == null) {
+            throw new IllegalArgumentException("simulation: base fees are required");
+        }
+        oracleFaults = oracleFaults == null ? List.of() : List.copyOf(oracleFaults);
+        backingLosses = backingLosses == null ? List.of() : List.copyOf(backingLosses);
         impact = impact == null ? Map.of() : Map.copyOf(impact);
         liquidators = liquidators == null ? List.of() : List.copyOf(liquidators);
         for (AssetId a : impact.keySet()) {
