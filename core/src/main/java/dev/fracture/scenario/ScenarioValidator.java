@@ -66,6 +66,9 @@ public final class ScenarioValidator {
                 }
                 if (d instanceof PriceDriver.StepShock s) {
                     within(path + ".atSeconds", s.atSeconds());
+                } else if (d instanceof PriceDriver.PathFile) {
+                    add(path + ".file", "a path file must be read before a run: read the scenario with "
+                            + "ScenarioReader, or give the points");
                 } else if (d instanceof PriceDriver.PathPoints p && p.path().end() > scenario.horizonSeconds()) {
                     add(path + ".points", "ends at " + p.path().end() + " s, after the horizon of "
                             + scenario.horizonSeconds() + " s");

@@ -104,6 +104,13 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void aPathFileIsReadBeforeARun() {
+        drivers.set(0, new PriceDriver.PathFile(ETH, "eth.json", null, null, true));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].file",
+                "a path file must be read before a run: read the scenario with ScenarioReader, or give the points"));
+    }
+
+    @Test
     void aRandomStepFitsInTheHorizon() {
         drivers.set(1, new PriceDriver.Stochastic(WSTETH, new GeometricBrownianMotion(0, 0.6), 9000));
         drivers.add(new PriceDriver.Depeg(USDC, new DepegJumps(1, 0.01, 0.1, 0.01), 8000));

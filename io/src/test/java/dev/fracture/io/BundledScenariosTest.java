@@ -1,0 +1,73 @@
+package dev.fracture.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.scenario.PriceDriver;
+import dev.fracture.scenario.ScenarioEvent;
+import dev.fracture.scenario.ScenarioValidator;
+import dev.fracture.scenario.TimeSeries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class BundledScenariosTest {
+
+    @Test
+    void everyBundledScenarioLoadsAndFitsDefi2025() {
+        for (String name : BundledScenarios.names()) {
+            LoadedScenario loaded = BundledScenarios.load(name);
+            assertThat(loaded.scenario().name()).isEqualTo(name);
+            assertThat(loaded.snapshot().name()).isEqualTo("defi-2025");
+            assertThat(ScenarioValidator.DEFAULT.validate(loaded.scenario(), BundledEcosystems.load("defi-2025")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void ethCrash30DropsEthThirtyPercentAtTenMinutes() {
+        LoadedScenario loaded = BundledScenarios.load("eth-crash-30");
+        assertThat(loaded.scenario().horizonSeconds()).isEqualTo(7200);
+        assertThat(loaded.scenario().drivers()).contains(new PriceDriver.StepShock(AssetId.of("eth"), -0.30, 600));
+        assertThat(loaded.scenario().impact()).anyMatch(i -> i.asset().equals(AssetId.of("eth")));
+        assertThat(loaded.scenario().liquidators()).flatExtracting(l -> l.profiles()).hasSize(8);
+    }
+
+    @Test
+    void blackThursdayFollowsThe2020PathRebasedToTodaysPrice() {
+        LoadedScenario loaded = BundledScenarios.load("black-thursday-2020");
+        PriceDriver.PathPoints eth = (PriceDriver.PathPoints) loaded.scenario().drivers().get(0);
+        assertThat(eth.path().size()).isEqualTo(145);
+        assertThat(eth.path().first()).isEqualTo(195.21);
+        assertThat(eth.path().last()).isEqualTo(107.52);
+        TimeSeries today = eth.prices(3300);
+        assertThat(today.first()).isEqualTo(3300);
+        assertThat(today.maxDrawdown()).isEqualTo(eth.path().maxDrawdown(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(loaded.scenario().events()).hasSize(24).allMatch(e -> e instanceof ScenarioEvent.GasSpike);
+    }
+
+    /** The transcription is checked against the source file where ../shared is present; a clone has no ../shared. */
+    @Test
+    void blackThursdayPointsAreTheFilesCloses() throws IOException {
+        Path file = Path.of("..", "..", "shared", "data", "crash-days", "eth-usd-10min-03-12-2020.json");
+        Path alt = Path.of("/work/shared/data/crash-days/eth-usd-10min-03-12-2020.json");
+        Path source = Files.exists(file) ? file : alt;
+        Assumptions.assumeTrue(Files.exists(source), "skipped: ../shared/data is absent");
+        TimeSeries closes = MarketDataReader.ohlcvBars(source, MarketDataReader.BarField.CLOSE, "USD");
+        PriceDriver.PathPoints eth = (PriceDriver.PathPoints) BundledScenarios.load("black-thursday-2020").scenario()
+                .drivers().get(0);
+        for (int i = 0; i < closes.size(); i++) {
+            assertThat(eth.path().value(i + 1)).as("close of bar %d", i)
+                    .isEqualTo(Math.round(closes.value(i) * 100) / 100.0);
+        }
+    }
+
+    @Test
+    void anUnknownNameListsTheBundledOnes() {
+        assertThatThrownBy(() -> BundledScenarios.load("nope"))
+                .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020)");
+    }
+}
