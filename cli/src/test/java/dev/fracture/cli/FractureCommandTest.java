@@ -27,7 +27,7 @@ class FractureCommandTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("demo", "quote", "route", "ecosystems", "validate");
+        assertThat(r.out()).contains("demo", "simulate", "quote", "route", "ecosystems", "validate");
     }
 
     @Test
@@ -112,6 +112,29 @@ class FractureCommandTest {
         assertThat(detail.exit()).as(detail.err()).isZero();
         assertThat(detail.out()).contains("Assets", "usdc-arbitrum", "bridged from usdc via cctp-arbitrum",
                 "uniswap-v3-usdc-eth-500", "concentrated-liquidity", "Protocols", "aave-v3", "pooled-lending", "eth-osm");
+    }
+
+    @Test
+    void simulateRunsABundledScenarioReproducibly(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("trace.csv");
+        Run a = run("simulate", "eth-crash-30", "--json", "--trace", csv.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(a.out());
+        assertThat(doc.at("/summary/liquidations").asInt()).isGreaterThan(0);
+        assertThat(doc.at("/notSimulated").toString()).contains("protocol maker");
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("time,chain,ref:");
+        Run b = run("simulate", "eth-crash-30", "--json");
+        assertThat(new ObjectMapper().readTree(b.out()).at("/traceHash").asText())
+                .isEqualTo(doc.at("/traceHash").asText());
+        Run table = run("simulate", "eth-crash-30");
+        assertThat(table.out()).contains("cascade multiplier", "Not simulated yet");
+    }
+
+    @Test
+    void simulateRejectsAnUnknownScenario() {
+        Run r = run("simulate", "no-such-scenario");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("scenario 'no-such-scenario'", "eth-crash-30");
     }
 
     @Test

@@ -36,7 +36,7 @@ class CascadeSimulatorTest {
     private static final AssetId ETH = AssetId.of("ETH");
     private static final AssetId USDC = AssetId.of("USDC");
 
-    private static EcosystemSnapshot ecosystem(String ethCollateral, String usdcDebt) {
+    static EcosystemSnapshot ecosystem(String ethCollateral, String usdcDebt) {
         List<OracleSpec> oracles = List.of(
                 new OracleSpec.Push(OracleId.of("eth-usd"), ETH, "USD", 3600, 50, 8, 0),
                 new OracleSpec.Push(OracleId.of("usdc-usd"), USDC, "USD", 86_400, 25, 8, 0));
