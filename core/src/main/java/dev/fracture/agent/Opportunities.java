@@ -71,19 +71,7 @@ public final class Opportunities {
                 || position.collateral().signum() == 0) {
             return Optional.empty();
         }
-        // Repaying every borrow share needs borrowed × LIF of value in collateral; when the position holds less, the
-        // contract can only be called with all the collateral as seizedAssets (the rest becomes bad debt) —
-        // asking for more shares than the position has would underflow and revert.
-        BigInteger lif = MorphoBlue.liquidationIncentiveFactor(params.lltv());
-        BigInteger borrowed = MorphoBlue.toAssetsDown(position.borrowShares(), state.totalBorrowAssets(),
-                state.totalBorrowShares());
-        BigInteger seizeForAll = MorphoBlue.mulDivDown(MorphoBlue.mulDivDown(borrowed, lif, MorphoBlue.WAD),
-                MorphoBlue.ORACLE_PRICE_SCALE, collateralPrice);
-        MorphoLiquidationResult all = seizeForAll.compareTo(position.collateral()) <= 0
-                ? MorphoBlue.DEFAULT.liquidateByRepaidShares(params, state, position, collateralPrice,
-                        position.borrowShares())
-                : MorphoBlue.DEFAULT.liquidateBySeizedAssets(params, state, position, collateralPrice,
-                        position.collateral());
+        MorphoLiquidationResult all = MorphoBlue.DEFAULT.liquidateAll(params, state, position, collateralPrice);
         if (all.repaidAssets().signum() == 0) {
             return Optional.empty();
         }

@@ -137,17 +137,12 @@ final class MorphoBook implements ProtocolBook {
     }
 
     /**
-     * Seizing all but a sliver of collateral by seizedAssets could ask to repay more shares than the position holds
-     * (rounding up), which the contract would revert; when the seizure covers the whole debt, repay by shares.
+     * A seizure that reaches what repaying every share would take repays by shares (seizing all but a sliver by
+     * seizedAssets could ask for more shares than the position holds, which the contract would revert).
      */
     private static MorphoLiquidationResult seizeOrRepay(Market m, MorphoPosition p, BigInteger seize) {
-        BigInteger lif = MorphoBlue.liquidationIncentiveFactor(m.params().lltv());
-        BigInteger borrowed = MorphoBlue.toAssetsDown(p.borrowShares(), m.state.totalBorrowAssets(),
-                m.state.totalBorrowShares());
-        BigInteger seizeForAll = MorphoBlue.mulDivDown(MorphoBlue.mulDivDown(borrowed, lif, MorphoBlue.WAD),
-                MorphoBlue.ORACLE_PRICE_SCALE, m.price);
-        if (seize.compareTo(seizeForAll) >= 0) {
-            return MorphoBlue.DEFAULT.liquidateByRepaidShares(m.params(), m.state, p, m.price, p.borrowShares());
+        if (seize.compareTo(MorphoBlue.DEFAULT.collateralToRepayAll(m.params(), m.state, p, m.price)) >= 0) {
+            return MorphoBlue.DEFAULT.liquidateAll(m.params(), m.state, p, m.price);
         }
         return MorphoBlue.DEFAULT.liquidateBySeizedAssets(m.params(), m.state, p, m.price, seize);
     }

@@ -9,9 +9,7 @@ import dev.fracture.scenario.ScenarioEvent;
 import dev.fracture.scenario.ScenarioValidator;
 import dev.fracture.scenario.TimeSeries;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BundledScenariosTest {
@@ -52,10 +50,7 @@ class BundledScenariosTest {
     /** The transcription is checked against the source file where ../shared is present; a clone has no ../shared. */
     @Test
     void blackThursdayPointsAreTheFilesCloses() throws IOException {
-        Path file = Path.of("..", "..", "shared", "data", "crash-days", "eth-usd-10min-03-12-2020.json");
-        Path alt = Path.of("/work/shared/data/crash-days/eth-usd-10min-03-12-2020.json");
-        Path source = Files.exists(file) ? file : alt;
-        Assumptions.assumeTrue(Files.exists(source), "skipped: ../shared/data is absent");
+        Path source = SharedData.dir().resolve("crash-days/eth-usd-10min-03-12-2020.json");
         TimeSeries closes = MarketDataReader.ohlcvBars(source, MarketDataReader.BarField.CLOSE, "USD");
         PriceDriver.PathPoints eth = (PriceDriver.PathPoints) BundledScenarios.load("black-thursday-2020").scenario()
                 .drivers().get(0);

@@ -3,7 +3,6 @@ package dev.fracture.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fracture.scenario.TimeSeries;
 import java.nio.file.Files;
@@ -15,13 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MarketDataReaderTest {
 
-    /** {@code ../shared/data} beside the checkout, where CI puts it; a fresh clone has none and these tests skip. */
     private static Path sharedData() {
-        String repo = System.getProperty("fracture.repo", System.getProperty("user.dir") + "/..");
-        Path data = Path.of(repo).toAbsolutePath().normalize().resolveSibling("shared").resolve("data");
-        assumeTrue(Files.isDirectory(data), "skipped: no market data at " + data
-                + " (it sits beside the checkout in CI; see the data README)");
-        return data;
+        return SharedData.dir();
     }
 
     @Test

@@ -66,6 +66,31 @@ public final class MorphoBlue {
         return toAssetsUp(position.borrowShares(), state.totalBorrowAssets(), state.totalBorrowShares());
     }
 
+    /**
+     * Collateral that repaying the position's whole borrow would seize (borrow × LIF at the oracle price, as
+     * {@code Morpho.liquidate} computes seizedAssets from repaidShares). When the position holds less, a
+     * liquidation can only name all its collateral as seizedAssets — asking for every share would underflow the
+     * position and revert — and the rest of the borrow becomes bad debt.
+     */
+    public BigInteger collateralToRepayAll(MorphoMarketParams params, MorphoMarketState state,
+                                           MorphoPosition position, BigInteger collateralPrice) {
+        requirePrice(collateralPrice);
+        BigInteger repaid = toAssetsDown(position.borrowShares(), state.totalBorrowAssets(), state.totalBorrowShares());
+        return mulDivDown(mulDivDown(repaid, liquidationIncentiveFactor(params.lltv()), WAD), ORACLE_PRICE_SCALE,
+                collateralPrice);
+    }
+
+    /**
+     * The largest liquidation of the position now: every borrow share when its collateral covers them at the
+     * incentive factor, otherwise all its collateral (realizing the rest as bad debt).
+     */
+    public MorphoLiquidationResult liquidateAll(MorphoMarketParams params, MorphoMarketState state,
+                                                MorphoPosition position, BigInteger collateralPrice) {
+        return collateralToRepayAll(params, state, position, collateralPrice).compareTo(position.collateral()) <= 0
+                ? liquidateByRepaidShares(params, state, position, collateralPrice, position.borrowShares())
+                : liquidateBySeizedAssets(params, state, position, collateralPrice, position.collateral());
+    }
+
     /** {@code Morpho._isHealthy}. */
     public boolean isHealthy(MorphoMarketParams params, MorphoMarketState state, MorphoPosition position,
                              BigInteger collateralPrice) {
