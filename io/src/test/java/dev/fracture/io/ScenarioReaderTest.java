@@ -49,8 +49,8 @@ class ScenarioReaderTest {
 
     List<String> problems(String name, String text) throws IOException {
         Path file = write(name, text);
-        SnapshotFormatException e = catchThrowableOfType(() -> ScenarioReader.read(file),
-                SnapshotFormatException.class);
+        SnapshotFormatException e = catchThrowableOfType(SnapshotFormatException.class,
+                () -> ScenarioReader.read(file));
         assertThat(e).as("reading %s fails", name).isNotNull();
         return e.problems().stream().map(SourceProblem::toString).toList();
     }
@@ -247,8 +247,8 @@ class ScenarioReaderTest {
     void aScenarioReadFromTextCannotNameFiles() throws IOException {
         String text = SMALL.replace("{type: step, asset: eth, shock: -0.3, atSeconds: 600}",
                 "{type: path, asset: eth, file: a.json}");
-        SnapshotFormatException e = catchThrowableOfType(() -> ScenarioReader.read(text, "inline", Format.YAML, null),
-                SnapshotFormatException.class);
+        SnapshotFormatException e = catchThrowableOfType(SnapshotFormatException.class,
+                () -> ScenarioReader.read(text, "inline", Format.YAML, null));
         assertThat(e.getMessage()).isEqualTo("inline:" + Resources.at(text, "file:")
                 + ": drivers[0].file: this scenario was not read from a file, so it cannot name data files");
     }
