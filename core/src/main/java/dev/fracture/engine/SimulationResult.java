@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's outputs: the trace, the event log, the summary, the liquidators' books, and the protocols of the
+ * A run's outputs: the trace, the liquidations, the log of every other event (scenario events taking effect,
+ * mitigations acting, perp liquidations), the summary, the liquidators' books, and the protocols of the
  * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so).
  */
 public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
-                               Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated) {
+                               Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
+                               List<RunEvent> log) {
     public SimulationResult {
+        log = List.copyOf(log);
         events = List.copyOf(events);
         liquidators = Map.copyOf(liquidators);
         notSimulated = List.copyOf(notSimulated);

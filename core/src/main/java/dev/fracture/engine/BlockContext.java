@@ -1,0 +1,99 @@
+package dev.fracture.engine;
+
+import dev.fracture.market.LegFill;
+import dev.fracture.market.GasSchedule;
+import dev.fracture.market.Market;
+import dev.fracture.market.RouteRequest;
+import dev.fracture.market.RouteResult;
+import dev.fracture.market.Router;
+import dev.fracture.market.Venue;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.Chain;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One block of one chain as the actors in it see it: the time, the reference prices, the oracle values, the venues,
+ * the base fee and the block's share of the run's seeded generator; and what they may do: sell on this chain's
+ * venues, add forced selling, log an event.
+ */
+final class BlockContext {
+    private final long now;
+    private final Chain chain;
+    private final long number;
+    private final ReferencePrices prices;
+    private final OracleBank oracles;
+    private final Market market;
+    private final double baseFeeGwei;
+    private final SplittableRandom rng;
+    private final List<RunEvent> log;
+
+    BlockContext(long now, Chain chain, long number, ReferencePrices prices, OracleBank oracles, Market market,
+                 double baseFeeGwei, SplittableRandom rng, List<RunEvent> log) {
+        this.now = now;
+        this.chain = chain;
+        this.number = number;
+        this.prices = prices;
+        this.oracles = oracles;
+        this.market = market;
+        this.baseFeeGwei = baseFeeGwei;
+        this.rng = rng;
+        this.log = log;
+    }
+
+    long now() {
+        return now;
+    }
+
+    Chain chain() {
+        return chain;
+    }
+
+    long number() {
+        return number;
+    }
+
+    ReferencePrices prices() {
+        return prices;
+    }
+
+    OracleBank oracles() {
+        return oracles;
+    }
+
+    Market market() {
+        return market;
+    }
+
+    double baseFeeGwei() {
+        return baseFeeGwei;
+    }
+
+    SplittableRandom rng() {
+        return rng;
+    }
+
+    /**
+     * Sells {@code amount} of {@code in} for {@code out} through the router on this chain's venues only (a seller
+     * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
+     */
+    double sell(AssetId in, AssetId out, double amount) {
+        RouteResult route = Router.DEFAULT.route(market,
+                RouteRequest.of(in, out, amount).withMaxLatency(0).withGas(GasSchedule.FREE));
+        double received = 0;
+        for (LegFill f : route.fills()) {
+            Venue v = market.venue(f.venue()).orElseThrow();
+            received += v.swapExactIn(f.venueTokenIn(), f.venueTokenOut(), f.venueAmountIn()).amountOut();
+        }
+        return received;
+    }
+
+    /** Records forced selling of {@code asset} worth {@code usd}: the impact law lowers its later reference prices. */
+    void forcedSale(AssetId asset, double usd) {
+        prices.addForcedSale(asset, usd);
+    }
+
+    void log(String kind, String subject, String detail, double usd) {
+        log.add(new RunEvent(now, chain.id(), number, kind, subject, detail, usd));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.fracture.engine;
+
+import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.agent.LiquidationPlan;
+import dev.fracture.agent.LiquidationRound;
+import dev.fracture.agent.Liquidator;
+import dev.fracture.agent.LiquidatorLedger;
+import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.ProtocolId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The liquidation step of a block for one protocol: the protocol lists the positions anyone may liquidate, every
+ * liquidator plans (each with its own capital, latency, gas and profit rules — {@link Liquidator}), the block orders
+ * the plans by priority fee with seeded tie-breaking ({@link LiquidationRound}), and each landed liquidation is
+ * applied by the protocol's mechanic, its collateral disposed of, and the liquidator's books updated.
+ */
+final class LiquidationDesk {
+    private final Map<String, LiquidatorLedger> ledgers = new LinkedHashMap<>();
+    /** Per protocol, the block each liquidatable position was first seen in: reaction latency counts from it. */
+    private final Map<ProtocolId, Map<AccountId, Long>> firstSeen = new HashMap<>();
+    private final CollateralDisposal disposal;
+    private final List<LiquidationEvent> events = new ArrayList<>();
+
+    LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
+        for (LiquidatorProfile profile : profiles) {
+            if (ledgers.put(profile.id(), new LiquidatorLedger(profile)) != null) {
+                throw new IllegalArgumentException("simulation: liquidator id '" + profile.id() + "' appears twice");
+            }
+        }
+        this.disposal = disposal;
+    }
+
+    /** Runs the book's liquidations of this block; returns the debt repaid, USD at the block's reference prices. */
+    double liquidate(ProtocolBook book, BlockContext block) {
+        book.observe(block.oracles(), block.prices(), block.now());
+        if (ledgers.isEmpty()) {
+            return 0;
+        }
+        List<LiquidationOpportunity> opportunities = sinceFirstSeen(book.id(), book.opportunities(block.number()),
+                block.number());
+        if (opportunities.isEmpty()) {
+            return 0;
+        }
+        List<LiquidationPlan> plans = new ArrayList<>();
+        for (LiquidationOpportunity o : opportunities) {
+            for (LiquidatorLedger ledger : ledgers.values()) {
+                Liquidator.DEFAULT.plan(ledger, o, block.market(), block.prices()::usd, block.baseFeeGwei(),
+                        block.number()).ifPresent(plans::add);
+            }
+        }
+        double repaidUsd = 0;
+        for (LiquidationPlan plan : LiquidationRound.winners(plans, block.rng())) {
+            repaidUsd += execute(book, plan, block);
+        }
+        return repaidUsd;
+    }
+
+    /**
+     * Dates each opportunity from the block its position first became liquidatable, so that a liquidator's
+     * reaction latency runs from then; positions no longer liquidatable are forgotten.
+     */
+    private List<LiquidationOpportunity> sinceFirstSeen(ProtocolId protocol, List<LiquidationOpportunity> now,
+                                                        long blockNo) {
+        Map<AccountId, Long> seen = firstSeen.computeIfAbsent(protocol, k -> new HashMap<>());
+        Map<AccountId, Long> still = new HashMap<>();
+        List<LiquidationOpportunity> out = new ArrayList<>(now.size());
+        for (LiquidationOpportunity o : now) {
+            long first = seen.getOrDefault(o.account(), blockNo);
+            still.put(o.account(), first);
+            out.add(first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(), o.chain(),
+                    o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
+                    o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first));
+        }
+        seen.clear();
+        seen.putAll(still);
+        return out;
+    }
+
+    private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
+        LiquidationOpportunity o = plan.opportunity();
+        ProtocolBook.Applied applied = book.apply(plan);
+        if (applied.debtRepaid() <= 0) {
+            return 0;
+        }
+        double debtUsd = block.prices().usd(o.debtAsset());
+        double collUsd = block.prices().usd(o.collateralAsset());
+        double proceeds = 0;
+        double soldUsd = 0;
+        if (plan.disposal() == LiquidationPlan.Disposal.SELL && applied.collateralToLiquidator() > 0) {
+            CollateralDisposal.Sale sale = disposal.sell(block, o.collateralAsset(), o.debtAsset(),
+                    applied.collateralToLiquidator());
+            proceeds = sale.proceeds();
+            soldUsd = sale.soldUsd();
+        }
+        double bonusUsd = applied.collateralToLiquidator() * collUsd - applied.debtRepaid() * debtUsd;
+        double slippageUsd = plan.disposal() == LiquidationPlan.Disposal.SELL
+                ? applied.collateralToLiquidator() * collUsd - proceeds * debtUsd : 0;
+        double flashFeeUsd = plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
+                ? applied.debtRepaid() * o.flashLoan().feeRate() * debtUsd : 0;
+        LiquidationPlan realized = new LiquidationPlan(plan.liquidator(), o, applied.debtRepaid(),
+                applied.collateralToLiquidator(), plan.funding(), plan.disposal(), proceeds, bonusUsd, slippageUsd,
+                flashFeeUsd, plan.gasUsd(), plan.gasNative(), plan.priorityFeeGwei());
+        ledgers.get(plan.liquidator()).record(realized, block.number());
+        events.add(new LiquidationEvent(block.now(), book.chain(), block.number(), book.id(), o.account(),
+                plan.liquidator(), o.debtAsset(), applied.debtRepaid(), o.collateralAsset(),
+                applied.collateralToLiquidator(), proceeds, applied.debtRepaid() * debtUsd, soldUsd,
+                realized.profitUsd(), applied.badDebtUsd()));
+        return applied.debtRepaid() * debtUsd;
+    }
+
+    List<LiquidationEvent> events() {
+        return events;
+    }
+
+    Map<String, SimulationResult.LiquidatorOutcome> outcomes() {
+        Map<String, SimulationResult.LiquidatorOutcome> out = new LinkedHashMap<>();
+        ledgers.forEach((id, l) -> out.put(id, new SimulationResult.LiquidatorOutcome(l.liquidations(),
+                l.bonusUsd(), l.slippageUsd(), l.flashFeeUsd(), l.gasUsd(), l.profitUsd())));
+        return out;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.fracture.engine;
+
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.BridgeId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference price of every asset in a run (DESIGN.md, "Price formation"): the scenario's base path, lowered by
+ * the square-root impact of all forced selling of the asset so far. An asset the scenario does not drive that stands
+ * on another — bridged, liquid staking, receipt — follows its parent's reference price (impact included) at the
+ * snapshot's ratio, and a bridged token is further scaled by the share of its origin that still backs it.
+ *
+ * <p>Assets are indexed in id order; prices are recomputed parents first, so a child always reads its parent's price
+ * of the same block.
+ */
+final class ReferencePrices implements OracleBank.ReferenceView {
+    private final SimulationSetup setup;
+    private final List<Asset> assets;
+    private final Map<AssetId, Integer> index = new HashMap<>();
+    private final double[] reference;
+    private final double[] sold;
+    private final SquareRootImpact[] impact;
+    /** For an asset the scenario does not drive: the asset it follows (-1 none), at the snapshot's ratio. */
+    private final int[] parent;
+    private final double[] ratio;
+    private final BridgeId[] bridgeOf;
+    /** Assets in an order where every parent comes before its children. */
+    private final int[] order;
+
+    ReferencePrices(SimulationSetup setup) {
+        this.setup = setup;
+        this.assets = setup.snapshot().assets().stream().sorted(Comparator.comparing(Asset::id)).toList();
+        int n = assets.size();
+        for (int i = 0; i < n; i++) {
+            index.put(assets.get(i).id(), i);
+        }
+        this.reference = new double[n];
+        this.sold = new double[n];
+        this.impact = new SquareRootImpact[n];
+        this.parent = new int[n];
+        this.ratio = new double[n];
+        this.bridgeOf = new BridgeId[n];
+        for (int i = 0; i < n; i++) {
+            Asset a = assets.get(i);
+            impact[i] = setup.impact().get(a.id());
+            parent[i] = -1;
+            AssetId up = parentOf(a);
+            if (up != null && !setup.basePrices().drives(a.id())) {
+                parent[i] = index.get(up);
+                ratio[i] = a.referencePriceUsd() / assets.get(parent[i]).referencePriceUsd();
+            }
+            if (a.kind() instanceof AssetKind.Bridged b) {
+                bridgeOf[i] = b.bridge();
+            }
+        }
+        this.order = parentsFirst();
+        for (int i : order) {
+            reference[i] = parent[i] >= 0 ? reference[parent[i]] * ratio[i] : base(i, 0);
+        }
+    }
+
+    private static AssetId parentOf(Asset a) {
+        if (a.kind() instanceof AssetKind.Bridged b) {
+            return b.origin();
+        }
+        if (a.kind() instanceof AssetKind.LiquidStaking l) {
+            return l.underlying();
+        }
+        if (a.kind() instanceof AssetKind.Receipt r) {
+            return r.redeemsFor();
+        }
+        return null;
+    }
+
+    private int[] parentsFirst() {
+        int n = assets.size();
+        int[] out = new int[n];
+        boolean[] placed = new boolean[n];
+        int k = 0;
+        while (k < n) {
+            boolean progress = false;
+            for (int i = 0; i < n; i++) {
+                if (!placed[i] && (parent[i] < 0 || placed[parent[i]])) {
+                    placed[i] = true;
+                    out[k++] = i;
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                throw new IllegalStateException("asset derivation cycle");
+            }
+        }
+        return out;
+    }
+
+    /** Recomputes every reference price for time {@code now}. */
+    void update(long now) {
+        for (int i : order) {
+            double drop = impact[i] == null ? 0 : impact[i].fraction(sold[i]);
+            double path = parent[i] >= 0 ? reference[parent[i]] * ratio[i] : base(i, now);
+            if (bridgeOf[i] != null) {
+                path *= backing(bridgeOf[i], now);
+            }
+            reference[i] = path * (1 - drop);
+        }
+    }
+
+    /** Share of its origin that still backs a token minted by {@code bridge} at {@code t}. */
+    private double backing(BridgeId bridge, long t) {
+        double backing = 1;
+        for (SimulationSetup.BackingLoss loss : setup.backingLosses()) {
+            if (loss.bridge().equals(bridge) && t >= loss.atSeconds()) {
+                backing *= 1 - loss.loss();
+            }
+        }
+        return backing;
+    }
+
+    /** The scenario's base price of asset {@code i} at {@code t}, checked. */
+    double base(int i, long t) {
+        double p = setup.basePrices().usd(assets.get(i).id(), t);
+        if (!(p > 0) || Double.isInfinite(p)) {
+            throw new IllegalArgumentException("base price of " + assets.get(i).id() + " at " + t
+                    + " s must be a positive finite number (was " + p + ")");
+        }
+        return p;
+    }
+
+    @Override
+    public double usd(AssetId asset) {
+        return reference[index(asset)];
+    }
+
+    double usd(int i) {
+        return reference[i];
+    }
+
+    int index(AssetId asset) {
+        Integer i = index.get(asset);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown asset '" + asset + "'");
+        }
+        return i;
+    }
+
+    int size() {
+        return assets.size();
+    }
+
+    Asset asset(int i) {
+        return assets.get(i);
+    }
+
+    List<Asset> assets() {
+        return assets;
+    }
+
+    /** Adds forced selling of {@code asset}, USD at the reference price when sold: it moves later prices. */
+    void addForcedSale(AssetId asset, double usd) {
+        sold[index(asset)] += usd;
+    }
+
+    /** Forced sales of asset {@code i} so far, USD. */
+    double sold(int i) {
+        return sold[i];
+    }
+
+    /** Whether asset {@code i} follows another asset rather than a path of its own. */
+    boolean derived(int i) {
+        return parent[i] >= 0;
+    }
+}
