@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * A Compound v3 (Comet) market in a run (compound-finance/comet {@code contracts/Comet.sol}: {@code absorb},
  * {@code quoteCollateral}, {@code buyCollateral}, {@code getReserves}).
  *
- * <p>Comet has no third-party liquidation. Each block, every account below its liquidate collateral factor is
- * {@code absorb}ed: its collateral moves to the protocol's inventory, its debt is erased and reserves pay for it.
+ * <p>Comet has no third-party liquidation. Each block, when the book observes the block's prices, every account
+ * below its liquidate collateral factor is {@code absorb}ed: its collateral moves to the protocol's inventory, its
+ * debt is erased and reserves pay for it.
  * Anyone may call absorb and the caller earns only gas points ({@code LiquidatorPoints}), no collateral, so the
  * run gives the call to the protocol's own keeper, the first block the account can be absorbed. Reserves may go
  * negative: that is the protocol's loss, reported as bad debt. The absorbed collateral is then an opportunity:
@@ -109,6 +110,11 @@ final class CometBook implements ProtocolBook {
             p.put(asset, toPriceScale(usd));
         });
         prices = new CometPrices(p);
+        for (int i = 0; i < accounts.length; i++) {
+            if (Comet.DEFAULT.isLiquidatable(market, prices, accounts[i])) {
+                absorb(i);
+            }
+        }
     }
 
     /** {@code CometCore.PRICE_SCALE}: USD with 8 decimals, as Comet's price feeds answer. */
@@ -116,14 +122,9 @@ final class CometBook implements ProtocolBook {
         return BigDecimal.valueOf(usd).movePointRight(8).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
-    /** Absorbs every liquidatable account, then offers the protocol's collateral for sale while reserves are short. */
+    /** The protocol's collateral for sale, per asset, while reserves are below target. */
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
-        for (int i = 0; i < accounts.length; i++) {
-            if (Comet.DEFAULT.isLiquidatable(market, prices, accounts[i])) {
-                absorb(i);
-            }
-        }
         List<LiquidationOpportunity> out = new ArrayList<>();
         if (!forSale()) {
             return out;
@@ -180,7 +181,8 @@ final class CometBook implements ProtocolBook {
         if (quote.compareTo(held) > 0) {
             // Scale down to what the inventory holds; integer truncation may still leave the quote a unit above.
             base = base.multiply(held).divide(quote);
-            while (base.signum() > 0 && Comet.DEFAULT.quoteCollateral(market, prices, asset, base).compareTo(held) > 0) {
+            while (base.signum() > 0
+                    && Comet.DEFAULT.quoteCollateral(market, prices, asset, base).compareTo(held) > 0) {
                 base = base.subtract(BigInteger.ONE);
             }
         }

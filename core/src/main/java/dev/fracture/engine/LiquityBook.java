@@ -19,9 +19,9 @@ import java.util.List;
  * A Liquity v1 system in a run (liquity/dev {@code TroveManager.sol} {@code liquidateTroves}, {@code StabilityPool.sol}
  * {@code offset}), through {@link LiquityLiquidation}.
  *
- * <p>Each block the protocol's keeper calls {@code liquidateTroves} at the system's price feed: troves below MCR
- * (110%) are closed, their debt cancelled against stability-pool LUSD and their collateral (less the caller's 0.5%)
- * sent to depositors at a discount; what the pool cannot cover is redistributed over the other troves; in recovery
+ * <p>Each block, when the book observes the block's prices, the protocol's keeper calls {@code liquidateTroves} at
+ * the system's price feed: troves below MCR (110%) are closed, their debt cancelled against stability-pool LUSD and
+ * their collateral (less the caller's 0.5%) sent to depositors at a discount; what the pool cannot cover is redistributed over the other troves; in recovery
  * mode (TCR below CCR, 150%) troves up to TCR can be liquidated, capped at 110% of their debt. Anyone may call and
  * the caller is paid 200 LUSD and 0.5% of the collateral from the protocol, so calls happen the first block they are
  * possible: no liquidator capital is involved and the book offers no opportunity to the run's liquidators.
@@ -80,10 +80,10 @@ final class LiquityBook implements ProtocolBook {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         price = bank.usd(oracle, now);
         stableUsd = reference.usd(stablecoin);
+        liquidate();
     }
 
-    @Override
-    public List<LiquidationOpportunity> opportunities(long block) {
+    private void liquidate() {
         for (TroveLiquidation l : mechanic.liquidateTroves(system, price, Integer.MAX_VALUE)) {
             Trove t = l.trove();
             system = l.system();
@@ -96,10 +96,14 @@ final class LiquityBook implements ProtocolBook {
             badDebtUsd += Math.max(0, t.debt() - t.coll() * price) * stableUsd;
             liquidations++;
         }
+    }
+
+    @Override
+    public List<LiquidationOpportunity> opportunities(long block) {
         return List.of();
     }
 
-    /** Nothing to apply: liquidations are the protocol keeper's, done in {@link #opportunities}. */
+    /** Nothing to apply: liquidations are the protocol keeper's, done when the book observes. */
     @Override
     public Applied apply(LiquidationPlan plan) {
         throw new IllegalStateException("liquity " + id + " offers no opportunity, yet a plan for "

@@ -42,8 +42,9 @@ import java.util.Map;
  * A Maker (dss) system in a run, with Liquidations 2.0 (makerdao/dss {@code src/dog.sol}, {@code src/clip.sol},
  * {@code src/abaci.sol}, {@code src/spot.sol}, {@code src/vow.sol}).
  *
- * <p>Each block, per ilk: the Spotter is poked with the ilk's feed (the OSM in a Maker snapshot), so {@code spot}
- * and the Clipper's feed price are those of the delayed price, as on chain. Then the protocol's keeper acts:
+ * <p>Each block, per ilk, when the book observes the block's prices: the Spotter is poked with the ilk's feed (the OSM
+ * in a Maker snapshot), so {@code spot} and the Clipper's feed price are those of the delayed price, as on chain.
+ * Then the protocol's keeper acts, whether or not the run has liquidators:
  * {@code Dog.bark} on every unsafe vault while {@code Hole}/{@code hole} leave room (a vault the limits refuse, or a
  * partial auction below {@code dust}, waits for room), each bark kicking a Clipper auction whose {@code tip + chip}
  * the vow pays; every auction past {@code tail} or below {@code cusp·top} is {@code redo}ne at the current feed price
@@ -173,16 +174,16 @@ final class MakerBook implements ProtocolBook {
             BigInteger val = DssMath.fromDouble(r.collateralUsd, DssMath.WAD);
             r.ilk = Spotter.poke(r.ilk, val);
             r.feedPrice = Spotter.feedPrice(val, Spotter.PAR);
+            barkUnsafe(r);
+            redoStale(r);
         }
     }
 
-    /** Barks unsafe vaults, resets stale auctions, and lists every auction that can be taken now. */
+    /** Every running auction that can be taken now, at its current price. */
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
         for (IlkRun r : ilks) {
-            barkUnsafe(r);
-            redoStale(r);
             for (Auction a : r.auctions.active().values()) {
                 Opportunities.clipper(id, chain, r.clipper, a, dai, r.collateral, now, flash, TAKE_GAS, block)
                         .map(o -> new LiquidationOpportunity(o.protocol(), auctionAccount(r, a.id()), o.chain(),
@@ -254,6 +255,12 @@ final class MakerBook implements ProtocolBook {
             // The plan's amount came from whole units through a double: the nearest unit is the one meant.
             BigInteger amt = BigDecimal.valueOf(plan.collateral()).movePointRight(18)
                     .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(a.lot());
+            if (plan.repay() >= plan.opportunity().maxRepay() * (1 - 1e-9)) {
+                // A plan for the whole opportunity means the whole tab (or lot): asking for the lot lets the contract
+                // cap owe at tab, where a slice rounded through a double could fall a hair short of it and leave a tab
+                // below chost that nobody may then take in part.
+                amt = a.lot();
+            }
             if (amt.signum() <= 0 || status.needsRedo()) {
                 return new Applied(0, 0, 0);
             }
