@@ -1,0 +1,94 @@
+package dev.fracture.engine;
+
+import static dev.fracture.engine.BookFixtures.ETH;
+import static dev.fracture.engine.BookFixtures.ETH_USD;
+import static dev.fracture.engine.BookFixtures.ETHEREUM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ProtocolSpec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compound v3 in an engine run, worked by hand from Comet.sol (absorbInternal, quoteCollateral, buyCollateral). A USDC
+ * market with 1,000 USDC of reserves (target 5,000,000), storefront price factor 0.5 and ETH collateral with borrow /
+ * liquidate collateral factors 0.80 / 0.85 and liquidation factor 0.93. Alice borrows 16,000 USDC against 10 ETH:
+ * at $2,000 her liquidity is 10 × 2000 × 0.85 − 16,000 = 1,000 > 0. ETH steps to $1,800 at 60 s:
+ * 10 × 1800 × 0.85 = 15,300 < 16,000, so she is absorbed in the block at 60 s.
+ */
+class CometBookTest {
+    static final AssetId USDC = AssetId.of("usdc");
+    private static final LiquidatorProfile FLASH = new LiquidatorProfile("flash", Map.of(), true, 1, 1, 0, 0, 1, 0);
+
+    static ProtocolSpec.CometLending comet(List<ProtocolSpec.CometLending.Account> accounts, String reserves) {
+        return new ProtocolSpec.CometLending(ProtocolId.of("comet"), ETHEREUM, USDC, BookFixtures.stableOracle(USDC),
+                factor("0.5"), new BigDecimal(reserves), new BigDecimal("5000000"),
+                List.of(new ProtocolSpec.CometLending.Collateral(ETH, ETH_USD, factor("0.8"), factor("0.85"),
+                        factor("0.93"), new BigDecimal("1000000"))),
+                accounts);
+    }
+
+    static BigInteger factor(String v) {
+        return new BigDecimal(v).movePointRight(18).toBigIntegerExact();
+    }
+
+    static ProtocolSpec.CometLending.Account account(String id, String base, String eth) {
+        return new ProtocolSpec.CometLending.Account(AccountId.of(id), new BigDecimal(base),
+                List.of(new ProtocolSpec.Balance(ETH, new BigDecimal(eth))));
+    }
+
+    private static EcosystemSnapshot alice() {
+        return BookFixtures.ecosystem(USDC, 6, comet(List.of(account("alice", "-16000", "10"),
+                account("bob", "50000", "0")), "1000"));
+    }
+
+    @Test
+    void anAbsorbedAccountDrivesReservesNegativeAndThatIsTheProtocolsBadDebt() {
+        // No liquidators: absorb is the protocol keeper's and happens anyway. Collateral value 18,000 × 0.93 = 16,740
+        // is credited: the 16,000 debt is erased and 740 becomes a supply. Reserves: 1,000 − 16,740 = −15,740.
+        CometBook book = BookHarness.run(alice(), BookFixtures.step(60, 1800), List.of(), 120, 1,
+                CometBook::checkConservation);
+        assertThat(book.absorbs()).isEqualTo(1);
+        assertThat(book.reserves()).isEqualTo(-15_740);
+        assertThat(book.badDebtUsd()).isCloseTo(15_740, within(1e-9));
+        assertThat(book.inventory(ETH)).isEqualTo(10);
+        assertThat(book.debtUsd()).isZero();
+    }
+
+    @Test
+    void buyCollateralAtTheStorefrontDiscountIsTheForcedSaleAndRefillsReserves() {
+        SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(alice(), 600, 1,
+                BookFixtures.step(60, 1800), Map.of(), List.of(FLASH), 0));
+        // Storefront price: 1800 × (1 − 0.5 × (1 − 0.93)) = 1,737 USDC an ETH. The pool (not arbitraged) pays ≈ 2,000,
+        // so the whole 10 ETH are bought at once for 17,370 USDC and sold: reserves −15,740 + 17,370 = 1,630.
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.time()).isEqualTo(60);
+            assertThat(e.debtAsset()).isEqualTo(USDC);
+            assertThat(e.repaid()).isCloseTo(17_370, within(1e-6));
+            assertThat(e.seized()).isCloseTo(10, within(1e-12));
+            assertThat(e.proceeds()).isCloseTo(20_000_000 * 10 / 10_010.0, within(1e-3));
+        });
+        assertThat(r.summary().forcedSalesUsd().get(ETH)).isCloseTo(18_000, within(1e-6));
+        assertThat(r.summary().badDebtUsd().get(ProtocolId.of("comet"))).isZero();
+    }
+
+    @Test
+    void nothingIsForSaleOnceReservesReachTheirTarget() {
+        // Reserves of 5,020,000 stay at or above the 5,000,000 target after the absorb (5,020,000 − 16,740):
+        // buyCollateral would revert NotForSale, so the protocol keeps the ETH and nothing is sold.
+        SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(BookFixtures.ecosystem(USDC, 6,
+                comet(List.of(account("alice", "-16000", "10")), "5020000")), 600, 1, BookFixtures.step(60, 1800),
+                Map.of(), List.of(FLASH), 0));
+        assertThat(r.events()).isEmpty();
+        assertThat(r.summary().badDebtUsd().get(ProtocolId.of("comet"))).isZero();
+    }
+}
