@@ -12,7 +12,7 @@ import java.util.List;
  * discovered, because a jar's resources cannot be listed portably.
  */
 public final class BundledEcosystems {
-    private static final List<String> NAMES = List.of("defi-2025");
+    private static final List<String> NAMES = List.of("defi-2025", "maker-2020");
 
     private BundledEcosystems() {
     }

@@ -73,6 +73,6 @@ class BundledEcosystemsTest {
     void unknownNameListsTheBundledOnes() {
         assertThatThrownBy(() -> BundledEcosystems.load("defi-1999"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown bundled ecosystem 'defi-1999' (bundled: defi-2025)");
+                .hasMessage("unknown bundled ecosystem 'defi-1999' (bundled: defi-2025, maker-2020)");
     }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class BundledScenariosTest {
 
     @Test
-    void everyBundledScenarioLoadsAndFitsDefi2025() {
+    void everyBundledScenarioLoadsAndFitsItsEcosystem() {
         for (String name : BundledScenarios.names()) {
             LoadedScenario loaded = BundledScenarios.load(name);
             assertThat(loaded.scenario().name()).isEqualTo(name);
-            assertThat(loaded.snapshot().name()).isEqualTo("defi-2025");
-            assertThat(ScenarioValidator.DEFAULT.validate(loaded.scenario(), BundledEcosystems.load("defi-2025")))
+            String ecosystem = name.equals("black-thursday-2020-maker") ? "maker-2020" : "defi-2025";
+            assertThat(loaded.snapshot().name()).isEqualTo(ecosystem);
+            assertThat(ScenarioValidator.DEFAULT.validate(loaded.scenario(), BundledEcosystems.load(ecosystem)))
                     .isEmpty();
         }
     }
@@ -63,6 +64,7 @@ class BundledScenariosTest {
     @Test
     void anUnknownNameListsTheBundledOnes() {
         assertThatThrownBy(() -> BundledScenarios.load("nope"))
-                .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020)");
+                .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020, "
+                        + "black-thursday-2020-maker)");
     }
 }
