@@ -225,7 +225,8 @@ class ScenarioReaderTest {
     void anUnknownEcosystemIsNamed() throws IOException {
         String text = SMALL.replace("ecosystem: defi-2025", "ecosystem: defi-2030.yaml");
         assertThat(problems("eco.yaml", text)).containsExactly("eco.yaml:" + Resources.at(text, "ecosystem")
-                + ": ecosystem: 'defi-2030.yaml' is neither a bundled ecosystem (defi-2025) nor a snapshot file (no file "
+                + ": ecosystem: 'defi-2030.yaml' is neither a bundled ecosystem (defi-2025, maker-2020) nor a snapshot "
+                + "file (no file "
                 + dir.resolve("defi-2030.yaml") + ")");
     }
 
