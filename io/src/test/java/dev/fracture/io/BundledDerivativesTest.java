@@ -53,6 +53,8 @@ class BundledDerivativesTest {
                 ProtocolId.of("deribit-eth-dealers"));
         Set<String> kinds = r.log().stream().map(RunEvent::kind).collect(Collectors.toSet());
         assertThat(kinds).contains("perp-liquidation", "perp-maker-hedge", "perp-funding", "dealer-hedge");
+        // Every account is healthy at the snapshot's prices: the first liquidation comes with the crash at 600 s.
+        assertThat(r.log()).filteredOn(e -> e.kind().equals("perp-liquidation")).allMatch(e -> e.time() >= 600);
         // The ETH longs go; the BTC leg of the cross account holding both goes with them: cross-margin contagion.
         assertThat(r.log()).anyMatch(e -> e.kind().equals("perp-liquidation") && e.subject().equals("hl-whale-long-1"));
         assertThat(r.summary().forcedSalesUsd().get(AssetId.of("wbtc"))).isPositive();
