@@ -132,6 +132,12 @@ public final class EcosystemsCommand implements Callable<Integer> {
         if (p instanceof ProtocolSpec.CometLending) {
             return "comet-lending";
         }
+        if (p instanceof ProtocolSpec.PerpExchange) {
+            return "perp-exchange";
+        }
+        if (p instanceof ProtocolSpec.OptionsDealer) {
+            return "options-dealer";
+        }
         return p instanceof ProtocolSpec.CdpSystem ? "cdp" : "stability-pool";
     }
 
@@ -147,6 +153,12 @@ public final class EcosystemsCommand implements Callable<Integer> {
         }
         if (p instanceof ProtocolSpec.CdpSystem c) {
             return c.vaults().size();
+        }
+        if (p instanceof ProtocolSpec.PerpExchange x) {
+            return x.accounts().stream().mapToInt(a -> a.positions().size()).sum();
+        }
+        if (p instanceof ProtocolSpec.OptionsDealer d) {
+            return d.positions().size();
         }
         return ((ProtocolSpec.StabilityPoolSystem) p).troves().size();
     }

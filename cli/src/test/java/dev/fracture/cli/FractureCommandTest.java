@@ -111,7 +111,8 @@ class FractureCommandTest {
         Run detail = run("ecosystems", "defi-2025");
         assertThat(detail.exit()).as(detail.err()).isZero();
         assertThat(detail.out()).contains("Assets", "usdc-arbitrum", "bridged from usdc via cctp-arbitrum",
-                "uniswap-v3-usdc-eth-500", "concentrated-liquidity", "Protocols", "aave-v3", "pooled-lending", "eth-osm");
+                "uniswap-v3-usdc-eth-500", "concentrated-liquidity", "Protocols", "aave-v3", "pooled-lending", "eth-osm",
+                "hyperliquid-perps", "perp-exchange", "deribit-eth-dealers", "options-dealer");
     }
 
     @Test

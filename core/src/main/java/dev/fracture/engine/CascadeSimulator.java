@@ -79,7 +79,11 @@ public final class CascadeSimulator {
             this.prices = new ReferencePrices(setup);
             this.oracles = new OracleBank(snapshot, market, prices, 0, setup.oracleFaults());
             for (ProtocolSpec p : snapshot.protocols()) {
-                ProtocolBooks.of(p, snapshot).ifPresentOrElse(books::add, () -> notSimulated.add(p.id()));
+                ProtocolBooks.of(p, snapshot).ifPresentOrElse(books::add, () -> {
+                    if (!Participants.simulates(p)) {
+                        notSimulated.add(p.id());
+                    }
+                });
             }
             this.participants = Participants.of(setup);
             this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal());

@@ -50,6 +50,10 @@ final class ProtocolRules {
                 cdp(p, cdp);
             } else if (protocol instanceof ProtocolSpec.StabilityPoolSystem pool) {
                 stabilityPool(p, pool);
+            } else if (protocol instanceof ProtocolSpec.PerpExchange perp) {
+                new DerivativesRules(index, oracles, sink).perpExchange(p, perp);
+            } else if (protocol instanceof ProtocolSpec.OptionsDealer dealer) {
+                new DerivativesRules(index, oracles, sink).optionsDealer(p, dealer);
             }
         }
     }

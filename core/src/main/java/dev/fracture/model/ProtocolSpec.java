@@ -166,6 +166,122 @@ public sealed interface ProtocolSpec {
         }
     }
 
+    /**
+     * A perpetual-futures exchange with an order book per market, in the Hyperliquid style: accounts hold collateral
+     * in {@code settlementAsset} (USD-valued, e.g. USDC) and positions in its markets; a liquidation goes through the
+     * waterfall of {@code dev.fracture.protocol.perp.PerpLiquidation} — the book, then the backstop vault, the
+     * insurance fund, auto-deleveraging and socialized loss. Money ({@code insuranceFund}, vault equity, collateral,
+     * isolated margin) is in settlement-asset units; sizes in base units of the market (positive long), prices in
+     * USD per base unit.
+     */
+    record PerpExchange(ProtocolId id, ChainId chain, AssetId settlementAsset, BigDecimal insuranceFund,
+                        Vault vault, List<PerpMarket> markets, List<PerpAccount> accounts) implements ProtocolSpec {
+        public PerpExchange {
+            markets = copy(markets);
+            accounts = copy(accounts);
+        }
+
+        /**
+         * The backstop liquidity vault (Hyperliquid's HLP liquidator strategy): it takes over positions up to
+         * {@code equity × maxLeverage} of notional.
+         */
+        public record Vault(BigDecimal equity, double maxLeverage) {
+        }
+
+        /**
+         * One market. {@code asset} is the underlying whose reference price the market's oracle follows and whose
+         * forced selling the liquidations cause; {@code oracle} the feed the exchange reads (null: the reference
+         * price itself, which stands for the exchanges' median Hyperliquid's validators publish);
+         * {@code spotAsset} the underlying's token on the exchange's chain, through which the makers' hedge of the
+         * liquidation flow is sold on that chain's venues (null: the hedge goes to the reference market only).
+         * Tiers, partial-liquidation and backstop rules as {@code dev.fracture.protocol.perp.PerpMarket} takes them.
+         */
+        public record PerpMarket(String id, AssetId asset, OracleId oracle, AssetId spotAsset, List<Tier> tiers,
+                                 double partialLiquidationNotional, double partialLiquidationFraction,
+                                 double backstopFraction, Funding funding, Book book) {
+            public PerpMarket {
+                tiers = copy(tiers);
+            }
+        }
+
+        /** From {@code lowerBound} USD of notional on, at most {@code maxLeverage}. */
+        public record Tier(double lowerBound, double maxLeverage) {
+        }
+
+        /** Funding parameters as {@code dev.fracture.protocol.perp.FundingParams} takes them. */
+        public record Funding(double intervalHours, double basisHours, double interestRate, double premiumClamp,
+                              double capPerInterval, double impactNotional) {
+        }
+
+        /**
+         * The makers' resting book, requoted each block around the reference price: {@code levels} price levels a
+         * side, {@code levelSpacingBps} apart (the first one that far from the centre), {@code levelNotionalUsd}
+         * resting at each; the taker fee in pips (1e-6); and the share of the liquidation flow they absorb that the
+         * makers hedge at once by trading the underlying.
+         */
+        public record Book(int levels, double levelSpacingBps, double levelNotionalUsd, int takerFeePips,
+                           double makerHedgeFraction) {
+        }
+
+        /** An account: cross collateral (settlement units, may be negative after realized losses) and positions. */
+        public record PerpAccount(AccountId id, BigDecimal crossCollateral, List<PerpPosition> positions) {
+            public PerpAccount {
+                positions = copy(positions);
+            }
+        }
+
+        /** A position; {@code isolatedMargin} is 0 for a cross position. */
+        public record PerpPosition(String market, double size, double entryPrice, MarginMode mode,
+                                   BigDecimal isolatedMargin) {
+        }
+
+        public enum MarginMode {
+            CROSS,
+            ISOLATED
+        }
+    }
+
+    /**
+     * Options market makers' book on one underlying, as the dealers hold it, hedged by trading the underlying: the
+     * share {@code venueShare} of each re-hedge on the venues of {@code chain} (sold as {@code spotAsset} against
+     * {@code quoteAsset}), the rest on the reference market, where it counts as forced selling (a dealer of an
+     * off-chain venue such as Deribit hedges mostly on centralized exchanges). Implied vols from a surface as
+     * {@code dev.fracture.protocol.options.VolSurface} takes it; expiries in days after the snapshot's {@code asOf}.
+     */
+    record OptionsDealer(ProtocolId id, ChainId chain, AssetId underlying, AssetId spotAsset, AssetId quoteAsset,
+                         double venueShare, double hedgeBand, double rate, double yield, Surface surface,
+                         List<OptionHolding> positions) implements ProtocolSpec {
+        public OptionsDealer {
+            positions = copy(positions);
+        }
+
+        /** At-the-money pillars, skew and curvature in forward log-moneyness, and a floor on the vol. */
+        public record Surface(List<AtmVol> atm, double skew, double curvature, double floor) {
+            public Surface {
+                atm = copy(atm);
+            }
+        }
+
+        /** At-the-money implied vol {@code vol} (0.55 = 55%) for expiries {@code expiryDays} days out. */
+        public record AtmVol(double expiryDays, double vol) {
+        }
+
+        /** {@code size} options on one unit each; {@code LONG} when the dealers bought them. */
+        public record OptionHolding(String id, OptionKind type, double strike, double expiryDays, double size,
+                                    Side side) {
+        }
+
+        public enum OptionKind {
+            CALL,
+            PUT
+        }
+
+        public enum Side {
+            LONG,
+            SHORT
+        }
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? null : List.copyOf(list);
     }

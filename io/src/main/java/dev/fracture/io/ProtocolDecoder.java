@@ -46,6 +46,8 @@ final class ProtocolDecoder {
             case Schema.CDP -> new ProtocolSpec.CdpSystem(id, chain, snapshot.id(f, "stablecoin", AssetId::of),
                     f.decimal("hole"), snapshot.required(f, "ilks", this::ilk),
                     snapshot.each(f, "vaults", this::vault));
+            case Schema.PERP_EXCHANGE -> new DerivativesDecoder(snapshot).perpExchange(f, id, chain);
+            case Schema.OPTIONS_DEALER -> new DerivativesDecoder(snapshot).optionsDealer(f, id, chain);
             default -> new ProtocolSpec.StabilityPoolSystem(id, chain, snapshot.id(f, "stablecoin", AssetId::of),
                     snapshot.id(f, "collateral", AssetId::of), snapshot.id(f, "oracle", OracleId::of),
                     f.integer("mcr"), f.integer("ccr"), f.decimal("gasCompensation", DEFAULT_GAS_COMPENSATION),

@@ -68,6 +68,10 @@ final class ProtocolWriter {
             cdp(cdp);
         } else if (p instanceof ProtocolSpec.StabilityPoolSystem pool) {
             stabilityPool(pool);
+        } else if (p instanceof ProtocolSpec.PerpExchange perp) {
+            new DerivativesWriter(g).perpExchange(perp);
+        } else if (p instanceof ProtocolSpec.OptionsDealer dealer) {
+            new DerivativesWriter(g).optionsDealer(dealer);
         }
         g.writeEndObject();
     }

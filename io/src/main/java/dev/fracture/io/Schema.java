@@ -37,8 +37,15 @@ final class Schema {
     static final String COMET_LENDING = "comet-lending";
     static final String CDP = "cdp";
     static final String STABILITY_POOL = "stability-pool";
+    static final String PERP_EXCHANGE = "perp-exchange";
+    static final String OPTIONS_DEALER = "options-dealer";
     static final List<String> PROTOCOL_TYPES = List.of(POOLED_LENDING, ISOLATED_LENDING, COMET_LENDING, CDP,
-            STABILITY_POOL);
+            STABILITY_POOL, PERP_EXCHANGE, OPTIONS_DEALER);
+
+    /** Enumerated values of the derivatives protocols, lower case as every other enumerated value. */
+    static final List<String> MARGIN_MODES = List.of("cross", "isolated");
+    static final List<String> OPTION_TYPES = List.of("call", "put");
+    static final List<String> OPTION_SIDES = List.of("long", "short");
 
     /** The abaci.sol contract names, in the format's lower-case style. */
     static final String LINEAR_DECREASE = "linear-decrease";
@@ -84,6 +91,10 @@ final class Schema {
             return COMET_LENDING;
         } else if (protocol instanceof ProtocolSpec.CdpSystem) {
             return CDP;
+        } else if (protocol instanceof ProtocolSpec.PerpExchange) {
+            return PERP_EXCHANGE;
+        } else if (protocol instanceof ProtocolSpec.OptionsDealer) {
+            return OPTIONS_DEALER;
         }
         return STABILITY_POOL;
     }

@@ -168,6 +168,20 @@ final class SnapshotDecoder {
         return kind;
     }
 
+    /**
+     * Reads an enumerated value from field {@code name}, {@code orElse} when absent; a value outside {@code allowed}
+     * is reported and reads as null.
+     */
+    String choice(Fields f, String name, List<String> allowed, String what, String orElse) {
+        String value = orElse == null ? f.string(name) : f.string(name, orElse);
+        if (value != null && !allowed.contains(value)) {
+            decoding.problem(f.keyLocation(name), SourceMap.child(f.path(), name), "unknown " + what + " '" + value
+                    + "' (expected one of: " + String.join(", ", allowed) + ")");
+            return null;
+        }
+        return value;
+    }
+
     /** Reads a {@code type} discriminator; the fields of an unknown type cannot be checked, so they are skipped. */
     String type(Fields f, List<String> allowed, String what) {
         String type = f.string("type");

@@ -25,6 +25,16 @@ class FormatsDocTest {
         assertThat(block).isEqualTo(Resources.text("/snapshots/example.yaml"));
     }
 
+    @Test
+    void derivativesExampleEqualsTheTestedResource() throws IOException {
+        String doc = Files.readString(repoRoot().resolve("docs/formats.md"), StandardCharsets.UTF_8);
+        int heading = doc.indexOf("### Example: perp exchange and options dealer");
+        assertThat(heading).as("docs/formats.md has the derivatives example").isNotNegative();
+        int start = doc.indexOf(FENCE_OPEN, heading) + FENCE_OPEN.length();
+        int end = doc.indexOf(FENCE_CLOSE, start);
+        assertThat(doc.substring(start, end + 1)).isEqualTo(Resources.text("/snapshots/derivatives.yaml"));
+    }
+
     /** Surefire sets fracture.repo to the reactor root; a run from the io directory falls back to its parent. */
     private static Path repoRoot() {
         String configured = System.getProperty("fracture.repo");

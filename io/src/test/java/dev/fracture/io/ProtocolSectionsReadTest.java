@@ -85,7 +85,7 @@ class ProtocolSectionsReadTest {
         String text = YAML.replace("type: isolated-lending", "type: morpho");
         assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "type: morpho") + ": protocols[1].type: "
                 + "unknown protocol type 'morpho' (expected one of: pooled-lending, isolated-lending, comet-lending, "
-                + "cdp, stability-pool)");
+                + "cdp, stability-pool, perp-exchange, options-dealer)");
     }
 
     @Test

@@ -1,0 +1,394 @@
+package dev.fracture.engine;
+
+import dev.fracture.market.OrderBook;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.Asset;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolSpec;
+import dev.fracture.protocol.perp.AdlFill;
+import dev.fracture.protocol.perp.Backstop;
+import dev.fracture.protocol.perp.BookFill;
+import dev.fracture.protocol.perp.Funding;
+import dev.fracture.protocol.perp.MarginMode;
+import dev.fracture.protocol.perp.Marks;
+import dev.fracture.protocol.perp.PerpAccount;
+import dev.fracture.protocol.perp.PerpAccountBook;
+import dev.fracture.protocol.perp.PerpLiquidation;
+import dev.fracture.protocol.perp.PerpLiquidationResult;
+import dev.fracture.protocol.perp.PerpMargin;
+import dev.fracture.protocol.perp.PerpMarkets;
+import dev.fracture.protocol.perp.PerpPosition;
+import dev.fracture.protocol.perp.VaultTakeover;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A perp exchange in a run (a {@link ProtocolSpec.PerpExchange} of the snapshot), acting in every block of its chain:
+ * <ol>
+ *   <li>each market reads its oracle and the reference price and sets its mark ({@link PerpMarketLive});</li>
+ *   <li>every 5 s each market samples its funding premium; at the end of each funding interval every position pays or
+ *   receives {@code −size × oracle × rate} ({@link Funding}; Hyperliquid docs "Funding"), the vault's included —
+ *   the counterparty of the accounts' net position is the rest of the market, outside the snapshot;</li>
+ *   <li>every margin scope is marked to market ({@link PerpAccountBook}); each one below maintenance is liquidated,
+ *   in account order, through the waterfall of {@link PerpLiquidation} — the makers' book, the backstop vault, the
+ *   insurance fund, auto-deleveraging, socialized loss (Hyperliquid docs "Liquidations"). A scope an earlier
+ *   liquidation of the block has already changed (by ADL or a socialized loss) is checked again first;</li>
+ *   <li>the makers hedge what they absorbed ({@link PerpMakerHedge}): forced selling of the underlying that moves the
+ *   reference price, and sales on the chain's venues.</li>
+ * </ol>
+ * Each liquidation, ADL fill, insurance payment and socialized loss is logged. In every block where value moved
+ * (funding or liquidations), the sum of every party's value at the block's marks — accounts, vault, insurance fund,
+ * venue fees, the makers' gains on their fills, and funding paid out of the snapshot — is checked unchanged within
+ * {@link #CONSERVATION_TOLERANCE} of the value at stake; a breach is a bug and stops the run.
+ *
+ * <p>Trace columns, per exchange {@code X}: {@code perpLiquidated:X} (notional at mark liquidated in the block, USD),
+ * {@code perpAdl:X} (notional closed by ADL in the block, USD), {@code perpInsuranceFund:X} (USD left),
+ * {@code perpVaultPnl:X} (the vault's P&amp;L since the start at the latest marks, USD), {@code perpHedgeSold:X} (the
+ * makers' hedge sold as forced selling in the block, USD).
+ */
+final class PerpExchangeParticipant implements BlockParticipant {
+    /** Largest residual of the value check, relative to the gross value at stake. */
+    static final double CONSERVATION_TOLERANCE = 1e-9;
+
+    private final ProtocolSpec.PerpExchange spec;
+    private final List<PerpMarketLive> markets = new ArrayList<>();
+    private final Map<String, Integer> marketIndex = new LinkedHashMap<>();
+    private final PerpMarkets perpMarkets;
+    private final List<String> marketOrder;
+    private final Map<AccountId, Integer> accountIndex = new HashMap<>();
+    private final PerpVault vault;
+    private final PerpMakerHedge hedge;
+    private final double[] marks;
+    private final long[] nextFunding;
+    private List<PerpAccount> accounts;
+    private PerpAccountBook fast;
+    private double[] values;
+    private double[] maintenance;
+    private int[] liquidatable;
+    private Backstop backstop;
+    private double makersPnl;
+    private double venueFees;
+    private double fundingToOutside;
+    private long lastTime = -1;
+    private long nextPremiumSample;
+    private double liquidatedUsd;
+    private double adlUsd;
+    private double hedgeSoldUsd;
+    private double lastResidual;
+
+    PerpExchangeParticipant(ProtocolSpec.PerpExchange spec, EcosystemSnapshot snapshot) {
+        this.spec = spec;
+        Asset settlement = snapshot.asset(spec.settlementAsset()).orElseThrow();
+        List<dev.fracture.protocol.perp.PerpMarket> list = new ArrayList<>();
+        for (ProtocolSpec.PerpExchange.PerpMarket m : spec.markets()) {
+            PerpMarketLive live = new PerpMarketLive(spec, m, settlement);
+            marketIndex.put(m.id(), markets.size());
+            markets.add(live);
+            list.add(live.market());
+        }
+        this.perpMarkets = PerpMarkets.of(list);
+        this.marketOrder = List.copyOf(marketIndex.keySet());
+        this.marks = new double[markets.size()];
+        this.nextFunding = new long[markets.size()];
+        for (int m = 0; m < markets.size(); m++) {
+            nextFunding[m] = intervalSeconds(markets.get(m));
+        }
+        this.accounts = new ArrayList<>(accounts(spec));
+        for (int k = 0; k < accounts.size(); k++) {
+            accountIndex.put(accounts.get(k).id(), k);
+        }
+        this.vault = new PerpVault(marketIndex);
+        this.hedge = new PerpMakerHedge(markets, spec.settlementAsset());
+        this.backstop = new Backstop(spec.vault().equity().doubleValue() * spec.vault().maxLeverage(),
+                spec.insuranceFund().doubleValue());
+        rebuild();
+    }
+
+    /**
+     * The snapshot's accounts as the mechanics take them. Collateral in settlement units is counted as USD: the
+     * exchange quotes its markets in its settlement asset.
+     */
+    static List<PerpAccount> accounts(ProtocolSpec.PerpExchange spec) {
+        List<PerpAccount> out = new ArrayList<>();
+        for (ProtocolSpec.PerpExchange.PerpAccount a : spec.accounts()) {
+            List<PerpPosition> positions = new ArrayList<>();
+            for (ProtocolSpec.PerpExchange.PerpPosition p : a.positions()) {
+                positions.add(p.mode() == ProtocolSpec.PerpExchange.MarginMode.CROSS
+                        ? PerpPosition.cross(p.market(), p.size(), p.entryPrice())
+                        : PerpPosition.isolated(p.market(), p.size(), p.entryPrice(), p.isolatedMargin().doubleValue()));
+            }
+            out.add(new PerpAccount(a.id(), a.crossCollateral().doubleValue(), positions));
+        }
+        return out;
+    }
+
+    private static long intervalSeconds(PerpMarketLive live) {
+        return Math.max(1, Math.round(live.funding().intervalHours() * 3600));
+    }
+
+    @Override
+    public ChainId chain() {
+        return spec.chain();
+    }
+
+    @Override
+    public void act(BlockContext block) {
+        double dt = lastTime < 0 ? 0 : block.now() - lastTime;
+        lastTime = block.now();
+        for (int m = 0; m < markets.size(); m++) {
+            markets.get(m).observe(block, dt);
+            marks[m] = markets.get(m).mark();
+        }
+        Totals before = null;
+        if (block.now() >= nextPremiumSample) {
+            markets.forEach(PerpMarketLive::samplePremium);
+            nextPremiumSample = block.now() + PerpMarketLive.PREMIUM_SAMPLE_SECONDS;
+        }
+        for (int m = 0; m < markets.size(); m++) {
+            if (block.now() >= nextFunding[m]) {
+                before = before == null ? totals() : before;
+                payFunding(block, m, markets.get(m).closeInterval());
+                nextFunding[m] += intervalSeconds(markets.get(m));
+            }
+        }
+        if (before != null) {
+            rebuild();
+        }
+        int n = fast.markToMarket(marks, values, maintenance, liquidatable);
+        if (n > 0) {
+            before = before == null ? totals() : before;
+            liquidate(block, n);
+            rebuild();
+        }
+        hedge.execute(block);
+        hedgeSoldUsd += hedge.takeSoldUsd();
+        if (before != null) {
+            check(block, before, totals());
+        }
+    }
+
+    private void payFunding(BlockContext block, int m, double rate) {
+        PerpMarketLive live = markets.get(m);
+        double paidIn = 0;
+        for (int k = 0; k < accounts.size(); k++) {
+            PerpAccount a = accounts.get(k);
+            PerpPosition p = a.position(live.id()).orElse(null);
+            if (p != null) {
+                double usd = Funding.DEFAULT.payment(p.size(), live.oracle(), rate);
+                accounts.set(k, credit(a, p, usd));
+                paidIn += usd;
+            }
+        }
+        if (vault.size(m) != 0) {
+            double usd = Funding.DEFAULT.payment(vault.size(m), live.oracle(), rate);
+            vault.receiveFunding(usd);
+            paidIn += usd;
+        }
+        fundingToOutside -= paidIn;
+        block.log("perp-funding", spec.id() + "/" + live.id(), String.format(Locale.ROOT,
+                "rate %.8f for the interval at oracle %.4f; the snapshot's positions received %.2f USD net", rate,
+                live.oracle(), paidIn), paidIn);
+    }
+
+    /**
+     * Funding settles to the cross collateral, or to an isolated position's own margin; an isolated margin it would
+     * drive below zero pays the rest from the cross collateral (the position is then liquidatable on its own).
+     */
+    private static PerpAccount credit(PerpAccount a, PerpPosition p, double usd) {
+        if (p.mode() == MarginMode.CROSS) {
+            return new PerpAccount(a.id(), a.crossCollateral() + usd, a.positions());
+        }
+        double margin = p.isolatedMargin() + usd;
+        double cross = a.crossCollateral() + Math.min(0, margin);
+        List<PerpPosition> positions = new ArrayList<>();
+        for (PerpPosition q : a.positions()) {
+            positions.add(q == p ? PerpPosition.isolated(q.market(), q.size(), q.entryPrice(), Math.max(0, margin)) : q);
+        }
+        return new PerpAccount(a.id(), cross, positions);
+    }
+
+    private void liquidate(BlockContext block, int n) {
+        Marks current = marks();
+        Map<String, OrderBook> books = new HashMap<>();
+        markets.forEach(live -> books.put(live.id(), live.book()));
+        for (int i = 0; i < n; i++) {
+            int row = liquidatable[i];
+            AccountId owner = fast.owner(row);
+            String isolated = fast.isolatedMarket(row);
+            int k = accountIndex.get(owner);
+            PerpAccount account = accounts.get(k);
+            if (!stillLiquidatable(account, isolated, current)) {
+                continue;
+            }
+            List<PerpAccount> others = new ArrayList<>(accounts);
+            others.remove(k);
+            PerpLiquidationResult r = isolated == null
+                    ? PerpLiquidation.DEFAULT.liquidateCross(account, perpMarkets, current, books, backstop, others)
+                    : PerpLiquidation.DEFAULT.liquidateIsolated(account, isolated, perpMarkets, current, books,
+                            backstop, others);
+            if (!r.liquidated()) {
+                continue;
+            }
+            List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
+            after.add(k, r.accountAfter());
+            accounts = after;
+            backstop = r.backstopAfter();
+            record(block, owner, isolated, r);
+        }
+    }
+
+    private boolean stillLiquidatable(PerpAccount a, String isolated, Marks current) {
+        if (isolated == null) {
+            return a.positions().stream().anyMatch(p -> p.mode() == MarginMode.CROSS)
+                    && PerpMargin.DEFAULT.crossLiquidatable(a, perpMarkets, current);
+        }
+        return a.position(isolated).filter(p -> p.mode() == MarginMode.ISOLATED)
+                .map(p -> PerpMargin.DEFAULT.isolatedLiquidatable(p, perpMarkets, current)).orElse(false);
+    }
+
+    private void record(BlockContext block, AccountId owner, String isolated, PerpLiquidationResult r) {
+        liquidatedUsd += r.liquidatedNotional();
+        double bookUsd = 0;
+        for (BookFill f : r.bookFills()) {
+            int m = marketIndex.get(f.market());
+            if (f.size() != 0) {
+                makersPnl += -f.size() * (marks[m] - f.averagePrice());
+                venueFees += f.fee();
+                hedge.absorb(m, f);
+                bookUsd += Math.abs(f.size()) * marks[m];
+            }
+        }
+        double vaultUsd = 0;
+        double residualUsd = 0;
+        for (VaultTakeover t : r.vaultTakeovers()) {
+            double usd = Math.abs(t.size()) * marks[marketIndex.get(t.market())];
+            if (t.residual()) {
+                residualUsd += usd;
+            } else {
+                vaultUsd += usd;
+            }
+        }
+        vault.takeOver(r.vaultTakeovers(), r.ledger(), marks);
+        double adlThis = 0;
+        for (AdlFill f : r.adlFills()) {
+            adlThis += Math.abs(f.size()) * marks[marketIndex.get(f.market())];
+        }
+        adlUsd += adlThis;
+        // In the waterfall's order: the event, the fund's payment, then the deleveraged counterparties.
+        String scope = isolated == null ? owner.value() : owner.value() + "/" + isolated;
+        block.log("perp-liquidation", scope, String.format(Locale.ROOT,
+                "%s: equity %.2f below maintenance %.2f; book %.2f, vault %.2f, ADL %.2f, vault residual %.2f USD "
+                        + "notional", spec.id(), r.equityBefore(), r.maintenanceBefore(), bookUsd, vaultUsd, adlThis,
+                residualUsd), r.liquidatedNotional());
+        if (r.insuranceFundUsed() > 0) {
+            block.log("perp-insurance", spec.id().value(), String.format(Locale.ROOT,
+                    "paid for the bankrupt scope %s; %.2f USD left in the fund", scope, backstop.insuranceFund()),
+                    r.insuranceFundUsed());
+        }
+        for (AdlFill f : r.adlFills()) {
+            block.log("perp-adl", f.counterparty().value(), String.format(Locale.ROOT,
+                    "%s %s: %.6f closed at the bankruptcy price %.4f against %s (rank score %.4f)", spec.id(),
+                    f.market(), f.size(), f.price(), owner, f.rankScore()),
+                    Math.abs(f.size()) * marks[marketIndex.get(f.market())]);
+        }
+        if (r.socializedLoss() > 0) {
+            block.log("perp-socialized-loss", spec.id().value(), "loss of the scope " + scope
+                    + " charged to the other accounts pro rata to their value", r.socializedLoss());
+        }
+    }
+
+    /** Every party's value at the block's marks, and its gross size for the tolerance. */
+    private record Totals(double sum, double scale) {
+    }
+
+    private Totals totals() {
+        Marks current = marks();
+        double sum = 0;
+        double scale = 0;
+        for (PerpAccount a : accounts) {
+            double v = PerpMargin.DEFAULT.accountValue(a, current);
+            sum += v;
+            scale += Math.abs(v);
+            for (PerpPosition p : a.positions()) {
+                scale += p.notional(current.get(p.market()));
+            }
+        }
+        double vaultValue = vault.pnl(marks);
+        sum += vaultValue + backstop.insuranceFund() + venueFees + makersPnl + fundingToOutside;
+        scale += Math.abs(vaultValue) + backstop.insuranceFund() + Math.abs(venueFees) + Math.abs(makersPnl)
+                + Math.abs(fundingToOutside);
+        return new Totals(sum, Math.max(1, scale));
+    }
+
+    private void check(BlockContext block, Totals before, Totals after) {
+        lastResidual = (after.sum() - before.sum()) / Math.max(before.scale(), after.scale());
+        if (!(Math.abs(lastResidual) <= CONSERVATION_TOLERANCE)) {
+            throw new IllegalStateException("perp exchange " + spec.id() + ": value not conserved in block "
+                    + block.number() + " of " + block.chain().id() + " at " + block.now() + " s: the parties' total "
+                    + "moved by " + (after.sum() - before.sum()) + " USD (relative " + lastResidual + ")");
+        }
+    }
+
+    /** The last checked block's residual relative to the value at stake (0 before any check). */
+    double lastResidual() {
+        return lastResidual;
+    }
+
+    Backstop backstop() {
+        return backstop;
+    }
+
+    List<PerpAccount> accountsNow() {
+        return List.copyOf(accounts);
+    }
+
+    double vaultPnl() {
+        return lastTime < 0 ? 0 : vault.pnl(marks);
+    }
+
+    double venueFees() {
+        return venueFees;
+    }
+
+    private Marks marks() {
+        Map<String, Double> byMarket = new HashMap<>();
+        for (int m = 0; m < markets.size(); m++) {
+            byMarket.put(markets.get(m).id(), marks[m]);
+        }
+        return new Marks(byMarket);
+    }
+
+    private void rebuild() {
+        fast = PerpAccountBook.of(accounts, perpMarkets, marketOrder);
+        if (values == null || values.length < fast.size()) {
+            values = new double[fast.size()];
+            maintenance = new double[fast.size()];
+            liquidatable = new int[fast.size()];
+        }
+    }
+
+    @Override
+    public List<String> columns() {
+        String x = spec.id().value();
+        return List.of("perpLiquidated:" + x, "perpAdl:" + x, "perpInsuranceFund:" + x, "perpVaultPnl:" + x,
+                "perpHedgeSold:" + x);
+    }
+
+    /** Writes the block's figures; the per-block ones are then cleared, so rows of other chains read zero. */
+    @Override
+    public void fill(double[] row, int offset) {
+        row[offset] = liquidatedUsd;
+        row[offset + 1] = adlUsd;
+        row[offset + 2] = backstop.insuranceFund();
+        row[offset + 3] = vaultPnl();
+        row[offset + 4] = hedgeSoldUsd;
+        liquidatedUsd = 0;
+        adlUsd = 0;
+        hedgeSoldUsd = 0;
+    }
+}
