@@ -42,6 +42,7 @@ import java.util.TreeMap;
  *   {@code art · rate} in DAI at par;</li>
  *   <li>Liquity ({@code TroveManager}, normal mode): collateral at price / MCR, composite debt in LUSD at par.</li>
  * </ul>
+ * Perp exchanges and options dealers contribute no positions here: their forced flows come from a run.
  */
 final class PositionReader {
     private PositionReader() {
@@ -60,7 +61,12 @@ final class PositionReader {
         if (spec instanceof ProtocolSpec.CdpSystem p) {
             return maker(p, snapshot);
         }
-        return liquity((ProtocolSpec.StabilityPoolSystem) spec, snapshot);
+        if (spec instanceof ProtocolSpec.StabilityPoolSystem p) {
+            return liquity(p, snapshot);
+        }
+        // Perp exchanges and options dealers hold no collateral-against-debt positions: their forced flows are the
+        // engine's (a run's perp liquidations and dealer hedges), not part of the static liquidation curve.
+        return List.of();
     }
 
     private static List<Position> aave(ProtocolSpec.PooledLending spec, EcosystemSnapshot snapshot) {
