@@ -11,7 +11,7 @@ import java.util.List;
  * carrying its price paths inline, since a jar's resources are not files another file can name.
  */
 public final class BundledScenarios {
-    private static final List<String> NAMES = List.of("eth-crash-30", "black-thursday-2020");
+    private static final List<String> NAMES = List.of("eth-crash-30", "black-thursday-2020", "defi-2025-stress");
 
     private BundledScenarios() {
     }

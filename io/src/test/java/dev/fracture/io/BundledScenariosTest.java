@@ -63,6 +63,6 @@ class BundledScenariosTest {
     @Test
     void anUnknownNameListsTheBundledOnes() {
         assertThatThrownBy(() -> BundledScenarios.load("nope"))
-                .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020)");
+                .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020, defi-2025-stress)");
     }
 }
