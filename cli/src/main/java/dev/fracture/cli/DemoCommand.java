@@ -1,13 +1,11 @@
 package dev.fracture.cli;
 
-import dev.fracture.market.Market;
-import dev.fracture.market.MathMode;
-import dev.fracture.market.RouteRequest;
-import dev.fracture.market.RouteResult;
-import dev.fracture.market.Router;
-import dev.fracture.model.Asset;
-import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.engine.RunProgress;
+import dev.fracture.io.BundledScenarios;
+import dev.fracture.io.LoadedScenario;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,69 +14,69 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code fracture demo}: the main job on the bundled ecosystem. Until the cascade engine lands, it shows where
- * forced selling of ETH would be absorbed: orders of growing size routed across every venue and chain, with
- * what fragmentation costs each.
+ * {@code fracture demo}: the main job on the bundled ecosystem. Runs the default stress scenario
+ * ({@value #SCENARIO}) on {@code defi-2025}, writes the HTML report, and prints its path and the summary.
+ * {@code --routing} shows instead where forced selling of ETH would be absorbed across venues and chains.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Route growing ETH sell orders across the bundled ecosystem's venues and chains and show "
-                + "the fragmentation cost of each.")
+        description = "Run the default stress scenario (" + DemoCommand.SCENARIO + ": ETH -30% over an hour with "
+                + "an oracle freeze and a gas spike) on the bundled defi-2025 ecosystem, write the HTML report and "
+                + "print its path and the summary. --routing: route growing ETH sell orders across the venues and "
+                + "chains and show the fragmentation cost of each.")
 public final class DemoCommand implements Callable<Integer> {
+    /** The bundled scenario the demo runs. */
+    public static final String SCENARIO = "defi-2025-stress";
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "fracture-demo.html",
+            description = "Where to write the HTML report. Default: ${DEFAULT-VALUE} in the current directory.")
+    private Path out;
+
+    @Option(names = "--seed", description = "Seed for the run (default: the scenario's).")
+    private Long seed;
+
+    @Mixin
+    private JsonOption output;
+
+    @Option(names = "--routing", description = "Show the routing demo instead of the stress run.")
+    private boolean routing;
+
     @Mixin
     private EcosystemOption ecosystem;
 
-    @Option(names = "--sell", description = "Asset id to sell. Default: the native asset of the first chain.")
+    @Option(names = "--sell", description = "With --routing: asset id to sell. Default: the native asset of the first chain.")
     private String sell;
 
-    @Option(names = "--buy", description = "Asset id to buy. Default: the first USD stablecoin on the seller's chain.")
+    @Option(names = "--buy", description = "With --routing: asset id to buy. Default: the first USD stablecoin on the seller's chain.")
     private String buy;
 
     @Override
     public Integer call() {
-        EcosystemSnapshot snapshot = ecosystem.load();
-        Market market = Market.of(snapshot, MathMode.FAST);
-        Asset sellAsset = sell != null ? market.asset(dev.fracture.model.AssetId.of(sell))
-                : market.asset(snapshot.chains().get(0).nativeAsset());
-        Asset buyAsset = buy != null ? market.asset(dev.fracture.model.AssetId.of(buy)) : defaultStable(snapshot, sellAsset);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("Fracture demo: where would forced selling of %s be absorbed? (ecosystem %s, %d chains, %d venues)%n%n",
-                sellAsset.symbol(), snapshot.name(), snapshot.chains().size(), snapshot.venues().size());
-
-        double unit = 1_000_000 / sellAsset.referencePriceUsd();
-        double[] sizesUsd = {100_000, 1_000_000, 10_000_000, 50_000_000, 200_000_000};
-        TextTable table = new TextTable("sell " + sellAsset.symbol(), "USD value", "venues", "routed " + buyAsset.symbol(),
-                "best single", "unified pool", "cost vs ref", "fragmentation");
-        RouteResult largest = null;
-        for (double usd : sizesUsd) {
-            double amount = usd / sellAsset.referencePriceUsd();
-            RouteResult r = Router.DEFAULT.route(market, RouteRequest.of(sellAsset.id(), buyAsset.id(), amount));
-            table.row(TextTable.amount(amount), String.format("%,.0f", usd), r.fills().size(),
-                    TextTable.amount(r.routedOut()) + (r.complete() ? "" : " (partial)"),
-                    TextTable.amount(r.bestSingleOut()), TextTable.amount(r.unifiedOut()),
-                    String.format("%.1f bps", r.costVsReferenceBps()),
-                    String.format("%.1f bps", r.fragmentationCostBps()));
-            if (usd == 10_000_000) {
-                largest = r;
-            }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (routing) {
+            return RoutingDemo.run(stdout, ecosystem.load(), sell, buy);
         }
-        table.print(out);
-        out.println();
-        out.printf("The %s sale worth about $10M, venue by venue:%n%n", sellAsset.symbol());
-        RouteCommand.print(out, snapshot, largest);
-        out.printf("%nfracture route --sell %s --buy %s --amount %.0f  reproduces the last table; add --json for JSON.%n",
-                sellAsset.id(), buyAsset.id(), unit * 10);
+        OutputPaths.checkFile("--out", out);
+        LoadedScenario loaded = BundledScenarios.load(SCENARIO);
+        long runSeed = seed != null ? seed : loaded.scenario().seed();
+        ScenarioRun run;
+        try (ProgressDisplay bar = new ProgressDisplay(spec.commandLine().getErr(), SCENARIO)) {
+            run = ScenarioRun.of(loaded, runSeed, output.json ? RunProgress.NONE : bar);
+        }
+        SimulateCommand.writeReports(run, out, null, output.json ? null : stdout);
+        if (output.json) {
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("report", out.toAbsolutePath().normalize().toString());
+            doc.putAll(run.json());
+            Json.print(stdout, doc);
+            return 0;
+        }
+        SummaryPrinter.print(stdout, run, 10);
+        stdout.printf("%nOpen the report in a browser; it needs no network. fracture compare %s runs the scenario "
+                + "with each of its mitigations.%n", SCENARIO);
+        stdout.flush();
         return 0;
-    }
-
-    private static Asset defaultStable(EcosystemSnapshot snapshot, Asset sell) {
-        return snapshot.assets().stream()
-                .filter(a -> a.chain().equals(sell.chain()))
-                .filter(a -> a.kind() instanceof dev.fracture.model.AssetKind.Stablecoin s && "USD".equals(s.peg()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no USD stablecoin on " + sell.chain() + "; pass --buy"));
     }
 }

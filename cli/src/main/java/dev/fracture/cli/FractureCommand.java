@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fracture", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Systemic-risk engine for multi-chain DeFi: where forced selling sits, what a shock does, "
                 + "and how it spreads.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, ReportCommand.class, QuoteCommand.class, RouteCommand.class,
-                EcosystemsCommand.class,
+        subcommands = {DemoCommand.class, SimulateCommand.class, CompareCommand.class, ReportCommand.class,
+                QuoteCommand.class, RouteCommand.class, EcosystemsCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class FractureCommand implements Runnable {
 

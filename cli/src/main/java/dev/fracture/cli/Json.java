@@ -24,7 +24,19 @@ final class Json {
                     .addSerializer(VenueId.class, new ToString<>())
                     .addSerializer(BridgeId.class, new ToString<>()));
 
+    /** As {@link #MAPPER}, with map entries in key order: for text that must not depend on hash order. */
+    private static final ObjectMapper SORTED = MAPPER.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private Json() {
+    }
+
+    /** The value as indented JSON text, map entries sorted by key, so equal values give equal text. */
+    static String sortedText(Object value) {
+        try {
+            return SORTED.writeValueAsString(value) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void print(PrintWriter out, Object value) {

@@ -1,20 +1,14 @@
 package dev.fracture.cli;
 
-import dev.fracture.engine.CascadeSimulator;
-import dev.fracture.engine.LiquidationEvent;
-import dev.fracture.engine.ScenarioSetup;
-import dev.fracture.engine.SimulationResult;
-import dev.fracture.engine.Summary;
-import dev.fracture.io.BundledScenarios;
+import dev.fracture.cli.report.RunReport;
+import dev.fracture.engine.RunProgress;
 import dev.fracture.io.LoadedScenario;
-import dev.fracture.io.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a scenario (a bundled name or a scenario file) through the cascade engine and print the "
                 + "summary: liquidations, forced sales, bad debt, the cascade multiplier, and what the engine does "
-                + "not simulate yet.")
+                + "not simulate yet. --html writes a self-contained report, --png the charts.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Parameters(paramLabel = "SCENARIO", description = "Bundled scenario name (${COMPLETION-CANDIDATES}) or file.",
-            completionCandidates = ScenarioNames.class)
+            completionCandidates = ScenarioSource.Names.class)
     private String scenario;
 
     @Option(names = "--seed", description = "Seed for the run (default: the scenario's).")
@@ -45,96 +39,72 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the block-by-block trace as CSV.")
     private Path traceFile;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write a self-contained HTML report (charts, contagion graph, event log) to FILE.")
+    private Path htmlFile;
+
+    @Option(names = "--png", paramLabel = "DIR", description = "Write the report's charts as PNG files into DIR.")
+    private Path pngDir;
+
     @Mixin
     private JsonOption output;
 
-    /** The bundled scenario names, for the help text. */
-    static final class ScenarioNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return BundledScenarios.names().iterator();
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
-        LoadedScenario loaded = load(scenario);
-        long runSeed = seed != null ? seed : loaded.scenario().seed();
-        ScenarioSetup.Prepared prepared = ScenarioSetup.of(loaded.scenario(), loaded.snapshot(), runSeed);
-        SimulationResult r = CascadeSimulator.DEFAULT.run(prepared.setup());
-        if (traceFile != null) {
-            TraceCsv.write(r.trace(), traceFile);
+        if (eventsShown < 0) {
+            throw new IllegalArgumentException("--events must be >= 0 (was " + eventsShown + ")");
         }
+        if (traceFile != null) {
+            OutputPaths.checkFile("--trace", traceFile);
+        }
+        if (htmlFile != null) {
+            OutputPaths.checkFile("--html", htmlFile);
+        }
+        if (pngDir != null) {
+            OutputPaths.checkDirectory("--png", pngDir);
+        }
+        LoadedScenario loaded = ScenarioSource.load(scenario);
+        long runSeed = seed != null ? seed : loaded.scenario().seed();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioRun run;
+        // With --json the output stream carries JSON alone, and no bar is drawn at all.
+        try (ProgressDisplay bar = new ProgressDisplay(err, loaded.scenario().name())) {
+            run = ScenarioRun.of(loaded, runSeed, output.json ? RunProgress.NONE : bar);
+        }
+        if (traceFile != null) {
+            TraceCsv.write(run.result().trace(), traceFile);
+        }
+        writeReports(run, htmlFile, pngDir, output.json ? null : out);
         if (output.json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("scenario", loaded.scenario().name());
-            doc.put("ecosystem", loaded.snapshot().name());
-            doc.put("seed", runSeed);
-            doc.put("summary", r.summary());
-            doc.put("liquidators", r.liquidators());
-            doc.put("events", r.events());
-            doc.put("blocks", r.trace().blocks());
-            doc.put("traceHash", r.trace().hash());
-            doc.put("notSimulated", notSimulated(r, prepared));
-            Json.print(out, doc);
+            Json.print(out, run.json());
             return 0;
         }
-        print(out, loaded, runSeed, r, prepared);
+        SummaryPrinter.print(out, run, eventsShown);
         return 0;
     }
 
-    private static LoadedScenario load(String nameOrFile) throws IOException {
-        Path path = Path.of(nameOrFile);
-        if (Files.isRegularFile(path)) {
-            return ScenarioReader.read(path);
+    /** Writes the HTML page and PNG charts asked for; says where on {@code out} when it is given. */
+    static void writeReports(ScenarioRun run, Path html, Path pngs, PrintWriter out) {
+        if (html == null && pngs == null) {
+            return;
         }
-        if (BundledScenarios.names().contains(nameOrFile)) {
-            return BundledScenarios.load(nameOrFile);
-        }
-        throw new IllegalArgumentException("scenario '" + nameOrFile + "' is neither a file nor a bundled scenario ("
-                + String.join(", ", BundledScenarios.names()) + ")");
-    }
-
-    private static java.util.List<String> notSimulated(SimulationResult r, ScenarioSetup.Prepared prepared) {
-        java.util.List<String> all = new java.util.ArrayList<>(prepared.notSimulated());
-        r.notSimulated().forEach(p -> all.add("protocol " + p));
-        return all;
-    }
-
-    private void print(PrintWriter out, LoadedScenario loaded, long runSeed, SimulationResult r,
-                       ScenarioSetup.Prepared prepared) {
-        Summary s = r.summary();
-        out.printf("Scenario %s on %s, seed %d: %,d blocks over %,d s%n%n", loaded.scenario().name(),
-                loaded.snapshot().name(), runSeed, r.trace().blocks(), loaded.scenario().horizonSeconds());
-        TextTable t = new TextTable("measure", "value");
-        t.row("liquidations", s.liquidations());
-        t.row("debt liquidated (USD)", TextTable.amount(s.liquidatedUsd()));
-        s.forcedSalesUsd().forEach((a, v) -> t.row("forced sales of " + a + " (USD)", TextTable.amount(v)));
-        s.badDebtUsd().forEach((p, v) -> t.row("bad debt in " + p + " (USD)", TextTable.amount(v)));
-        s.underwaterUsd().forEach((p, v) -> t.row("underwater debt in " + p + " (USD)", TextTable.amount(v)));
-        t.row("shocked asset", s.shockedAsset());
-        t.row("move of its scenario path", String.format("%.2f%%", 100 * s.initialMove()));
-        t.row("move with the cascade's impact", String.format("%.2f%%", 100 * s.finalMove()));
-        t.row("cascade multiplier", String.format("%.3f", s.cascadeMultiplier()));
-        t.row("last liquidation at", s.lastLiquidationTime() < 0 ? "none" : s.lastLiquidationTime() + " s");
-        t.row("trace hash", r.trace().hash().substring(0, 16));
-        t.print(out);
-        if (!r.events().isEmpty()) {
-            out.printf("%nFirst %d liquidations%n", Math.min(eventsShown, r.events().size()));
-            TextTable e = new TextTable("time s", "protocol", "account", "liquidator", "repaid", "seized", "profit USD");
-            for (LiquidationEvent ev : r.events().subList(0, Math.min(eventsShown, r.events().size()))) {
-                e.row(ev.time(), ev.protocol(), ev.account(), ev.liquidator(),
-                        TextTable.amount(ev.repaid()) + " " + ev.debtAsset(),
-                        TextTable.amount(ev.seized()) + " " + ev.collateralAsset(), TextTable.amount(ev.profitUsd()));
+        RunReport report = new RunReport(run.reportInput());
+        if (html != null) {
+            report.writeHtml(html);
+            if (out != null) {
+                out.println("Report: " + html.toAbsolutePath().normalize());
             }
-            e.print(out);
         }
-        java.util.List<String> missing = notSimulated(r, prepared);
-        if (!missing.isEmpty()) {
-            out.printf("%nNot simulated yet (they sit this run out): %s%n", String.join("; ", missing));
+        if (pngs != null) {
+            List<Path> files = report.writePngs(pngs);
+            if (out != null) {
+                out.println("Charts: " + files.size() + " PNG files in " + pngs.toAbsolutePath().normalize());
+            }
         }
-        out.flush();
+        if (out != null) {
+            out.println();
+        }
     }
 
     /** The trace as CSV: time, chain, then one column per series. */

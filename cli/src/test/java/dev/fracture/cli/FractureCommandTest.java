@@ -27,14 +27,7 @@ class FractureCommandTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("demo", "simulate", "report", "quote", "route", "ecosystems", "validate");
-    }
-
-    @Test
-    void demoRoutesGrowingOrdersAndReportsFragmentation() {
-        Run r = run("demo");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("fragmentation", "unified pool", "best single venue");
+        assertThat(r.out()).contains("demo", "simulate", "compare", "report", "quote", "route", "ecosystems", "validate");
     }
 
     @Test

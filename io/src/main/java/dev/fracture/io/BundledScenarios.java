@@ -11,7 +11,8 @@ import java.util.List;
  * carrying its price paths inline, since a jar's resources are not files another file can name.
  */
 public final class BundledScenarios {
-    private static final List<String> NAMES = List.of("eth-crash-30", "black-thursday-2020", "black-thursday-2020-maker");
+    private static final List<String> NAMES = List.of("eth-crash-30", "black-thursday-2020", "black-thursday-2020-maker",
+            "defi-2025-stress");
 
     private BundledScenarios() {
     }

@@ -61,10 +61,27 @@ class BundledScenariosTest {
         }
     }
 
+    /** The drift is chosen so the median path ends the hour 30% down: (mu - sigma^2/2) * T = ln 0.7, T in years. */
+    @Test
+    void defi2025StressFallsThirtyPercentInMedianOverAnHourWithEveryMitigationType() {
+        LoadedScenario loaded = BundledScenarios.load("defi-2025-stress");
+        assertThat(loaded.scenario().horizonSeconds()).isEqualTo(3600);
+        PriceDriver.Stochastic eth = (PriceDriver.Stochastic) loaded.scenario().drivers().get(0);
+        assertThat(eth.asset()).isEqualTo(AssetId.of("eth"));
+        dev.fracture.scenario.GeometricBrownianMotion gbm = (dev.fracture.scenario.GeometricBrownianMotion) eth.generator();
+        double years = 3600.0 / (365 * 86400);
+        double medianMove = Math.exp((gbm.drift() - gbm.volatility() * gbm.volatility() / 2) * years);
+        assertThat(medianMove).isCloseTo(0.70, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(loaded.scenario().mitigations()).hasSize(10)
+                .extracting(m -> m.getClass()).doesNotHaveDuplicates();
+        assertThat(loaded.scenario().events()).hasAtLeastOneElementOfType(ScenarioEvent.OracleFreeze.class)
+                .hasAtLeastOneElementOfType(ScenarioEvent.GasSpike.class);
+    }
+
     @Test
     void anUnknownNameListsTheBundledOnes() {
         assertThatThrownBy(() -> BundledScenarios.load("nope"))
                 .hasMessage("unknown bundled scenario 'nope' (bundled: eth-crash-30, black-thursday-2020, "
-                        + "black-thursday-2020-maker)");
+                        + "black-thursday-2020-maker, defi-2025-stress)");
     }
 }

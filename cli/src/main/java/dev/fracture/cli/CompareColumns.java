@@ -1,0 +1,40 @@
+package dev.fracture.cli;
+
+import dev.fracture.engine.SimulationResult;
+import dev.fracture.engine.Summary;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The measures {@code fracture compare} sets side by side, each read from one accessor of a run's result, so a new
+ * measure of the summary is one line here. The source documents' table of risk-dampening frameworks
+ * (seeds/002, "Comparative Risk-Dampening Frameworks") names each mechanism's benefit (less liquidation velocity,
+ * less contagion, less slippage) and its trade-off (solvency risk, capital efficiency, committed capital): these
+ * columns are those, measured.
+ */
+final class CompareColumns {
+    private CompareColumns() {
+    }
+
+    /** {@code key} names the JSON field, {@code header} the table column. */
+    record Column(String key, String header, ToDoubleFunction<SimulationResult> value) {
+    }
+
+    static final List<Column> ALL = List.of(
+            new Column("badDebtUsd", "bad debt USD", r -> r.summary().totalBadDebtUsd()),
+            new Column("underwaterUsd", "underwater USD",
+                    r -> r.summary().underwaterUsd().values().stream().mapToDouble(Double::doubleValue).sum()),
+            new Column("liquidatedUsd", "liquidated USD", r -> r.summary().liquidatedUsd()),
+            new Column("liquidations", "liquidations", r -> r.summary().liquidations()),
+            new Column("forcedSalesUsd", "forced sales USD",
+                    r -> r.summary().forcedSalesUsd().values().stream().mapToDouble(Double::doubleValue).sum()),
+            new Column("maxDrawdown", "max drawdown", CompareColumns::shockedDrawdown),
+            new Column("cascadeMultiplier", "cascade multiplier", r -> r.summary().cascadeMultiplier()),
+            new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime()));
+
+    /** Maximum drawdown of the shocked asset's reference price. */
+    private static double shockedDrawdown(SimulationResult r) {
+        Summary s = r.summary();
+        return s.maxDrawdown().getOrDefault(s.shockedAsset(), 0.0);
+    }
+}

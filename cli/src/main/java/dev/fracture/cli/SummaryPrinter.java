@@ -1,0 +1,52 @@
+package dev.fracture.cli;
+
+import dev.fracture.engine.LiquidationEvent;
+import dev.fracture.engine.SimulationResult;
+import dev.fracture.engine.Summary;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The terminal summary of a run: its measures, its first liquidations, and what it did not simulate. */
+final class SummaryPrinter {
+    private SummaryPrinter() {
+    }
+
+    static void print(PrintWriter out, ScenarioRun run, int eventsShown) {
+        SimulationResult r = run.result();
+        Summary s = r.summary();
+        out.printf("Scenario %s on %s, seed %d: %,d blocks over %,d s%n%n", run.loaded().scenario().name(),
+                run.loaded().snapshot().name(), run.seed(), r.trace().blocks(),
+                run.loaded().scenario().horizonSeconds());
+        TextTable t = new TextTable("measure", "value");
+        t.row("liquidations", s.liquidations());
+        t.row("debt liquidated (USD)", TextTable.amount(s.liquidatedUsd()));
+        s.forcedSalesUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.row("forced sales of " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
+        s.badDebtUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.row("bad debt in " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
+        s.underwaterUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.row("underwater debt in " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
+        t.row("shocked asset", s.shockedAsset());
+        t.row("move of its scenario path", String.format("%.2f%%", 100 * s.initialMove()));
+        t.row("move with the cascade's impact", String.format("%.2f%%", 100 * s.finalMove()));
+        t.row("cascade multiplier", String.format("%.3f", s.cascadeMultiplier()));
+        t.row("last liquidation at", s.lastLiquidationTime() < 0 ? "none" : s.lastLiquidationTime() + " s");
+        t.row("trace hash", r.trace().hash().substring(0, 16));
+        t.print(out);
+        if (!r.events().isEmpty() && eventsShown > 0) {
+            out.printf("%nFirst %d liquidations%n", Math.min(eventsShown, r.events().size()));
+            TextTable e = new TextTable("time s", "protocol", "account", "liquidator", "repaid", "seized", "profit USD");
+            for (LiquidationEvent ev : r.events().subList(0, Math.min(eventsShown, r.events().size()))) {
+                e.row(ev.time(), ev.protocol(), ev.account(), ev.liquidator(),
+                        TextTable.amount(ev.repaid()) + " " + ev.debtAsset(),
+                        TextTable.amount(ev.seized()) + " " + ev.collateralAsset(), TextTable.amount(ev.profitUsd()));
+            }
+            e.print(out);
+        }
+        List<String> missing = run.notSimulated();
+        if (!missing.isEmpty()) {
+            out.printf("%nNot simulated yet (they sit this run out): %s%n", String.join("; ", missing));
+        }
+        out.flush();
+    }
+}
