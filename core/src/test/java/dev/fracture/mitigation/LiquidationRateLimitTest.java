@@ -26,7 +26,7 @@ class LiquidationRateLimitTest {
         assertThat(r.events().get(0).seized()).isCloseTo(3000 * 1.05 / 1800, within(1e-12));
         // Held back: 7,500 − 3,000 at 60 s, 6,000 − 3,000 at 72 s.
         assertThat(r.log()).filteredOn(e -> e.kind().equals("rate-limited")).extracting(e -> e.usd())
-                .usingElementComparator(org.assertj.core.util.DoubleComparator.doubleComparatorWithPrecision(1e-6))
+                .usingElementComparator(new org.assertj.core.util.DoubleComparator(1e-6))
                 .containsExactly(4500.0, 3000.0);
     }
 
@@ -39,7 +39,7 @@ class LiquidationRateLimitTest {
         // leaves it at 3,660 s; then 3,000 (of the 5,750 the close factor allows) → debt 8,500, 6.2083 ETH, HF 1.05.
         assertThat(r.events()).extracting(LiquidationEvent::time).containsExactly(60L, 72L, 3660L);
         assertThat(r.events()).extracting(LiquidationEvent::repaidUsd)
-                .usingElementComparator(org.assertj.core.util.DoubleComparator.doubleComparatorWithPrecision(1e-6))
+                .usingElementComparator(new org.assertj.core.util.DoubleComparator(1e-6))
                 .containsExactly(3000.0, 500.0, 3000.0);
         // Cut or held in the blocks at 60 and 72 s, in the 298 blocks 84 ... 3,648 s, and at 3,660 s.
         MitigationOutcome o = Fixture.outcome(r, "rate-limit/all");

@@ -39,15 +39,23 @@ class ProgressivePenaltyTest {
             assertThat(e.repaid()).isCloseTo(7750, within(1e-6));
             assertThat(e.seized()).isCloseTo(7750 * (1 + 0.05 + 0.0200 * 1.25) / 1920, within(1e-9));
         });
+        // The largest raise in force was at 60 s, 200 bps × (10 − 5) = 1,000 bps, when nobody was liquidatable yet.
         assertThat(Fixture.outcome(r, "progressive-penalty/lender").activity().get("largestExtraBps"))
-                .isEqualTo(250);
+                .isEqualTo(1000);
     }
 
     @Test
-    void thePenaltyStopsAtItsMaximum() {
-        // 5% + 250 bps would be 7.5%; the cap is 6%: 7750 × 1.06 / 1920 ETH.
+    void thePenaltyStopsAtItsMaximumAndALiquidationAtALossWaits() {
+        // With the whole penalty capped at 6%, the raise in force at 60 s is 600 − 500 = 100 bps. At 84 s the
+        // liquidator would get 7750 × 1.06 / 1920 = 4.2786 ETH, worth 7,701.56 at $1,800, for 7,750 repaid: a loss,
+        // so it waits. At 96 s the TWAP is (24 × 2000 + 36 × 1800) / 60 = $1,880, slippage 4.26% ≤ 5%: the oracle
+        // price and the reserve's bonus apply again, HF 0.929, and all 15,500 go at 1.05 / 1800.
         SimulationResult r = run(new MitigationSpec.ProgressivePenalty(LENDER, 0.05, 60, 200, 600));
-        assertThat(r.events()).singleElement().satisfies(e ->
-                assertThat(e.seized()).isCloseTo(7750 * 1.06 / 1920, within(1e-9)));
+        assertThat(Fixture.outcome(r, "progressive-penalty/lender").activity().get("largestExtraBps"))
+                .isEqualTo(100);
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.time()).isEqualTo(96);
+            assertThat(e.seized()).isCloseTo(15500 * 1.05 / 1800, within(1e-9));
+        });
     }
 }
