@@ -74,7 +74,7 @@ final class CollateralSegmentation implements Mitigation {
                     collaterals.add(c);
                     continue;
                 }
-                java.math.BigDecimal kept = Snapshots.scale(s, c.asset(), c.amount(), keep, RoundingMode.FLOOR);
+                java.math.BigDecimal kept = Snapshots.scale(s, c.asset(), c.amount(), keep, RoundingMode.HALF_EVEN);
                 if (kept.signum() > 0) {
                     collaterals.add(new ProtocolSpec.PooledLending.Supply(c.asset(), kept, true));
                 }
@@ -87,7 +87,7 @@ final class CollateralSegmentation implements Mitigation {
             List<ProtocolSpec.Balance> debts = new ArrayList<>();
             for (ProtocolSpec.Balance d : a.debts()) {
                 java.math.BigDecimal left = Snapshots.scale(s, d.asset(), d.amount(),
-                        debt == 0 ? 1 : 1 - repay / debt, RoundingMode.CEILING);
+                        debt == 0 ? 1 : 1 - repay / debt, RoundingMode.HALF_EVEN);
                 if (left.signum() > 0) {
                     debts.add(new ProtocolSpec.Balance(d.asset(), left));
                 }

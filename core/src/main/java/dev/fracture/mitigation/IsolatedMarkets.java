@@ -19,10 +19,11 @@ import java.util.Map;
  * prices, gets in market (c, d), c ≠ d, the collateral amount_c × D_d / Σ_{d'≠c} D_d' and the borrow
  * amount_d × v_c / Σ_{c'≠d} v_c': each collateral is shared among the debts it can back and each debt among the
  * collaterals that can back it, pro rata by value (with one debt asset not held as collateral, every market inherits
- * the account's loan-to-value). A debt whose only collateral is the same asset has no market and stays out. A market's LLTV is the pooled reserve's liquidation
- * threshold (bps → WAD), its oracle the reserve's, and its lenders supply exactly what it lends. Supplies not
- * enabled as collateral (deposits) and accounts without debt stay out: they carry no liquidation risk. E-mode
- * categories do not survive isolation: each market has its collateral reserve's own threshold.
+ * the account's loan-to-value). A debt whose only collateral is the same asset has no market and stays out. A
+ * market's LLTV is the pooled reserve's liquidation threshold (bps → WAD), its oracle the reserve's, and its lenders
+ * supply exactly what it lends. Supplies not enabled as collateral (deposits) and accounts without debt stay out:
+ * they carry no liquidation risk. E-mode categories do not survive isolation: each market has its collateral
+ * reserve's own threshold.
  *
  * <p>Sources: seed document 004, "isolated lending pools ... a failure in one pool cannot automatically trigger
  * liquidations in another", and its table ("prevents contagion between assets but fragments liquidity and capital
@@ -86,9 +87,9 @@ final class IsolatedMarkets implements Mitigation {
                             .mapToDouble(x -> Snapshots.usd(s, x.asset(), x.amount())).sum();
                     double debtShare = Snapshots.usd(s, d.asset(), d.amount()) / debtElsewhere;
                     double collateralShare = Snapshots.usd(s, c.asset(), c.amount()) / collateralElsewhere;
-                    BigDecimal coll = Snapshots.scale(s, c.asset(), c.amount(), debtShare, RoundingMode.FLOOR);
+                    BigDecimal coll = Snapshots.scale(s, c.asset(), c.amount(), debtShare, RoundingMode.HALF_EVEN);
                     BigDecimal borrow = Snapshots.scale(s, d.asset(), d.amount(), collateralShare,
-                            RoundingMode.CEILING);
+                            RoundingMode.HALF_EVEN);
                     if (coll.signum() == 0 && borrow.signum() == 0) {
                         continue;
                     }

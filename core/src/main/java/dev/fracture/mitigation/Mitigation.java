@@ -16,8 +16,8 @@ import java.util.List;
  *   <li>{@link #tradingHalted} for every venue of chain c before arbitrageurs trade on it, and before any sale;</li>
  *   <li>for each protocol of chain c: {@link #valuationUsd} and {@link #bonusBps} when the protocol reads its
  *   prices and prices a liquidation; {@link #liquidationAllowanceUsd} for every landed liquidation before it is
- *   applied, {@link #heldBack} for what an allowance cut, {@link #liquidated} after; {@link #dispose} for collateral a liquidator sells, before the router;
- *   {@link #badDebt} when a liquidation realizes bad debt.</li>
+ *   applied, {@link #heldBack} for what an allowance cut, {@link #liquidated} after; {@link #dispose} for
+ *   collateral a liquidator sells, before the router; {@link #badDebt} when a liquidation realizes bad debt.</li>
  * </ol>
  * {@link #prepare} runs once, before the run, on the snapshot the run will use. A mitigation is stateful and
  * belongs to one run: {@link MitigationSet#of} builds fresh ones each time.

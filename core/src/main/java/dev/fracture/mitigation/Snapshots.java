@@ -41,7 +41,10 @@ final class Snapshots {
         return amount.doubleValue() * asset(s, asset).referencePriceUsd();
     }
 
-    /** {@code amount × fraction}, in the asset's whole units, rounded {@code mode}. */
+    /**
+     * {@code amount × fraction} in the asset's units, rounded {@code mode} (callers round to the nearest unit: the
+     * fraction comes through a double, so an exact answer may arrive a hair off).
+     */
     static BigDecimal scale(EcosystemSnapshot s, AssetId asset, BigDecimal amount, double fraction, RoundingMode mode) {
         return amount.multiply(BigDecimal.valueOf(fraction), MathContext.DECIMAL64)
                 .setScale(asset(s, asset).decimals(), mode).stripTrailingZeros();
