@@ -17,8 +17,8 @@ import java.util.Map;
  * The mitigations of one run, built fresh from their specs, and the one place the engine calls: each hook of
  * {@link Mitigation} dispatched to all of them in the order the scenario lists them. Building checks every spec
  * against the snapshot (a protocol or asset it names must exist and be of a kind the mitigation applies to) and
- * throws {@link IllegalArgumentException} naming the mitigation, its position and the field; then the setup-time
- * mitigations change a copy of the snapshot, in order ({@link #snapshot()}).
+ * throws {@link IllegalArgumentException} naming the mitigation, its position and the field; the setup-time
+ * mitigations change the snapshot in order, each on the copy the previous one made ({@link #snapshot()}).
  */
 public final class MitigationSet {
     private final List<Mitigation> mitigations;
@@ -36,21 +36,24 @@ public final class MitigationSet {
         }
     }
 
-    /** Builds the run's mitigations and applies the setup-time ones to a copy of {@code snapshot}. */
+    /**
+     * Builds the run's mitigations in order, each checked against and applied to the snapshot as the ones before it
+     * left it (so segmenting a protocol that an earlier mitigation isolated is refused by name).
+     */
     public static MitigationSet of(List<MitigationSpec> specs, EcosystemSnapshot snapshot) {
-        check(specs, snapshot);
         List<Mitigation> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         TradingHalts[] halts = new TradingHalts[1];
         TradingHalts anyHalt = (asset, chain, now) -> halts[0].halted(asset, chain, now);
-        for (MitigationSpec spec : specs) {
+        EcosystemSnapshot prepared = snapshot;
+        for (int i = 0; i < specs.size(); i++) {
+            MitigationSpec spec = specs.get(i);
+            check(spec, i, prepared);
             String base = baseLabel(spec);
             int n = seen.merge(base, 1, Integer::sum);
-            out.add(build(spec, n == 1 ? base : base + "#" + n, snapshot, anyHalt));
-        }
-        EcosystemSnapshot prepared = snapshot;
-        for (Mitigation m : out) {
+            Mitigation m = build(spec, n == 1 ? base : base + "#" + n, prepared, anyHalt);
             prepared = m.prepare(prepared);
+            out.add(m);
         }
         MitigationSet set = new MitigationSet(out, prepared);
         halts[0] = set::tradingHalted;
