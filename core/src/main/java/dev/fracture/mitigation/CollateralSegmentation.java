@@ -50,6 +50,10 @@ final class CollateralSegmentation implements Mitigation {
         ProtocolSpec.PooledLending p = (ProtocolSpec.PooledLending) s.protocol(spec.protocol()).orElseThrow();
         Set<AssetId> group = new HashSet<>(spec.correlatedGroup());
         double share = spec.maxCorrelatedShare();
+        if (share >= 1) {
+            // A cap of 100% caps nothing.
+            return s;
+        }
         List<ProtocolSpec.PooledLending.Account> accounts = new ArrayList<>();
         for (ProtocolSpec.PooledLending.Account a : p.accounts()) {
             double total = 0;

@@ -68,7 +68,7 @@ public final class MitigationSet {
             return "rate-limit/" + (r.protocol() == null ? "all" : r.protocol().value());
         }
         if (spec instanceof MitigationSpec.ProgressivePenalty p) {
-            return "progressive-penalty/" + p.protocol().value();
+            return "progressive-penalty/" + (p.protocol() == null ? "all" : p.protocol().value());
         }
         if (spec instanceof MitigationSpec.InternalDutchAuction a) {
             return "auction/" + a.protocol().value();
@@ -150,7 +150,7 @@ public final class MitigationSet {
         } else if (spec instanceof MitigationSpec.LiquidationRateLimit r) {
             optionalProtocol(where, r.protocol(), s);
         } else if (spec instanceof MitigationSpec.ProgressivePenalty p) {
-            protocol(where, p.protocol(), s);
+            optionalProtocol(where, p.protocol(), s);
         } else if (spec instanceof MitigationSpec.InternalDutchAuction a) {
             protocol(where, a.protocol(), s);
         } else if (spec instanceof MitigationSpec.CollateralSegmentation c) {
@@ -169,6 +169,10 @@ public final class MitigationSet {
             optionalProtocol(where, b.protocol(), s);
         } else if (spec instanceof MitigationSpec.LiquidityIncentives l) {
             asset(where, "asset", l.asset(), s);
+            if (l.bandPct() >= 1) {
+                throw new IllegalArgumentException(where + ": bandPct must be below 1 (was " + l.bandPct()
+                        + "): a pool cannot hold depth down to a price of zero");
+            }
             boolean trades = s.venues().stream().anyMatch(v -> v.assets().size() == 2
                     && v.assets().contains(l.asset()));
             if (!trades) {

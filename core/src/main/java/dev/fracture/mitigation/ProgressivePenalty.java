@@ -15,7 +15,11 @@ import java.util.Map;
  * make positions liquidatable, and a liquidator gets fewer units per debt repaid), and the liquidation penalty
  * rises by {@code penaltyBpsPerPercent} for each percent of slippage beyond the threshold, rounded to the nearest
  * basis point, the whole penalty at most {@code maxPenaltyBps}. The penalty is the protocol's bonus to the
- * liquidator (Aave's {@code liquidationBonus} less 100%).
+ * liquidator (Aave's {@code liquidationBonus} less 100%); Morpho markets take the valuation only, their incentive
+ * factor being the contract's function of the LLTV. One protocol, or every protocol when none is named.
+ *
+ * <p>The market price and its TWAP are kept per collateral asset, not per chain: a collateral liquidated on two
+ * chains under one penalty shares one history.
  *
  * <p>Sources: seed document 002, "decentralized circuit breakers ... progressively increase the liquidation penalty
  * or introduce a time-weighted average price (TWAP) for collateral valuation only after a pre-defined threshold of
@@ -41,6 +45,11 @@ final class ProgressivePenalty implements Mitigation {
         return label;
     }
 
+    /** One protocol, or every protocol when none is named. */
+    private boolean covers(ProtocolId protocol) {
+        return spec.protocol() == null || spec.protocol().equals(protocol);
+    }
+
     @Override
     public void onBlock(BlockView block) {
         // Sampling before arbitrage too keeps the window's history from the run's first block on.
@@ -49,7 +58,7 @@ final class ProgressivePenalty implements Mitigation {
 
     @Override
     public double valuationUsd(ProtocolId protocol, AssetId collateral, double oracleUsd, BlockView block) {
-        if (!spec.protocol().equals(protocol)) {
+        if (!covers(protocol)) {
             return oracleUsd;
         }
         PriceWindow w = windows.computeIfAbsent(collateral, k -> new PriceWindow(spec.twapWindowSeconds()));
@@ -68,7 +77,7 @@ final class ProgressivePenalty implements Mitigation {
 
     @Override
     public int bonusBps(ProtocolId protocol, AssetId collateral, int bonusBps, BlockView block) {
-        Double slip = spec.protocol().equals(protocol) ? slippage.get(collateral) : null;
+        Double slip = covers(protocol) ? slippage.get(collateral) : null;
         if (slip == null) {
             return bonusBps;
         }

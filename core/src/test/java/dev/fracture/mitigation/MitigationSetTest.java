@@ -42,6 +42,9 @@ class MitigationSetTest {
         assertThatThrownBy(() -> MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(WBTC, 1, 0.01)),
                 SNAPSHOT)).hasMessage("mitigation LiquidityIncentives (mitigations[0]): asset 'WBTC' trades in no "
                 + "two-asset venue of the snapshot, so there is no market to place depth in");
+        assertThatThrownBy(() -> MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(ETH, 1, 1)),
+                SNAPSHOT)).hasMessageStartingWith("mitigation LiquidityIncentives (mitigations[0]): bandPct must be "
+                + "below 1");
     }
 
     @Test
