@@ -154,14 +154,10 @@ public final class MitigationSet {
         } else if (spec instanceof MitigationSpec.InternalDutchAuction a) {
             protocol(where, a.protocol(), s);
         } else if (spec instanceof MitigationSpec.CollateralSegmentation c) {
-            ProtocolSpec.PooledLending p = pooled(where, c.protocol(), s);
+            pooled(where, c.protocol(), s);
+            // A group may name assets the protocol does not list: they simply hold no collateral there.
             for (int k = 0; k < c.correlatedGroup().size(); k++) {
-                AssetId a = c.correlatedGroup().get(k);
-                asset(where, "correlatedGroup[" + k + "]", a, s);
-                if (Snapshots.reserve(p, a) == null) {
-                    throw new IllegalArgumentException(where + ": correlatedGroup[" + k + "] '" + a
-                            + "' is not a reserve of protocol '" + p.id() + "'");
-                }
+                asset(where, "correlatedGroup[" + k + "]", c.correlatedGroup().get(k), s);
             }
         } else if (spec instanceof MitigationSpec.IsolatedMarkets i) {
             pooled(where, i.protocol(), s);
