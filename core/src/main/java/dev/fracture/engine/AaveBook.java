@@ -18,6 +18,7 @@ import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveLiquidationResult;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
+import dev.fracture.protocol.lending.AaveReserveConfig;
 import dev.fracture.protocol.lending.AaveSetup;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,7 +40,10 @@ final class AaveBook implements ProtocolBook {
 
     private final ProtocolId id;
     private final ChainId chain;
-    private final AaveMarket market;
+    /** The protocol's own parameters, and those in force this block (bonuses changed by mitigations). */
+    private final AaveMarket baseMarket;
+    private AaveMarket market;
+    private LiquidationTerms terms = LiquidationTerms.NONE;
     private final Map<AssetId, OracleId> oracles;
     private final AaveAccount[] accounts;
     private final Map<AccountId, Integer> index = new HashMap<>();
@@ -51,7 +55,8 @@ final class AaveBook implements ProtocolBook {
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
         this.chain = chain;
-        this.market = setup.market();
+        this.baseMarket = setup.market();
+        this.market = baseMarket;
         this.oracles = setup.oracles();
         this.accounts = setup.accounts().toArray(new AaveAccount[0]);
         this.writtenOff = new boolean[accounts.length];
@@ -72,10 +77,33 @@ final class AaveBook implements ProtocolBook {
     }
 
     @Override
+    public void useTerms(LiquidationTerms terms) {
+        this.terms = terms;
+    }
+
+    @Override
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         Map<AssetId, Long> p = new HashMap<>();
-        oracles.forEach((asset, oracle) -> p.put(asset, toBase(bank.usd(oracle, now))));
+        oracles.forEach((asset, oracle) -> p.put(asset, toBase(terms.valuationUsd(asset, bank.usd(oracle, now)))));
         prices = new AavePrices(p);
+        market = withBonuses(baseMarket, terms);
+    }
+
+    /** The market with each reserve's liquidation bonus as the terms set it (the same market when unchanged). */
+    private static AaveMarket withBonuses(AaveMarket base, LiquidationTerms terms) {
+        Map<AssetId, AaveReserveConfig> reserves = null;
+        for (AaveReserveConfig r : base.reserves().values()) {
+            int bonus = terms.bonusBps(r.asset(), r.liquidationBonusBps());
+            if (bonus != r.liquidationBonusBps()) {
+                if (reserves == null) {
+                    reserves = new HashMap<>(base.reserves());
+                }
+                reserves.put(r.asset(), new AaveReserveConfig(r.asset(), r.decimals(), r.ltvBps(),
+                        r.liquidationThresholdBps(), bonus, r.liquidationProtocolFeeBps(), r.supplyCap(),
+                        r.borrowCap(), r.debtCeiling(), r.borrowableInIsolation(), r.eModeCategory()));
+            }
+        }
+        return reserves == null ? base : new AaveMarket(reserves, base.eModes());
     }
 
     /** The Aave oracle's base currency: USD with 8 decimals. */

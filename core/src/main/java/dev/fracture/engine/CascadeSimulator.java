@@ -3,6 +3,7 @@ package dev.fracture.engine;
 import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Venue;
+import dev.fracture.mitigation.MitigationSet;
 import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
@@ -52,7 +53,8 @@ public final class CascadeSimulator {
 
     /** Runs and reports progress after every block (progress reporting never changes the result). */
     public SimulationResult run(SimulationSetup setup, RunProgress progress) {
-        return new Run(setup).execute(progress);
+        MitigationSet mitigations = MitigationSet.of(setup.mitigations(), setup.snapshot());
+        return new Run(setup.prepared(mitigations.snapshot()), mitigations).execute(progress);
     }
 
     /** The mutable state of one run. */
@@ -71,13 +73,16 @@ public final class CascadeSimulator {
         private final List<RunEvent> log = new ArrayList<>();
         private final SplittableRandom rng;
         private final double[] liquidatedThisBlock;
+        private final MitigationHooks hooks;
 
-        Run(SimulationSetup setup) {
+        Run(SimulationSetup setup, MitigationSet mitigations) {
             this.setup = setup;
             EcosystemSnapshot snapshot = setup.snapshot();
             this.market = Market.of(snapshot, MathMode.FAST);
             this.prices = new ReferencePrices(setup);
             this.oracles = new OracleBank(snapshot, market, prices, 0, setup.oracleFaults());
+            this.hooks = new MitigationHooks(mitigations);
+            oracles.useHeartbeats(hooks::heartbeatSeconds);
             for (ProtocolSpec p : snapshot.protocols()) {
                 ProtocolBooks.of(p, snapshot).ifPresentOrElse(books::add, () -> {
                     if (!Participants.simulates(p)) {
@@ -85,13 +90,14 @@ public final class CascadeSimulator {
                     }
                 });
             }
+            books.forEach(b -> b.useTerms(hooks.terms(b.id())));
             this.participants = Participants.of(setup);
-            this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal());
+            this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks);
             this.chains = snapshot.chains().stream().sorted(Comparator.comparing(Chain::id)).toList();
             this.venues = market.venues().stream().sorted(Comparator.comparing(Venue::id)).toList();
             this.rng = new SplittableRandom(setup.seed());
             this.liquidatedThisBlock = new double[books.size()];
-            this.recorder = new TraceRecorder(prices, oracles, venues, books, List.copyOf(participants));
+            this.recorder = new TraceRecorder(prices, oracles, venues, books, hooks.withTraceSource(participants));
         }
 
         SimulationResult execute(RunProgress progress) {
@@ -122,9 +128,11 @@ public final class CascadeSimulator {
         private void block(int c, long now, long blockNo) {
             Chain chain = chains.get(c);
             prices.update(now);
+            hooks.onBlock(new BlockContext(now, chain, blockNo, prices, oracles, market,
+                    setup.baseFees().gwei(chain, now), null, log));
             oracles.update(now, prices);
             for (Venue v : venues) {
-                if (v.chain().equals(chain.id())) {
+                if (v.chain().equals(chain.id()) && !hooks.halted(v, now)) {
                     Arbitrageur.pull(v, prices, setup.arbitrageCapitalUsdPerBlock());
                 }
             }
@@ -149,7 +157,7 @@ public final class CascadeSimulator {
             Trace trace = recorder.trace(chains.stream().map(x -> x.id().value()).toList());
             Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds());
             return new SimulationResult(setup.seed(), trace, desk.events(), summary, desk.outcomes(), notSimulated,
-                    log);
+                    log, hooks.outcomes());
         }
     }
 }

@@ -1,23 +1,40 @@
 package dev.fracture.engine;
 
+import dev.fracture.mitigation.Disposal;
 import dev.fracture.model.AssetId;
+import dev.fracture.model.ProtocolId;
 
 /**
- * Where the collateral a liquidator seized goes when it sells: through the router into the venues of the
- * liquidation's chain (a flash-loan liquidation must repay within its transaction, so it cannot wait for a bridge).
- * The sale moves those venues and counts as forced selling of the collateral, which the impact law turns into a
- * lower reference price in later blocks.
+ * Where the collateral a liquidator seized goes when it sells: first to the run's mitigations that take seized
+ * collateral off the market (an internal auction, a backstop, a synthetic liquidity layer — docs/mitigations.md),
+ * then, for the rest, through the router into the venues of the liquidation's chain (a flash-loan liquidation must
+ * repay within its transaction, so it cannot wait for a bridge). The routed sale moves those venues and counts as
+ * forced selling of the collateral, which the impact law turns into a lower reference price in later blocks.
  */
 final class CollateralDisposal {
+    private final MitigationHooks hooks;
 
-    /** What a sale came to: debt asset received, and the collateral's USD value at the reference price. */
+    CollateralDisposal() {
+        this(new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(java.util.List.of(), null)));
+    }
+
+    CollateralDisposal(MitigationHooks hooks) {
+        this.hooks = hooks;
+    }
+
+    /** What a sale came to: debt asset received, and the USD value (reference price) of what reached the venues. */
     record Sale(double proceeds, double soldUsd) {
     }
 
-    Sale sell(BlockContext block, AssetId collateral, AssetId debt, double amount) {
-        double proceeds = block.sell(collateral, debt, amount);
-        double soldUsd = amount * block.prices().usd(collateral);
+    Sale sell(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount) {
+        Disposal taken = hooks.dispose(protocol, collateral, debt, amount, block);
+        double rest = amount - taken.amount();
+        if (!(rest > 0)) {
+            return new Sale(taken.proceeds(), 0);
+        }
+        double proceeds = block.sell(collateral, debt, rest);
+        double soldUsd = rest * block.prices().usd(collateral);
         block.forcedSale(collateral, soldUsd);
-        return new Sale(proceeds, soldUsd);
+        return new Sale(taken.proceeds() + proceeds, soldUsd);
     }
 }

@@ -25,9 +25,16 @@ final class LiquidationDesk {
     /** Per protocol, the block each liquidatable position was first seen in: reaction latency counts from it. */
     private final Map<ProtocolId, Map<AccountId, Long>> firstSeen = new HashMap<>();
     private final CollateralDisposal disposal;
+    private final MitigationHooks hooks;
     private final List<LiquidationEvent> events = new ArrayList<>();
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
+        this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)));
+    }
+
+    /** A desk whose landed liquidations pass the run's mitigations first (halts, rate limits). */
+    LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal, MitigationHooks hooks) {
+        this.hooks = hooks;
         for (LiquidatorProfile profile : profiles) {
             if (ledgers.put(profile.id(), new LiquidatorLedger(profile)) != null) {
                 throw new IllegalArgumentException("simulation: liquidator id '" + profile.id() + "' appears twice");
@@ -38,6 +45,7 @@ final class LiquidationDesk {
 
     /** Runs the book's liquidations of this block; returns the debt repaid, USD at the block's reference prices. */
     double liquidate(ProtocolBook book, BlockContext block) {
+        hooks.enter(block);
         book.observe(block.oracles(), block.prices(), block.now());
         if (ledgers.isEmpty()) {
             return 0;
@@ -56,7 +64,12 @@ final class LiquidationDesk {
         }
         double repaidUsd = 0;
         for (LiquidationPlan plan : LiquidationRound.winners(plans, block.rng())) {
-            repaidUsd += execute(book, plan, block);
+            LiquidationPlan allowed = hooks.gate(book.id(), plan, block);
+            if (allowed != null) {
+                double repaid = execute(book, allowed, block);
+                hooks.liquidated(book.id(), plan.opportunity().collateralAsset(), repaid, block);
+                repaidUsd += repaid;
+            }
         }
         return repaidUsd;
     }
@@ -93,11 +106,12 @@ final class LiquidationDesk {
         double proceeds = 0;
         double soldUsd = 0;
         if (plan.disposal() == LiquidationPlan.Disposal.SELL && applied.collateralToLiquidator() > 0) {
-            CollateralDisposal.Sale sale = disposal.sell(block, o.collateralAsset(), o.debtAsset(),
+            CollateralDisposal.Sale sale = disposal.sell(block, book.id(), o.collateralAsset(), o.debtAsset(),
                     applied.collateralToLiquidator());
             proceeds = sale.proceeds();
             soldUsd = sale.soldUsd();
         }
+        hooks.badDebt(book.id(), applied.badDebtUsd(), block);
         double bonusUsd = applied.collateralToLiquidator() * collUsd - applied.debtRepaid() * debtUsd;
         double slippageUsd = plan.disposal() == LiquidationPlan.Disposal.SELL
                 ? applied.collateralToLiquidator() * collUsd - proceeds * debtUsd : 0;

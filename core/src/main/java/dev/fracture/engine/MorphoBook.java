@@ -34,6 +34,7 @@ final class MorphoBook implements ProtocolBook {
     private final ChainId chain;
     private final Market[] markets;
     private double badDebtUsd;
+    private LiquidationTerms terms = LiquidationTerms.NONE;
 
     /** One market's parameters and live state. */
     private static final class Market {
@@ -80,10 +81,19 @@ final class MorphoBook implements ProtocolBook {
         return chain;
     }
 
+    /**
+     * Mitigations may change how a market values its collateral; its liquidation incentive factor is the contract's
+     * function of the LLTV, so bonus changes do not apply to Morpho markets.
+     */
+    @Override
+    public void useTerms(LiquidationTerms terms) {
+        this.terms = terms;
+    }
+
     @Override
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         for (Market m : markets) {
-            m.collateralUsd = bank.usd(m.setup.oracle(), now);
+            m.collateralUsd = terms.valuationUsd(m.collateral.id(), bank.usd(m.setup.oracle(), now));
             m.loanUsd = reference.usd(m.loan.id());
             double inLoan = m.collateralUsd / m.loanUsd;
             m.price = BigDecimal.valueOf(inLoan).movePointRight(36 + m.loan.decimals() - m.collateral.decimals())

@@ -50,6 +50,13 @@ final class OracleBank {
     private final Map<OracleId, List<SimulationSetup.OracleFault>> faults = new HashMap<>();
     private final Map<OracleId, AssetId> assets = new HashMap<>();
     private final List<OracleId> order;
+    private Heartbeats heartbeats = (asset, beat, now) -> beat;
+
+    /** The heartbeat push feeds of an asset keep at a time, given their own (mitigations may shorten it). */
+    @FunctionalInterface
+    interface Heartbeats {
+        long seconds(AssetId asset, long heartbeatSeconds, long now);
+    }
 
     OracleBank(EcosystemSnapshot snapshot, Market market, ReferenceView reference, long start,
                List<SimulationSetup.OracleFault> faultList) {
@@ -63,6 +70,14 @@ final class OracleBank {
             assets.put(id, asset);
             feeds.put(id, live(spec, snapshot, market, reference, start));
         }
+    }
+
+    /**
+     * Lets mitigations shorten push feeds' heartbeats while they act (dynamic parameters, docs/mitigations.md): a
+     * feed then reports at least every shortened heartbeat, with its deviation rule and delay unchanged.
+     */
+    void useHeartbeats(Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
     }
 
     List<OracleId> ids() {
@@ -155,9 +170,20 @@ final class OracleBank {
             return new Live() {
                 private PushFeedState state = feed.start(start, reference.usd(p.asset()));
 
+                private PushFeed shortened;
+
                 @Override
                 public void update(long now, ReferenceView ref) {
-                    state = feed.step(state, now, ref.usd(p.asset()));
+                    long beat = heartbeats.seconds(p.asset(), p.heartbeatSeconds(), now);
+                    PushFeed f = feed;
+                    if (beat < p.heartbeatSeconds()) {
+                        if (shortened == null || shortened.params().heartbeatSeconds() != beat) {
+                            shortened = PushFeed.of(new PushFeedParams(beat, p.deviationBps(), p.decimals(),
+                                    p.delaySeconds(), 2 * p.heartbeatSeconds()));
+                        }
+                        f = shortened;
+                    }
+                    state = f.step(state, now, ref.usd(p.asset()));
                 }
 
                 @Override

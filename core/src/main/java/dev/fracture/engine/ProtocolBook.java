@@ -32,6 +32,14 @@ interface ProtocolBook {
      */
     Applied apply(LiquidationPlan plan);
 
+    /**
+     * Gives the book the run's mitigations' liquidation terms: the price at which it values each collateral and
+     * the bonus it pays on it (docs/mitigations.md, "Liquidation terms"). A book applies them whenever it reads its
+     * prices; the default ignores them, so a book that does not support them keeps its own terms.
+     */
+    default void useTerms(LiquidationTerms terms) {
+    }
+
     /** Debt still owed in USD at the last observed prices, over every position. */
     double debtUsd();
 

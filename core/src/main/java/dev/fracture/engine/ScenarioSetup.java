@@ -6,7 +6,6 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.scenario.CorrelatedShocks;
 import dev.fracture.scenario.ImpactSpec;
 import dev.fracture.scenario.LiquidatorSpec;
-import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.Normals;
 import dev.fracture.scenario.PriceDriver;
 import dev.fracture.scenario.Scenario;
@@ -33,7 +32,9 @@ import java.util.SplittableRandom;
  * <p>Events simulated: gas spikes (a chain's base fee over a window), oracle freeze and stale (the feed stops
  * updating), oracle wrong value (consumers read the value times the factor), bridge exploits (tokens the bridge
  * minted lose the backing share), stablecoin depegs. Not yet: bridge halts and liquidity withdrawals, which act on
- * cross-chain transfers and venue liquidity the engine does not move yet, and every mitigation.
+ * cross-chain transfers and venue liquidity the engine does not move yet. Every mitigation is simulated
+ * ({@code dev.fracture.mitigation}, docs/mitigations.md): the setup carries the scenario's mitigation specs, checked
+ * against the snapshot.
  */
 public final class ScenarioSetup {
     private ScenarioSetup() {
@@ -80,9 +81,6 @@ public final class ScenarioSetup {
                 notSimulated.add("event " + e.getClass().getSimpleName() + " at " + e.startSeconds() + " s");
             }
         }
-        for (MitigationSpec m : scenario.mitigations()) {
-            notSimulated.add("mitigation " + m.getClass().getSimpleName());
-        }
         BasePrices base = new BasePrices() {
             @Override
             public double usd(AssetId asset, long t) {
@@ -119,7 +117,8 @@ public final class ScenarioSetup {
             liquidators.addAll(l.profiles());
         }
         return new Prepared(new SimulationSetup(snapshot, scenario.horizonSeconds(), seed, base, impact, liquidators,
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses), notSimulated);
+                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses,
+                scenario.mitigations()), notSimulated);
     }
 
     /** A driver's base path as a function of time. */

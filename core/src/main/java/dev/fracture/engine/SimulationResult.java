@@ -1,5 +1,6 @@
 package dev.fracture.engine;
 
+import dev.fracture.mitigation.MitigationOutcome;
 import dev.fracture.model.ProtocolId;
 import java.util.List;
 import java.util.Map;
@@ -7,16 +8,25 @@ import java.util.Map;
 /**
  * A run's outputs: the trace, the liquidations, the log of every other event (scenario events taking effect,
  * mitigations acting, perp liquidations), the summary, the liquidators' books, and the protocols of the
- * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so).
+ * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so), and
+ * what each mitigation did and cost ({@link MitigationOutcome}; docs/mitigations.md).
  */
 public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
                                Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
-                               List<RunEvent> log) {
+                               List<RunEvent> log, List<MitigationOutcome> mitigations) {
     public SimulationResult {
+        mitigations = List.copyOf(mitigations);
         log = List.copyOf(log);
         events = List.copyOf(events);
         liquidators = Map.copyOf(liquidators);
         notSimulated = List.copyOf(notSimulated);
+    }
+
+    /** A result of a run with no mitigation. */
+    public SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
+                            Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
+                            List<RunEvent> log) {
+        this(seed, trace, events, summary, liquidators, notSimulated, log, List.of());
     }
 
     /** One liquidator's realized books at the end of the run, USD. */

@@ -2,19 +2,22 @@ package dev.fracture.engine;
 
 import dev.fracture.agent.LiquidatorProfile;
 import dev.fracture.model.AssetId;
+import dev.fracture.mitigation.MitigationSet;
 import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.scenario.MitigationSpec;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything one run needs: the ecosystem, how long to run, the seed, the base price paths, the impact law per
  * asset (assets without one are not moved by forced selling), the liquidator population, and how much capital
- * arbitrageurs bring to each venue per block.
+ * arbitrageurs bring to each venue per block, and the mitigations switched on (docs/mitigations.md), applied in the
+ * order listed.
  */
 public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
                               Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
                               double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
-                              List<BackingLoss> backingLosses) {
+                              List<BackingLoss> backingLosses, List<MitigationSpec> mitigations) {
 
     /** Arbitrage capital per venue and block when a scenario does not say: USD. */
     public static final double DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK = 5_000_000;
@@ -35,6 +38,27 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
 
     /** From {@code atSeconds}, tokens minted by {@code bridge} are backed only by {@code 1 − loss} of their origin. */
     public record BackingLoss(dev.fracture.model.BridgeId bridge, long atSeconds, double loss) {
+    }
+
+    /** A setup with no mitigation. */
+    public SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
+                           Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
+                           double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
+                           List<BackingLoss> backingLosses) {
+        this(snapshot, horizonSeconds, seed, basePrices, impact, liquidators, arbitrageCapitalUsdPerBlock, baseFees,
+                oracleFaults, backingLosses, List.of());
+    }
+
+    /** This setup with {@code mitigations} switched on instead of its own. */
+    public SimulationSetup withMitigations(List<MitigationSpec> mitigations) {
+        return new SimulationSetup(snapshot, horizonSeconds, seed, basePrices, impact, liquidators,
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, mitigations);
+    }
+
+    /** What a run uses once its mitigations are built: the snapshot they prepared, and no specs left to apply. */
+    SimulationSetup prepared(EcosystemSnapshot preparedSnapshot) {
+        return new SimulationSetup(preparedSnapshot, horizonSeconds, seed, basePrices, impact, liquidators,
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, List.of());
     }
 
     /** A setup with the snapshot's gas prices and no faults. */
@@ -62,6 +86,8 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
         oracleFaults = oracleFaults == null ? List.of() : List.copyOf(oracleFaults);
         backingLosses = backingLosses == null ? List.of() : List.copyOf(backingLosses);
         impact = impact == null ? Map.of() : Map.copyOf(impact);
+        mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+        MitigationSet.check(mitigations, snapshot);
         liquidators = liquidators == null ? List.of() : List.copyOf(liquidators);
         for (AssetId a : impact.keySet()) {
             if (snapshot.asset(a).isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.fracture.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AssetId;
@@ -78,7 +79,16 @@ class ScenarioSetupTest {
         assertThat(s.oracleFaults()).singleElement().satisfies(f -> assertThat(f.factor()).isEqualTo(0.5));
         assertThat(s.basePrices().usd(USDC, 299)).isEqualTo(1);
         assertThat(s.basePrices().usd(USDC, 400)).isCloseTo(0.88, within(1e-12));
-        assertThat(p.notSimulated()).containsExactly("event BridgeHalt at 50 s", "mitigation IsolatedMarkets");
+        assertThat(p.notSimulated()).containsExactly("event BridgeHalt at 50 s");
+        assertThat(s.mitigations()).containsExactly(new MitigationSpec.IsolatedMarkets(ProtocolId.of("lender")));
+    }
+
+    @Test
+    void aMitigationNamingWhatTheSnapshotLacksIsRejectedWithItsPlace() {
+        assertThatThrownBy(() -> prepare(scenario(List.of(), List.of(),
+                List.of(new MitigationSpec.IsolatedMarkets(ProtocolId.of("nowhere"))))))
+                .hasMessage("mitigation IsolatedMarkets (mitigations[0]): protocol 'nowhere' is not a protocol of "
+                        + "snapshot 'engine-test'");
     }
 
     @Test

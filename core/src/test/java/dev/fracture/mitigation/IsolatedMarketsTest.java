@@ -1,0 +1,63 @@
+package dev.fracture.mitigation;
+
+import static dev.fracture.mitigation.Fixture.ETH;
+import static dev.fracture.mitigation.Fixture.LENDER;
+import static dev.fracture.mitigation.Fixture.WBTC;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.fracture.engine.SimulationResult;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolSpec;
+import dev.fracture.scenario.MitigationSpec;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Carol holds 10 ETH ($20,000) and 0.5 WBTC ($20,000) against 24,000 USDC. Isolated, each collateral backs the debt
+ * in proportion to its value: ETH/USDC gets 10 ETH and 24000 × 20000 / 40000 = 12,000 USDC, WBTC/USDC 0.5 WBTC and
+ * 12,000 USDC; each market's LLTV is the reserve's 80% threshold in WAD and its lenders supply exactly what it lends.
+ */
+class IsolatedMarketsTest {
+    private static final MitigationSpec.IsolatedMarkets ISOLATE = new MitigationSpec.IsolatedMarkets(LENDER);
+
+    private static EcosystemSnapshot carol() {
+        return new Fixture().account("carol", Fixture.collateral(ETH, "10", WBTC, "0.5"), "24000").snapshot();
+    }
+
+    @Test
+    void aPooledAccountIsSplitIntoOneMarketPerCollateralAsWorkedByHand() {
+        MitigationSet set = MitigationSet.of(List.of(ISOLATE), carol());
+        ProtocolSpec.IsolatedLending isolated = (ProtocolSpec.IsolatedLending) set.snapshot().protocol(LENDER)
+                .orElseThrow();
+        assertThat(isolated.markets()).extracting(ProtocolSpec.IsolatedLending.Market::id)
+                .containsExactly("ETH/USDC", "WBTC/USDC");
+        ProtocolSpec.IsolatedLending.Market eth = isolated.markets().get(0);
+        assertThat(eth.lltv()).isEqualTo(new BigInteger("800000000000000000"));
+        assertThat(eth.totalSupply()).isEqualByComparingTo("12000");
+        assertThat(eth.positions()).singleElement().satisfies(p -> {
+            assertThat(p.collateral()).isEqualByComparingTo("10");
+            assertThat(p.borrow()).isEqualByComparingTo("12000");
+        });
+        assertThat(isolated.markets().get(1).positions()).singleElement().satisfies(p -> {
+            assertThat(p.collateral()).isEqualByComparingTo("0.5");
+            assertThat(p.borrow()).isEqualByComparingTo("12000");
+        });
+        // Every collateral found a market: Σ value × LTV is what it was.
+        assertThat(set.outcomes().get(0).capitalCostUsd()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void aShockToOneCollateralLiquidatesItsMarketThatThePoolWouldHaveCarried() {
+        // ETH −30% to $1,400. Pooled: HF = (14000 + 20000) × 0.8 / 24000 = 1.13, safe. Isolated: the ETH/USDC market
+        // has LTV 12000 / 14000 = 0.857 > 0.80 and is liquidated; the WBTC market is untouched.
+        SimulationResult pooled = Fixture.run(carol(), 120, Fixture.ethStep(1400, 60), 0);
+        SimulationResult isolated = Fixture.run(carol(), 120, Fixture.ethStep(1400, 60), 0, ISOLATE);
+        assertThat(pooled.events()).isEmpty();
+        assertThat(isolated.events()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.protocol()).isEqualTo(LENDER);
+            assertThat(e.collateralAsset()).isEqualTo(ETH);
+        });
+    }
+}
