@@ -30,7 +30,16 @@ final class CompareColumns {
                     r -> r.summary().forcedSalesUsd().values().stream().mapToDouble(Double::doubleValue).sum()),
             new Column("maxDrawdown", "max drawdown", CompareColumns::shockedDrawdown),
             new Column("cascadeMultiplier", "cascade multiplier", r -> r.summary().cascadeMultiplier()),
-            new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime()));
+            new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime()),
+            new Column("capitalCostUsd", "capital cost USD", CompareColumns::capitalCost));
+
+    /**
+     * Capital-efficiency cost of the run's mitigations: borrowing power given up plus capital held idle (see
+     * docs/mitigations.md), summed over the mitigations switched on.
+     */
+    private static double capitalCost(SimulationResult r) {
+        return r.mitigations().stream().mapToDouble(m -> m.capitalCostUsd()).sum();
+    }
 
     /** Maximum drawdown of the shocked asset's reference price. */
     private static double shockedDrawdown(SimulationResult r) {
