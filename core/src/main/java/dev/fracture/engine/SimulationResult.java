@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's outputs: the trace, the liquidations, the log of every other event (scenario events taking effect,
+ * A run's outputs (with {@code stateHash}, a SHA-256 over the trace, every event, every liquidator's books and every
+ * protocol book's final state: equal hashes mean bit-identical runs): the trace, the liquidations, the log of every other event (scenario events taking effect,
  * mitigations acting, perp liquidations), the summary, the liquidators' books, and the protocols of the
  * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so).
  */
 public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
                                Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
-                               List<RunEvent> log) {
+                               List<RunEvent> log, String stateHash) {
     public SimulationResult {
         log = List.copyOf(log);
         events = List.copyOf(events);
