@@ -1,8 +1,6 @@
 package dev.fracture.agent;
 
 import dev.fracture.market.Market;
-import dev.fracture.market.RouteRequest;
-import dev.fracture.market.RouteResult;
 import dev.fracture.market.Router;
 import dev.fracture.model.Chain;
 import java.util.Optional;
@@ -35,10 +33,15 @@ public final class Liquidator {
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
     private static final int SEARCH_STEPS = 24;
 
-    private final Router router;
+    private final SaleQuotes quotes;
 
     public Liquidator(Router router) {
-        this.router = router;
+        this(SaleQuotes.routing(router));
+    }
+
+    /** A liquidator that sizes its sales with {@code quotes} (e.g. quotes shared by the planners of one block). */
+    public Liquidator(SaleQuotes quotes) {
+        this.quotes = quotes;
     }
 
     /** Plans at the chain's snapshot base fee. */
@@ -128,9 +131,7 @@ public final class Liquidator {
         if (collateral <= 0) {
             return 0;
         }
-        RouteResult r = router.route(market, RouteRequest.of(o.collateralAsset(), o.debtAsset(), collateral)
-                .withGas(dev.fracture.market.GasSchedule.FREE));
-        return r.routedOut();
+        return quotes.proceeds(market, o.collateralAsset(), o.debtAsset(), collateral);
     }
 
     /** Golden-section search for the maximum of a unimodal function on (0, cap]; checks the cap itself too. */

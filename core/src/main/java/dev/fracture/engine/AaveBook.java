@@ -51,6 +51,8 @@ final class AaveBook implements ProtocolBook {
     private final FlashLoanTerms flash;
     private AavePrices prices;
     private double badDebtUsd;
+    /** The fast engine's screen in front of the exact check (null: check every account, as the reference does). */
+    private AaveHealthScreen screen;
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
@@ -113,11 +115,19 @@ final class AaveBook implements ProtocolBook {
     }
 
     @Override
+    public void useIndex(boolean indexed) {
+        screen = indexed ? new AaveHealthScreen(market, accounts) : null;
+    }
+
+    @Override
     public List<LiquidationOpportunity> opportunities(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
+        if (screen != null) {
+            screen.prices(prices);
+        }
         for (int i = 0; i < accounts.length; i++) {
             AaveAccount a = accounts[i];
-            if (writtenOff[i] || a.debts().isEmpty()) {
+            if (writtenOff[i] || a.debts().isEmpty() || screen != null && !screen.mayBeLiquidatable(i)) {
                 continue;
             }
             AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
@@ -187,6 +197,9 @@ final class AaveBook implements ProtocolBook {
         AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
                 o.debtAsset(), repay);
         accounts[i] = r.accountAfter();
+        if (screen != null) {
+            screen.update(market, i, accounts[i]);
+        }
         double bad = 0;
         if (!hasCollateral(accounts[i]) && !accounts[i].debts().stream().allMatch(d -> d.balance().signum() == 0)) {
             writtenOff[i] = true;
@@ -237,6 +250,14 @@ final class AaveBook implements ProtocolBook {
             usd += collateralUsd(a);
         }
         return usd;
+    }
+
+    @Override
+    public void digest(StateDigest digest) {
+        for (int i = 0; i < accounts.length; i++) {
+            digest.add(accounts[i].toString()).add(writtenOff[i] ? 1L : 0L);
+        }
+        digest.add(badDebtUsd);
     }
 
     @Override

@@ -45,7 +45,22 @@ import java.util.SplittableRandom;
  * <p>Deterministic: the same setup and seed give a bit-identical trace ({@link Trace#hash()}).
  */
 public final class CascadeSimulator {
-    public static final CascadeSimulator DEFAULT = new CascadeSimulator();
+    /** The fast engine on one thread. */
+    public static final CascadeSimulator DEFAULT = new CascadeSimulator(1);
+
+    private final int threads;
+
+    private CascadeSimulator(int threads) {
+        this.threads = threads;
+    }
+
+    /** The fast engine looking for and planning liquidations on {@code threads} threads: same bits on any count. */
+    public static CascadeSimulator withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("engine: threads must be >= 1 (was " + threads + ")");
+        }
+        return new CascadeSimulator(threads);
+    }
 
     public SimulationResult run(SimulationSetup setup) {
         return run(setup, RunProgress.NONE);
@@ -53,8 +68,14 @@ public final class CascadeSimulator {
 
     /** Runs and reports progress after every block (progress reporting never changes the result). */
     public SimulationResult run(SimulationSetup setup, RunProgress progress) {
+        return run(setup, progress, EngineOptions.fast(threads));
+    }
+
+    static SimulationResult run(SimulationSetup setup, RunProgress progress, EngineOptions options) {
         MitigationSet mitigations = MitigationSet.of(setup.mitigations(), setup.snapshot());
-        return new Run(setup.prepared(mitigations.snapshot()), mitigations).execute(progress);
+        try (Workers workers = new Workers(options.threads())) {
+            return new Run(setup.prepared(mitigations.snapshot()), mitigations, options, workers).execute(progress);
+        }
     }
 
     /** The mutable state of one run. */
@@ -75,7 +96,7 @@ public final class CascadeSimulator {
         private final double[] liquidatedThisBlock;
         private final MitigationHooks hooks;
 
-        Run(SimulationSetup setup, MitigationSet mitigations) {
+        Run(SimulationSetup setup, MitigationSet mitigations, EngineOptions options, Workers workers) {
             this.setup = setup;
             EcosystemSnapshot snapshot = setup.snapshot();
             this.market = Market.of(snapshot, MathMode.FAST);
@@ -92,7 +113,9 @@ public final class CascadeSimulator {
             }
             books.forEach(b -> b.useTerms(hooks.terms(b.id())));
             this.participants = Participants.of(setup);
-            this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks);
+            books.forEach(b -> b.useIndex(options.indexedBooks()));
+            this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks, options,
+                    workers);
             this.chains = snapshot.chains().stream().sorted(Comparator.comparing(Chain::id)).toList();
             this.venues = market.venues().stream().sorted(Comparator.comparing(Venue::id)).toList();
             this.rng = new SplittableRandom(setup.seed());
@@ -157,7 +180,24 @@ public final class CascadeSimulator {
             Trace trace = recorder.trace(chains.stream().map(x -> x.id().value()).toList());
             Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds());
             return new SimulationResult(setup.seed(), trace, desk.events(), summary, desk.outcomes(), notSimulated,
-                    log, hooks.outcomes());
+                    log, hooks.outcomes(), stateHash(trace));
+        }
+
+        /** The trace, every event, every liquidator's books and every protocol book's final state, bit for bit. */
+        private String stateHash(Trace trace) {
+            StateDigest d = new StateDigest().add(trace.hash());
+            for (LiquidationEvent e : desk.events()) {
+                d.add(e.toString());
+            }
+            for (RunEvent e : log) {
+                d.add(e.toString());
+            }
+            desk.outcomes().forEach((id, o) -> d.add(id).add(o.toString()));
+            for (ProtocolBook b : books) {
+                d.add(b.id().value());
+                b.digest(d);
+            }
+            return d.hex();
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.fracture.agent.LiquidationRound;
 import dev.fracture.agent.Liquidator;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.agent.SaleQuotes;
+import dev.fracture.market.Router;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
@@ -27,14 +29,23 @@ final class LiquidationDesk {
     private final CollateralDisposal disposal;
     private final MitigationHooks hooks;
     private final List<LiquidationEvent> events = new ArrayList<>();
+    private final EngineOptions options;
+    private final Workers workers;
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
-        this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)));
+        this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)),
+                EngineOptions.REFERENCE, new Workers(1));
     }
 
-    /** A desk whose landed liquidations pass the run's mitigations first (halts, rate limits). */
-    LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal, MitigationHooks hooks) {
+    /**
+     * A desk whose landed liquidations pass the run's mitigations first (halts, rate limits), finding and planning
+     * its work as {@code options} say, on {@code workers}.
+     */
+    LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal, MitigationHooks hooks,
+                    EngineOptions options, Workers workers) {
         this.hooks = hooks;
+        this.options = options;
+        this.workers = workers;
         for (LiquidatorProfile profile : profiles) {
             if (ledgers.put(profile.id(), new LiquidatorLedger(profile)) != null) {
                 throw new IllegalArgumentException("simulation: liquidator id '" + profile.id() + "' appears twice");
@@ -55,13 +66,17 @@ final class LiquidationDesk {
         if (opportunities.isEmpty()) {
             return 0;
         }
-        List<LiquidationPlan> plans = new ArrayList<>();
-        for (LiquidationOpportunity o : opportunities) {
+        // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does).
+        Liquidator planner = options.memoizedQuotes()
+                ? new Liquidator(SaleQuotes.memoized(SaleQuotes.routing(Router.DEFAULT))) : Liquidator.DEFAULT;
+        List<LiquidationPlan> plans = workers.flatMap(opportunities, o -> {
+            List<LiquidationPlan> mine = new ArrayList<>();
             for (LiquidatorLedger ledger : ledgers.values()) {
-                Liquidator.DEFAULT.plan(ledger, o, block.market(), block.prices()::usd, block.baseFeeGwei(),
-                        block.number()).ifPresent(plans::add);
+                planner.plan(ledger, o, block.market(), block.prices()::usd, block.baseFeeGwei(), block.number())
+                        .ifPresent(mine::add);
             }
-        }
+            return mine;
+        });
         double repaidUsd = 0;
         for (LiquidationPlan plan : LiquidationRound.winners(plans, block.rng())) {
             LiquidationPlan allowed = hooks.gate(book.id(), plan, block);

@@ -30,6 +30,11 @@ final class MorphoBook implements ProtocolBook {
     /** Gas of Morpho.liquidate with a swap of the collateral: typical receipts, order of magnitude. */
     static final long LIQUIDATION_GAS = 300_000;
 
+    /** Relative margin of the fast engine's screen over Morpho's roundings. */
+    static final double MARGIN = 1e-6;
+    /** Positions borrowing less than this are always checked exactly. */
+    static final double EXACT_BELOW_USD = 10;
+
     private final ProtocolId id;
     private final ChainId chain;
     private final Market[] markets;
@@ -46,6 +51,11 @@ final class MorphoBook implements ProtocolBook {
         BigInteger price;
         double collateralUsd;
         double loanUsd;
+        /** Position of each account in {@link #positions}. */
+        final java.util.Map<dev.fracture.model.AccountId, Integer> slot = new java.util.HashMap<>();
+        /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
+        double[] collateralUnits;
+        double[] borrowShares;
 
         Market(MorphoSetup setup, Asset loan, Asset collateral) {
             this.setup = setup;
@@ -53,6 +63,37 @@ final class MorphoBook implements ProtocolBook {
             this.collateral = collateral;
             this.state = setup.state();
             this.positions = new ArrayList<>(setup.positions());
+            for (int i = 0; i < positions.size(); i++) {
+                slot.put(positions.get(i).id(), i);
+            }
+        }
+
+        void screen(boolean on) {
+            collateralUnits = on ? new double[positions.size()] : null;
+            borrowShares = on ? new double[positions.size()] : null;
+            for (int i = 0; on && i < positions.size(); i++) {
+                rescreen(i);
+            }
+        }
+
+        void rescreen(int i) {
+            if (collateralUnits != null) {
+                collateralUnits[i] = positions.get(i).collateral().doubleValue();
+                borrowShares[i] = positions.get(i).borrowShares().doubleValue();
+            }
+        }
+
+        /**
+         * False only when position {@code i} is certainly healthy: its collateral in loan units × LLTV exceeds its
+         * borrow by more than {@link #MARGIN} (Morpho's roundings — floors of the max borrow, ceiling of the borrow —
+         * move either by a unit, far less for any position worth {@link #EXACT_BELOW_USD} or more, which is always
+         * checked exactly).
+         */
+        boolean mayBeLiquidatable(int i, double priceInLoan, double lltv, double assetsPerShare) {
+            double maxBorrow = collateralUnits[i] * priceInLoan * lltv;
+            double borrow = borrowShares[i] * assetsPerShare;
+            return borrow * loanUsd * Math.pow(10, -loan.decimals()) < EXACT_BELOW_USD
+                    || maxBorrow < borrow * (1 + MARGIN);
         }
 
         MorphoMarketParams params() {
@@ -102,11 +143,24 @@ final class MorphoBook implements ProtocolBook {
     }
 
     @Override
+    public void useIndex(boolean indexed) {
+        for (Market m : markets) {
+            m.screen(indexed);
+        }
+    }
+
+    @Override
     public List<LiquidationOpportunity> opportunities(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
         for (Market m : markets) {
-            for (MorphoPosition p : m.positions) {
-                if (p.borrowShares().signum() == 0) {
+            double priceInLoan = m.price.doubleValue() * 1e-36;
+            double lltv = m.params().lltv().doubleValue() * 1e-18;
+            double assetsPerShare = (m.state.totalBorrowAssets().doubleValue() + 1)
+                    / (m.state.totalBorrowShares().doubleValue() + 1e6);
+            for (int i = 0; i < m.positions.size(); i++) {
+                MorphoPosition p = m.positions.get(i);
+                if (p.borrowShares().signum() == 0 || m.collateralUnits != null
+                        && !m.mayBeLiquidatable(i, priceInLoan, lltv, assetsPerShare)) {
                     continue;
                 }
                 Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
@@ -123,11 +177,10 @@ final class MorphoBook implements ProtocolBook {
             if (!m.params().collateralToken().equals(o.collateralAsset()) || !m.params().loanToken().equals(o.debtAsset())) {
                 continue;
             }
-            for (int i = 0; i < m.positions.size(); i++) {
+            Integer at = m.slot.get(o.account());
+            if (at != null) {
+                int i = at;
                 MorphoPosition p = m.positions.get(i);
-                if (!p.id().equals(o.account())) {
-                    continue;
-                }
                 // The plan's amount came from whole units through a double: the nearest unit is the one meant.
                 BigInteger seize = BigDecimal.valueOf(plan.collateral()).movePointRight(m.collateral.decimals())
                         .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(p.collateral());
@@ -137,6 +190,7 @@ final class MorphoBook implements ProtocolBook {
                 MorphoLiquidationResult r = seizeOrRepay(m, p, seize);
                 m.state = r.stateAfter();
                 m.positions.set(i, r.positionAfter());
+                m.rescreen(i);
                 double bad = new BigDecimal(r.badDebtAssets(), m.loan.decimals()).doubleValue() * m.loanUsd;
                 badDebtUsd += bad;
                 return new Applied(new BigDecimal(r.repaidAssets(), m.loan.decimals()).doubleValue(),
@@ -182,6 +236,15 @@ final class MorphoBook implements ProtocolBook {
             }
         }
         return usd;
+    }
+
+    @Override
+    public void digest(StateDigest digest) {
+        for (Market m : markets) {
+            digest.add(m.state.toString());
+            m.positions.forEach(p -> digest.add(p.toString()));
+        }
+        digest.add(badDebtUsd);
     }
 
     @Override

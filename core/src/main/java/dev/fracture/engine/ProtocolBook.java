@@ -52,6 +52,18 @@ interface ProtocolBook {
     /** Debt owed by positions whose collateral is worth less than their debt now (bad debt waiting), USD. */
     double underwaterUsd();
 
+    /**
+     * Whether to find liquidatable positions through an index rather than by checking every position (the fast
+     * engine's shortcut; the result must not change). Books without an index ignore it.
+     */
+    default void useIndex(boolean indexed) {
+    }
+
+    /** Feeds the book's state into a digest: by default its totals; books override it with every position. */
+    default void digest(StateDigest digest) {
+        digest.add(debtUsd()).add(collateralUsd()).add(badDebtUsd()).add(underwaterUsd());
+    }
+
     /** What one liquidation moved. */
     record Applied(double debtRepaid, double collateralToLiquidator, double badDebtUsd) {
     }

@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's outputs: the trace, the liquidations, the log of every other event (scenario events taking effect,
+ * A run's outputs (with {@code stateHash}, a SHA-256 over the trace, every event, every liquidator's books and every
+ * protocol book's final state: equal hashes mean bit-identical runs): the trace, the liquidations, the log of every other event (scenario events taking effect,
  * mitigations acting, perp liquidations), the summary, the liquidators' books, and the protocols of the
  * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so), and
  * what each mitigation did and cost ({@link MitigationOutcome}; docs/mitigations.md).
  */
 public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
                                Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
-                               List<RunEvent> log, List<MitigationOutcome> mitigations) {
+                               List<RunEvent> log, List<MitigationOutcome> mitigations, String stateHash) {
     public SimulationResult {
+        if (stateHash == null || stateHash.isBlank()) {
+            throw new IllegalArgumentException("simulation result: stateHash is required");
+        }
         mitigations = List.copyOf(mitigations);
         log = List.copyOf(log);
         events = List.copyOf(events);
@@ -22,11 +26,14 @@ public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> ev
         notSimulated = List.copyOf(notSimulated);
     }
 
-    /** A result of a run with no mitigation. */
+    /**
+     * A result put together outside the engine (a report's test, a stored run): no mitigation, and the trace's hash
+     * standing for the state hash, since there are no books to digest.
+     */
     public SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
                             Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
                             List<RunEvent> log) {
-        this(seed, trace, events, summary, liquidators, notSimulated, log, List.of());
+        this(seed, trace, events, summary, liquidators, notSimulated, log, List.of(), trace.hash());
     }
 
     /** One liquidator's realized books at the end of the run, USD. */

@@ -1,0 +1,128 @@
+package dev.fracture.engine;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveCollateral;
+import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveEModeCategory;
+import dev.fracture.protocol.lending.AaveMarket;
+import dev.fracture.protocol.lending.AavePrices;
+import dev.fracture.protocol.lending.AaveReserveConfig;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conservative screen in doubles in front of the exact Aave health factor: it says which accounts may be
+ * liquidatable, never missing one that is. Accounts are held struct-of-arrays (asset index, amount × threshold per
+ * collateral; asset index, amount per debt), so a screen of every account costs a few multiply-adds each.
+ *
+ * <p>Why it cannot miss: the exact health factor differs from the double formula only by the contract's truncations
+ * — values in base currency floored to 1e-8 USD and the average threshold floored to a basis point (relative error at
+ * most 1/threshold ≈ 1.3e-4 for thresholds above 75%) — so an account whose double health factor is at least
+ * {@link #MARGIN} above 1 and whose collateral is worth more than {@link #EXACT_BELOW_USD} is not liquidatable. Every
+ * other account goes to the exact check.
+ */
+final class AaveHealthScreen {
+    /** Relative margin over the truncations' worst case, with room to spare. */
+    static final double MARGIN = 1e-3;
+    /** Accounts this small are always checked exactly: truncation to 1e-8 USD is no longer negligible. */
+    static final double EXACT_BELOW_USD = 10;
+
+    private final Map<AssetId, Integer> assetIndex = new HashMap<>();
+    private final List<AssetId> assets = new ArrayList<>();
+    private final int[] decimals;
+    private final int[] collStart;
+    private final int[] collAsset;
+    private final double[] collAmountTimesThreshold;
+    private final double[] collAmount;
+    private final int[] debtStart;
+    private final int[] debtAsset;
+    private final double[] debtAmount;
+    private final double[] price;
+
+    AaveHealthScreen(AaveMarket market, AaveAccount[] accounts) {
+        market.reserves().keySet().stream().sorted().forEach(a -> {
+            assetIndex.put(a, assets.size());
+            assets.add(a);
+        });
+        decimals = new int[assets.size()];
+        for (int k = 0; k < assets.size(); k++) {
+            decimals[k] = market.reserve(assets.get(k), "screen").decimals();
+        }
+        price = new double[assets.size()];
+        int n = accounts.length;
+        collStart = new int[n + 1];
+        debtStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            collStart[i + 1] = collStart[i] + accounts[i].collaterals().size();
+            debtStart[i + 1] = debtStart[i] + accounts[i].debts().size();
+        }
+        collAsset = new int[collStart[n]];
+        collAmountTimesThreshold = new double[collStart[n]];
+        collAmount = new double[collStart[n]];
+        debtAsset = new int[debtStart[n]];
+        debtAmount = new double[debtStart[n]];
+        for (int i = 0; i < n; i++) {
+            update(market, i, accounts[i]);
+        }
+    }
+
+    /** Takes account {@code i}'s balances after a change (a liquidation never adds a collateral or a debt). */
+    void update(AaveMarket market, int i, AaveAccount a) {
+        AaveEModeCategory eMode = a.eModeCategory() == 0 ? null : market.eModes().get(a.eModeCategory());
+        int k = collStart[i];
+        for (AaveCollateral c : a.collaterals()) {
+            AaveReserveConfig r = market.reserve(c.asset(), "screen");
+            boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
+            int threshold = !c.usedAsCollateral() ? 0
+                    : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
+            double amount = new BigDecimal(c.balance(), r.decimals()).doubleValue();
+            collAsset[k] = assetIndex.get(c.asset());
+            collAmount[k] = c.usedAsCollateral() ? amount : 0;
+            collAmountTimesThreshold[k] = amount * threshold / 10_000.0;
+            k++;
+        }
+        while (k < collStart[i + 1]) {
+            collAmount[k] = 0;
+            collAmountTimesThreshold[k++] = 0;
+        }
+        k = debtStart[i];
+        for (AaveDebt d : a.debts()) {
+            AaveReserveConfig r = market.reserve(d.asset(), "screen");
+            debtAsset[k] = assetIndex.get(d.asset());
+            debtAmount[k++] = new BigDecimal(d.balance(), r.decimals()).doubleValue();
+        }
+        while (k < debtStart[i + 1]) {
+            debtAmount[k++] = 0;
+        }
+    }
+
+    /** Takes the block's oracle prices. */
+    void prices(AavePrices prices) {
+        for (int k = 0; k < assets.size(); k++) {
+            price[k] = prices.prices().containsKey(assets.get(k)) ? prices.price(assets.get(k)) * 1e-8 : 0;
+        }
+    }
+
+    /** False only when account {@code i} is certainly not liquidatable at the last prices taken. */
+    boolean mayBeLiquidatable(int i) {
+        double threshold = 0;
+        double collateral = 0;
+        for (int k = collStart[i]; k < collStart[i + 1]; k++) {
+            double p = price[collAsset[k]];
+            threshold += collAmountTimesThreshold[k] * p;
+            collateral += collAmount[k] * p;
+        }
+        double debt = 0;
+        for (int k = debtStart[i]; k < debtStart[i + 1]; k++) {
+            debt += debtAmount[k] * price[debtAsset[k]];
+        }
+        if (debt == 0) {
+            return false;
+        }
+        return collateral < EXACT_BELOW_USD || threshold < debt * (1 + MARGIN);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fracture.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A SHA-256 over a run's state, fed value by value: doubles by their bits, so equal digests mean bit-identical
+ * states. The reference simulator and the fast engine are compared by it.
+ */
+final class StateDigest {
+    private final MessageDigest sha;
+    private final ByteBuffer buf = ByteBuffer.allocate(8);
+
+    StateDigest() {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    StateDigest add(double v) {
+        return add(Double.doubleToLongBits(v));
+    }
+
+    StateDigest add(long v) {
+        buf.clear();
+        buf.putLong(v);
+        sha.update(buf.array());
+        return this;
+    }
+
+    StateDigest add(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        add(b.length);
+        sha.update(b);
+        return this;
+    }
+
+    StateDigest add(Object o) {
+        return add(String.valueOf(o));
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

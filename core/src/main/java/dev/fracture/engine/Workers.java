@@ -1,0 +1,76 @@
+package dev.fracture.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Spreads independent work of one block over threads and gives the results back in input order, so the thread
+ * count never changes what the run computes. One thread means no pool at all.
+ */
+final class Workers implements AutoCloseable {
+    /** Below this many items a block's work stays on the calling thread: handing it over costs more. */
+    private static final int MIN_PARALLEL = 64;
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    Workers(int threads) {
+        this.threads = threads;
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fracture-engine");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** {@code f} of every item, flattened, in the order of {@code items}. */
+    <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f) {
+        if (pool == null || items.size() < MIN_PARALLEL) {
+            List<R> out = new ArrayList<>();
+            for (T item : items) {
+                out.addAll(f.apply(item));
+            }
+            return out;
+        }
+        int chunks = threads * 4;
+        int per = (items.size() + chunks - 1) / chunks;
+        List<Future<List<R>>> futures = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += per) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + per));
+            futures.add(pool.submit(() -> {
+                List<R> out = new ArrayList<>();
+                for (T item : part) {
+                    out.addAll(f.apply(item));
+                }
+                return out;
+            }));
+        }
+        List<R> out = new ArrayList<>();
+        try {
+            for (Future<List<R>> future : futures) {
+                out.addAll(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("engine: interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("engine: worker failed", e.getCause());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
