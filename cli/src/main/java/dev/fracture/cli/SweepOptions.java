@@ -2,10 +2,8 @@ package dev.fracture.cli;
 
 import dev.fracture.engine.ScenarioSetup;
 import dev.fracture.io.LoadedScenario;
-import dev.fracture.model.EcosystemSnapshot;
-import dev.fracture.run.GridAxis;
+import dev.fracture.io.RunPlanReader;
 import dev.fracture.run.LocalRunExecutor;
-import dev.fracture.run.ParameterGrid;
 import dev.fracture.run.PathRow;
 import dev.fracture.run.ProgressListener;
 import dev.fracture.run.RunExecutor;
@@ -62,16 +60,11 @@ final class SweepOptions {
     }
 
     Prepared prepare() throws IOException {
-        LoadedScenario loaded = ScenarioSource.load(scenario);
+        LoadedScenario loaded = RunPlanReader.scenario(scenario);
         Scenario s = loaded.scenario();
-        EcosystemSnapshot snapshot = loaded.snapshot();
-        List<GridAxis> axes = new ArrayList<>();
-        for (String g : grid) {
-            axes.add(GridAxis.parse(g, snapshot, s));
-        }
-        RunPlan plan = RunPlan.of(scenario, s, snapshot, paths, new ParameterGrid(axes),
-                seed != null ? seed : s.seed(), insolvencyUsd);
-        List<String> notSimulated = ScenarioSetup.of(s, snapshot, plan.rootSeed()).notSimulated();
+        long root = seed != null ? seed : s.seed();
+        RunPlan plan = RunPlanReader.read(new RunPlan.Source(scenario, grid, paths, root, insolvencyUsd));
+        List<String> notSimulated = ScenarioSetup.of(s, loaded.snapshot(), root).notSimulated();
         return new Prepared(loaded, plan, notSimulated);
     }
 

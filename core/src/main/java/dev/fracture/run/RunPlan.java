@@ -13,13 +13,30 @@ import java.util.List;
  * runs. The snapshot and scenario given are never changed: cells run copies.
  *
  * @param scenarioId              the scenario as the rows name it (a bundled name or the file as given)
+ * @param source                  how to build this plan again elsewhere (a cluster's executors): null for a plan built
+ *                                in code from objects only
  * @param insolvencyThresholdUsd  a path is insolvent when some protocol ends it with bad debt plus underwater debt
  *                                above this, USD (0: any debt left uncovered; no protocol reserves are modelled to
  *                                absorb it)
  */
 public record RunPlan(String scenarioId, Scenario scenario, EcosystemSnapshot snapshot, int paths, ParameterGrid grid,
                       long rootSeed, double insolvencyThresholdUsd, List<CellInputs> cellInputs,
-                      List<ProtocolId> protocols) {
+                      List<ProtocolId> protocols, Source source) {
+
+    /**
+     * A plan as text and numbers, which is what travels to a cluster: the scenario as named (a bundled name or a
+     * file the executors can read), the grid axes as written ({@link GridAxis#parse}), and the plan's numbers.
+     * Whoever receives it builds the same plan again (the io module's {@code RunPlanReader}).
+     */
+    public record Source(String scenario, List<String> axes, int paths, long rootSeed, double insolvencyThresholdUsd)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Source {
+            axes = List.copyOf(axes);
+        }
+    }
+
     public static final int MAX_PATHS = 10_000_000;
 
     public RunPlan {
@@ -53,7 +70,13 @@ public record RunPlan(String scenarioId, Scenario scenario, EcosystemSnapshot sn
         }
         List<ProtocolId> protocols = snapshot.protocols().stream().map(ProtocolSpec::id).sorted().toList();
         return new RunPlan(scenarioId, scenario, snapshot, paths, grid, rootSeed, insolvencyThresholdUsd, cells,
-                protocols);
+                protocols, null);
+    }
+
+    /** This plan, with the source it was read from. */
+    public RunPlan withSource(Source source) {
+        return new RunPlan(scenarioId, scenario, snapshot, paths, grid, rootSeed, insolvencyThresholdUsd, cellInputs,
+                protocols, source);
     }
 
     public int cells() {
