@@ -70,19 +70,32 @@ public final class Estimators {
         int n = sorted.length;
         BinomialDistribution b = new BinomialDistribution(n, p);
         double tail = (1 - CONFIDENCE) / 2;
-        // Largest l with P(B <= l - 1) <= tail; l = 0 means none.
-        int l = 0;
-        while (l < n && b.cumulativeProbability(l) <= tail) {
-            l++;
-        }
-        // Smallest u with P(B >= u) <= tail, i.e. P(B <= u - 1) >= 1 - tail; u = n + 1 means none.
-        int u = 1;
-        while (u <= n && b.cumulativeProbability(u - 1) < 1 - tail) {
-            u++;
-        }
+        // l: the largest rank with P(B <= l - 1) <= tail (0 if none); u: the smallest with P(B <= u - 1) >= 1 - tail
+        // (n + 1 if none). The CDF is monotone, so both are binary searches.
+        int l = firstAbove(b, tail, false, n);
+        int u = firstAbove(b, 1 - tail, true, n) + 1;
         double lower = l >= 1 ? sorted[l - 1] : Double.NEGATIVE_INFINITY;
         double upper = u <= n ? sorted[u - 1] : Double.POSITIVE_INFINITY;
         return new Estimate(q, lower, upper);
+    }
+
+    /**
+     * The smallest k in [0, n] with P(B <= k) > level (or >= level when {@code inclusive}); n + 1 when P(B <= n) = 1
+     * does not qualify (never, for a level below 1).
+     */
+    private static int firstAbove(BinomialDistribution b, double level, boolean inclusive, int n) {
+        int lo = 0;
+        int hi = n + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double c = mid > n ? 1 : b.cumulativeProbability(mid);
+            if (inclusive ? c >= level : c > level) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** The Acerbi–Tasche estimator on an ascending sample: the mean of the ⌊n(1 − p)⌋ largest values (at least 1). */
@@ -90,7 +103,7 @@ public final class Estimators {
         requireSample(sorted);
         requireLevel(p);
         int n = sorted.length;
-        int k = Math.max(1, (int) Math.floor(n * (1 - p) + RANK_EPSILON));
+        int k = tailCount(n, p);
         double sum = 0;
         for (int i = n - k; i < n; i++) {
             sum += sorted[i];
@@ -102,14 +115,23 @@ public final class Estimators {
         double es = expectedShortfall(sorted, p);
         int n = sorted.length;
         SplittableRandom rng = new SplittableRandom(bootstrapSeed);
+        int k = tailCount(n, p);
         double[] stats = new double[BOOTSTRAP_RESAMPLES];
-        double[] resample = new double[n];
+        int[] picks = new int[n];
         for (int b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
+            // A resample as how often it drew each sorted value: its k largest are read from the top, no sort needed.
+            Arrays.fill(picks, 0);
             for (int i = 0; i < n; i++) {
-                resample[i] = sorted[rng.nextInt(n)];
+                picks[rng.nextInt(n)]++;
             }
-            Arrays.sort(resample);
-            stats[b] = expectedShortfall(resample, p);
+            double sum = 0;
+            int left = k;
+            for (int j = n - 1; j >= 0 && left > 0; j--) {
+                int take = Math.min(picks[j], left);
+                sum += take * sorted[j];
+                left -= take;
+            }
+            stats[b] = sum / k;
         }
         Arrays.sort(stats);
         double tail = (1 - CONFIDENCE) / 2;
@@ -126,6 +148,10 @@ public final class Estimators {
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
         return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half));
+    }
+
+    static int tailCount(int n, double p) {
+        return Math.max(1, (int) Math.floor(n * (1 - p) + RANK_EPSILON));
     }
 
     static int rank(int n, double p) {
