@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         description = "Systemic-risk engine for multi-chain DeFi: where forced selling sits, what a shock does, "
                 + "and how it spreads.",
         subcommands = {DemoCommand.class, SimulateCommand.class, CompareCommand.class, ReportCommand.class,
-                QuoteCommand.class, RouteCommand.class, EcosystemsCommand.class,
-                ValidateCommand.class, CommandLine.HelpCommand.class})
+                QuoteCommand.class, RouteCommand.class, EcosystemsCommand.class, ValidateCommand.class,
+                CalibrateCommand.class, SweepCommand.class, AdviseCommand.class, CommandLine.HelpCommand.class})
 public final class FractureCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,7 +27,8 @@ class FractureCommandTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("demo", "simulate", "compare", "report", "quote", "route", "ecosystems", "validate");
+        assertThat(r.out()).contains("demo", "simulate", "compare", "report", "quote", "route", "ecosystems", "validate",
+                "calibrate", "sweep", "advise");
     }
 
     @Test
