@@ -549,6 +549,29 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
         return StableSwapMath.spotPrice(base, quote, after, amp, dFast);
     }
 
+    /**
+     * Curve {@code remove_liquidity}: burning a share of the LP supply pays that share of every balance, floored in
+     * integer units, with no fee (a balanced withdrawal); D falls in proportion, the price stays.
+     */
+    @Override
+    public double[] withdrawLiquidity(double fraction) {
+        VenueChecks.requireWithdrawFraction(id, fraction);
+        double[] taken = new double[coins.size()];
+        java.math.BigDecimal f = new java.math.BigDecimal(fraction);
+        for (int k = 0; k < taken.length; k++) {
+            double before = balances[k];
+            if (units != null) {
+                units[k] = units[k].subtract(new java.math.BigDecimal(units[k]).multiply(f).toBigInteger());
+                balances[k] = TokenUnits.toTokens(units[k], decimals[k]);
+            } else {
+                balances[k] *= 1 - fraction;
+            }
+            taken[k] = before - balances[k];
+        }
+        dFast = StableSwapMath.getD(balances, amp);
+        return taken;
+    }
+
     @Override
     public StableSwapPool copy() {
         return new StableSwapPool(id, chain, coins, decimals, amp, fee, mode, rates,
