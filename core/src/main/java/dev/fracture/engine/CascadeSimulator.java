@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import dev.fracture.model.AssetId;
 import java.util.SplittableRandom;
 
 /**
@@ -52,7 +55,12 @@ public final class CascadeSimulator {
 
     /** Runs and reports progress after every block (progress reporting never changes the result). */
     public SimulationResult run(SimulationSetup setup, RunProgress progress) {
-        return new Run(setup).execute(progress);
+        return new Run(setup, BlockInspector.NONE).execute(progress);
+    }
+
+    /** Runs with an inspector that sees the holdings after every block (tests' invariant checks). */
+    SimulationResult run(SimulationSetup setup, BlockInspector inspector) {
+        return new Run(setup, inspector).execute(RunProgress.NONE);
     }
 
     /** The mutable state of one run. */
@@ -71,21 +79,32 @@ public final class CascadeSimulator {
         private final List<RunEvent> log = new ArrayList<>();
         private final SplittableRandom rng;
         private final double[] liquidatedThisBlock;
+        private final BridgeSchedule bridges;
+        private final CrossChainArbitrage crossChain;
+        private final ExternalFlows flows = new ExternalFlows();
+        private final ScenarioEventLog eventLog;
+        private final BlockInspector inspector;
 
-        Run(SimulationSetup setup) {
+        Run(SimulationSetup setup, BlockInspector inspector) {
             this.setup = setup;
+            this.inspector = inspector;
             EcosystemSnapshot snapshot = setup.snapshot();
-            this.market = Market.of(snapshot, MathMode.FAST);
+            this.market = setup.dynamics().unified() ? UnifiedMarket.of(snapshot) : Market.of(snapshot, MathMode.FAST);
+            this.bridges = new BridgeSchedule(market.snapshot().bridges(), setup.dynamics().events());
+            this.eventLog = new ScenarioEventLog(setup.dynamics().events());
             this.prices = new ReferencePrices(setup);
             this.oracles = new OracleBank(snapshot, market, prices, 0, setup.oracleFaults());
             for (ProtocolSpec p : snapshot.protocols()) {
                 ProtocolBooks.of(p, snapshot).ifPresentOrElse(books::add, () -> notSimulated.add(p.id()));
             }
             this.participants = Participants.of(setup);
+            this.participants.addAll(LiquidityProviderFactory.of(setup));
             this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal());
             this.chains = snapshot.chains().stream().sorted(Comparator.comparing(Chain::id)).toList();
             this.venues = market.venues().stream().sorted(Comparator.comparing(Venue::id)).toList();
             this.rng = new SplittableRandom(setup.seed());
+            this.crossChain = new CrossChainArbitrage(prices.assets(), bridges, setup.arbitrageCapitalUsdPerBlock(),
+                    setup.dynamics().bridgedInventoryUsd());
             this.liquidatedThisBlock = new double[books.size()];
             this.recorder = new TraceRecorder(prices, oracles, venues, books, List.copyOf(participants));
         }
@@ -119,13 +138,19 @@ public final class CascadeSimulator {
             Chain chain = chains.get(c);
             prices.update(now);
             oracles.update(now, prices);
-            for (Venue v : venues) {
-                if (v.chain().equals(chain.id())) {
-                    Arbitrageur.pull(v, prices, setup.arbitrageCapitalUsdPerBlock());
-                }
-            }
             BlockContext block = new BlockContext(now, chain, blockNo, prices, oracles, market,
                     setup.baseFees().gwei(chain, now), rng.split(), log);
+            eventLog.log(block);
+            crossChain.settle(chain.id(), now, prices, flows);
+            for (Venue v : venues) {
+                if (v.chain().equals(chain.id())) {
+                    if (crossChain.handles(v)) {
+                        crossChain.pull(v, now, prices, flows);
+                    } else {
+                        Arbitrageur.pull(v, prices, setup.arbitrageCapitalUsdPerBlock(), flows);
+                    }
+                }
+            }
             Arrays.fill(liquidatedThisBlock, 0);
             for (int b = 0; b < books.size(); b++) {
                 ProtocolBook book = books.get(b);
@@ -139,6 +164,16 @@ public final class CascadeSimulator {
                 }
             }
             recorder.record(c, now, liquidatedThisBlock);
+            if (inspector != BlockInspector.NONE) {
+                Map<AssetId, Double> held = new TreeMap<>();
+                for (BlockParticipant p : participants) {
+                    if (p instanceof LiquidityProviders lp) {
+                        lp.held().forEach((a, x) -> held.merge(a, x, Double::sum));
+                    }
+                }
+                inspector.after(new BlockInspector.State(now, market, crossChain.inventory(), crossChain.inFlight(),
+                        held, flows.net()));
+            }
         }
 
         private SimulationResult result() {

@@ -32,8 +32,10 @@ import java.util.SplittableRandom;
  *
  * <p>Events simulated: gas spikes (a chain's base fee over a window), oracle freeze and stale (the feed stops
  * updating), oracle wrong value (consumers read the value times the factor), bridge exploits (tokens the bridge
- * minted lose the backing share), stablecoin depegs. Not yet: bridge halts and liquidity withdrawals, which act on
- * cross-chain transfers and venue liquidity the engine does not move yet, and every mitigation.
+ * minted lose the backing share, and the bridge halts), stablecoin depegs, bridge halts (no transfers through the
+ * bridge over the window: {@link BridgeSchedule}, {@link CrossChainArbitrage}) and liquidity withdrawals (the
+ * providers of the named venues take out the share: {@link LiquidityProviders}). Every event is also handed to the
+ * engine as scheduled, which logs it when it takes effect. Not yet: every mitigation.
  */
 public final class ScenarioSetup {
     private ScenarioSetup() {
@@ -76,7 +78,7 @@ public final class ScenarioSetup {
                 losses.add(new SimulationSetup.BackingLoss(x.bridge(), x.atSeconds(), x.backingLoss()));
             } else if (e instanceof ScenarioEvent.StablecoinDepeg s) {
                 depegs.add(s);
-            } else {
+            } else if (!(e instanceof ScenarioEvent.BridgeHalt) && !(e instanceof ScenarioEvent.LiquidityWithdrawal)) {
                 notSimulated.add("event " + e.getClass().getSimpleName() + " at " + e.startSeconds() + " s");
             }
         }
@@ -119,7 +121,8 @@ public final class ScenarioSetup {
             liquidators.addAll(l.profiles());
         }
         return new Prepared(new SimulationSetup(snapshot, scenario.horizonSeconds(), seed, base, impact, liquidators,
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses), notSimulated);
+                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses,
+                MarketDynamics.NONE.withEvents(scenario.events())), notSimulated);
     }
 
     /** A driver's base path as a function of time. */

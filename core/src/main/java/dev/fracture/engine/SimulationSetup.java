@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * Everything one run needs: the ecosystem, how long to run, the seed, the base price paths, the impact law per
  * asset (assets without one are not moved by forced selling), the liquidator population, and how much capital
- * arbitrageurs bring to each venue per block.
+ * arbitrageurs bring to each venue per block; and the market's own dynamics ({@link MarketDynamics}: scenario events,
+ * liquidity providers, cross-chain inventories, the unified-liquidity switch).
  */
 public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
                               Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
                               double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
-                              List<BackingLoss> backingLosses) {
+                              List<BackingLoss> backingLosses, MarketDynamics dynamics) {
 
     /** Arbitrage capital per venue and block when a scenario does not say: USD. */
     public static final double DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK = 5_000_000;
@@ -45,6 +46,21 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
                 (chain, t) -> chain.gas().baseFeeGwei(), List.of(), List.of());
     }
 
+    /** A setup with faults and backing losses and no other market dynamics. */
+    public SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
+                           Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
+                           double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
+                           List<BackingLoss> backingLosses) {
+        this(snapshot, horizonSeconds, seed, basePrices, impact, liquidators, arbitrageCapitalUsdPerBlock, baseFees,
+                oracleFaults, backingLosses, MarketDynamics.NONE);
+    }
+
+    /** The same setup with other market dynamics. */
+    public SimulationSetup withDynamics(MarketDynamics d) {
+        return new SimulationSetup(snapshot, horizonSeconds, seed, basePrices, impact, liquidators,
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, d);
+    }
+
     public SimulationSetup {
         if (snapshot == null || basePrices == null) {
             throw new IllegalArgumentException("simulation: snapshot and base prices are required");
@@ -59,6 +75,7 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
         if (baseFees == null) {
             throw new IllegalArgumentException("simulation: base fees are required");
         }
+        dynamics = dynamics == null ? MarketDynamics.NONE : dynamics;
         oracleFaults = oracleFaults == null ? List.of() : List.copyOf(oracleFaults);
         backingLosses = backingLosses == null ? List.of() : List.copyOf(backingLosses);
         impact = impact == null ? Map.of() : Map.copyOf(impact);
