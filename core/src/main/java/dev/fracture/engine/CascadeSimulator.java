@@ -106,7 +106,11 @@ public final class CascadeSimulator {
             this.crossChain = new CrossChainArbitrage(prices.assets(), bridges, setup.arbitrageCapitalUsdPerBlock(),
                     setup.dynamics().bridgedInventoryUsd());
             this.liquidatedThisBlock = new double[books.size()];
-            this.recorder = new TraceRecorder(prices, oracles, venues, books, List.copyOf(participants));
+            int shocked = SummaryBuilder.shockedIndex(prices, setup.horizonSeconds());
+            AssetId shockedRoot = market.family(prices.asset(shocked).id());
+            this.recorder = new TraceRecorder(prices, oracles, venues, books, List.copyOf(participants),
+                    new TraceRecorder.Extras(desk.events(), chains.stream().map(Chain::id).toList(),
+                            prices.assets().stream().filter(a -> market.family(a.id()).equals(shockedRoot)).toList()));
         }
 
         SimulationResult execute(RunProgress progress) {
@@ -178,7 +182,8 @@ public final class CascadeSimulator {
 
         private SimulationResult result() {
             Trace trace = recorder.trace(chains.stream().map(x -> x.id().value()).toList());
-            Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds());
+            Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds(),
+                    new ExposureGraph(setup.snapshot()), log);
             return new SimulationResult(setup.seed(), trace, desk.events(), summary, desk.outcomes(), notSimulated,
                     log);
         }
