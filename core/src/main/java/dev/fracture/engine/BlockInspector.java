@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Sees the run's token holdings after every block, for the invariant checks of the engine's tests: the venues (in
  * {@code market}), arbitrage inventories and tokens in flight on bridges, what liquidity providers took out, and the
- * net flows from outside the on-chain market. Never changes the run.
+ * net flows from outside the on-chain market other than liquidations (their collateral sold and proceeds taken are in
+ * the first {@code liquidations} liquidation events). Never changes the run.
  */
 @FunctionalInterface
 interface BlockInspector {
@@ -17,6 +18,12 @@ interface BlockInspector {
 
     /** The holdings after one block. */
     record State(long now, Market market, Map<AssetId, Double> inventory, Map<AssetId, Double> inFlight,
-                 Map<AssetId, Double> providersHeld, Map<AssetId, Double> externalNet) {
+                 Map<AssetId, Double> providersHeld, Map<AssetId, Double> externalNet, int liquidations) {
+        public State {
+            inventory = Map.copyOf(inventory);
+            inFlight = Map.copyOf(inFlight);
+            providersHeld = Map.copyOf(providersHeld);
+            externalNet = Map.copyOf(externalNet);
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class CascadeSimulator {
     }
 
     /** Runs with an inspector that sees the holdings after every block (tests' invariant checks). */
-    SimulationResult run(SimulationSetup setup, BlockInspector inspector) {
+    SimulationResult runInspected(SimulationSetup setup, BlockInspector inspector) {
         return new Run(setup, inspector).execute(RunProgress.NONE);
     }
 
@@ -176,7 +176,7 @@ public final class CascadeSimulator {
                     }
                 }
                 inspector.after(new BlockInspector.State(now, market, crossChain.inventory(), crossChain.inFlight(),
-                        held, flows.net()));
+                        held, flows.net(), desk.events().size()));
             }
         }
 

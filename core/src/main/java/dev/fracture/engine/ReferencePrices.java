@@ -110,12 +110,21 @@ final class ReferencePrices implements OracleBank.ReferenceView {
         }
     }
 
-    /** Share of its origin that still backs a token minted by {@code bridge} at {@code t}. */
+    /**
+     * Share of its origin that still backs a token minted by {@code bridge} at {@code t}: the setup's backing losses
+     * and the scenario's bridge exploits ({@link dev.fracture.scenario.ScenarioEvent.BridgeExploit}) in effect.
+     */
     private double backing(BridgeId bridge, long t) {
         double backing = 1;
         for (SimulationSetup.BackingLoss loss : setup.backingLosses()) {
             if (loss.bridge().equals(bridge) && t >= loss.atSeconds()) {
                 backing *= 1 - loss.loss();
+            }
+        }
+        for (dev.fracture.scenario.ScenarioEvent e : setup.dynamics().events()) {
+            if (e instanceof dev.fracture.scenario.ScenarioEvent.BridgeExploit x && x.bridge().equals(bridge)
+                    && t >= x.atSeconds()) {
+                backing *= 1 - x.backingLoss();
             }
         }
         return backing;

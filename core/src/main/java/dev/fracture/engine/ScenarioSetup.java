@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  *
  * <p>Events simulated: gas spikes (a chain's base fee over a window), oracle freeze and stale (the feed stops
  * updating), oracle wrong value (consumers read the value times the factor), bridge exploits (tokens the bridge
- * minted lose the backing share, and the bridge halts), stablecoin depegs, bridge halts (no transfers through the
+ * minted lose the backing share, and the bridge halts; both read from the events the setup carries), stablecoin depegs, bridge halts (no transfers through the
  * bridge over the window: {@link BridgeSchedule}, {@link CrossChainArbitrage}) and liquidity withdrawals (the
  * providers of the named venues take out the share: {@link LiquidityProviders}). Every event is also handed to the
  * engine as scheduled, which logs it when it takes effect. Not yet: every mitigation.
@@ -61,7 +61,6 @@ public final class ScenarioSetup {
         }
         List<String> notSimulated = new ArrayList<>();
         List<SimulationSetup.OracleFault> faults = new ArrayList<>();
-        List<SimulationSetup.BackingLoss> losses = new ArrayList<>();
         List<ScenarioEvent.GasSpike> spikes = new ArrayList<>();
         List<ScenarioEvent.StablecoinDepeg> depegs = new ArrayList<>();
         for (ScenarioEvent e : scenario.events()) {
@@ -74,11 +73,10 @@ public final class ScenarioSetup {
             } else if (e instanceof ScenarioEvent.OracleWrongValue w) {
                 faults.add(new SimulationSetup.OracleFault(w.oracle(), w.fromSeconds(), w.toSeconds(), false,
                         w.factor()));
-            } else if (e instanceof ScenarioEvent.BridgeExploit x) {
-                losses.add(new SimulationSetup.BackingLoss(x.bridge(), x.atSeconds(), x.backingLoss()));
             } else if (e instanceof ScenarioEvent.StablecoinDepeg s) {
                 depegs.add(s);
-            } else if (!(e instanceof ScenarioEvent.BridgeHalt) && !(e instanceof ScenarioEvent.LiquidityWithdrawal)) {
+            } else if (!(e instanceof ScenarioEvent.BridgeHalt) && !(e instanceof ScenarioEvent.LiquidityWithdrawal)
+                    && !(e instanceof ScenarioEvent.BridgeExploit)) {
                 notSimulated.add("event " + e.getClass().getSimpleName() + " at " + e.startSeconds() + " s");
             }
         }
@@ -121,7 +119,7 @@ public final class ScenarioSetup {
             liquidators.addAll(l.profiles());
         }
         return new Prepared(new SimulationSetup(snapshot, scenario.horizonSeconds(), seed, base, impact, liquidators,
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses,
+                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, List.of(),
                 MarketDynamics.NONE.withEvents(scenario.events())), notSimulated);
     }
 
