@@ -17,8 +17,10 @@ import java.util.Map;
 
 /**
  * The unified-liquidity counterfactual of a market (the source documents' argument: one pool per asset instead of
- * liquidity split over venues and chains): the two-asset venues of every pair of asset families (an asset and its
- * bridged copies are one family, {@link Market#family}) are merged into one pool, and every bridge has zero latency.
+ * liquidity split over venues and chains): the two-asset venues of every pair of assets are merged into one pool,
+ * an asset counting as one across chains — its bridged copies ({@link Market#family}) and, for a stablecoin, the
+ * same coin issued natively on other chains (same symbol and peg, as Circle issues USDC on each chain) — and every
+ * bridge has zero latency.
  *
  * <p>The merged pool trades as its members would if an arbitrageur kept them aligned: an order is split so that every
  * member's price moves by the same fraction, found by bisection on the members' own {@link Venue#depth}, so its
@@ -44,8 +46,8 @@ final class UnifiedMarket {
                 out.add(v);
                 continue;
             }
-            AssetId f0 = fragmented.family(v.assets().get(0));
-            AssetId f1 = fragmented.family(v.assets().get(1));
+            AssetId f0 = canonical(fragmented, v.assets().get(0));
+            AssetId f1 = canonical(fragmented, v.assets().get(1));
             String key = f0.compareTo(f1) < 0 ? f0 + "/" + f1 : f1 + "/" + f0;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
         }
@@ -62,6 +64,25 @@ final class UnifiedMarket {
         return Market.of(instant, out);
     }
 
+    /**
+     * The one asset {@code id} counts as across chains: its family's root, or for a stablecoin root the first (by id)
+     * stablecoin root of the same symbol and peg.
+     */
+    static AssetId canonical(Market market, AssetId id) {
+        dev.fracture.model.Asset root = market.asset(market.family(id));
+        if (!(root.kind() instanceof dev.fracture.model.AssetKind.Stablecoin coin)) {
+            return root.id();
+        }
+        AssetId first = root.id();
+        for (dev.fracture.model.Asset a : market.snapshot().assets()) {
+            if (a.kind() instanceof dev.fracture.model.AssetKind.Stablecoin other && a.symbol().equals(root.symbol())
+                    && other.peg().equals(coin.peg()) && a.id().compareTo(first) < 0) {
+                first = a.id();
+            }
+        }
+        return first;
+    }
+
     /** The merged liquidity of one pair of families: its members, addressed by family. */
     static final class Pool {
         private final List<Venue> members;
@@ -71,7 +92,7 @@ final class UnifiedMarket {
             this.members = members;
             this.familyOf = new ArrayList<>();
             for (Venue m : members) {
-                familyOf.add(new AssetId[] {market.family(m.assets().get(0)), market.family(m.assets().get(1))});
+                familyOf.add(new AssetId[] {canonical(market, m.assets().get(0)), canonical(market, m.assets().get(1))});
             }
         }
 
