@@ -1,6 +1,7 @@
 package dev.fracture.cli;
 
 import dev.fracture.engine.CascadeSimulator;
+import dev.fracture.engine.FragmentationCost;
 import dev.fracture.engine.LiquidationEvent;
 import dev.fracture.engine.ScenarioSetup;
 import dev.fracture.engine.SimulationResult;
@@ -45,6 +46,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the block-by-block trace as CSV.")
     private Path traceFile;
 
+    @Option(names = "--unified", description = "Also run the unified-liquidity counterfactual (every pair's venues "
+            + "merged into one pool, bridges instant) and report the cost of fragmentation: fragmented minus unified.")
+    private boolean unified;
+
     @Mixin
     private JsonOption output;
 
@@ -61,7 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
         LoadedScenario loaded = load(scenario);
         long runSeed = seed != null ? seed : loaded.scenario().seed();
         ScenarioSetup.Prepared prepared = ScenarioSetup.of(loaded.scenario(), loaded.snapshot(), runSeed);
-        SimulationResult r = CascadeSimulator.DEFAULT.run(prepared.setup());
+        FragmentationCost cost = unified ? FragmentationCost.of(prepared.setup()) : null;
+        SimulationResult r = cost != null ? cost.fragmented() : CascadeSimulator.DEFAULT.run(prepared.setup());
         if (traceFile != null) {
             TraceCsv.write(r.trace(), traceFile);
         }
@@ -77,10 +83,24 @@ public final class SimulateCommand implements Callable<Integer> {
             doc.put("blocks", r.trace().blocks());
             doc.put("traceHash", r.trace().hash());
             doc.put("notSimulated", notSimulated(r, prepared));
+            if (cost != null) {
+                doc.put("fragmentationCost", Map.of("badDebtUsd", cost.badDebtUsd(), "liquidatedUsd",
+                        cost.liquidatedUsd(), "drawdown", cost.drawdown(), "slippageUsd", cost.slippageUsd()));
+            }
             Json.print(out, doc);
             return 0;
         }
         print(out, loaded, runSeed, r, prepared);
+        if (cost != null) {
+            out.printf("%nCost of fragmentation (this run minus the unified-liquidity run)%n");
+            TextTable f = new TextTable("measure", "value");
+            f.row("bad debt (USD)", TextTable.amount(cost.badDebtUsd()));
+            f.row("debt liquidated (USD)", TextTable.amount(cost.liquidatedUsd()));
+            f.row("max drawdown of " + r.summary().shockedAsset(), String.format("%.2f pp", 100 * cost.drawdown()));
+            f.row("slippage paid by liquidators (USD)", TextTable.amount(cost.slippageUsd()));
+            f.print(out);
+            out.flush();
+        }
         return 0;
     }
 
@@ -118,6 +138,11 @@ public final class SimulateCommand implements Callable<Integer> {
         t.row("move with the cascade's impact", String.format("%.2f%%", 100 * s.finalMove()));
         t.row("cascade multiplier", String.format("%.3f", s.cascadeMultiplier()));
         t.row("last liquidation at", s.lastLiquidationTime() < 0 ? "none" : s.lastLiquidationTime() + " s");
+        s.badDebtByChain().forEach((c, v) -> t.row("bad debt on " + c + " (USD)", TextTable.amount(v)));
+        t.row("slippage paid by liquidators (USD)", TextTable.amount(s.totalSlippageUsd()));
+        t.row("time to stabilize", s.timeToStabilize() < 0 ? "not within the run" : s.timeToStabilize() + " s");
+        s.contagion().forEach(c -> t.row("contagion: " + c.protocol() + " via " + c.channel() + " " + c.via(),
+                TextTable.amount(c.liquidatedUsd() + c.badDebtUsd())));
         t.row("trace hash", r.trace().hash().substring(0, 16));
         t.print(out);
         if (!r.events().isEmpty()) {

@@ -161,23 +161,40 @@ final class UnifiedMarket {
             return r;
         }
 
-        /** Spot of family {@code base} in {@code quote}: the members' spots weighted by their depth within 2%. */
+        /**
+         * Spot of family {@code base} in {@code quote}: the members' spots weighted by their depth within 2%; a member
+         * with no price (an order book swept empty) has no weight, and with no depth anywhere the first priced
+         * member's spot stands.
+         */
         double spot(AssetId base, AssetId quote) {
             double w = 0;
             double sum = 0;
+            double fallback = Double.NaN;
             for (int k = 0; k < members.size(); k++) {
                 Venue m = members.get(k);
+                double p = m.spotPrice(token(k, base), token(k, quote));
+                if (!(p > 0) || Double.isInfinite(p)) {
+                    continue;
+                }
+                if (Double.isNaN(fallback)) {
+                    fallback = p;
+                }
                 double d = m.depth(token(k, base), token(k, quote), 0.02);
-                sum += d * m.spotPrice(token(k, base), token(k, quote));
-                w += d;
+                if (d > 0 && !Double.isInfinite(d)) {
+                    sum += d * p;
+                    w += d;
+                }
             }
-            return w > 0 ? sum / w : members.get(0).spotPrice(token(0, base), token(0, quote));
+            return w > 0 ? sum / w : fallback;
         }
 
         double marginalRate(AssetId in, AssetId out) {
             double best = 0;
             for (int k = 0; k < members.size(); k++) {
-                best = Math.max(best, members.get(k).marginalRate(token(k, in), token(k, out)));
+                double r = members.get(k).marginalRate(token(k, in), token(k, out));
+                if (r > best && !Double.isInfinite(r)) {
+                    best = r;
+                }
             }
             return best;
         }
