@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  * minted lose the backing share, and the bridge halts; both read from the events the setup carries), stablecoin depegs, bridge halts (no transfers through the
  * bridge over the window: {@link BridgeSchedule}, {@link CrossChainArbitrage}) and liquidity withdrawals (the
  * providers of the named venues take out the share: {@link LiquidityProviders}). Every event is also handed to the
- * engine as scheduled, which logs it when it takes effect. Not yet: every mitigation.
+ * engine as scheduled, which logs it when it takes effect. The scenario's {@code liquidityProviders}, when given,
+ * become the engine's {@link LiquidityProviderRule}. Not yet: every mitigation.
  */
 public final class ScenarioSetup {
     private ScenarioSetup() {
@@ -120,7 +121,15 @@ public final class ScenarioSetup {
         }
         return new Prepared(new SimulationSetup(snapshot, scenario.horizonSeconds(), seed, base, impact, liquidators,
                 SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, List.of(),
-                MarketDynamics.NONE.withEvents(scenario.events())), notSimulated);
+                MarketDynamics.NONE.withEvents(scenario.events()).withProviders(providers(scenario))), notSimulated);
+    }
+
+    /** The scenario's withdrawing liquidity providers as the engine's rule; off when it names none. */
+    private static LiquidityProviderRule providers(Scenario scenario) {
+        dev.fracture.scenario.LiquidityProviderSpec lp = scenario.liquidityProviders();
+        return lp == null ? LiquidityProviderRule.OFF
+                : new LiquidityProviderRule(true, lp.windowSeconds(), lp.calmVolatility(), lp.sensitivity(),
+                        lp.maxShare());
     }
 
     /** A driver's base path as a function of time. */

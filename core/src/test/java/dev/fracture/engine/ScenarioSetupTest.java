@@ -93,4 +93,39 @@ class ScenarioSetupTest {
         assertThat(r.events()).isNotEmpty();
         assertThat(r.events().get(0).time()).isBetween(100L, 130L);
     }
+
+    @Test
+    void everyScenarioEventIsLoggedWhenItTakesEffect() {
+        // Ethereum blocks come every 12 s: an event at t is logged in the first block at or after t.
+        ScenarioSetup.Prepared p = prepare(scenario(List.of(), List.of(
+                new ScenarioEvent.OracleFreeze(OracleId.of("eth-usd"), 100, 200),
+                new ScenarioEvent.OracleStale(OracleId.of("usdc-usd"), 110, 200),
+                new ScenarioEvent.OracleWrongValue(OracleId.of("eth-usd"), 300, 310, 1.1),
+                new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 50, OptionalLong.empty()),
+                new ScenarioEvent.BridgeExploit(BridgeId.of("b"), 400, 0.5),
+                new ScenarioEvent.LiquidityWithdrawal(List.of(dev.fracture.model.VenueId.of("pool")), 0.5, 250),
+                new ScenarioEvent.GasSpike(ChainId.of("ethereum"), 130, 140, 500),
+                new ScenarioEvent.StablecoinDepeg(USDC, 500, 0.05, 0)), List.of()));
+        assertThat(p.notSimulated()).isEmpty();
+        SimulationResult r = CascadeSimulator.DEFAULT.run(p.setup());
+        assertThat(r.log()).extracting(RunEvent::kind, RunEvent::time).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bridge-halt", 60L),
+                org.assertj.core.groups.Tuple.tuple("oracle-freeze", 108L),
+                org.assertj.core.groups.Tuple.tuple("oracle-stale", 120L),
+                org.assertj.core.groups.Tuple.tuple("gas-spike", 132L),
+                org.assertj.core.groups.Tuple.tuple("lp-withdrawal", 252L),
+                org.assertj.core.groups.Tuple.tuple("oracle-wrong", 300L),
+                org.assertj.core.groups.Tuple.tuple("bridge-exploit", 408L),
+                org.assertj.core.groups.Tuple.tuple("depeg", 504L));
+    }
+
+    @Test
+    void theScenariosLiquidityProvidersBecomeTheEnginesRule() {
+        Scenario s = new Scenario("t", "engine-test", 600, 5, List.of(), null, List.of(), List.of(), List.of(),
+                List.of(), new dev.fracture.scenario.LiquidityProviderSpec(1800, 0.02, 3, 0.4));
+        assertThat(prepare(s).setup().dynamics().providers())
+                .isEqualTo(new LiquidityProviderRule(true, 1800, 0.02, 3, 0.4));
+        assertThat(prepare(scenario(List.of(), List.of(), List.of())).setup().dynamics().providers().enabled())
+                .isFalse();
+    }
 }
