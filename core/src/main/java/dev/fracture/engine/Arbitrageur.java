@@ -1,5 +1,6 @@
 package dev.fracture.engine;
 
+import dev.fracture.market.Quote;
 import dev.fracture.market.Venue;
 import dev.fracture.model.AssetId;
 
@@ -51,7 +52,7 @@ final class Arbitrageur {
         if (!(amount > 0) || Double.isInfinite(amount)) {
             return 0;
         }
-        dev.fracture.market.Quote q = venue.swapExactIn(in, out, amount);
+        Quote q = venue.swapExactIn(in, out, amount);
         if (flows != null) {
             flows.in(in, q.amountIn());
             flows.out(out, q.amountOut());

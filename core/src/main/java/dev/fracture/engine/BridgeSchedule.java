@@ -4,6 +4,7 @@ import dev.fracture.model.Bridge;
 import dev.fracture.model.BridgeId;
 import dev.fracture.model.BridgeStatus;
 import dev.fracture.scenario.ScenarioEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class BridgeSchedule {
     }
 
     private void window(BridgeId bridge, long from, long to) {
-        closed.computeIfAbsent(bridge, k -> new java.util.ArrayList<>()).add(new long[] {from, to});
+        closed.computeIfAbsent(bridge, k -> new ArrayList<>()).add(new long[] {from, to});
     }
 
     Bridge bridge(BridgeId id) {

@@ -7,8 +7,10 @@ import dev.fracture.model.VenueId;
 import dev.fracture.scenario.ScenarioEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,8 +50,8 @@ final class LiquidityProviders implements BlockParticipant {
         this.done = new boolean[scheduled.size()];
         this.kept = new double[venueIds.size()];
         this.lastSpot = new double[venueIds.size()];
-        java.util.Arrays.fill(kept, 1);
-        java.util.Arrays.fill(lastSpot, Double.NaN);
+        Arrays.fill(kept, 1);
+        Arrays.fill(lastSpot, Double.NaN);
         venueIds.forEach(v -> returns.add(new ArrayDeque<>()));
     }
 
@@ -68,8 +70,8 @@ final class LiquidityProviders implements BlockParticipant {
                 for (VenueId id : w.venues()) {
                     int v = venueIds.indexOf(id);
                     if (v >= 0) {
-                        withdrawTo(block, v, kept[v] * (1 - w.fraction()), "scenario: " + w.fraction() * 100
-                                + "% of what is in");
+                        withdrawTo(block, v, kept[v] * (1 - w.fraction()), "scenario withdrawal of "
+                                + w.fraction() + " of what is in");
                     }
                 }
             }
@@ -122,8 +124,8 @@ final class LiquidityProviders implements BlockParticipant {
             usd += out[i] * block.prices().usd(a);
         }
         kept[v] = kept[v] * (1 - fraction);
-        block.log("lp-withdrawal", id.value(), why + ": " + String.format(java.util.Locale.ROOT, "%.4f", fraction)
-                + " of the liquidity withdrawn, " + String.format(java.util.Locale.ROOT, "%.4f", kept[v])
+        block.log("lp-withdrawal", id.value(), why + ": " + String.format(Locale.ROOT, "%.4f", fraction)
+                + " of the liquidity withdrawn, " + String.format(Locale.ROOT, "%.4f", kept[v])
                 + " of the starting liquidity left", usd);
     }
 

@@ -6,6 +6,7 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.scenario.CorrelatedShocks;
 import dev.fracture.scenario.ImpactSpec;
 import dev.fracture.scenario.LiquidatorSpec;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.Normals;
 import dev.fracture.scenario.PriceDriver;
@@ -126,7 +127,7 @@ public final class ScenarioSetup {
 
     /** The scenario's withdrawing liquidity providers as the engine's rule; off when it names none. */
     private static LiquidityProviderRule providers(Scenario scenario) {
-        dev.fracture.scenario.LiquidityProviderSpec lp = scenario.liquidityProviders();
+        LiquidityProviderSpec lp = scenario.liquidityProviders();
         return lp == null ? LiquidityProviderRule.OFF
                 : new LiquidityProviderRule(true, lp.windowSeconds(), lp.calmVolatility(), lp.sensitivity(),
                         lp.maxShare());

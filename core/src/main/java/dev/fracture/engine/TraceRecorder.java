@@ -1,7 +1,9 @@
 package dev.fracture.engine;
 
 import dev.fracture.market.Venue;
+import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,8 @@ final class TraceRecorder {
      * What the richer columns read: the liquidations so far (a live list), the run's chains in order, the tokens of
      * the shocked asset's family and the venues.
      */
-    record Extras(List<LiquidationEvent> events, List<dev.fracture.model.ChainId> chains,
-                  List<dev.fracture.model.Asset> shockedFamily) {
+    record Extras(List<LiquidationEvent> events, List<ChainId> chains,
+                  List<Asset> shockedFamily) {
     }
 
     TraceRecorder(ReferencePrices prices, OracleBank oracles, List<Venue> venues, List<ProtocolBook> books,
@@ -114,7 +116,7 @@ final class TraceRecorder {
         for (double x : slippage) {
             row[k++] = x;
         }
-        for (dev.fracture.model.ChainId c : extras.chains()) {
+        for (ChainId c : extras.chains()) {
             double bad = 0;
             for (ProtocolBook book : books) {
                 if (book.chain().equals(c)) {
@@ -123,14 +125,14 @@ final class TraceRecorder {
             }
             row[k++] = bad;
         }
-        for (dev.fracture.model.Asset a : extras.shockedFamily()) {
+        for (Asset a : extras.shockedFamily()) {
             row[k++] = depth2pct(a) * prices.usd(a.id());
         }
         return k;
     }
 
     /** Tokens of {@code a} its chain's two-asset venues absorb before their price of it falls 2%. */
-    private double depth2pct(dev.fracture.model.Asset a) {
+    private double depth2pct(Asset a) {
         double sum = 0;
         for (Venue v : venues) {
             if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id())) {

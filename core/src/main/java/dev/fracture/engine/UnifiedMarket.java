@@ -5,7 +5,9 @@ import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Quote;
 import dev.fracture.market.Venue;
+import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
 import dev.fracture.model.Bridge;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
@@ -69,13 +71,13 @@ final class UnifiedMarket {
      * stablecoin root of the same symbol and peg.
      */
     static AssetId canonical(Market market, AssetId id) {
-        dev.fracture.model.Asset root = market.asset(market.family(id));
-        if (!(root.kind() instanceof dev.fracture.model.AssetKind.Stablecoin coin)) {
+        Asset root = market.asset(market.family(id));
+        if (!(root.kind() instanceof AssetKind.Stablecoin coin)) {
             return root.id();
         }
         AssetId first = root.id();
-        for (dev.fracture.model.Asset a : market.snapshot().assets()) {
-            if (a.kind() instanceof dev.fracture.model.AssetKind.Stablecoin other && a.symbol().equals(root.symbol())
+        for (Asset a : market.snapshot().assets()) {
+            if (a.kind() instanceof AssetKind.Stablecoin other && a.symbol().equals(root.symbol())
                     && other.peg().equals(coin.peg()) && a.id().compareTo(first) < 0) {
                 first = a.id();
             }

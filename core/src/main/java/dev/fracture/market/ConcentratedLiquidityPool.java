@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A Uniswap v3 pool (v3 whitepaper; v3-core {@code UniswapV3Pool.sol}): liquidity positions over tick ranges
@@ -61,7 +63,7 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     private final ExactPoolState exact;
     private final FastPoolState fast;
     /** The positions added, by range [tickLower, tickUpper): what a pro-rata withdrawal burns from. */
-    private final java.util.TreeMap<Long, BigInteger> positions = new java.util.TreeMap<>();
+    private final TreeMap<Long, BigInteger> positions = new TreeMap<>();
 
     private ConcentratedLiquidityPool(VenueSpec.ConcentratedLiquidity spec, Asset asset0, Asset asset1,
                                       MathMode mode) {
@@ -212,14 +214,14 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     @Override
     public double[] withdrawLiquidity(double fraction) {
         VenueChecks.requireWithdrawFraction(id, fraction);
-        java.math.BigDecimal f = new java.math.BigDecimal(fraction);
+        BigDecimal f = new BigDecimal(fraction);
         double sqrtP = currentSqrtPrice();
         double out0 = 0;
         double out1 = 0;
-        for (java.util.Map.Entry<Long, BigInteger> e : positions.entrySet()) {
+        for (Map.Entry<Long, BigInteger> e : positions.entrySet()) {
             int lower = (int) (e.getKey() >> 32);
             int upper = (int) (long) e.getKey();
-            BigInteger burn = new java.math.BigDecimal(e.getValue()).multiply(f).toBigInteger();
+            BigInteger burn = new BigDecimal(e.getValue()).multiply(f).toBigInteger();
             if (burn.signum() == 0) {
                 continue;
             }

@@ -449,9 +449,9 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         double before0 = reserve0;
         double before1 = reserve1;
         if (mode == MathMode.EXACT) {
-            java.math.BigDecimal f = new java.math.BigDecimal(fraction);
-            units0 = units0.subtract(new java.math.BigDecimal(units0).multiply(f).toBigInteger());
-            units1 = units1.subtract(new java.math.BigDecimal(units1).multiply(f).toBigInteger());
+            BigDecimal f = new BigDecimal(fraction);
+            units0 = units0.subtract(new BigDecimal(units0).multiply(f).toBigInteger());
+            units1 = units1.subtract(new BigDecimal(units1).multiply(f).toBigInteger());
             reserve0 = TokenUnits.toTokens(units0, decimals0);
             reserve1 = TokenUnits.toTokens(units1, decimals1);
         } else {

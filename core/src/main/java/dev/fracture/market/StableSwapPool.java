@@ -5,6 +5,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -557,11 +558,11 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
     public double[] withdrawLiquidity(double fraction) {
         VenueChecks.requireWithdrawFraction(id, fraction);
         double[] taken = new double[coins.size()];
-        java.math.BigDecimal f = new java.math.BigDecimal(fraction);
+        BigDecimal f = new BigDecimal(fraction);
         for (int k = 0; k < taken.length; k++) {
             double before = balances[k];
             if (units != null) {
-                units[k] = units[k].subtract(new java.math.BigDecimal(units[k]).multiply(f).toBigInteger());
+                units[k] = units[k].subtract(new BigDecimal(units[k]).multiply(f).toBigInteger());
                 balances[k] = TokenUnits.toTokens(units[k], decimals[k]);
             } else {
                 balances[k] *= 1 - fraction;

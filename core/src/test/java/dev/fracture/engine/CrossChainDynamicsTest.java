@@ -7,9 +7,13 @@ import static dev.fracture.engine.TwoChainEcosystem.WETH_ARB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.fracture.market.ConstantProductPool;
+import dev.fracture.market.Venue;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.scenario.ScenarioEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -126,25 +130,25 @@ class CrossChainDynamicsTest {
         SimulationSetup setup = new SimulationSetup(s, 1800, 3, TwoChainEcosystem.ethStep(1500, 60), Map.of(),
                 List.of(CascadeSimulatorTestSupport.FLASH), 100_000).withDynamics(d);
         List<BlockInspector.State> states = new ArrayList<>();
-        List<Map<dev.fracture.model.AssetId, Double>> inVenues = new ArrayList<>();
+        List<Map<AssetId, Double>> inVenues = new ArrayList<>();
         SimulationResult r = CascadeSimulator.DEFAULT.runInspected(setup, x -> {
             // The market is live: read the reserves now, after this block.
-            Map<dev.fracture.model.AssetId, Double> reserves = new java.util.HashMap<>();
-            for (dev.fracture.market.Venue v : x.market().venues()) {
-                for (dev.fracture.model.AssetId a : v.assets()) {
-                    reserves.merge(a, ((dev.fracture.market.ConstantProductPool) v).reserve(a), Double::sum);
+            Map<AssetId, Double> reserves = new HashMap<>();
+            for (Venue v : x.market().venues()) {
+                for (AssetId a : v.assets()) {
+                    reserves.merge(a, ((ConstantProductPool) v).reserve(a), Double::sum);
                 }
             }
             states.add(x);
             inVenues.add(reserves);
         });
         assertThat(r.events()).hasSize(2);
-        Map<dev.fracture.model.AssetId, Double> start = Map.of(TwoChainEcosystem.ETH, 1000.0,
+        Map<AssetId, Double> start = Map.of(TwoChainEcosystem.ETH, 1000.0,
                 TwoChainEcosystem.USDC, 2_000_000.0, WETH_ARB, 1000.0 + 1_000_000 / 2000.0,
                 TwoChainEcosystem.USDC_ARB, 2_000_000.0);
         for (int k = 0; k < states.size(); k++) {
             BlockInspector.State x = states.get(k);
-            Map<dev.fracture.model.AssetId, Double> reserves = inVenues.get(k);
+            Map<AssetId, Double> reserves = inVenues.get(k);
             start.forEach((asset, initial) -> {
                 double liquidationIn = 0;
                 for (LiquidationEvent e : r.events().subList(0, x.liquidations())) {

@@ -4,11 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.GasPriceModel;
+import dev.fracture.model.OracleId;
+import dev.fracture.model.OracleSpec;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
+import dev.fracture.scenario.PriceDriver;
+import dev.fracture.scenario.Scenario;
+import dev.fracture.scenario.ScenarioEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +102,73 @@ class RunSummaryTest {
                 .isCloseTo(15_000 - 10 * 1500 / 1.05, within(1e-4));
         assertThat(r.summary().badDebtByChain().get(ChainId.of("ethereum")))
                 .isCloseTo(15_000 - 10 * 1500 / 1.05, within(1e-4));
+    }
+
+    @Test
+    void damageReachingALenderThroughACorruptedSharedFeedIsNamedAsSuch() {
+        // One chain. Lender A holds ETH (the shocked asset: −10%) and also lists LINK, reading the feed link-usd.
+        // Lender B holds only LINK and USDC and reads link-usd too. The feed reports half the LINK price from 60 s to
+        // 120 s: B's account (1,000 LINK at $20 against 12,000 USDC, HF 1.33) reads HF 0.67 and is liquidated.
+        // No asset of B stands on ETH, no other protocol sells LINK, and A has no liquidations: the shared feed is
+        // the only channel.
+        AssetId link = AssetId.of("LINK");
+        AssetId usdc = AssetId.of("USDC");
+        ChainId eth = ChainId.of("ethereum");
+        OracleId linkUsd = OracleId.of("link-usd");
+        EcosystemSnapshot s = new EcosystemSnapshot("shared-feed", Instant.parse("2025-01-01T00:00:00Z"),
+                List.of(new Chain(eth, "Ethereum", 12, ETH,
+                        new GasPriceModel(10, 0, 0.125))),
+                List.of(new Asset(ETH, eth, "ETH", 18, new AssetKind.Native(),
+                                2000),
+                        new Asset(usdc, eth, "USDC", 6,
+                                new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1),
+                        new Asset(link, eth, "LINK", 18, new AssetKind.Token(),
+                                20)),
+                List.of(),
+                List.of(cp("eth-usdc", eth, ETH, usdc, "1000", "2000000"),
+                        cp("link-usdc", eth, link, usdc, "100000", "2000000")),
+                List.of(new OracleSpec.Push(OracleId.of("eth-usd"), ETH, "USD",
+                                3600, 50, 8, 0),
+                        new OracleSpec.Push(OracleId.of("usdc-usd"), usdc,
+                                "USD", 86_400, 25, 8, 0),
+                        new OracleSpec.Push(linkUsd, link, "USD", 3600, 50, 8, 0)),
+                List.of(lender("lender-a", List.of(ETH, link, usdc), ETH, "10", "5000"),
+                        lender("lender-b", List.of(link, usdc), link, "1000", "12000")));
+        Scenario scenario = new Scenario("feed", "shared-feed", 300, 1,
+                List.of(new PriceDriver.StepShock(ETH, -0.1, 24)), null,
+                List.of(new ScenarioEvent.OracleWrongValue(linkUsd, 60, 120, 0.5)), List.of(),
+                List.of(), List.of());
+        SimulationSetup setup = ScenarioSetup.of(scenario, s, 1).setup();
+        SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(s, 300, 1, setup.basePrices(),
+                Map.of(), List.of(FLASH), 0, setup.baseFees(), setup.oracleFaults(), List.of())
+                .withDynamics(setup.dynamics()));
+        assertThat(r.summary().shockedAsset()).isEqualTo(ETH);
+        assertThat(r.events()).isNotEmpty().allSatisfy(e -> assertThat(e.protocol().value()).isEqualTo("lender-b"));
+        assertThat(r.summary().contagion()).singleElement().satisfies(row -> {
+            assertThat(row.protocol()).isEqualTo(ProtocolId.of("lender-b"));
+            assertThat(row.channel()).isEqualTo(ContagionChannel.SHARED_ORACLE);
+            assertThat(row.via()).isEqualTo("link-usd");
+        });
+    }
+
+    private static VenueSpec cp(String id, ChainId chain, AssetId a,
+                                                   AssetId b, String ra, String rb) {
+        return new VenueSpec.ConstantProduct(VenueId.of(id), chain, a, b,
+                new BigDecimal(ra), new BigDecimal(rb), 0);
+    }
+
+    private static ProtocolSpec lender(String id, List<AssetId> reserves, AssetId collateral,
+                                                          String amount, String debt) {
+        AssetId usdc = AssetId.of("USDC");
+        List<ProtocolSpec.PooledLending.Reserve> rs = reserves.stream().map(a ->
+                new ProtocolSpec.PooledLending.Reserve(a, OracleId.of(
+                        a.value().toLowerCase(Locale.ROOT) + "-usd"), 7500, 8000, 10500, 0, 0, 0, 0,
+                        a.equals(usdc), 0)).toList();
+        return new ProtocolSpec.PooledLending(ProtocolId.of(id), ChainId.of(
+                "ethereum"), rs, List.of(), List.of(new ProtocolSpec.PooledLending.Account(
+                AccountId.of("acct-" + id), 0, List.of(
+                        new ProtocolSpec.PooledLending.Supply(collateral,
+                                new BigDecimal(amount), true)),
+                List.of(new ProtocolSpec.Balance(usdc, new BigDecimal(debt))))));
     }
 }

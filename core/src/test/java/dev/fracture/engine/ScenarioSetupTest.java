@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.BridgeId;
+import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.VenueId;
 import dev.fracture.scenario.GeometricBrownianMotion;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.PriceDriver;
 import dev.fracture.scenario.Scenario;
@@ -72,7 +75,7 @@ class ScenarioSetupTest {
                 new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 50, OptionalLong.empty())),
                 List.of(new MitigationSpec.IsolatedMarkets(ProtocolId.of("lender")))));
         SimulationSetup s = p.setup();
-        dev.fracture.model.Chain chain = s.snapshot().chains().get(0);
+        Chain chain = s.snapshot().chains().get(0);
         assertThat(s.baseFees().gwei(chain, 99)).isEqualTo(10);
         assertThat(s.baseFees().gwei(chain, 150)).isEqualTo(300);
         assertThat(s.oracleFaults()).singleElement().satisfies(f -> assertThat(f.factor()).isEqualTo(0.5));
@@ -103,7 +106,7 @@ class ScenarioSetupTest {
                 new ScenarioEvent.OracleWrongValue(OracleId.of("eth-usd"), 300, 310, 1.1),
                 new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 50, OptionalLong.empty()),
                 new ScenarioEvent.BridgeExploit(BridgeId.of("b"), 400, 0.5),
-                new ScenarioEvent.LiquidityWithdrawal(List.of(dev.fracture.model.VenueId.of("pool")), 0.5, 250),
+                new ScenarioEvent.LiquidityWithdrawal(List.of(VenueId.of("pool")), 0.5, 250),
                 new ScenarioEvent.GasSpike(ChainId.of("ethereum"), 130, 140, 500),
                 new ScenarioEvent.StablecoinDepeg(USDC, 500, 0.05, 0)), List.of()));
         assertThat(p.notSimulated()).isEmpty();
@@ -122,7 +125,7 @@ class ScenarioSetupTest {
     @Test
     void theScenariosLiquidityProvidersBecomeTheEnginesRule() {
         Scenario s = new Scenario("t", "engine-test", 600, 5, List.of(), null, List.of(), List.of(), List.of(),
-                List.of(), new dev.fracture.scenario.LiquidityProviderSpec(1800, 0.02, 3, 0.4));
+                List.of(), new LiquidityProviderSpec(1800, 0.02, 3, 0.4));
         assertThat(prepare(s).setup().dynamics().providers())
                 .isEqualTo(new LiquidityProviderRule(true, 1800, 0.02, 3, 0.4));
         assertThat(prepare(scenario(List.of(), List.of(), List.of())).setup().dynamics().providers().enabled())
