@@ -172,4 +172,20 @@ class CrossChainDynamicsTest {
         assertThat(states).anySatisfy(x -> assertThat(x.inFlight()).isNotEmpty());
         assertThat(states.get(states.size() - 1).externalNet()).isNotEmpty();
     }
+
+    @Test
+    void withEveryDynamicOnTheSameSeedStillGivesTheSameBits() {
+        EcosystemSnapshot s = TwoChainEcosystem.of(300, 50_000, 10, new String[] {"10", "15000"},
+                new String[] {"10", "15000"});
+        MarketDynamics d = MarketDynamics.NONE.withBridgedInventoryUsd(1_000_000)
+                .withProviders(LiquidityProviderRule.DEFAULT)
+                .withEvents(List.of(new ScenarioEvent.LiquidityWithdrawal(List.of(POOL_ARB), 0.25, 600),
+                        new ScenarioEvent.BridgeHalt(CANONICAL, 700, OptionalLong.of(900))));
+        SimulationSetup setup = new SimulationSetup(s, 1800, 3, TwoChainEcosystem.ethStep(1500, 60), Map.of(),
+                List.of(CascadeSimulatorTestSupport.FLASH), 100_000).withDynamics(d);
+        assertThat(CascadeSimulator.DEFAULT.run(setup).trace().hash())
+                .isEqualTo(CascadeSimulator.DEFAULT.run(setup).trace().hash());
+        assertThat(CascadeSimulator.DEFAULT.run(setup.withDynamics(d.withUnified(true))).trace().hash())
+                .isEqualTo(CascadeSimulator.DEFAULT.run(setup.withDynamics(d.withUnified(true))).trace().hash());
+    }
 }
