@@ -183,7 +183,7 @@ public final class CascadeSimulator {
         private SimulationResult result() {
             Trace trace = recorder.trace(chains.stream().map(x -> x.id().value()).toList());
             Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds(),
-                    new ExposureGraph(setup.snapshot()), log);
+                    new ExposureGraph(setup.snapshot()), log, venues);
             return new SimulationResult(setup.seed(), trace, desk.events(), summary, desk.outcomes(), notSimulated,
                     log);
         }

@@ -1,5 +1,6 @@
 package dev.fracture.engine;
 
+import dev.fracture.market.Venue;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ProtocolId;
 import java.util.LinkedHashMap;
@@ -19,12 +20,15 @@ final class SummaryBuilder {
 
     static Summary of(Trace trace, ReferencePrices prices, List<ProtocolBook> books, List<LiquidationEvent> events,
                       long horizon) {
-        return of(trace, prices, books, events, horizon, null, List.of());
+        return of(trace, prices, books, events, horizon, null, List.of(), List.of());
     }
 
-    /** The summary with the contagion table, which needs the snapshot's exposure graph and the run's log. */
+    /**
+     * The summary with venue drawdowns and the contagion table, which need the venues, the snapshot's exposure graph
+     * and the run's log.
+     */
     static Summary of(Trace trace, ReferencePrices prices, List<ProtocolBook> books, List<LiquidationEvent> events,
-                      long horizon, ExposureGraph graph, List<RunEvent> log) {
+                      long horizon, ExposureGraph graph, List<RunEvent> log, List<Venue> venues) {
         Map<AssetId, Double> forced = new LinkedHashMap<>();
         Map<AssetId, Double> drawdown = new LinkedHashMap<>();
         int shocked = 0;
@@ -65,17 +69,42 @@ final class SummaryBuilder {
                 slippage.merge(e.protocol(), e.soldUsd() - e.proceeds() * e.repaidUsd() / e.repaid(), Double::sum);
             }
         }
-        Map<VenueId, Double> venueDrawdown = new TreeMap<>();
-        for (String c : trace.columns()) {
-            if (c.startsWith("venue:")) {
-                venueDrawdown.put(VenueId.of(c.substring(6)), maxDrawdown(trace.series(c)));
-            }
-        }
+        Map<VenueId, Double> venueDrawdown = venueDrawdowns(trace, venues, prices.asset(shocked).id());
         List<ContagionRow> contagion = graph == null ? List.of()
                 : ContagionTable.of(graph, prices.asset(shocked).id(), books, events, log);
         return new Summary(liquidated, events.size(), forced, bad, underwater, drawdown,
                 prices.asset(shocked).id(), initialMove, finalMove, multiplier, last, badByChain, venueDrawdown,
                 slippage, timeToStabilize(trace.times(), shockedSeries, last), contagion);
+    }
+
+    /**
+     * Each two-asset venue's largest fall of its price from its running peak: its price of the shocked asset (or the
+     * token of its family the venue trades) when it trades one, else of its first asset in its second, as traced.
+     */
+    private static Map<VenueId, Double> venueDrawdowns(Trace trace, List<Venue> venues, AssetId shocked) {
+        Map<VenueId, Double> out = new TreeMap<>();
+        for (Venue v : venues) {
+            String column = "venue:" + v.id();
+            if (v.assets().size() != 2 || !trace.columns().contains(column)) {
+                continue;
+            }
+            double[] series = trace.series(column);
+            if (!standsFor(v.assets().get(1), shocked, v)) {
+                out.put(v.id(), maxDrawdown(series));
+                continue;
+            }
+            double[] inverted = new double[series.length];
+            for (int i = 0; i < series.length; i++) {
+                inverted[i] = 1 / series[i];
+            }
+            out.put(v.id(), maxDrawdown(inverted));
+        }
+        return out;
+    }
+
+    /** Whether the venue's second asset is the shocked one and its first is not. */
+    private static boolean standsFor(AssetId second, AssetId shocked, Venue v) {
+        return second.equals(shocked) && !v.assets().get(0).equals(shocked);
     }
 
     /** The asset whose scenario path falls furthest over the run (ties: the first in id order). */

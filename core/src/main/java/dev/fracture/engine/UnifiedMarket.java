@@ -201,15 +201,14 @@ final class UnifiedMarket {
             return best;
         }
 
-        double[] withdraw(double fraction, AssetId f0) {
-            double[] out = new double[2];
-            for (int k = 0; k < members.size(); k++) {
-                double[] w = members.get(k).withdrawLiquidity(fraction);
-                boolean aligned = familyOf.get(k)[0].equals(f0);
-                out[0] += aligned ? w[0] : w[1];
-                out[1] += aligned ? w[1] : w[0];
+        /** The providers of member {@code id} withdraw their share of its liquidity, the rest of the pool stays. */
+        double[] withdraw(VenueId id, double fraction) {
+            for (Venue m : members) {
+                if (m.id().equals(id)) {
+                    return m.withdrawLiquidity(fraction);
+                }
             }
-            return out;
+            throw new IllegalStateException("merged pool has no member " + id);
         }
 
         LiquidityProfile profile(AssetId base, AssetId quote, int buckets, double range) {
@@ -328,9 +327,13 @@ final class UnifiedMarket {
             return new LiquidityProfile(base, quote, p.spot(), p.bands());
         }
 
+        /**
+         * The providers of this member venue take their share out of its part of the merged pool (the other
+         * members' providers decide for themselves), so a withdrawal counts once however many views the pool has.
+         */
         @Override
         public double[] withdrawLiquidity(double fraction) {
-            return pool.withdraw(fraction, families[0]);
+            return pool.withdraw(id, fraction);
         }
 
         @Override

@@ -110,6 +110,9 @@ class CrossChainDynamicsTest {
         assertThat(at(r, "venue:" + POOL_ARB, 60)).isCloseTo(1400, within(1e-6));
         assertThat(states.stream().filter(x -> x.now() == 60).findFirst().orElseThrow().inventory().get(WETH_ARB))
                 .isCloseTo(2500 - 1000 * (1 / Math.sqrt(0.7) - 1), within(1e-6));
+        // The venue's price fell from 2,000 to 1,400: a 30% drawdown; the reference of ETH itself did not move.
+        assertThat(r.summary().venueMaxDrawdown().get(POOL_ARB)).isCloseTo(0.3, within(1e-9));
+        assertThat(r.summary().maxDrawdown().get(TwoChainEcosystem.ETH)).isZero();
         assertThat(r.log()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("bridge-exploit");
             assertThat(e.detail()).contains("WETH.arb reference 1400.000000");

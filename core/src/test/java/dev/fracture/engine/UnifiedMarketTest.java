@@ -37,6 +37,16 @@ class UnifiedMarketTest {
     }
 
     @Test
+    void providersOfOneMemberWithdrawFromItsPartOfTheMergedPoolOnly() {
+        Market m = UnifiedMarket.of(TwoChainEcosystem.of(600, 1e9, 0, null, null));
+        double[] out = m.venue(POOL_ARB).orElseThrow().withdrawLiquidity(0.5);
+        assertThat(out[0]).isCloseTo(500, within(1e-9));
+        // 1,000 ETH from the Ethereum pool and 500 left in the Arbitrum one.
+        assertThat(m.venue(POOL_ETH).orElseThrow().depth(ETH, USDC, 0.02))
+                .isCloseTo(1500 * (1 / Math.sqrt(0.98) - 1), within(1e-9));
+    }
+
+    @Test
     void theFragmentationCostOfALiquidationIsTheSlippageTheMergedPoolSaves() {
         // ETH at $1,800, no arbitrage: the Ethereum lender's account (10 ETH / 15,000 USDC) loses 4.375 ETH for
         // 7,500 USDC (CascadeSimulatorTest). Fragmented, the ETH is sold into the Ethereum pool alone; unified, into
