@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * <p>Arbitrageurs hold an inventory of each bridged token on its chain (target {@code bridgedInventoryUsd} at the
  * snapshot price). On a venue of that chain they trade toward the reference prices as {@link Arbitrageur} does,
  * within the same capital per block, but a bridged token they sell into the venue must come out of the inventory, and
- * a bridged token they buy must fit in it: up to the target plus what the bridge home can still carry this hour. A
- * token of the chain's own (native, or issued there) is bought or sold on the global market at once.
+ * a bridged token they buy must fit in it: up to the target plus what the bridge home can still carry this hour; and
+ * they value a bridged token net of the bridges' fees it will pay (see {@link #pull}). A token of the chain's own
+ * (native, or issued there) is bought or sold on the global market at once.
  *
  * <p>Each block of the chain, inventory above the target is shipped home (to the token's origin, through every bridge
  * it was minted by) and sold there at the reference price on arrival; inventory below the target plus what the venues
@@ -151,7 +152,12 @@ final class CrossChainArbitrage {
         }
     }
 
-    /** Pulls the venue toward the reference within capital and inventories; returns the USD value sold into it. */
+    /**
+     * Pulls the venue toward the reference within capital and inventories; returns the USD value sold into it. A
+     * bridged token is worth its reference price less the bridges' fees to the arbitrageur who buys it (it must go
+     * home) and costs its reference price grossed up by them to one who sells it (it must be restocked), so a gap
+     * within the fees stays.
+     */
     double pull(Venue venue, long now, OracleBank.ReferenceView reference, ExternalFlows flows) {
         if (venue.assets().size() != 2 || capitalUsd <= 0) {
             return 0;
@@ -160,16 +166,25 @@ final class CrossChainArbitrage {
         AssetId b = venue.assets().get(1);
         double usdA = reference.usd(a);
         double usdB = reference.usd(b);
-        double target = usdA / usdB;
+        double keepA = kept(a);
+        double keepB = kept(b);
+        double sellATarget = (usdA / keepA) / (usdB * keepB);
         double sellA = venue.marginalRate(a, b);
-        if (sellA > target * (1 + 1e-9)) {
-            return trade(venue, a, b, 1 - target / sellA, capitalUsd / usdA, now, reference, flows) * usdA;
+        if (sellA > sellATarget * (1 + 1e-9)) {
+            return trade(venue, a, b, 1 - sellATarget / sellA, capitalUsd / usdA, now, reference, flows) * usdA;
         }
+        double sellBTarget = (usdB / keepB) / (usdA * keepA);
         double sellB = venue.marginalRate(b, a);
-        if (sellB > (1 / target) * (1 + 1e-9)) {
-            return trade(venue, b, a, 1 - (1 / target) / sellB, capitalUsd / usdB, now, reference, flows) * usdB;
+        if (sellB > sellBTarget * (1 + 1e-9)) {
+            return trade(venue, b, a, 1 - sellBTarget / sellB, capitalUsd / usdB, now, reference, flows) * usdB;
         }
         return 0;
+    }
+
+    /** The share of a token that survives the bridges' fees on its way home or back: 1 for a chain's own token. */
+    private double kept(AssetId token) {
+        Holding h = holdings.get(token);
+        return h == null ? 1 : keptAfterFees(h);
     }
 
     private double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount, long now,

@@ -86,8 +86,9 @@ class CrossChainDynamicsTest {
             assertThat(x.inventory().get(WETH_ARB)).isZero();
             assertThat(x.inFlight()).isEmpty();
         });
-        // From 1200 s the bridge carries again and one block closes the gap (fee-free pool: spot = reference).
-        assertThat(at(r, "venue:" + POOL_ARB, 1200)).isCloseTo(2200, within(1e-6));
+        // From 1200 s the bridge carries again and one block closes the gap down to the bridge's fee: WETH.arb bought
+        // is worth 2,200 × (1 − 0.001) once home, so the fee-free pool stops at a spot of 2,197.8.
+        assertThat(at(r, "venue:" + POOL_ARB, 1200)).isCloseTo(2200 * 0.999, within(1e-6));
         assertThat(r.log()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("bridge-halt");
             assertThat(e.subject()).isEqualTo("canonical");
@@ -98,8 +99,9 @@ class CrossChainDynamicsTest {
     @Test
     void anExploitedBridgesTokenRepricesOnItsChainsVenuesAndIsLogged() {
         // 30% of the backing lost at 60 s: WETH.arb's reference is 0.7 × 2,000 = 1,400. Arbitrageurs sell
-        // WETH.arb from the $5M they hold on Arbitrum (2,500 tokens) until the pool's spot is 1,400: 1000(1/√0.7 − 1)
-        // = 195.2 tokens, well within inventory and capital.
+        // WETH.arb from the $5M they hold on Arbitrum (2,500 tokens) until the pool's spot is what a token costs them
+        // to restock across the bridge, 1,400 / (1 − 0.001): x·y = k takes 1000(√(2000 × 0.999 / 1400) − 1) = 194.5
+        // tokens, well within inventory and capital.
         EcosystemSnapshot s = TwoChainEcosystem.of(600, 1e9, 10, null, null);
         MarketDynamics exploit = MarketDynamics.NONE.withEvents(List.of(
                 new ScenarioEvent.BridgeExploit(CANONICAL, 60, 0.3)));
@@ -107,11 +109,11 @@ class CrossChainDynamicsTest {
         SimulationResult r = CascadeSimulator.DEFAULT.runInspected(setup(s, TwoChainEcosystem.ethStep(2000, 0), exploit),
                 states::add);
         assertThat(at(r, "ref:" + WETH_ARB, 60)).isCloseTo(1400, within(1e-9));
-        assertThat(at(r, "venue:" + POOL_ARB, 60)).isCloseTo(1400, within(1e-6));
+        assertThat(at(r, "venue:" + POOL_ARB, 60)).isCloseTo(1400 / 0.999, within(1e-6));
         assertThat(states.stream().filter(x -> x.now() == 60).findFirst().orElseThrow().inventory().get(WETH_ARB))
-                .isCloseTo(2500 - 1000 * (1 / Math.sqrt(0.7) - 1), within(1e-6));
-        // The venue's price fell from 2,000 to 1,400: a 30% drawdown; the reference of ETH itself did not move.
-        assertThat(r.summary().venueMaxDrawdown().get(POOL_ARB)).isCloseTo(0.3, within(1e-9));
+                .isCloseTo(2500 - 1000 * (Math.sqrt(2000 * 0.999 / 1400) - 1), within(1e-6));
+        // The venue's price fell from 2,000 to 1,401.4: a 29.9% drawdown; the reference of ETH itself did not move.
+        assertThat(r.summary().venueMaxDrawdown().get(POOL_ARB)).isCloseTo(1 - 0.7 / 0.999, within(1e-9));
         assertThat(r.summary().maxDrawdown().get(TwoChainEcosystem.ETH)).isZero();
         assertThat(r.log()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("bridge-exploit");
