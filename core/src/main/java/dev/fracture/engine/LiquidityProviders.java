@@ -34,6 +34,8 @@ final class LiquidityProviders implements BlockParticipant {
     private final double[] kept;
     private final double[] lastSpot;
     private final List<ArrayDeque<double[]>> returns = new ArrayList<>();
+    /** Per venue, Σ r² over the window, kept as entries come and go (no rescan per block). */
+    private final double[] sumSquares;
     private final Map<AssetId, Double> held = new LinkedHashMap<>();
 
     LiquidityProviders(ChainId chain, List<VenueId> venueIds, MarketDynamics dynamics) {
@@ -50,6 +52,7 @@ final class LiquidityProviders implements BlockParticipant {
         this.done = new boolean[scheduled.size()];
         this.kept = new double[venueIds.size()];
         this.lastSpot = new double[venueIds.size()];
+        this.sumSquares = new double[venueIds.size()];
         Arrays.fill(kept, 1);
         Arrays.fill(lastSpot, Double.NaN);
         venueIds.forEach(v -> returns.add(new ArrayDeque<>()));
@@ -94,16 +97,16 @@ final class LiquidityProviders implements BlockParticipant {
         if (lastSpot[v] > 0 && spot > 0) {
             double r = Math.log(spot / lastSpot[v]);
             window.addLast(new double[] {now, r * r});
+            sumSquares[v] += r * r;
         }
         lastSpot[v] = spot;
         while (!window.isEmpty() && window.peekFirst()[0] <= now - rule.windowSeconds()) {
-            window.removeFirst();
+            sumSquares[v] -= window.removeFirst()[1];
         }
-        double sum = 0;
-        for (double[] x : window) {
-            sum += x[1];
+        if (window.isEmpty()) {
+            sumSquares[v] = 0;
         }
-        return Math.sqrt(sum);
+        return Math.sqrt(Math.max(0, sumSquares[v]));
     }
 
     /** Takes the venue down to {@code target} of its starting liquidity, never below the floor. */

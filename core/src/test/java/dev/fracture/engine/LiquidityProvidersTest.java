@@ -89,5 +89,7 @@ class LiquidityProvidersTest {
                 .hasMessageContaining("calmVolatility");
         assertThatThrownBy(() -> new LiquidityProviderRule(true, 3600, 0.01, 5, 1))
                 .hasMessageContaining("maxShare must be in [0, 1)");
+        assertThatThrownBy(() -> MarketDynamics.NONE.withBridgedInventoryUsd(-1))
+                .hasMessageContaining("bridgedInventoryUsd must be a finite number >= 0 (was -1.0)");
     }
 }
