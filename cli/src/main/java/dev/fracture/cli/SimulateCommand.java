@@ -80,6 +80,7 @@ public final class SimulateCommand implements Callable<Integer> {
             doc.put("summary", r.summary());
             doc.put("liquidators", r.liquidators());
             doc.put("events", r.events());
+            doc.put("log", r.log());
             doc.put("blocks", r.trace().blocks());
             doc.put("traceHash", r.trace().hash());
             doc.put("notSimulated", notSimulated(r, prepared));
