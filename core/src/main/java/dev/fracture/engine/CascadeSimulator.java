@@ -3,6 +3,7 @@ package dev.fracture.engine;
 import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Venue;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
@@ -12,9 +13,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import dev.fracture.model.AssetId;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Runs a shock through an ecosystem block by block (DESIGN.md, "Data flow" and "Price formation").
@@ -26,13 +26,18 @@ import java.util.SplittableRandom;
  *   selling of it so far;</li>
  *   <li>every oracle feed updates (push feeds observe the reference, TWAPs their venue, delayed and fallback feeds
  *   their sources);</li>
- *   <li>arbitrageurs pull chain c's two-asset venues toward the reference prices, within their capital per block;</li>
+ *   <li>scenario events that take effect are logged ({@link ScenarioEventLog}); bridge shipments land and leave
+ *   ({@link CrossChainArbitrage#settle});</li>
+ *   <li>arbitrageurs pull chain c's two-asset venues toward the reference prices, within their capital per block —
+ *   and, for a venue trading a bridged token, within their inventory on the chain and what its bridges can carry
+ *   ({@link CrossChainArbitrage});</li>
  *   <li>each protocol on chain c reads its oracles, lists the positions it lets anyone liquidate, the liquidators
  *   plan, the block orders them by priority fee (ties by the run's seeded generator), and each landed liquidation is
  *   applied by the protocol's mechanic and its collateral sold through the router into chain c's venues — which is
  *   what moves venue prices, adds to forced selling and so to the next block's reference price: the feedback that
  *   lets a cascade feed itself;</li>
- *   <li>the other participants of chain c act (see {@link BlockParticipant});</li>
+ *   <li>the other participants of chain c act (see {@link BlockParticipant}), liquidity providers among them
+ *   ({@link LiquidityProviders});</li>
  *   <li>the block's row is added to the trace.</li>
  * </ol>
  * Liquidators sell on the chain of the liquidation only: a flash-loan liquidation must repay within its
@@ -43,6 +48,9 @@ import java.util.SplittableRandom;
  * <p>The block's steps live in their own classes: {@link ReferencePrices}, {@link OracleBank}, {@link Arbitrageur},
  * {@link LiquidationDesk} with {@link CollateralDisposal}, the {@link BlockParticipant}s, {@link TraceRecorder} and
  * {@link SummaryBuilder}.
+ *
+ * <p>With {@link MarketDynamics#unified()} the run's market is the unified-liquidity counterfactual
+ * ({@link UnifiedMarket}).
  *
  * <p>Deterministic: the same setup and seed give a bit-identical trace ({@link Trace#hash()}).
  */
