@@ -1,7 +1,10 @@
 package dev.fracture.cli;
 
 import dev.fracture.cli.report.RunReport;
+import dev.fracture.engine.CascadeSimulator;
+import dev.fracture.engine.FragmentationCost;
 import dev.fracture.engine.RunProgress;
+import dev.fracture.engine.SimulationSetup;
 import dev.fracture.io.LoadedScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +50,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "DIR", description = "Write the report's charts as PNG files into DIR.")
     private Path pngDir;
 
+    @Option(names = "--unified", description = "Also run the unified-liquidity counterfactual (every pair's venues "
+            + "merged into one pool, bridges instant) and report the cost of fragmentation: fragmented minus unified.")
+    private boolean unified;
+
     @Mixin
     private JsonOption output;
 
@@ -72,15 +80,37 @@ public final class SimulateCommand implements Callable<Integer> {
         try (ProgressDisplay bar = new ProgressDisplay(err, loaded.scenario().name())) {
             run = ScenarioRun.of(loaded, runSeed, output.json ? RunProgress.NONE : bar);
         }
+        FragmentationCost cost = null;
+        if (unified) {
+            SimulationSetup setup = run.prepared().setup();
+            cost = FragmentationCost.of(run.result(),
+                    CascadeSimulator.DEFAULT.run(setup.withDynamics(setup.dynamics().withUnified(true))));
+        }
         if (traceFile != null) {
             TraceCsv.write(run.result().trace(), traceFile);
         }
         writeReports(run, htmlFile, pngDir, output.json ? null : out);
         if (output.json) {
-            Json.print(out, run.json());
+            Map<String, Object> doc = run.json();
+            if (cost != null) {
+                doc.put("fragmentationCost", Map.of("badDebtUsd", cost.badDebtUsd(), "liquidatedUsd",
+                        cost.liquidatedUsd(), "drawdown", cost.drawdown(), "slippageUsd", cost.slippageUsd()));
+            }
+            Json.print(out, doc);
             return 0;
         }
         SummaryPrinter.print(out, run, eventsShown);
+        if (cost != null) {
+            out.printf("%nCost of fragmentation (this run minus the unified-liquidity run)%n");
+            TextTable f = new TextTable("measure", "value");
+            f.row("bad debt (USD)", TextTable.amount(cost.badDebtUsd()));
+            f.row("debt liquidated (USD)", TextTable.amount(cost.liquidatedUsd()));
+            f.row("max drawdown of " + run.result().summary().shockedAsset(),
+                    String.format("%.2f pp", 100 * cost.drawdown()));
+            f.row("slippage paid by liquidators (USD)", TextTable.amount(cost.slippageUsd()));
+            f.print(out);
+            out.flush();
+        }
         return 0;
     }
 

@@ -128,6 +128,24 @@ class FractureCommandTest {
     }
 
     @Test
+    void simulateUnifiedReportsTheCostOfFragmentation(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("short.yaml");
+        java.nio.file.Files.writeString(file, """
+                name: short
+                ecosystem: defi-2025
+                horizonSeconds: 120
+                drivers:
+                  - {type: step, asset: eth, shock: -0.3, atSeconds: 24}
+                """);
+        Run table = run("simulate", file.toString(), "--unified");
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("Cost of fragmentation", "slippage paid by liquidators (USD)",
+                "time to stabilize");
+        Run json = run("simulate", file.toString(), "--unified", "--json");
+        assertThat(json.out()).contains("\"fragmentationCost\"", "\"slippageUsd\"", "\"badDebtByChain\"");
+    }
+
+    @Test
     void simulateRejectsAnUnknownScenario() {
         Run r = run("simulate", "no-such-scenario");
         assertThat(r.exit()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.fracture.engine;
 
+import dev.fracture.market.Quote;
 import dev.fracture.market.Venue;
 import dev.fracture.model.AssetId;
 
@@ -15,6 +16,14 @@ final class Arbitrageur {
 
     /** Trades once on {@code venue} if it is away from the reference; returns the USD value sold into it. */
     static double pull(Venue venue, OracleBank.ReferenceView reference, double capitalUsd) {
+        return pull(venue, reference, capitalUsd, null);
+    }
+
+    /**
+     * The same, recording the tokens that came from and went to the global market in {@code flows} (null: not
+     * recorded): the arbitrageur buys what it sells into the venue there and sells there what it receives.
+     */
+    static double pull(Venue venue, OracleBank.ReferenceView reference, double capitalUsd, ExternalFlows flows) {
         if (venue.assets().size() != 2 || capitalUsd <= 0) {
             return 0;
         }
@@ -25,16 +34,17 @@ final class Arbitrageur {
         double target = usdA / usdB;
         double sellA = venue.marginalRate(a, b);
         if (sellA > target * (1 + 1e-9)) {
-            return trade(venue, a, b, 1 - target / sellA, capitalUsd / usdA) * usdA;
+            return trade(venue, a, b, 1 - target / sellA, capitalUsd / usdA, flows) * usdA;
         }
         double sellB = venue.marginalRate(b, a);
         if (sellB > (1 / target) * (1 + 1e-9)) {
-            return trade(venue, b, a, 1 - (1 / target) / sellB, capitalUsd / usdB) * usdB;
+            return trade(venue, b, a, 1 - (1 / target) / sellB, capitalUsd / usdB, flows) * usdB;
         }
         return 0;
     }
 
-    private static double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount) {
+    private static double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount,
+                                ExternalFlows flows) {
         if (!(move > 0) || move >= 1) {
             return 0;
         }
@@ -42,6 +52,11 @@ final class Arbitrageur {
         if (!(amount > 0) || Double.isInfinite(amount)) {
             return 0;
         }
-        return venue.swapExactIn(in, out, amount).amountIn();
+        Quote q = venue.swapExactIn(in, out, amount);
+        if (flows != null) {
+            flows.in(in, q.amountIn());
+            flows.out(out, q.amountOut());
+        }
+        return q.amountIn();
     }
 }

@@ -4,6 +4,7 @@ import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Venue;
 import dev.fracture.mitigation.MitigationSet;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Runs a shock through an ecosystem block by block (DESIGN.md, "Data flow" and "Price formation").
@@ -24,13 +27,18 @@ import java.util.SplittableRandom;
  *   selling of it so far;</li>
  *   <li>every oracle feed updates (push feeds observe the reference, TWAPs their venue, delayed and fallback feeds
  *   their sources);</li>
- *   <li>arbitrageurs pull chain c's two-asset venues toward the reference prices, within their capital per block;</li>
+ *   <li>scenario events that take effect are logged ({@link ScenarioEventLog}); bridge shipments land and leave
+ *   ({@link CrossChainArbitrage#settle});</li>
+ *   <li>arbitrageurs pull chain c's two-asset venues toward the reference prices, within their capital per block —
+ *   and, for a venue trading a bridged token, within their inventory on the chain and what its bridges can carry
+ *   ({@link CrossChainArbitrage});</li>
  *   <li>each protocol on chain c reads its oracles, lists the positions it lets anyone liquidate, the liquidators
  *   plan, the block orders them by priority fee (ties by the run's seeded generator), and each landed liquidation is
  *   applied by the protocol's mechanic and its collateral sold through the router into chain c's venues — which is
  *   what moves venue prices, adds to forced selling and so to the next block's reference price: the feedback that
  *   lets a cascade feed itself;</li>
- *   <li>the other participants of chain c act (see {@link BlockParticipant});</li>
+ *   <li>the other participants of chain c act (see {@link BlockParticipant}), liquidity providers among them
+ *   ({@link LiquidityProviders});</li>
  *   <li>the block's row is added to the trace.</li>
  * </ol>
  * Liquidators sell on the chain of the liquidation only: a flash-loan liquidation must repay within its
@@ -41,6 +49,9 @@ import java.util.SplittableRandom;
  * <p>The block's steps live in their own classes: {@link ReferencePrices}, {@link OracleBank}, {@link Arbitrageur},
  * {@link LiquidationDesk} with {@link CollateralDisposal}, the {@link BlockParticipant}s, {@link TraceRecorder} and
  * {@link SummaryBuilder}.
+ *
+ * <p>With {@link MarketDynamics#unified()} the run's market is the unified-liquidity counterfactual
+ * ({@link UnifiedMarket}).
  *
  * <p>Deterministic: the same setup and seed give a bit-identical trace ({@link Trace#hash()}).
  */
@@ -72,9 +83,20 @@ public final class CascadeSimulator {
     }
 
     static SimulationResult run(SimulationSetup setup, RunProgress progress, EngineOptions options) {
+        return run(setup, progress, options, BlockInspector.NONE);
+    }
+
+    /** Runs the fast engine with an inspector that sees the holdings after every block (tests' invariant checks). */
+    SimulationResult runInspected(SimulationSetup setup, BlockInspector inspector) {
+        return run(setup, RunProgress.NONE, EngineOptions.fast(threads), inspector);
+    }
+
+    private static SimulationResult run(SimulationSetup setup, RunProgress progress, EngineOptions options,
+                                        BlockInspector inspector) {
         MitigationSet mitigations = MitigationSet.of(setup.mitigations(), setup.snapshot());
         try (Workers workers = new Workers(options.threads())) {
-            return new Run(setup.prepared(mitigations.snapshot()), mitigations, options, workers).execute(progress);
+            return new Run(setup.prepared(mitigations.snapshot()), mitigations, options, workers, inspector)
+                    .execute(progress);
         }
     }
 
@@ -95,11 +117,20 @@ public final class CascadeSimulator {
         private final SplittableRandom rng;
         private final double[] liquidatedThisBlock;
         private final MitigationHooks hooks;
+        private final BridgeSchedule bridges;
+        private final CrossChainArbitrage crossChain;
+        private final ExternalFlows flows = new ExternalFlows();
+        private final ScenarioEventLog eventLog;
+        private final BlockInspector inspector;
 
-        Run(SimulationSetup setup, MitigationSet mitigations, EngineOptions options, Workers workers) {
+        Run(SimulationSetup setup, MitigationSet mitigations, EngineOptions options, Workers workers,
+            BlockInspector inspector) {
             this.setup = setup;
+            this.inspector = inspector;
             EcosystemSnapshot snapshot = setup.snapshot();
-            this.market = Market.of(snapshot, MathMode.FAST);
+            this.market = setup.dynamics().unified() ? UnifiedMarket.of(snapshot) : Market.of(snapshot, MathMode.FAST);
+            this.bridges = new BridgeSchedule(market.snapshot().bridges(), setup.dynamics().events());
+            this.eventLog = new ScenarioEventLog(setup.dynamics().events());
             this.prices = new ReferencePrices(setup);
             this.oracles = new OracleBank(snapshot, market, prices, 0, setup.oracleFaults());
             this.hooks = new MitigationHooks(mitigations);
@@ -113,6 +144,12 @@ public final class CascadeSimulator {
             }
             books.forEach(b -> b.useTerms(hooks.terms(b.id())));
             this.participants = Participants.of(setup);
+            // Liquidity incentives pay their pools' providers to stay: those venues keep all their depth.
+            MarketDynamics.WithdrawalFloor own = setup.dynamics().floor();
+            MarketDynamics.WithdrawalFloor floor = (venue, t) ->
+                    hooks.protectedDepthUsd(venue) > 0 ? 1 : own.keptFraction(venue, t);
+            this.participants.addAll(
+                    LiquidityProviderFactory.of(setup.withDynamics(setup.dynamics().withFloor(floor))));
             books.forEach(b -> b.useIndex(options.indexedBooks()));
             this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks, options,
                     workers);
@@ -120,7 +157,13 @@ public final class CascadeSimulator {
             this.venues = market.venues().stream().sorted(Comparator.comparing(Venue::id)).toList();
             this.rng = new SplittableRandom(setup.seed());
             this.liquidatedThisBlock = new double[books.size()];
-            this.recorder = new TraceRecorder(prices, oracles, venues, books, hooks.withTraceSource(participants));
+            this.crossChain = new CrossChainArbitrage(prices.assets(), bridges, setup.arbitrageCapitalUsdPerBlock(),
+                    setup.dynamics().bridgedInventoryUsd());
+            int shocked = SummaryBuilder.shockedIndex(prices, setup.horizonSeconds());
+            AssetId shockedRoot = market.family(prices.asset(shocked).id());
+            this.recorder = new TraceRecorder(prices, oracles, venues, books, hooks.withTraceSource(participants),
+                    new TraceRecorder.Extras(desk.events(), chains.stream().map(Chain::id).toList(),
+                            prices.assets().stream().filter(a -> market.family(a.id()).equals(shockedRoot)).toList()));
         }
 
         SimulationResult execute(RunProgress progress) {
@@ -154,13 +197,19 @@ public final class CascadeSimulator {
             hooks.onBlock(new BlockContext(now, chain, blockNo, prices, oracles, market,
                     setup.baseFees().gwei(chain, now), null, log));
             oracles.update(now, prices);
-            for (Venue v : venues) {
-                if (v.chain().equals(chain.id()) && !hooks.halted(v, now)) {
-                    Arbitrageur.pull(v, prices, setup.arbitrageCapitalUsdPerBlock());
-                }
-            }
             BlockContext block = new BlockContext(now, chain, blockNo, prices, oracles, market,
                     setup.baseFees().gwei(chain, now), rng.split(), log);
+            eventLog.log(block);
+            crossChain.settle(chain.id(), now, prices, flows);
+            for (Venue v : venues) {
+                if (v.chain().equals(chain.id()) && !hooks.halted(v, now)) {
+                    if (crossChain.handles(v)) {
+                        crossChain.pull(v, now, prices, flows);
+                    } else {
+                        Arbitrageur.pull(v, prices, setup.arbitrageCapitalUsdPerBlock(), flows);
+                    }
+                }
+            }
             Arrays.fill(liquidatedThisBlock, 0);
             for (int b = 0; b < books.size(); b++) {
                 ProtocolBook book = books.get(b);
@@ -174,11 +223,22 @@ public final class CascadeSimulator {
                 }
             }
             recorder.record(c, now, liquidatedThisBlock);
+            if (inspector != BlockInspector.NONE) {
+                Map<AssetId, Double> held = new TreeMap<>();
+                for (BlockParticipant p : participants) {
+                    if (p instanceof LiquidityProviders lp) {
+                        lp.held().forEach((a, x) -> held.merge(a, x, Double::sum));
+                    }
+                }
+                inspector.after(new BlockInspector.State(now, market, crossChain.inventory(), crossChain.inFlight(),
+                        held, flows.net(), desk.events().size()));
+            }
         }
 
         private SimulationResult result() {
             Trace trace = recorder.trace(chains.stream().map(x -> x.id().value()).toList());
-            Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds());
+            Summary summary = SummaryBuilder.of(trace, prices, books, desk.events(), setup.horizonSeconds(),
+                    new ExposureGraph(setup.snapshot()), log, venues);
             return new SimulationResult(setup.seed(), trace, desk.events(), summary, desk.outcomes(), notSimulated,
                     log, hooks.outcomes(), stateHash(trace));
         }

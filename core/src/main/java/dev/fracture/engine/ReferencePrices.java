@@ -4,6 +4,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.BridgeId;
+import dev.fracture.scenario.ScenarioEvent;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -110,12 +111,21 @@ final class ReferencePrices implements OracleBank.ReferenceView {
         }
     }
 
-    /** Share of its origin that still backs a token minted by {@code bridge} at {@code t}. */
+    /**
+     * Share of its origin that still backs a token minted by {@code bridge} at {@code t}: the setup's backing losses
+     * and the scenario's bridge exploits ({@link ScenarioEvent.BridgeExploit}) in effect.
+     */
     private double backing(BridgeId bridge, long t) {
         double backing = 1;
         for (SimulationSetup.BackingLoss loss : setup.backingLosses()) {
             if (loss.bridge().equals(bridge) && t >= loss.atSeconds()) {
                 backing *= 1 - loss.loss();
+            }
+        }
+        for (ScenarioEvent e : setup.dynamics().events()) {
+            if (e instanceof ScenarioEvent.BridgeExploit x && x.bridge().equals(bridge)
+                    && t >= x.atSeconds()) {
+                backing *= 1 - x.backingLoss();
             }
         }
         return backing;

@@ -6,6 +6,7 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.scenario.CorrelatedShocks;
 import dev.fracture.scenario.ImpactSpec;
 import dev.fracture.scenario.LiquidatorSpec;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.Normals;
 import dev.fracture.scenario.PriceDriver;
 import dev.fracture.scenario.Scenario;
@@ -31,10 +32,13 @@ import java.util.SplittableRandom;
  *
  * <p>Events simulated: gas spikes (a chain's base fee over a window), oracle freeze and stale (the feed stops
  * updating), oracle wrong value (consumers read the value times the factor), bridge exploits (tokens the bridge
- * minted lose the backing share), stablecoin depegs. Not yet: bridge halts and liquidity withdrawals, which act on
- * cross-chain transfers and venue liquidity the engine does not move yet. Every mitigation is simulated
- * ({@code dev.fracture.mitigation}, docs/mitigations.md): the setup carries the scenario's mitigation specs, checked
- * against the snapshot.
+ * minted lose the backing share, and the bridge halts; both read from the events the setup carries), stablecoin
+ * depegs, bridge halts (no transfers through the bridge over the window: {@link BridgeSchedule},
+ * {@link CrossChainArbitrage}) and liquidity withdrawals (the providers of the named venues take out the share:
+ * {@link LiquidityProviders}). Every event is also handed to the engine as scheduled, which logs it when it takes
+ * effect. The scenario's {@code liquidityProviders}, when given, become the engine's {@link LiquidityProviderRule}.
+ * Every mitigation is simulated ({@code dev.fracture.mitigation}, docs/mitigations.md): the setup carries the
+ * scenario's mitigation specs, checked against the snapshot.
  */
 public final class ScenarioSetup {
     private ScenarioSetup() {
@@ -60,7 +64,6 @@ public final class ScenarioSetup {
         }
         List<String> notSimulated = new ArrayList<>();
         List<SimulationSetup.OracleFault> faults = new ArrayList<>();
-        List<SimulationSetup.BackingLoss> losses = new ArrayList<>();
         List<ScenarioEvent.GasSpike> spikes = new ArrayList<>();
         List<ScenarioEvent.StablecoinDepeg> depegs = new ArrayList<>();
         for (ScenarioEvent e : scenario.events()) {
@@ -73,11 +76,10 @@ public final class ScenarioSetup {
             } else if (e instanceof ScenarioEvent.OracleWrongValue w) {
                 faults.add(new SimulationSetup.OracleFault(w.oracle(), w.fromSeconds(), w.toSeconds(), false,
                         w.factor()));
-            } else if (e instanceof ScenarioEvent.BridgeExploit x) {
-                losses.add(new SimulationSetup.BackingLoss(x.bridge(), x.atSeconds(), x.backingLoss()));
             } else if (e instanceof ScenarioEvent.StablecoinDepeg s) {
                 depegs.add(s);
-            } else {
+            } else if (!(e instanceof ScenarioEvent.BridgeHalt) && !(e instanceof ScenarioEvent.LiquidityWithdrawal)
+                    && !(e instanceof ScenarioEvent.BridgeExploit)) {
                 notSimulated.add("event " + e.getClass().getSimpleName() + " at " + e.startSeconds() + " s");
             }
         }
@@ -117,8 +119,16 @@ public final class ScenarioSetup {
             liquidators.addAll(l.profiles());
         }
         return new Prepared(new SimulationSetup(snapshot, scenario.horizonSeconds(), seed, base, impact, liquidators,
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, losses,
-                scenario.mitigations()), notSimulated);
+                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK, fees, faults, List.of(),
+                scenario.mitigations(), MarketDynamics.NONE.withEvents(scenario.events()).withProviders(providers(scenario))), notSimulated);
+    }
+
+    /** The scenario's withdrawing liquidity providers as the engine's rule; off when it names none. */
+    private static LiquidityProviderRule providers(Scenario scenario) {
+        LiquidityProviderSpec lp = scenario.liquidityProviders();
+        return lp == null ? LiquidityProviderRule.OFF
+                : new LiquidityProviderRule(true, lp.windowSeconds(), lp.calmVolatility(), lp.sensitivity(),
+                        lp.maxShare());
     }
 
     /** A driver's base path as a function of time. */

@@ -11,13 +11,15 @@ import java.util.Map;
 /**
  * Everything one run needs: the ecosystem, how long to run, the seed, the base price paths, the impact law per
  * asset (assets without one are not moved by forced selling), the liquidator population, and how much capital
- * arbitrageurs bring to each venue per block, and the mitigations switched on (docs/mitigations.md), applied in the
- * order listed.
+ * arbitrageurs bring to each venue per block, the mitigations switched on (docs/mitigations.md), applied in the
+ * order listed, and the market's own dynamics ({@link MarketDynamics}: scenario events, liquidity providers,
+ * cross-chain inventories, the unified-liquidity switch).
  */
 public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
                               Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
                               double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
-                              List<BackingLoss> backingLosses, List<MitigationSpec> mitigations) {
+                              List<BackingLoss> backingLosses, List<MitigationSpec> mitigations,
+                              MarketDynamics dynamics) {
 
     /** Arbitrage capital per venue and block when a scenario does not say: USD. */
     public static final double DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK = 5_000_000;
@@ -40,25 +42,31 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
     public record BackingLoss(dev.fracture.model.BridgeId bridge, long atSeconds, double loss) {
     }
 
-    /** A setup with no mitigation. */
+    /** A setup with faults and backing losses, no mitigation and no other market dynamics. */
     public SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, long seed, BasePrices basePrices,
                            Map<AssetId, SquareRootImpact> impact, List<LiquidatorProfile> liquidators,
                            double arbitrageCapitalUsdPerBlock, BaseFees baseFees, List<OracleFault> oracleFaults,
                            List<BackingLoss> backingLosses) {
         this(snapshot, horizonSeconds, seed, basePrices, impact, liquidators, arbitrageCapitalUsdPerBlock, baseFees,
-                oracleFaults, backingLosses, List.of());
+                oracleFaults, backingLosses, List.of(), MarketDynamics.NONE);
     }
 
     /** This setup with {@code mitigations} switched on instead of its own. */
     public SimulationSetup withMitigations(List<MitigationSpec> mitigations) {
         return new SimulationSetup(snapshot, horizonSeconds, seed, basePrices, impact, liquidators,
-                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, mitigations);
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, mitigations, dynamics);
+    }
+
+    /** The same setup with other market dynamics. */
+    public SimulationSetup withDynamics(MarketDynamics d) {
+        return new SimulationSetup(snapshot, horizonSeconds, seed, basePrices, impact, liquidators,
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, mitigations, d);
     }
 
     /** What a run uses once its mitigations are built: the snapshot they prepared, and no specs left to apply. */
     SimulationSetup prepared(EcosystemSnapshot preparedSnapshot) {
         return new SimulationSetup(preparedSnapshot, horizonSeconds, seed, basePrices, impact, liquidators,
-                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, List.of());
+                arbitrageCapitalUsdPerBlock, baseFees, oracleFaults, backingLosses, List.of(), dynamics);
     }
 
     /** A setup with the snapshot's gas prices and no faults. */
@@ -86,6 +94,7 @@ public record SimulationSetup(EcosystemSnapshot snapshot, long horizonSeconds, l
         oracleFaults = oracleFaults == null ? List.of() : List.copyOf(oracleFaults);
         backingLosses = backingLosses == null ? List.of() : List.copyOf(backingLosses);
         impact = impact == null ? Map.of() : Map.copyOf(impact);
+        dynamics = dynamics == null ? MarketDynamics.NONE : dynamics;
         mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
         MitigationSet.check(mitigations, snapshot);
         liquidators = liquidators == null ? List.of() : List.copyOf(liquidators);

@@ -2,6 +2,9 @@ package dev.fracture.engine;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.VenueId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,16 +21,50 @@ import java.util.Map;
  * @param finalMove            its reference price's move including the cascade's impact
  * @param cascadeMultiplier    finalMove / initialMove: how much the cascade amplified the shock (1 = not at all)
  * @param lastLiquidationTime  seconds into the run of the last liquidation (-1 if none): when the cascade came to rest
+ * @param badDebtByChain       bad debt realized, per chain (the sum of its protocols')
+ * @param venueMaxDrawdown     largest fall of each two-asset venue's price (of its first asset in its second) from its
+ *                             running peak
+ * @param slippageUsd          slippage paid by liquidators selling seized collateral, per protocol: the collateral's
+ *                             value at the reference price less what its sale brought
+ * @param timeToStabilize      seconds into the run from which the shocked asset's reference price stays within
+ *                             {@link #STABLE_BAND} of its final value and no liquidation lands any more (the first
+ *                             block after both the last block outside the band and the last liquidation); -1 when
+ *                             the run ends before that
+ * @param contagion            damage in protocols with no direct exposure to the shocked asset, with its channel
  */
 public record Summary(double liquidatedUsd, int liquidations, Map<AssetId, Double> forcedSalesUsd,
                       Map<ProtocolId, Double> badDebtUsd, Map<ProtocolId, Double> underwaterUsd,
                       Map<AssetId, Double> maxDrawdown, AssetId shockedAsset, double initialMove, double finalMove,
-                      double cascadeMultiplier, long lastLiquidationTime) {
+                      double cascadeMultiplier, long lastLiquidationTime, Map<ChainId, Double> badDebtByChain,
+                      Map<VenueId, Double> venueMaxDrawdown, Map<ProtocolId, Double> slippageUsd,
+                      long timeToStabilize, List<ContagionRow> contagion) {
+    /** The band around its final value that the shocked asset's reference price must stay in to count as stable. */
+    public static final double STABLE_BAND = 0.005;
+
     public Summary {
         forcedSalesUsd = Map.copyOf(forcedSalesUsd);
         badDebtUsd = Map.copyOf(badDebtUsd);
         underwaterUsd = Map.copyOf(underwaterUsd);
         maxDrawdown = Map.copyOf(maxDrawdown);
+        badDebtByChain = badDebtByChain == null ? Map.of() : Map.copyOf(badDebtByChain);
+        venueMaxDrawdown = venueMaxDrawdown == null ? Map.of() : Map.copyOf(venueMaxDrawdown);
+        slippageUsd = slippageUsd == null ? Map.of() : Map.copyOf(slippageUsd);
+        contagion = contagion == null ? List.of() : List.copyOf(contagion);
+    }
+
+    /** The first cut's summary, without the per-chain, venue, slippage, stability and contagion figures. */
+    public Summary(double liquidatedUsd, int liquidations, Map<AssetId, Double> forcedSalesUsd,
+                   Map<ProtocolId, Double> badDebtUsd, Map<ProtocolId, Double> underwaterUsd,
+                   Map<AssetId, Double> maxDrawdown, AssetId shockedAsset, double initialMove, double finalMove,
+                   double cascadeMultiplier, long lastLiquidationTime) {
+        this(liquidatedUsd, liquidations, forcedSalesUsd, badDebtUsd, underwaterUsd, maxDrawdown, shockedAsset,
+                initialMove, finalMove, cascadeMultiplier, lastLiquidationTime, Map.of(), Map.of(), Map.of(), -1,
+                List.of());
+    }
+
+    /** Slippage paid by liquidators over every protocol, USD. */
+    public double totalSlippageUsd() {
+        return slippageUsd.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     public double totalBadDebtUsd() {

@@ -1,6 +1,9 @@
 package dev.fracture.engine;
 
 import dev.fracture.market.Venue;
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,11 @@ import java.util.List;
 /**
  * Writes one trace row per block: reference prices, oracle values, venue spot prices, debt liquidated in the block
  * and cumulative bad debt per protocol, cumulative forced sales per asset, then the columns of every other
- * {@link TraceSource}. Column names are fixed at the start of the run (see {@link Trace}).
+ * {@link TraceSource}, then — when built with the run's {@link Extras} — cumulative slippage paid by liquidators per
+ * protocol ({@code slippage:PROTOCOL}: the collateral's value at the reference price less the proceeds of its sale),
+ * cumulative bad debt per chain ({@code badDebtChain:CHAIN}) and the depth of each token of the shocked asset's family
+ * on its chain ({@code depth2pct:ASSET}: USD of it the chain's venues absorb before their price falls 2%). Column
+ * names are fixed at the start of the run (see {@link Trace}).
  */
 final class TraceRecorder {
     private final ReferencePrices prices;
@@ -20,9 +27,25 @@ final class TraceRecorder {
     private final List<double[]> rows = new ArrayList<>();
     private final List<Long> times = new ArrayList<>();
     private final List<Integer> chains = new ArrayList<>();
+    private final Extras extras;
+    private final double[] slippage;
+    private int eventsSeen;
+
+    /**
+     * What the richer columns read: the liquidations so far (a live list), the run's chains in order, the tokens of
+     * the shocked asset's family and the venues.
+     */
+    record Extras(List<LiquidationEvent> events, List<ChainId> chains,
+                  List<Asset> shockedFamily) {
+    }
 
     TraceRecorder(ReferencePrices prices, OracleBank oracles, List<Venue> venues, List<ProtocolBook> books,
                   List<TraceSource> sources) {
+        this(prices, oracles, venues, books, sources, null);
+    }
+
+    TraceRecorder(ReferencePrices prices, OracleBank oracles, List<Venue> venues, List<ProtocolBook> books,
+                  List<TraceSource> sources, Extras extras) {
         this.prices = prices;
         this.oracles = oracles;
         this.venues = venues;
@@ -35,6 +58,13 @@ final class TraceRecorder {
         books.forEach(b -> columns.add("badDebt:" + b.id()));
         prices.assets().forEach(a -> columns.add("sold:" + a.id()));
         this.sources.forEach(s -> columns.addAll(s.columns()));
+        this.extras = extras;
+        this.slippage = new double[books.size()];
+        if (extras != null) {
+            books.forEach(b -> columns.add("slippage:" + b.id()));
+            extras.chains().forEach(c -> columns.add("badDebtChain:" + c));
+            extras.shockedFamily().forEach(a -> columns.add("depth2pct:" + a.id()));
+        }
     }
 
     /** Adds the row of a block of chain {@code chain} at {@code now}; {@code liquidated} is per book, USD. */
@@ -63,9 +93,54 @@ final class TraceRecorder {
             s.fill(row, k);
             k += s.columns().size();
         }
+        if (extras != null) {
+            k = recordExtras(row, k);
+        }
         rows.add(row);
         times.add(now);
         chains.add(chain);
+    }
+
+    private int recordExtras(double[] row, int k) {
+        List<LiquidationEvent> events = extras.events();
+        for (; eventsSeen < events.size(); eventsSeen++) {
+            LiquidationEvent e = events.get(eventsSeen);
+            if (e.soldUsd() > 0 && e.repaid() > 0) {
+                for (int b = 0; b < books.size(); b++) {
+                    if (books.get(b).id().equals(e.protocol())) {
+                        slippage[b] += e.soldUsd() - e.proceeds() * e.repaidUsd() / e.repaid();
+                    }
+                }
+            }
+        }
+        for (double x : slippage) {
+            row[k++] = x;
+        }
+        for (ChainId c : extras.chains()) {
+            double bad = 0;
+            for (ProtocolBook book : books) {
+                if (book.chain().equals(c)) {
+                    bad += book.badDebtUsd();
+                }
+            }
+            row[k++] = bad;
+        }
+        for (Asset a : extras.shockedFamily()) {
+            row[k++] = depth2pct(a) * prices.usd(a.id());
+        }
+        return k;
+    }
+
+    /** Tokens of {@code a} its chain's two-asset venues absorb before their price of it falls 2%. */
+    private double depth2pct(Asset a) {
+        double sum = 0;
+        for (Venue v : venues) {
+            if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id())) {
+                AssetId other = v.assets().get(0).equals(a.id()) ? v.assets().get(1) : v.assets().get(0);
+                sum += v.depth(a.id(), other, 0.02);
+            }
+        }
+        return sum;
     }
 
     Trace trace(List<String> chainIds) {

@@ -87,6 +87,26 @@ final class BookSide {
         sizes[count - 1] -= size;
     }
 
+    /** Scales every level's size by {@code keep}; returns the size taken off, in base. */
+    double scale(double keep) {
+        double taken = 0;
+        for (int i = 0; i < count; i++) {
+            double before = sizes[i];
+            sizes[i] *= keep;
+            taken += before - sizes[i];
+        }
+        return taken;
+    }
+
+    /** What the side holds: sizes summed (base), or sizes times prices summed (quote). */
+    double total(boolean timesPrice) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += timesPrice ? sizes[i] * prices[i] : sizes[i];
+        }
+        return sum;
+    }
+
     BookSide copy() {
         return new BookSide(bids, prices.clone(), sizes.clone(), count);
     }

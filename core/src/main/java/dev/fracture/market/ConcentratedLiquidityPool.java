@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A Uniswap v3 pool (v3 whitepaper; v3-core {@code UniswapV3Pool.sol}): liquidity positions over tick ranges
@@ -60,6 +62,8 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     private final TickTable table;
     private final ExactPoolState exact;
     private final FastPoolState fast;
+    /** The positions added, by range [tickLower, tickUpper): what a pro-rata withdrawal burns from. */
+    private final TreeMap<Long, BigInteger> positions = new TreeMap<>();
 
     private ConcentratedLiquidityPool(VenueSpec.ConcentratedLiquidity spec, Asset asset0, Asset asset1,
                                       MathMode mode) {
@@ -98,6 +102,7 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
         this.table = other.table.copy();
         this.exact = other.exact == null ? null : other.exact.copyWith(table);
         this.fast = other.fast == null ? null : other.fast.copyWith(table);
+        this.positions.putAll(other.positions);
     }
 
     /**
@@ -181,13 +186,55 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
                         + " for tickSpacing " + tickSpacing + " (LO)");
             }
         }
-        table.update(tickLower, liquidity, false);
-        table.update(tickUpper, liquidity, true);
+        changeLiquidity(tickLower, tickUpper, liquidity);
+        positions.merge(rangeKey(tickLower, tickUpper), liquidity, BigInteger::add);
+    }
+
+    private void changeLiquidity(int tickLower, int tickUpper, BigInteger delta) {
+        table.update(tickLower, delta, false);
+        table.update(tickUpper, delta, true);
         if (exact != null) {
-            exact.addPositionLiquidity(tickLower, tickUpper, liquidity);
+            exact.addPositionLiquidity(tickLower, tickUpper, delta);
         } else {
             fast.resync();
         }
+    }
+
+    private static long rangeKey(int tickLower, int tickUpper) {
+        return ((long) tickLower << 32) | (tickUpper & 0xffffffffL);
+    }
+
+    /**
+     * v3 {@code burn} of the share {@code fraction} of every position (liquidity floored to an integer), each
+     * paying out the tokens that liquidity holds at the current price: below the range all token0, above it all
+     * token1, inside it L·(√Pu − √P)/(√P·√Pu) of token0 and L·(√P − √Pl) of token1 (v3-core
+     * {@code Position}/{@code SqrtPriceMath} amounts, computed here in doubles). In-range liquidity falls by the same
+     * share, so depth near the price does too.
+     */
+    @Override
+    public double[] withdrawLiquidity(double fraction) {
+        VenueChecks.requireWithdrawFraction(id, fraction);
+        BigDecimal f = new BigDecimal(fraction);
+        double sqrtP = currentSqrtPrice();
+        double out0 = 0;
+        double out1 = 0;
+        for (Map.Entry<Long, BigInteger> e : positions.entrySet()) {
+            int lower = (int) (e.getKey() >> 32);
+            int upper = (int) (long) e.getKey();
+            BigInteger burn = new BigDecimal(e.getValue()).multiply(f).toBigInteger();
+            if (burn.signum() == 0) {
+                continue;
+            }
+            changeLiquidity(lower, upper, burn.negate());
+            e.setValue(e.getValue().subtract(burn));
+            double l = burn.doubleValue();
+            double sa = TickMath.getSqrtRatioAtTick(lower).doubleValue() / TWO_96;
+            double sb = TickMath.getSqrtRatioAtTick(upper).doubleValue() / TWO_96;
+            double s = Math.min(Math.max(sqrtP, sa), sb);
+            out0 += l * (sb - s) / (s * sb);
+            out1 += l * (s - sa);
+        }
+        return new double[] {out0 / scale0, out1 / scale1};
     }
 
     // ---- raw integer API (the contract's own units and signs) ----

@@ -439,6 +439,28 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
                 p -> Math.sqrt(k / p) - rBase, p -> rBase - Math.sqrt(k / p));
     }
 
+    /**
+     * Uniswap v2 {@code burn}: each LP share redeems its pro-rata part of both reserves, floored in integer units
+     * ({@code amount = liquidity · balance / totalSupply}); the price r1/r0 is unchanged up to that rounding.
+     */
+    @Override
+    public double[] withdrawLiquidity(double fraction) {
+        VenueChecks.requireWithdrawFraction(id, fraction);
+        double before0 = reserve0;
+        double before1 = reserve1;
+        if (mode == MathMode.EXACT) {
+            BigDecimal f = new BigDecimal(fraction);
+            units0 = units0.subtract(new BigDecimal(units0).multiply(f).toBigInteger());
+            units1 = units1.subtract(new BigDecimal(units1).multiply(f).toBigInteger());
+            reserve0 = TokenUnits.toTokens(units0, decimals0);
+            reserve1 = TokenUnits.toTokens(units1, decimals1);
+        } else {
+            reserve0 *= 1 - fraction;
+            reserve1 *= 1 - fraction;
+        }
+        return new double[] {before0 - reserve0, before1 - reserve1};
+    }
+
     @Override
     public ConstantProductPool copy() {
         return new ConstantProductPool(id, chain, token0, token1, decimals0, decimals1, feePips, mode, units0, units1,

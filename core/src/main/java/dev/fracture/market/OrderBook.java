@@ -302,6 +302,20 @@ public final class OrderBook implements Venue {
         return total;
     }
 
+    /**
+     * Market makers cancel the share {@code fraction} of every resting order: each level keeps its price and
+     * {@code 1 − fraction} of its size. Returns what the cancelled orders held: base from the asks, quote (size
+     * times price) from the bids.
+     */
+    @Override
+    public double[] withdrawLiquidity(double fraction) {
+        VenueChecks.requireWithdrawFraction(id, fraction);
+        double quoteBefore = bids.total(true);
+        double baseTaken = asks.scale(1 - fraction);
+        bids.scale(1 - fraction);
+        return new double[] {baseTaken, quoteBefore - bids.total(true)};
+    }
+
     @Override
     public OrderBook copy() {
         return new OrderBook(id, chain, base, quote, takerFeePips, bids.copy(), asks.copy());

@@ -5,6 +5,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -547,6 +548,29 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
         after[in] += amount;
         after[out] = StableSwapMath.getY(in, out, after[in], balances, amp, dFast);
         return StableSwapMath.spotPrice(base, quote, after, amp, dFast);
+    }
+
+    /**
+     * Curve {@code remove_liquidity}: burning a share of the LP supply pays that share of every balance, floored in
+     * integer units, with no fee (a balanced withdrawal); D falls in proportion, the price stays.
+     */
+    @Override
+    public double[] withdrawLiquidity(double fraction) {
+        VenueChecks.requireWithdrawFraction(id, fraction);
+        double[] taken = new double[coins.size()];
+        BigDecimal f = new BigDecimal(fraction);
+        for (int k = 0; k < taken.length; k++) {
+            double before = balances[k];
+            if (units != null) {
+                units[k] = units[k].subtract(new BigDecimal(units[k]).multiply(f).toBigInteger());
+                balances[k] = TokenUnits.toTokens(units[k], decimals[k]);
+            } else {
+                balances[k] *= 1 - fraction;
+            }
+            taken[k] = before - balances[k];
+        }
+        dFast = StableSwapMath.getD(balances, amp);
+        return taken;
     }
 
     @Override

@@ -84,6 +84,20 @@ public interface Venue {
      */
     LiquidityProfile liquidityProfile(AssetId base, AssetId quote, int buckets, double rangeFraction);
 
+    /**
+     * Every liquidity provider takes out the share {@code fraction} (0..1) of its liquidity, pro rata, as
+     * Uniswap v2 {@code burn}, v3 {@code burn} per position, Curve {@code remove_liquidity} (balanced) and a market
+     * maker cancelling that share of each resting order do. The price does not move; the depth at every price
+     * move shrinks by {@code fraction}. Returns the tokens taken out, one amount per {@link #assets()} entry in that
+     * order, in token units.
+     *
+     * A venue cannot be emptied here: an empty pool has no price, and Uniswap v2 itself locks MINIMUM_LIQUIDITY
+     * forever at the first mint; a caller meaning "all" passes {@code Math.nextDown(1.0)}.
+     *
+     * @throws IllegalArgumentException when {@code fraction} is not in (0, 1)
+     */
+    double[] withdrawLiquidity(double fraction);
+
     /** An independent copy in the same state, for what-if trades. */
     Venue copy();
 }

@@ -79,4 +79,11 @@ final class VenueChecks {
             throw fail(venue, name + " must be in [0, 1000000), got " + feePips);
         }
     }
+
+    /** A share of liquidity to withdraw: in (0, 1), so that the venue keeps a price. */
+    static void requireWithdrawFraction(VenueId venue, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw fail(venue, "withdrawal fraction must be in (0, 1), got " + fraction);
+        }
+    }
 }

@@ -12,10 +12,12 @@ import java.util.List;
  *                    path as written, relative to the scenario file
  * @param seed        root seed of the run; path i of a Monte Carlo run derives its own from it
  * @param correlation of the stochastic drivers' shocks; null when they are independent
+ * @param liquidityProviders providers withdrawing as volatility rises; null when they stay put
  */
 public record Scenario(String name, String ecosystem, long horizonSeconds, long seed, List<PriceDriver> drivers,
                        Correlation correlation, List<ScenarioEvent> events, List<MitigationSpec> mitigations,
-                       List<LiquidatorSpec> liquidators, List<ImpactSpec> impact) {
+                       List<LiquidatorSpec> liquidators, List<ImpactSpec> impact,
+                       LiquidityProviderSpec liquidityProviders) {
 
     /** Annualised parameters use a 365-day year: crypto markets trade every day. */
     public static final long SECONDS_PER_YEAR = 365L * 86_400;
@@ -29,6 +31,14 @@ public record Scenario(String name, String ecosystem, long horizonSeconds, long 
         mitigations = Checks.list("mitigations", mitigations);
         liquidators = Checks.list("liquidators", liquidators);
         impact = Checks.list("impact", impact);
+    }
+
+    /** A scenario whose liquidity providers stay put. */
+    public Scenario(String name, String ecosystem, long horizonSeconds, long seed, List<PriceDriver> drivers,
+                    Correlation correlation, List<ScenarioEvent> events, List<MitigationSpec> mitigations,
+                    List<LiquidatorSpec> liquidators, List<ImpactSpec> impact) {
+        this(name, ecosystem, horizonSeconds, seed, drivers, correlation, events, mitigations, liquidators, impact,
+                null);
     }
 
     static double years(long seconds) {

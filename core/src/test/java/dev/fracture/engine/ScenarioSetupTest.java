@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.BridgeId;
+import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.VenueId;
 import dev.fracture.scenario.GeometricBrownianMotion;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.PriceDriver;
 import dev.fracture.scenario.Scenario;
@@ -73,13 +76,13 @@ class ScenarioSetupTest {
                 new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 50, OptionalLong.empty())),
                 List.of(new MitigationSpec.IsolatedMarkets(ProtocolId.of("lender")))));
         SimulationSetup s = p.setup();
-        dev.fracture.model.Chain chain = s.snapshot().chains().get(0);
+        Chain chain = s.snapshot().chains().get(0);
         assertThat(s.baseFees().gwei(chain, 99)).isEqualTo(10);
         assertThat(s.baseFees().gwei(chain, 150)).isEqualTo(300);
         assertThat(s.oracleFaults()).singleElement().satisfies(f -> assertThat(f.factor()).isEqualTo(0.5));
         assertThat(s.basePrices().usd(USDC, 299)).isEqualTo(1);
         assertThat(s.basePrices().usd(USDC, 400)).isCloseTo(0.88, within(1e-12));
-        assertThat(p.notSimulated()).containsExactly("event BridgeHalt at 50 s");
+        assertThat(p.notSimulated()).isEmpty();
         assertThat(s.mitigations()).containsExactly(new MitigationSpec.IsolatedMarkets(ProtocolId.of("lender")));
     }
 
@@ -102,5 +105,40 @@ class ScenarioSetupTest {
                 s.oracleFaults(), s.backingLosses()));
         assertThat(r.events()).isNotEmpty();
         assertThat(r.events().get(0).time()).isBetween(100L, 130L);
+    }
+
+    @Test
+    void everyScenarioEventIsLoggedWhenItTakesEffect() {
+        // Ethereum blocks come every 12 s: an event at t is logged in the first block at or after t.
+        ScenarioSetup.Prepared p = prepare(scenario(List.of(), List.of(
+                new ScenarioEvent.OracleFreeze(OracleId.of("eth-usd"), 100, 200),
+                new ScenarioEvent.OracleStale(OracleId.of("usdc-usd"), 110, 200),
+                new ScenarioEvent.OracleWrongValue(OracleId.of("eth-usd"), 300, 310, 1.1),
+                new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 50, OptionalLong.empty()),
+                new ScenarioEvent.BridgeExploit(BridgeId.of("b"), 400, 0.5),
+                new ScenarioEvent.LiquidityWithdrawal(List.of(VenueId.of("pool")), 0.5, 250),
+                new ScenarioEvent.GasSpike(ChainId.of("ethereum"), 130, 140, 500),
+                new ScenarioEvent.StablecoinDepeg(USDC, 500, 0.05, 0)), List.of()));
+        assertThat(p.notSimulated()).isEmpty();
+        SimulationResult r = CascadeSimulator.DEFAULT.run(p.setup());
+        assertThat(r.log()).extracting(RunEvent::kind, RunEvent::time).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bridge-halt", 60L),
+                org.assertj.core.groups.Tuple.tuple("oracle-freeze", 108L),
+                org.assertj.core.groups.Tuple.tuple("oracle-stale", 120L),
+                org.assertj.core.groups.Tuple.tuple("gas-spike", 132L),
+                org.assertj.core.groups.Tuple.tuple("lp-withdrawal", 252L),
+                org.assertj.core.groups.Tuple.tuple("oracle-wrong", 300L),
+                org.assertj.core.groups.Tuple.tuple("bridge-exploit", 408L),
+                org.assertj.core.groups.Tuple.tuple("depeg", 504L));
+    }
+
+    @Test
+    void theScenariosLiquidityProvidersBecomeTheEnginesRule() {
+        Scenario s = new Scenario("t", "engine-test", 600, 5, List.of(), null, List.of(), List.of(), List.of(),
+                List.of(), new LiquidityProviderSpec(1800, 0.02, 3, 0.4));
+        assertThat(prepare(s).setup().dynamics().providers())
+                .isEqualTo(new LiquidityProviderRule(true, 1800, 0.02, 3, 0.4));
+        assertThat(prepare(scenario(List.of(), List.of(), List.of())).setup().dynamics().providers().enabled())
+                .isFalse();
     }
 }

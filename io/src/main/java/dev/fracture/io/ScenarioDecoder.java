@@ -15,6 +15,7 @@ import dev.fracture.scenario.Garch11;
 import dev.fracture.scenario.GeometricBrownianMotion;
 import dev.fracture.scenario.ImpactSpec;
 import dev.fracture.scenario.LiquidatorSpec;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.MertonJumpDiffusion;
 import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.PriceDriver;
@@ -69,10 +70,16 @@ final class ScenarioDecoder {
         List<MitigationSpec> mitigations = each(top, "mitigations", this::mitigation);
         List<LiquidatorSpec> liquidators = each(top, "liquidators", this::liquidator);
         List<ImpactSpec> impact = each(top, "impact", this::impact);
+        LiquidityProviderSpec providers = null;
+        if (top.has("liquidityProviders")) {
+            Fields lp = top.object("liquidityProviders");
+            providers = lp == null ? null : liquidityProviders(lp);
+        }
         top.rejectUnknown();
         Correlation c = correlation;
+        LiquidityProviderSpec lps = providers;
         return build(top, before, () -> new Scenario(name, ecosystem, horizon, seed, drivers, c, events, mitigations,
-                liquidators, impact));
+                liquidators, impact, lps));
     }
 
     private int problems() {
@@ -491,6 +498,18 @@ final class ScenarioDecoder {
         double amount = f.number("amount");
         f.rejectUnknown();
         return build(f, before, () -> new LiquidatorSpec.Holding(chain, asset, amount));
+    }
+
+    /** Every field optional, with {@link LiquidityProviderSpec#DEFAULT}'s value. */
+    private LiquidityProviderSpec liquidityProviders(Fields f) {
+        int before = problems();
+        LiquidityProviderSpec d = LiquidityProviderSpec.DEFAULT;
+        long window = f.longValue("windowSeconds", d.windowSeconds());
+        double calm = f.number("calmVolatility", d.calmVolatility());
+        double sensitivity = f.number("sensitivity", d.sensitivity());
+        double maxShare = f.number("maxShare", d.maxShare());
+        f.rejectUnknown();
+        return build(f, before, () -> new LiquidityProviderSpec(window, calm, sensitivity, maxShare));
     }
 
     private ImpactSpec impact(Fields f) {

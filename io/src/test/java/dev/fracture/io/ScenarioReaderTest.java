@@ -112,9 +112,25 @@ class ScenarioReaderTest {
         assertThat(problems("typo.yaml", text)).containsExactly(
                 "typo.yaml:" + Resources.at(text, "horizon:") + ": horizon: unknown field 'horizon' (expected one of: "
                         + "name, ecosystem, horizonSeconds, seed, drivers, correlation, events, mitigations, "
-                        + "liquidators, impact)",
+                        + "liquidators, impact, liquidityProviders)",
                 "typo.yaml:" + Resources.at(text, "shok") + ": drivers[0].shok: unknown field 'shok' (expected one "
                         + "of: type, asset, shock, atSeconds)");
+    }
+
+    @Test
+    void liquidityProvidersTakeTheDefaultsForWhatTheyDoNotSay() throws IOException {
+        Path file = write("lp.yaml", SMALL + "liquidityProviders: {sensitivity: 3, maxShare: 0.25}\n");
+        assertThat(ScenarioReader.read(file).scenario().liquidityProviders()).isEqualTo(
+                new dev.fracture.scenario.LiquidityProviderSpec(3600, 0.01, 3, 0.25));
+        assertThat(ScenarioReader.read(write("none.yaml", SMALL)).scenario().liquidityProviders()).isNull();
+    }
+
+    @Test
+    void anImpossibleLiquidityProviderRuleIsReportedAtItsField() throws IOException {
+        String text = SMALL + "liquidityProviders:\n  maxShare: 1\n";
+        assertThat(problems("lp.yaml", text)).singleElement().asString()
+                .startsWith("lp.yaml:" + Resources.at(text, "maxShare"))
+                .contains("liquidityProviders.maxShare: must be in [0, 1) (was 1)");
     }
 
     @Test
