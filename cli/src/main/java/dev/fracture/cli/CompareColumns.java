@@ -31,6 +31,7 @@ final class CompareColumns {
             new Column("maxDrawdown", "max drawdown", CompareColumns::shockedDrawdown),
             new Column("cascadeMultiplier", "cascade multiplier", r -> r.summary().cascadeMultiplier()),
             new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime()),
+            new Column("timeToStabilizeSeconds", "stable from s", r -> r.summary().timeToStabilize()),
             new Column("capitalCostUsd", "capital cost USD", CompareColumns::capitalCost));
 
     /**
