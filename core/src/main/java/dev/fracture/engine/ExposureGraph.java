@@ -58,26 +58,26 @@ final class ExposureGraph {
                 held.add(s.stablecoin());
                 held.add(s.collateral());
                 read.add(s.oracle());
+            } else if (p instanceof ProtocolSpec.PerpExchange x) {
+                held.add(x.settlementAsset());
+                x.markets().forEach(m -> {
+                    held.add(m.asset());
+                    if (m.spotAsset() != null) {
+                        held.add(m.spotAsset());
+                    }
+                    if (m.oracle() != null) {
+                        read.add(m.oracle());
+                    }
+                });
+            } else if (p instanceof ProtocolSpec.OptionsDealer d) {
+                held.add(d.underlying());
+                held.add(d.spotAsset());
+                held.add(d.quoteAsset());
             }
-            assets.put(protocolId(p), held);
-            feeds.put(protocolId(p), read);
+            held.remove(null);
+            assets.put(p.id(), held);
+            feeds.put(p.id(), read);
         }
-    }
-
-    private static ProtocolId protocolId(ProtocolSpec p) {
-        if (p instanceof ProtocolSpec.PooledLending l) {
-            return l.id();
-        }
-        if (p instanceof ProtocolSpec.IsolatedLending m) {
-            return m.id();
-        }
-        if (p instanceof ProtocolSpec.CometLending c) {
-            return c.id();
-        }
-        if (p instanceof ProtocolSpec.CdpSystem c) {
-            return c.id();
-        }
-        return ((ProtocolSpec.StabilityPoolSystem) p).id();
     }
 
     Set<AssetId> assets(ProtocolId p) {
