@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --routing} shows instead where forced selling of ETH would be absorbed across venues and chains.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the default stress scenario (" + DemoCommand.SCENARIO + ": ETH -30% over an hour with "
+        description = "Run the default stress scenario (" + DemoCommand.SCENARIO + ": ETH -30%% over an hour with "
                 + "an oracle freeze and a gas spike, no mitigation) on the bundled defi-2025 ecosystem, write the HTML "
                 + "report and print its path and the summary. --routing: route growing ETH sell orders across the venues and "
                 + "chains and show the fragmentation cost of each.")
@@ -53,6 +53,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--buy", description = "With --routing: asset id to buy. Default: the first USD stablecoin on the seller's chain.")
     private String buy;
 
+    /**
+     * The scenario the demo runs: the bundled stress scenario with no mitigation switched on — the ten mitigations it
+     * lists are what {@code fracture compare} weighs.
+     */
+    static LoadedScenario scenario() {
+        LoadedScenario listed = BundledScenarios.load(SCENARIO);
+        return new LoadedScenario(MitigationVariants.apply(listed.scenario(), java.util.List.of()), listed.snapshot());
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -60,10 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             return RoutingDemo.run(stdout, ecosystem.load(), sell, buy);
         }
         OutputPaths.checkFile("--out", out);
-        // The stress test itself runs unmitigated: the ten mitigations the scenario lists are what compare weighs.
-        LoadedScenario listed = BundledScenarios.load(SCENARIO);
-        LoadedScenario loaded = new LoadedScenario(MitigationVariants.apply(listed.scenario(), java.util.List.of()),
-                listed.snapshot());
+        LoadedScenario loaded = scenario();
         long runSeed = seed != null ? seed : loaded.scenario().seed();
         ScenarioRun run;
         try (ProgressDisplay bar = new ProgressDisplay(spec.commandLine().getErr(), SCENARIO)) {

@@ -24,15 +24,28 @@ final class SummaryPrinter {
                 .forEach(e -> t.row("forced sales of " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
         s.badDebtUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> t.row("bad debt in " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
+        s.badDebtByChain().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.row("bad debt on " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
         s.underwaterUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> t.row("underwater debt in " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
+        s.slippageUsd().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.row("slippage paid in " + e.getKey() + " (USD)", TextTable.amount(e.getValue())));
         t.row("shocked asset", s.shockedAsset());
         t.row("move of its scenario path", String.format("%.2f%%", 100 * s.initialMove()));
         t.row("move with the cascade's impact", String.format("%.2f%%", 100 * s.finalMove()));
         t.row("cascade multiplier", String.format("%.3f", s.cascadeMultiplier()));
         t.row("last liquidation at", s.lastLiquidationTime() < 0 ? "none" : s.lastLiquidationTime() + " s");
+        t.row("time to stabilize", s.timeToStabilize() < 0 ? "not within the run" : s.timeToStabilize() + " s");
         t.row("trace hash", r.trace().hash().substring(0, 16));
         t.print(out);
+        if (!s.contagion().isEmpty()) {
+            out.printf("%nContagion: damage in protocols not holding %s, and the channel it came through%n",
+                    s.shockedAsset());
+            TextTable c = new TextTable("protocol", "chain", "liquidated USD", "bad debt USD", "channel", "via");
+            s.contagion().forEach(row -> c.row(row.protocol(), row.chain(), TextTable.amount(row.liquidatedUsd()),
+                    TextTable.amount(row.badDebtUsd()), row.channel(), row.via()));
+            c.print(out);
+        }
         if (!r.events().isEmpty() && eventsShown > 0) {
             out.printf("%nFirst %d liquidations%n", Math.min(eventsShown, r.events().size()));
             TextTable e = new TextTable("time s", "protocol", "account", "liquidator", "repaid", "seized", "profit USD");

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run N seeded paths of a scenario in every cell of a parameter grid and report, per cell, "
                 + "the distribution of liquidations, bad debt and shortfall (mean, VaR95, VaR99, expected "
-                + "shortfall), the cascade multiplier and the probability of insolvency, with 95% intervals.")
+                + "shortfall), the cascade multiplier and the probability of insolvency, with 95%% intervals.")
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fracture.engine.RunProgress;
-import dev.fracture.io.BundledScenarios;
 import dev.fracture.io.LoadedScenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,7 @@ class DemoGoldenTest {
     private static final String RESOURCE = "golden/defi-2025-stress-summary.json";
 
     static String goldenText() {
-        LoadedScenario loaded = BundledScenarios.load(DemoCommand.SCENARIO);
+        LoadedScenario loaded = DemoCommand.scenario();
         ScenarioRun run = ScenarioRun.of(loaded, loaded.scenario().seed(), RunProgress.NONE);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", loaded.scenario().name());
