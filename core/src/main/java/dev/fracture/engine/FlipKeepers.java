@@ -90,34 +90,43 @@ final class FlipKeepers {
     /** Runs the keepers' bids of this block on every open auction; returns the flipper after them. */
     FlipperState bid(FlipperState state, Collection<LiquidatorLedger> keepers, BlockContext block) {
         List<Intent> intents = new ArrayList<>();
-        Map<String, double[]> spent = new HashMap<>();
         Map<BigInteger, Double> values = new HashMap<>();
         double nativeUsd = block.prices().usd(block.chain().nativeAsset());
         double daiUsd = block.prices().usd(dai);
+        // Per keeper, for this block: gas it may still spend, DAI it may still bid, a bid's gas (native, USD).
+        List<LiquidatorLedger> ks = List.copyOf(keepers);
+        double[] gasLeft = new double[ks.size()];
+        double[] free = new double[ks.size()];
+        double[] gasNative = new double[ks.size()];
+        for (int i = 0; i < ks.size(); i++) {
+            LiquidatorProfile p = ks.get(i).profile();
+            gasLeft[i] = ks.get(i).gasBudgetLeft(chain, block.number());
+            free[i] = ks.get(i).capital(chain, dai) - DssMath.toDouble(locked(p.id()), DssMath.RAD);
+            gasNative[i] = BID_GAS * (block.baseFeeGwei() + p.priorityFeeGwei()) * 1e-9;
+        }
         for (FlipBid a : state.bids().values()) {
             long seen = firstSeen.computeIfAbsent(a.id(), id -> block.number());
             if (!a.biddable(block.now())) {
                 continue;
             }
-            double lotValue = values.computeIfAbsent(a.lot(), lot -> quotes.proceeds(block.market(), collateral, dai,
-                    DssMath.toDouble(lot, DssMath.WAD)));
-            for (LiquidatorLedger k : keepers) {
-                LiquidatorProfile p = k.profile();
-                if (block.number() < seen + p.reactionLatencyBlocks() || a.guy().value().equals(p.id())) {
+            Auction view = null;
+            for (int i = 0; i < ks.size(); i++) {
+                LiquidatorProfile p = ks.get(i).profile();
+                if (block.number() < seen + p.reactionLatencyBlocks() || gasNative[i] > gasLeft[i]
+                        || a.guy().value().equals(p.id())) {
                     continue;
                 }
-                double[] used = spent.computeIfAbsent(p.id(), id -> new double[2]);
-                double gasNative = BID_GAS * (block.baseFeeGwei() + p.priorityFeeGwei()) * 1e-9;
-                if (gasNative > k.gasBudgetLeft(chain, block.number()) - used[0]) {
-                    continue;
+                if (view == null) {
+                    double lot = DssMath.toDouble(a.lot(), DssMath.WAD);
+                    view = new Auction(a, lot, DssMath.toDouble(a.tab(), DssMath.RAD),
+                            values.computeIfAbsent(a.lot(), l -> quotes.proceeds(block.market(), collateral, dai, lot)));
                 }
-                double gasUsd = gasNative * nativeUsd;
-                double free = k.capital(chain, dai) - DssMath.toDouble(locked(p.id()), DssMath.RAD) - used[1];
-                Intent intent = decide(a, k, lotValue, (gasUsd + p.minProfitUsd()) / daiUsd, free, gasNative,
+                double gasUsd = gasNative[i] * nativeUsd;
+                Intent intent = decide(view, ks.get(i), (gasUsd + p.minProfitUsd()) / daiUsd, free[i], gasNative[i],
                         gasUsd);
                 if (intent != null) {
-                    used[0] += gasNative;
-                    used[1] += DssMath.toDouble(intent.bid(), DssMath.RAD);
+                    gasLeft[i] -= gasNative[i];
+                    free[i] -= DssMath.toDouble(intent.bid(), DssMath.RAD);
                     intents.add(intent);
                 }
             }
@@ -125,16 +134,21 @@ final class FlipKeepers {
         return land(state, intents, block);
     }
 
+    /** An open auction as the keepers read it this block: lot and tab in natural units, the lot's sale value in DAI. */
+    private record Auction(FlipBid bid, double lot, double tab, double lotValue) {
+    }
+
     /**
-     * The bid a keeper sends on auction {@code a}, or null: {@code lotValue} is what the lot sells for now and
-     * {@code costDai} the bid's gas plus the keeper's minimum profit, both in DAI; {@code free} is its DAI not standing
-     * in bids.
+     * The bid a keeper sends on auction {@code a}, or null: {@code costDai} is the bid's gas plus the keeper's minimum
+     * profit in DAI, {@code free} its DAI not standing in bids.
      */
-    private Intent decide(FlipBid a, LiquidatorLedger k, double lotValue, double costDai, double free,
-                          double gasNative, double gasUsd) {
-        double tab = DssMath.toDouble(a.tab(), DssMath.RAD);
+    private Intent decide(Auction view, LiquidatorLedger k, double costDai, double free, double gasNative,
+                          double gasUsd) {
+        FlipBid a = view.bid();
+        double tab = view.tab();
+        double lotValue = view.lotValue();
         if (a.dentPhase()) {
-            double lot = DssMath.toDouble(a.lot(), DssMath.WAD);
+            double lot = view.lot();
             if (free < tab || !(lotValue > 0) || lot <= 0) {
                 return null;
             }
@@ -150,16 +164,18 @@ final class FlipKeepers {
         if (!(limit > 0)) {
             return null;
         }
-        BigInteger min = flipper.minimumTend(a);
         BigInteger bid;
         if (!a.hasBid()) {
-            bid = min;
+            bid = flipper.minimumTend(a);
         } else if (limit >= tab) {
             bid = a.tab();
         } else {
             bid = DssMath.fromDouble(limit, DssMath.RAD);
+            if (bid.compareTo(flipper.minimumTend(a)) < 0) {
+                return null;
+            }
         }
-        if (bid.compareTo(min) < 0 || DssMath.toDouble(bid, DssMath.RAD) > free) {
+        if (DssMath.toDouble(bid, DssMath.RAD) > free) {
             return null;
         }
         return new Intent(k, a.id(), false, a.lot(), bid, gasNative, gasUsd);
@@ -207,6 +223,11 @@ final class FlipKeepers {
         BigInteger out = returned;
         returned = BigInteger.ZERO;
         return out;
+    }
+
+    /** Gas paid for the standing bid of {@code auction}, USD. */
+    double standingGasUsd(long auction) {
+        return standingGasUsd.getOrDefault(auction, 0.0);
     }
 
     /** Priority fee of the standing bid of {@code auction}, gwei. */

@@ -290,7 +290,8 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
                 bid, lot / bid, lot, FlashLoanTerms.NONE, 0, block.number());
         double bonusUsd = lot * block.prices().usd(r.collateral) - bid * block.prices().usd(dai);
         return new LiquidationPlan(b.guy().value(), o, bid, lot, LiquidationPlan.Funding.OWN_CAPITAL,
-                LiquidationPlan.Disposal.SELL, 0, bonusUsd, 0, 0, 0, 0, r.keepers.standingTip(b.id()));
+                LiquidationPlan.Disposal.SELL, 0, bonusUsd, 0, 0, r.keepers.standingGasUsd(b.id()), 0,
+                r.keepers.standingTip(b.id()));
     }
 
     @Override
