@@ -61,10 +61,15 @@ final class LiquidationDesk {
         if (ledgers.isEmpty()) {
             return 0;
         }
+        double settledUsd = 0;
+        if (book instanceof KeeperAuctions auctions) {
+            settledUsd = land(book, auctions.settlements(block), block);
+            auctions.bid(ledgers.values(), block);
+        }
         List<LiquidationOpportunity> opportunities = sinceFirstSeen(book.id(), book.opportunities(block.number()),
                 block.number());
         if (opportunities.isEmpty()) {
-            return 0;
+            return settledUsd;
         }
         // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does).
         Liquidator planner = options.memoizedQuotes()
@@ -77,8 +82,13 @@ final class LiquidationDesk {
             }
             return mine;
         });
+        return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);
+    }
+
+    /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */
+    private double land(ProtocolBook book, List<LiquidationPlan> plans, BlockContext block) {
         double repaidUsd = 0;
-        for (LiquidationPlan plan : LiquidationRound.winners(plans, block.rng())) {
+        for (LiquidationPlan plan : plans) {
             LiquidationPlan allowed = hooks.gate(book.id(), plan, block);
             if (allowed != null) {
                 double repaid = execute(book, allowed, block);

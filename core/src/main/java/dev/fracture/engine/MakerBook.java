@@ -3,6 +3,7 @@ package dev.fracture.engine;
 import dev.fracture.agent.FlashLoanTerms;
 import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidationPlan;
+import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.Opportunities;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
@@ -14,6 +15,8 @@ import dev.fracture.model.ProtocolSpec;
 import dev.fracture.protocol.cdp.Auction;
 import dev.fracture.protocol.cdp.AuctionStatus;
 import dev.fracture.protocol.cdp.Bark;
+import dev.fracture.protocol.cdp.Bite;
+import dev.fracture.protocol.cdp.Cat;
 import dev.fracture.protocol.cdp.CdpRevertException;
 import dev.fracture.protocol.cdp.Clipper;
 import dev.fracture.protocol.cdp.ClipperState;
@@ -21,6 +24,11 @@ import dev.fracture.protocol.cdp.Dog;
 import dev.fracture.protocol.cdp.DogIlk;
 import dev.fracture.protocol.cdp.DogTotals;
 import dev.fracture.protocol.cdp.DssMath;
+import dev.fracture.protocol.cdp.FlipBid;
+import dev.fracture.protocol.cdp.FlipDeal;
+import dev.fracture.protocol.cdp.FlipKick;
+import dev.fracture.protocol.cdp.Flipper;
+import dev.fracture.protocol.cdp.FlipperState;
 import dev.fracture.protocol.cdp.Ilk;
 import dev.fracture.protocol.cdp.Kick;
 import dev.fracture.protocol.cdp.MakerSetup;
@@ -34,6 +42,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +66,17 @@ import java.util.Map;
  * <p>Bad debt is the vow's deficit from liquidations: over finished auctions, the debt moved to the vow by bark
  * ({@code due}) not raised back by takes, plus every keeper incentive paid, when positive (penalties raised above
  * {@code due} offset it, as the vow nets them). Stability fees are not accrued during a run ({@code rate} is fixed:
- * a day of a 6% fee moves debt by 0.016%). A Flipper-era (Liquidations 1.2) system is not modelled; see
- * docs/black-thursday.md for how the 2020 replay stands in for it.
+ * a day of a 6% fee moves debt by 0.016%).
+ *
+ * <p>An ilk that names a {@code flipper} runs the liquidations of 2020 instead (makerdao/dss {@code src/cat.sol} and
+ * {@code src/flip.sol}, tag 1.0.4): each block every unsafe vault is bitten in lots of at most {@code lump}
+ * ({@link Cat#bite}, no limit, as the Cat had none) and each lot kicked into an English auction with no keeper
+ * incentive; auctions that ended without a bid are ticked. The run's liquidators bid in them as {@link FlipKeepers}
+ * says; an auction whose standing bid outlived {@code ttl} (or whose {@code end} passed) is dealt the first block it
+ * can be, and its winner receives the lot and sells it like any liquidator ({@link KeeperAuctions}). A deal below the
+ * tab leaves {@code due − bid} unraised: the loss of 12 March 2020 (docs/black-thursday.md).
  */
-final class MakerBook implements ProtocolBook {
+final class MakerBook implements ProtocolBook, KeeperAuctions {
     /** Gas of clip.take with a swap of the slice: typical receipts, order of magnitude. */
     static final long TAKE_GAS = 300_000;
     /** Who barks and redoes: the incentive goes to the protocol's keeper (anyone may call; see the class comment). */
@@ -85,7 +101,13 @@ final class MakerBook implements ProtocolBook {
         final String name;
         final AssetId collateral;
         final OracleId oracle;
+        /** Null for a flipper ilk. */
         final Clipper clipper;
+        /** Null for a clipper ilk. */
+        final Flipper flipper;
+        final BigInteger lump;
+        final FlipKeepers keepers;
+        FlipperState flips;
         final Vault[] vaults;
         Ilk ilk;
         DogIlk dogIlk;
@@ -95,11 +117,15 @@ final class MakerBook implements ProtocolBook {
         final Map<Long, BigInteger> due = new HashMap<>();
         final Map<Long, BigInteger> raised = new HashMap<>();
 
-        IlkRun(MakerSetup.IlkSetup s, AssetId collateral) {
+        IlkRun(MakerSetup.IlkSetup s, AssetId collateral, ChainId chain, AssetId dai) {
             this.name = s.ilk().name();
             this.collateral = collateral;
             this.oracle = s.oracle();
-            this.clipper = Clipper.of(s.clipper());
+            this.clipper = s.clipper() == null ? null : Clipper.of(s.clipper());
+            this.flipper = s.flipper() == null ? null : Flipper.of(s.flipper().params());
+            this.lump = s.flipper() == null ? null : s.flipper().lump();
+            this.keepers = flipper == null ? null : new FlipKeepers(flipper, chain, collateral, dai);
+            this.flips = FlipperState.empty(name);
             this.vaults = s.vaults().toArray(new Vault[0]);
             this.ilk = s.ilk();
             this.dogIlk = s.dogIlk();
@@ -144,7 +170,7 @@ final class MakerBook implements ProtocolBook {
         for (int i = 0; i < ilks.length; i++) {
             MakerSetup.IlkSetup s = setup.ilks().get(i);
             AssetId collateral = spec.ilks().get(i).collateral();
-            ilks[i] = new IlkRun(s, collateral);
+            ilks[i] = new IlkRun(s, collateral, chain, dai);
             for (Vault v : ilks[i].vaults) {
                 ledger.initialDebt = ledger.initialDebt.add(Vat.debt(s.ilk(), v));
                 ledger.initialInk = ledger.initialInk.add(v.ink());
@@ -174,8 +200,13 @@ final class MakerBook implements ProtocolBook {
             BigInteger val = DssMath.fromDouble(r.collateralUsd, DssMath.WAD);
             r.ilk = Spotter.poke(r.ilk, val);
             r.feedPrice = Spotter.feedPrice(val, Spotter.PAR);
-            barkUnsafe(r);
-            redoStale(r);
+            if (r.flipper != null) {
+                biteUnsafe(r);
+                tickUnbid(r);
+            } else {
+                barkUnsafe(r);
+                redoStale(r);
+            }
         }
     }
 
@@ -184,6 +215,9 @@ final class MakerBook implements ProtocolBook {
     public List<LiquidationOpportunity> opportunities(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
         for (IlkRun r : ilks) {
+            if (r.clipper == null) {
+                continue;
+            }
             for (Auction a : r.auctions.active().values()) {
                 Opportunities.clipper(id, chain, r.clipper, a, dai, r.collateral, now, flash, TAKE_GAS, block)
                         .map(o -> new LiquidationOpportunity(o.protocol(), auctionAccount(r, a.id()), o.chain(),
@@ -197,6 +231,103 @@ final class MakerBook implements ProtocolBook {
 
     private static AccountId auctionAccount(IlkRun r, long auction) {
         return AccountId.of(r.name + "/auction-" + auction);
+    }
+
+    /** cat.sol's bite, lot by lot, on every unsafe vault, each lot kicked into the Flipper with an opening bid of 0. */
+    private void biteUnsafe(IlkRun r) {
+        for (int i = 0; i < r.vaults.length; i++) {
+            while (r.vaults[i].art().signum() != 0 && r.vaults[i].ink().signum() != 0
+                    && !Vat.isSafe(r.ilk, r.vaults[i])) {
+                Bite b = Cat.bite(r.ilk, r.vaults[i], r.lump, r.dogIlk.chop());
+                r.vaults[i] = b.vault();
+                r.ilk = b.ilk();
+                vow = vow.bite(b);
+                FlipKick k = r.flipper.kick(r.flips, b.vault().owner(), KEEPER, b.tab(), b.dink(), BigInteger.ZERO,
+                        now);
+                r.flips = k.state();
+                r.due.put(k.auction().id(), b.due());
+                ledger.sin = ledger.sin.add(b.due());
+                ledger.tabKicked = ledger.tabKicked.add(b.tab());
+            }
+        }
+    }
+
+    /** flip.sol's tick on every auction that reached its end without a bid: anyone may call it. */
+    private void tickUnbid(IlkRun r) {
+        for (FlipBid b : List.copyOf(r.flips.bids().values())) {
+            if (b.tickable(now)) {
+                r.flips = r.flipper.tick(r.flips, b.id(), now);
+            }
+        }
+    }
+
+    @Override
+    public List<LiquidationPlan> settlements(BlockContext block) {
+        List<LiquidationPlan> out = new ArrayList<>();
+        for (IlkRun r : ilks) {
+            if (r.flipper == null) {
+                continue;
+            }
+            for (FlipBid b : r.flips.bids().values()) {
+                if (b.dealable(block.now())) {
+                    out.add(dealPlan(r, b, block));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The deal of auction {@code b} as its winner's plan: it repays its standing bid (paid already, booked now) and
+     * receives the lot, which it sells; the gas of its winning bid is booked with it, the gas of bids that were outbid
+     * is not (a ledger books landed liquidations only). The gas was spent in the block of the bid, so the plan uses no
+     * gas budget of this block.
+     */
+    private LiquidationPlan dealPlan(IlkRun r, FlipBid b, BlockContext block) {
+        double bid = DssMath.toDouble(b.bid(), DssMath.RAD);
+        double lot = DssMath.toDouble(b.lot(), DssMath.WAD);
+        LiquidationOpportunity o = new LiquidationOpportunity(id, flipAccount(r, b.id()), chain, dai, r.collateral,
+                bid, lot / bid, lot, FlashLoanTerms.NONE, 0, block.number());
+        double bonusUsd = lot * block.prices().usd(r.collateral) - bid * block.prices().usd(dai);
+        return new LiquidationPlan(b.guy().value(), o, bid, lot, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.SELL, 0, bonusUsd, 0, 0, r.keepers.standingGasUsd(b.id()), 0,
+                r.keepers.standingTip(b.id()));
+    }
+
+    @Override
+    public void bid(Collection<LiquidatorLedger> keepers, BlockContext block) {
+        for (IlkRun r : ilks) {
+            if (r.flipper != null) {
+                r.flips = r.keepers.bid(r.flips, keepers, block);
+                ledger.returned = ledger.returned.add(r.keepers.drainReturned());
+            }
+        }
+    }
+
+    private static AccountId flipAccount(IlkRun r, long auction) {
+        return AccountId.of(r.name + "/flip-" + auction);
+    }
+
+    /** flip.sol's deal of the auction a settlement plan names; nothing when it was dealt already or is not over. */
+    private Applied deal(IlkRun r, LiquidationPlan plan, long auction) {
+        FlipBid b = r.flips.bids().get(auction);
+        if (b == null || !b.dealable(now)
+                || plan.repay() < DssMath.toDouble(b.bid(), DssMath.RAD) * (1 - 1e-9)) {
+            // Gone, not over, or cut by a rate limit: a deal moves the whole lot for the whole bid or nothing.
+            return new Applied(0, 0, 0);
+        }
+        FlipDeal d = r.flipper.deal(r.flips, auction, now);
+        r.flips = d.state();
+        r.keepers.dealt(d.won());
+        vow = vow.deal(d);
+        ledger.raised = ledger.raised.add(d.won().bid());
+        ledger.sold = ledger.sold.add(d.won().lot());
+        ledger.unraised = ledger.unraised.add(d.unraised());
+        double before = badDebtUsd;
+        settledShortfall = settledShortfall.add(r.due.remove(auction).subtract(d.won().bid()));
+        refreshBadDebt();
+        return new Applied(DssMath.toDouble(d.won().bid(), DssMath.RAD), DssMath.toDouble(d.won().lot(), DssMath.WAD),
+                Math.max(0, badDebtUsd - before));
     }
 
     private void barkUnsafe(IlkRun r) {
@@ -242,6 +373,10 @@ final class MakerBook implements ProtocolBook {
     public Applied apply(LiquidationPlan plan) {
         String account = plan.opportunity().account().value();
         for (IlkRun r : ilks) {
+            String flipPrefix = r.name + "/flip-";
+            if (r.flipper != null && account.startsWith(flipPrefix)) {
+                return deal(r, plan, Long.parseLong(account.substring(flipPrefix.length())));
+            }
             String prefix = r.name + "/auction-";
             if (!account.startsWith(prefix)) {
                 continue;
@@ -321,13 +456,15 @@ final class MakerBook implements ProtocolBook {
      * condition): vault debt + sin = debt at the start (rate is fixed in a run); locked collateral + lots in auction
      * + collateral sold + collateral returned = collateral at the start; tab kicked = DAI raised + tab still in
      * auction + tab left unraised (debt repaid + bad debt = debt removed, penalty included); {@code Dirt} and each
-     * {@code dirt} = tab in auction.
+     * {@code dirt} = tab in Clipper auctions (the Cat of a flipper ilk keeps no such count). A Flipper auction's tab
+     * and lot count as in auction until deal; its DAI is booked as raised at deal.
      */
     void checkConservation() {
         BigInteger debt = BigInteger.ZERO;
         BigInteger ink = BigInteger.ZERO;
         BigInteger lots = BigInteger.ZERO;
         BigInteger tabs = BigInteger.ZERO;
+        BigInteger clipTabs = BigInteger.ZERO;
         for (IlkRun r : ilks) {
             BigInteger ilkTabs = BigInteger.ZERO;
             for (Vault v : r.vaults) {
@@ -341,6 +478,11 @@ final class MakerBook implements ProtocolBook {
             require(r.dogIlk.dirt().equals(ilkTabs), r.name + ": dirt " + r.dogIlk.dirt() + " != tab in auction "
                     + ilkTabs);
             tabs = tabs.add(ilkTabs);
+            clipTabs = clipTabs.add(ilkTabs);
+            for (FlipBid b : r.flips.bids().values()) {
+                lots = lots.add(b.lot());
+                tabs = tabs.add(b.tab());
+            }
         }
         require(debt.add(ledger.sin).equals(ledger.initialDebt), "vault debt " + debt + " + sin " + ledger.sin
                 + " != debt at start " + ledger.initialDebt);
@@ -350,7 +492,7 @@ final class MakerBook implements ProtocolBook {
         require(ledger.raised.add(tabs).add(ledger.unraised).equals(ledger.tabKicked), "raised " + ledger.raised
                 + " + tab in auction " + tabs + " + unraised " + ledger.unraised + " != tab kicked "
                 + ledger.tabKicked);
-        require(totals.dirt().equals(tabs), "Dirt " + totals.dirt() + " != tab in auction " + tabs);
+        require(totals.dirt().equals(clipTabs), "Dirt " + totals.dirt() + " != tab in auction " + clipTabs);
     }
 
     private void require(boolean ok, String what) {
@@ -369,6 +511,9 @@ final class MakerBook implements ProtocolBook {
             for (Auction a : r.auctions.active().values()) {
                 usd += DssMath.toDouble(a.tab(), DssMath.RAD);
             }
+            for (FlipBid b : r.flips.bids().values()) {
+                usd += DssMath.toDouble(b.tab(), DssMath.RAD);
+            }
         }
         return usd * daiUsd;
     }
@@ -383,6 +528,9 @@ final class MakerBook implements ProtocolBook {
             }
             for (Auction a : r.auctions.active().values()) {
                 units += DssMath.toDouble(a.lot(), DssMath.WAD);
+            }
+            for (FlipBid b : r.flips.bids().values()) {
+                units += DssMath.toDouble(b.lot(), DssMath.WAD);
             }
             usd += units * r.collateralUsd;
         }
@@ -408,6 +556,12 @@ final class MakerBook implements ProtocolBook {
             for (Auction a : r.auctions.active().values()) {
                 double owed = DssMath.toDouble(a.tab(), DssMath.RAD) * daiUsd;
                 if (owed > DssMath.toDouble(a.lot(), DssMath.WAD) * r.collateralUsd) {
+                    usd += owed;
+                }
+            }
+            for (FlipBid b : r.flips.bids().values()) {
+                double owed = DssMath.toDouble(b.tab(), DssMath.RAD) * daiUsd;
+                if (owed > DssMath.toDouble(b.lot(), DssMath.WAD) * r.collateralUsd) {
                     usd += owed;
                 }
             }

@@ -376,7 +376,7 @@ final class ProtocolRules {
                     ilkNames.add(ilk.name());
                     Asset collateral = asset(i + ".collateral", ilk.collateral(), spec.chain());
                     ilkCollateral.putIfAbsent(ilk.name(), collateral);
-                    ilk(i, ilk, stable);
+                    ilk(i, ilk, stable, collateral);
                 }
             }
             SnapshotIndex.unique(p + ".ilks", "name", "ilk", spec.ilks(), i -> i.name(), sink);
@@ -403,7 +403,7 @@ final class ProtocolRules {
                 ? null : v.ilk() + "/" + v.owner(), sink);
     }
 
-    private void ilk(String i, ProtocolSpec.CdpSystem.Ilk ilk, Asset stable) {
+    private void ilk(String i, ProtocolSpec.CdpSystem.Ilk ilk, Asset stable, Asset collateral) {
         oracles.pricing(i + ".oracle", ilk.oracle(), ilk.collateral());
         atLeast(i + ".mat", ilk.mat(), RAY, "RAY");
         // A duty below 1 RAY would shrink debt over time; the Jug's drip would underflow rate toward 0.
@@ -413,6 +413,13 @@ final class ProtocolRules {
         amount(i + ".line", ilk.line(), stable);
         amount(i + ".hole", ilk.hole(), stable);
         atLeast(i + ".chop", ilk.chop(), WAD, "WAD");
+        if (ilk.flipper() != null) {
+            if (ilk.clipper() != null) {
+                sink.add(i + ".flipper", "an ilk names either a clipper or a flipper, not both");
+            }
+            flipper(i + ".flipper", ilk.flipper(), collateral);
+            return;
+        }
         if (!sink.required(i + ".clipper", ilk.clipper())) {
             return;
         }
@@ -434,6 +441,27 @@ final class ProtocolRules {
             openUnit(c + ".calc.cut", stair.cut(), RAY, "RAY");
         } else if (calc instanceof ProtocolSpec.CdpSystem.ExponentialDecrease exp) {
             openUnit(c + ".calc.cut", exp.cut(), RAY, "RAY");
+        }
+    }
+
+    /**
+     * flip.sol: beg at least 1 WAD (a minimum increase), ttl and tau positive and within its uint48 timestamps; the
+     * Cat's lump a positive amount of the collateral.
+     */
+    private void flipper(String f, ProtocolSpec.CdpSystem.Flipper flipper, Asset collateral) {
+        atLeast(f + ".beg", flipper.beg(), WAD, "WAD");
+        uint48Seconds(f + ".ttl", flipper.ttl());
+        uint48Seconds(f + ".tau", flipper.tau());
+        sink.positive(f + ".lump", flipper.lump());
+        if (flipper.lump() != null) {
+            sink.fitsDecimals(f + ".lump", flipper.lump(), collateral);
+        }
+    }
+
+    private void uint48Seconds(String path, long seconds) {
+        long maxUint48 = (1L << 48) - 1;
+        if (seconds <= 0 || seconds > maxUint48) {
+            sink.add(path, "must be between 1 and " + maxUint48 + " seconds (uint48) (was " + seconds + ")");
         }
     }
 

@@ -117,16 +117,31 @@ public sealed interface ProtocolSpec {
 
         /**
          * A collateral type. {@code mat}, {@code duty} (per-second fee factor) and {@code rate} (debt accumulator) in
-         * RAY; {@code chop} in WAD; {@code dust}, {@code line} and {@code hole} in stablecoin units.
+         * RAY; {@code chop} in WAD; {@code dust}, {@code line} and {@code hole} in stablecoin units. Its liquidations
+         * run either Liquidations 2.0 ({@code clipper}: the Dog and a Dutch auction) or the 2020 system
+         * ({@code flipper}: the Cat and an English auction); exactly one is set.
          */
         public record Ilk(String name, AssetId collateral, OracleId oracle, BigInteger mat, BigInteger duty,
                           BigInteger rate, BigDecimal dust, BigDecimal line, BigDecimal hole, BigInteger chop,
-                          Clipper clipper) {
+                          Clipper clipper, Flipper flipper) {
+            /** An ilk liquidated by a Clipper. */
+            public Ilk(String name, AssetId collateral, OracleId oracle, BigInteger mat, BigInteger duty,
+                       BigInteger rate, BigDecimal dust, BigDecimal line, BigDecimal hole, BigInteger chop,
+                       Clipper clipper) {
+                this(name, collateral, oracle, mat, duty, rate, dust, line, hole, chop, clipper, null);
+            }
         }
 
         /** Clipper parameters: {@code buf}, {@code cusp} in RAY, {@code chip} in WAD, {@code tip} in stablecoin. */
         public record Clipper(BigInteger buf, long tail, BigInteger cusp, BigInteger chip, BigDecimal tip,
                               Calc calc) {
+        }
+
+        /**
+         * Flipper parameters (flip.sol with cat.sol, before Liquidations 1.2): {@code beg} in WAD, {@code ttl} and
+         * {@code tau} in seconds, and the Cat's lot size {@code lump} in collateral units.
+         */
+        public record Flipper(BigInteger beg, long ttl, long tau, BigDecimal lump) {
         }
 
         /** The auction price curve of {@code abaci.sol}. */

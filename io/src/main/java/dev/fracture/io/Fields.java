@@ -133,6 +133,11 @@ final class Fields {
         return get(name, true, decoding::object);
     }
 
+    /** A nested object the model's rules decide about (one of two alternatives), or null when absent. */
+    Fields optionalObject(String name) {
+        return get(name, false, decoding::object);
+    }
+
     void rejectUnknown() {
         for (var entry : node.entries().entrySet()) {
             if (!known.contains(entry.getKey())) {

@@ -118,14 +118,22 @@ final class ProtocolDecoder {
         BigDecimal line = f.decimal("line");
         BigDecimal hole = f.decimal("hole");
         var chop = f.integer("chop");
-        Fields clipperFields = f.object("clipper");
+        // Exactly one of clipper and flipper: the model's rules report a missing or doubled one.
+        Fields clipperFields = f.optionalObject("clipper");
         ProtocolSpec.CdpSystem.Clipper clipper = null;
         if (clipperFields != null) {
             clipper = clipper(clipperFields);
             clipperFields.rejectUnknown();
         }
+        Fields flipperFields = f.optionalObject("flipper");
+        ProtocolSpec.CdpSystem.Flipper flipper = null;
+        if (flipperFields != null) {
+            flipper = new ProtocolSpec.CdpSystem.Flipper(flipperFields.integer("beg"), flipperFields.longValue("ttl"),
+                    flipperFields.longValue("tau"), flipperFields.decimal("lump"));
+            flipperFields.rejectUnknown();
+        }
         return new ProtocolSpec.CdpSystem.Ilk(name, collateral, oracle, mat, duty, rate, dust, line, hole, chop,
-                clipper);
+                clipper, flipper);
     }
 
     private ProtocolSpec.CdpSystem.Clipper clipper(Fields f) {

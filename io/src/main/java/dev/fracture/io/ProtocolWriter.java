@@ -200,7 +200,12 @@ final class ProtocolWriter {
             decimal("line", ilk.line());
             decimal("hole", ilk.hole());
             big("chop", ilk.chop());
-            clipper(ilk.clipper());
+            if (ilk.clipper() != null) {
+                clipper(ilk.clipper());
+            }
+            if (ilk.flipper() != null) {
+                flipper(ilk.flipper());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -214,6 +219,15 @@ final class ProtocolWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private void flipper(ProtocolSpec.CdpSystem.Flipper f) throws IOException {
+        g.writeObjectFieldStart("flipper");
+        big("beg", f.beg());
+        g.writeNumberField("ttl", f.ttl());
+        g.writeNumberField("tau", f.tau());
+        decimal("lump", f.lump());
+        g.writeEndObject();
     }
 
     private void clipper(ProtocolSpec.CdpSystem.Clipper c) throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A Maker system of a snapshot in the mechanics' terms: the Dog's global limit and, per ilk, the Vat, Jug, Dog and
- * Clipper records and the vaults. Stablecoin amounts become RAD, collateral and normalized debt WAD (the Vat holds
+ * Clipper records (or the Cat's lump and the Flipper's parameters) and the vaults. Stablecoin amounts become RAD, collateral and normalized debt WAD (the Vat holds
  * every gem in WAD, whatever the token's decimals; its GemJoin scales them).
  *
  * <p>{@code spot} is set as a Spotter poke at snapshot time would set it with {@code par} = 1: the collateral's
@@ -24,11 +24,38 @@ public record MakerSetup(DogTotals dog, List<IlkSetup> ilks) {
         ilks = List.copyOf(ilks);
     }
 
-    /** One collateral type: the records each dss contract holds for it, its vaults and the feed it reads. */
-    public record IlkSetup(Ilk ilk, JugIlk jug, DogIlk dogIlk, ClipperParams clipper, List<Vault> vaults,
-                           OracleId oracle) {
+    /**
+     * One collateral type: the records each dss contract holds for it, its vaults and the feed it reads. Exactly one of
+     * {@code clipper} (Liquidations 2.0) and {@code flipper} (the 2020 Cat and Flipper) is set; a flipper ilk keeps
+     * its {@code dogIlk} for the penalty {@code chop}, which the Cat held.
+     */
+    public record IlkSetup(Ilk ilk, JugIlk jug, DogIlk dogIlk, ClipperParams clipper, FlipperSetup flipper,
+                           List<Vault> vaults, OracleId oracle) {
         public IlkSetup {
             vaults = List.copyOf(vaults);
+            if ((clipper == null) == (flipper == null)) {
+                throw new IllegalArgumentException("ilk " + (ilk == null ? null : ilk.name())
+                        + ": exactly one of clipper and flipper must be set");
+            }
+        }
+
+        /** An ilk liquidated by a Clipper. */
+        public IlkSetup(Ilk ilk, JugIlk jug, DogIlk dogIlk, ClipperParams clipper, List<Vault> vaults,
+                        OracleId oracle) {
+            this(ilk, jug, dogIlk, clipper, null, vaults, oracle);
+        }
+    }
+
+    /**
+     * The 2020 liquidation of an ilk: the Flipper's parameters and the Cat's lot size.
+     *
+     * @param params beg, ttl, tau
+     * @param lump   most collateral per auction [WAD], positive
+     */
+    public record FlipperSetup(FlipperParams params, BigInteger lump) {
+        public FlipperSetup {
+            Checks.notNull(params, "params");
+            Checks.positive(lump, "lump");
         }
     }
 
@@ -50,9 +77,12 @@ public record MakerSetup(DogTotals dog, List<IlkSetup> ilks) {
                     rad(i.line()), rad(i.dust()), i.mat());
             DogIlk dogIlk = new DogIlk(i.chop(), rad(i.hole()), BigInteger.ZERO);
             ProtocolSpec.CdpSystem.Clipper c = i.clipper();
-            ClipperParams clipper = ClipperParams.of(c.buf(), c.tail(), c.cusp(), c.chip(), rad(c.tip()),
-                    abacus(c.calc()), ilk, dogIlk);
-            ilks.add(new IlkSetup(ilk, new JugIlk(i.duty(), now), dogIlk, clipper, vaults, i.oracle()));
+            ProtocolSpec.CdpSystem.Flipper f = i.flipper();
+            ClipperParams clipper = c == null ? null : ClipperParams.of(c.buf(), c.tail(), c.cusp(), c.chip(),
+                    rad(c.tip()), abacus(c.calc()), ilk, dogIlk);
+            FlipperSetup flipper = f == null ? null
+                    : new FlipperSetup(new FlipperParams(f.beg(), f.ttl(), f.tau()), wad(f.lump()));
+            ilks.add(new IlkSetup(ilk, new JugIlk(i.duty(), now), dogIlk, clipper, flipper, vaults, i.oracle()));
         }
         return new MakerSetup(new DogTotals(rad(spec.hole()), BigInteger.ZERO), ilks);
     }

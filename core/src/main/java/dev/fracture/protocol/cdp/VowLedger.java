@@ -4,13 +4,14 @@ import java.math.BigInteger;
 
 /**
  * The vow's side of liquidations (makerdao/dss {@code src/vow.sol}): debt queued as sin by {@code Dog.bark}
- * ({@code fess}), keeper incentives it pays ({@code suck} in kick and redo), DAI it receives from takes, and the tab
- * never raised when an auction ends with its lot sold out or is yanked, which stays as unbacked sin. Fold each result
+ * or {@code Cat.bite} ({@code fess}), keeper incentives it pays ({@code suck} in kick and redo), DAI it receives from
+ * takes and from Flipper bids, and the tab never raised when an auction ends with its lot sold out, is yanked, or is
+ * dealt below its tab, which stays as unbacked sin. Fold each result
  * in with the matching method; every amount is in RAD.
  *
  * @param sin        debt moved to the vow by bark, {@code dart · rate} [RAD]
  * @param incentives chip and tip paid to keepers [RAD]
- * @param raised     DAI received from keepers' takes [RAD]
+ * @param raised     DAI received from keepers' takes and winning Flipper bids [RAD]
  * @param badDebt    tab (penalty included) left unraised when auctions ended [RAD]
  */
 public record VowLedger(BigInteger sin, BigInteger incentives, BigInteger raised, BigInteger badDebt) {
@@ -26,6 +27,18 @@ public record VowLedger(BigInteger sin, BigInteger incentives, BigInteger raised
 
     public VowLedger bark(Bark bark) {
         return new VowLedger(sin.add(bark.due()), incentives, raised, badDebt);
+    }
+
+    public VowLedger bite(Bite bite) {
+        return new VowLedger(sin.add(bite.due()), incentives, raised, badDebt);
+    }
+
+    /**
+     * A Flipper auction settled: the vow received the winning bid (paid in tend, raise by raise) and the rest of the
+     * tab stays unraised.
+     */
+    public VowLedger deal(FlipDeal deal) {
+        return new VowLedger(sin, incentives, raised.add(deal.won().bid()), badDebt.add(deal.unraised()));
     }
 
     public VowLedger kick(Kick kick) {
