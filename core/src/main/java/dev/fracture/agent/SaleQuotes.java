@@ -19,7 +19,7 @@ public interface SaleQuotes {
     /** Routes every quote afresh through {@code router}. */
     static SaleQuotes routing(Router router) {
         return (market, in, out, amount) -> amount <= 0 ? 0
-                : router.route(market, RouteRequest.of(in, out, amount).withGas(GasSchedule.FREE)).routedOut();
+                : router.routeOnly(market, RouteRequest.of(in, out, amount).withGas(GasSchedule.FREE)).routedOut();
     }
 
     /**

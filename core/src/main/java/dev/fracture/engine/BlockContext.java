@@ -78,7 +78,7 @@ final class BlockContext {
      * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
      */
     double sell(AssetId in, AssetId out, double amount) {
-        RouteResult route = Router.DEFAULT.route(market,
+        RouteResult route = Router.DEFAULT.routeOnly(market,
                 RouteRequest.of(in, out, amount).withMaxLatency(0).withGas(GasSchedule.FREE));
         double received = 0;
         for (LegFill f : route.fills()) {

@@ -58,7 +58,7 @@ final class MitigationView implements BlockView {
     @Override
     public double quoteSell(AssetId in, AssetId out, double amount) {
         double received = 0;
-        for (LegFill f : Router.DEFAULT.route(block.market(), RouteRequest.of(in, out, amount).withMaxLatency(0)
+        for (LegFill f : Router.DEFAULT.routeOnly(block.market(), RouteRequest.of(in, out, amount).withMaxLatency(0)
                 .withGas(GasSchedule.FREE)).fills()) {
             received += f.venueAmountOut();
         }

@@ -42,13 +42,27 @@ public final class Router {
     private static final double EPS = 1e-12;
 
     public RouteResult route(Market market, RouteRequest request) {
+        return route(market, request, true);
+    }
+
+    /**
+     * The same split and fills as {@link #route}, without the comparison with a unified pool (its
+     * {@code unifiedOut} is NaN): what a trader who only executes needs, at a fraction of the cost — the unified pool
+     * walks every venue's whole liquidity profile.
+     */
+    public RouteResult routeOnly(Market market, RouteRequest request) {
+        return route(market, request, false);
+    }
+
+    private RouteResult route(Market market, RouteRequest request, boolean compare) {
         Asset sell = market.asset(request.sell());
         Asset buy = market.asset(request.buy());
         List<RouteLeg> legs = legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
-        List<RouteLeg> everyVenue = legs(market, request, sell, buy, true);
+        List<RouteLeg> everyVenue = compare ? legs(market, request, sell, buy, true) : List.of();
         if (legs.isEmpty()) {
-            double unified = UnifiedPool.DEFAULT.output(everyVenue, request, meanFee(everyVenue), sell.chain());
+            double unified = compare ? UnifiedPool.DEFAULT.output(everyVenue, request, meanFee(everyVenue),
+                    sell.chain()) : Double.NaN;
             return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
         Capacity capacity = new Capacity(sell, buy);
@@ -67,7 +81,8 @@ public final class Router {
             routed = best[1];
         }
 
-        double unified = UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain());
+        double unified = compare ? UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain())
+                : Double.NaN;
         List<LegFill> fills = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             if (alloc[i] > 0) {

@@ -92,15 +92,15 @@ public final class DeltaHedger {
             return Optional.empty();
         }
         if (plan.trade() < 0) {
-            return Optional.of(Router.DEFAULT.route(market, RouteRequest.of(underlying, quoteAsset, -plan.trade())));
+            return Optional.of(Router.DEFAULT.routeOnly(market, RouteRequest.of(underlying, quoteAsset, -plan.trade())));
         }
         // The router sells an exact input, so a purchase of an exact amount is found by re-sizing the quote input
         // from the rate the last route achieved; output is concave in input, so this closes in from either side.
         double spend = plan.trade() * plan.spot();
-        RouteResult route = Router.DEFAULT.route(market, RouteRequest.of(quoteAsset, underlying, spend));
+        RouteResult route = Router.DEFAULT.routeOnly(market, RouteRequest.of(quoteAsset, underlying, spend));
         for (int i = 0; i < BUY_SIZING_PASSES && route.routedOut() > 0; i++) {
             spend *= plan.trade() / route.routedOut();
-            route = Router.DEFAULT.route(market, RouteRequest.of(quoteAsset, underlying, spend));
+            route = Router.DEFAULT.routeOnly(market, RouteRequest.of(quoteAsset, underlying, spend));
         }
         return Optional.of(route);
     }
