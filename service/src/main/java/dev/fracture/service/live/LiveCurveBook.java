@@ -453,19 +453,21 @@ public final class LiveCurveBook {
         return rising ? first : first << 8 | POINTS;
     }
 
-    /** The first step whose liquidatable state is {@code state}, or POINTS: a binary search, the state being monotone. */
+    /**
+     * The first step whose liquidatable state is {@code state}, or POINTS. The state is monotone in the step, so the
+     * step where the margin crosses zero, solved from the linear margin, is within a step of the answer; the exact
+     * predicate (the calculator's) then settles it in a couple of evaluations.
+     */
     private static int first(double fixed, double moving, int dir, boolean state) {
-        int lo = 0;
-        int hi = POINTS;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (liquidatable(fixed, moving, dir, mid) == state) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        double crossing = (-fixed / moving - 1) * 100 * dir;
+        int k = crossing <= 0 ? 0 : crossing >= POINTS ? POINTS : (int) Math.ceil(crossing);
+        while (k > 0 && liquidatable(fixed, moving, dir, k - 1) == state) {
+            k--;
         }
-        return lo;
+        while (k < POINTS && liquidatable(fixed, moving, dir, k) != state) {
+            k++;
+        }
+        return k;
     }
 
     private List<LiquidationCurve.Point> points(int s, Side side, int max, int dir, double reference) {
