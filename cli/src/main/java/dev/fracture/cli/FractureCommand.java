@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 + "and how it spreads.",
         subcommands = {DemoCommand.class, SimulateCommand.class, CompareCommand.class, ReportCommand.class,
                 QuoteCommand.class, RouteCommand.class, EcosystemsCommand.class, ValidateCommand.class,
-                CalibrateCommand.class, SweepCommand.class, AdviseCommand.class, CommandLine.HelpCommand.class})
+                CalibrateCommand.class, SweepCommand.class, AdviseCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FractureCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +35,8 @@ public final class FractureCommand implements Runnable {
             // Bad input is reported as a message naming the place and the rule; anything else is a bug and keeps its
             // stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
-                    || ex instanceof java.io.IOException || ex instanceof dev.fracture.io.SnapshotFormatException) {
+                    || ex instanceof java.io.IOException || ex instanceof dev.fracture.io.SnapshotFormatException
+                    || ex instanceof dev.fracture.io.store.StoreException) {
                 cmd.getErr().println("fracture " + cmd.getCommandName() + ": " + ex.getMessage());
                 cmd.getErr().flush();
                 return 1;

@@ -26,7 +26,15 @@ public final class RiskReportBuilder {
      *                                  asset it does not have
      */
     public RiskReport build(EcosystemSnapshot snapshot, List<AssetId> assets, RiskReport.Options options) {
-        ExposureBook book = ExposureBook.of(snapshot);
+        return build(ExposureBook.of(snapshot), assets, options);
+    }
+
+    /**
+     * The report of a book whose positions the caller holds (the service's live positions, valued at the book
+     * snapshot's reference prices); venues, feeds and protocols come from the book's snapshot.
+     */
+    public RiskReport build(ExposureBook book, List<AssetId> assets, RiskReport.Options options) {
+        EcosystemSnapshot snapshot = book.snapshot();
         if (book.positions().isEmpty()) {
             throw new IllegalArgumentException("ecosystem '" + snapshot.name() + "' has no lending or CDP positions: "
                     + "there is nothing to measure (a report needs protocols with accounts)");

@@ -89,9 +89,7 @@ public final class RiskReportJson {
         o.put("referencePriceUsd", a.referencePriceUsd());
         ArrayNode moves = o.putArray("movesWith");
         a.curve().movesWith().forEach(m -> moves.add(m.value()));
-        ObjectNode curve = o.putObject("liquidationCurve");
-        curve.set("down", points(a.curve().down()));
-        curve.set("up", points(a.curve().up()));
+        o.set("liquidationCurve", liquidationCurve(a.curve()));
         o.set("cascade", cascade(a.cascade()));
         o.set("depth", depth(a.depth()));
         o.set("solvencyBoundary", boundary(a.boundary()));
@@ -100,6 +98,14 @@ public final class RiskReportJson {
         o.set("fragmentation", fragmentation(a.fragmentation()));
         o.set("tailRisk", tailRisk(a.tailRisk()));
         return o;
+    }
+
+    /** One asset's {@code liquidationCurve} object, as the report holds it ({@code $defs/asset}). */
+    public static ObjectNode liquidationCurve(LiquidationCurve c) {
+        ObjectNode curve = F.objectNode();
+        curve.set("down", points(c.down()));
+        curve.set("up", points(c.up()));
+        return curve;
     }
 
     private static ArrayNode points(List<LiquidationCurve.Point> points) {
