@@ -7,7 +7,8 @@ package dev.fracture.engine;
  * @param indexedBooks   books look only at positions an index says may have crossed their liquidation threshold
  *                       (a conservative filter; the protocol's own check still decides), instead of every position
  * @param memoizedQuotes liquidators planning in the same block share router quotes for the same sale (the market
- *                       does not move while they plan), instead of routing each one again
+ *                       does not move while they plan), instead of routing each one again; and a plan that came to
+ *                       nothing is not made again while none of its inputs changed ({@link PlanVerdicts})
  * @param threads        threads that look for liquidatable positions and plan liquidations in a block; their results
  *                       are merged in a fixed order, so the count never changes the result
  */

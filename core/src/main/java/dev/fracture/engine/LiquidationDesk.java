@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The liquidation step of a block for one protocol: the protocol lists the positions anyone may liquidate, every
@@ -30,6 +31,7 @@ final class LiquidationDesk {
     private final MitigationHooks hooks;
     private final List<LiquidationEvent> events = new ArrayList<>();
     private final EngineOptions options;
+    private final PlanVerdicts verdicts = new PlanVerdicts();
     private final Workers workers;
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
@@ -74,14 +76,41 @@ final class LiquidationDesk {
         // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does).
         Liquidator planner = options.memoizedQuotes()
                 ? new Liquidator(SaleQuotes.memoized(SaleQuotes.routing(Router.DEFAULT))) : Liquidator.DEFAULT;
-        List<LiquidationPlan> plans = workers.flatMap(opportunities, o -> {
-            List<LiquidationPlan> mine = new ArrayList<>();
+        // The fast engine skips plans it already knows come to nothing with the same inputs (PlanVerdicts).
+        List<PlanVerdicts.Inputs> inputs = new ArrayList<>();
+        if (options.memoizedQuotes()) {
+            verdicts.observe(block.market());
+            for (LiquidationOpportunity o : opportunities) {
+                for (LiquidatorLedger ledger : ledgers.values()) {
+                    inputs.add(verdicts.inputs(ledger, o, block));
+                }
+            }
+        }
+        int perOpportunity = ledgers.size();
+        List<Integer> indexes = new ArrayList<>(opportunities.size());
+        for (int i = 0; i < opportunities.size(); i++) {
+            indexes.add(i);
+        }
+        List<Optional<LiquidationPlan>> made = workers.flatMap(indexes, i -> {
+            List<Optional<LiquidationPlan>> mine = new ArrayList<>(perOpportunity);
+            int k = 0;
             for (LiquidatorLedger ledger : ledgers.values()) {
-                planner.plan(ledger, o, block.market(), block.prices()::usd, block.baseFeeGwei(), block.number())
-                        .ifPresent(mine::add);
+                PlanVerdicts.Inputs in = inputs.isEmpty() ? null : inputs.get(i * perOpportunity + k);
+                k++;
+                mine.add(verdicts.knownToFail(in) ? Optional.empty()
+                        : planner.plan(ledger, opportunities.get(i), block.market(), block.prices()::usd,
+                                block.baseFeeGwei(), block.number()));
             }
             return mine;
         });
+        List<LiquidationPlan> plans = new ArrayList<>();
+        for (int j = 0; j < made.size(); j++) {
+            if (made.get(j).isPresent()) {
+                plans.add(made.get(j).get());
+            } else if (!inputs.isEmpty()) {
+                verdicts.failed(inputs.get(j));
+            }
+        }
         return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);
     }
 

@@ -107,6 +107,19 @@ final class UnifiedMarket {
             return new Pool(members.stream().map(Venue::copy).toList(), familyOf);
         }
 
+        /** The sum of the members' versions: a trade through any view changes it; -1 when a member does not count. */
+        long version() {
+            long sum = 0;
+            for (Venue m : members) {
+                long v = m.version();
+                if (v < 0) {
+                    return -1;
+                }
+                sum += v;
+            }
+            return sum;
+        }
+
         /** Member k's own token of family {@code f}. */
         private AssetId token(int k, AssetId f) {
             return familyOf.get(k)[0].equals(f) ? members.get(k).assets().get(0) : members.get(k).assets().get(1);
@@ -339,6 +352,11 @@ final class UnifiedMarket {
         @Override
         public Venue copy() {
             return new MergedVenue(id, chain, assets, pool.copy());
+        }
+
+        @Override
+        public long version() {
+            return pool.version();
         }
     }
 }

@@ -37,6 +37,9 @@ import java.util.TreeMap;
  * the partial trade); here that partial fill is a {@link Quote} with {@code complete == false}.
  */
 public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
+    /** Committed trades and withdrawals so far ({@link Venue#version()}). */
+    private long version;
+
     private static final BigInteger MIN_LIMIT = TickMath.MIN_SQRT_RATIO.add(BigInteger.ONE);
     private static final BigInteger MAX_LIMIT = TickMath.MAX_SQRT_RATIO.subtract(BigInteger.ONE);
     private static final BigInteger MIN_INT256 = FullMath.MAX_INT256.negate().subtract(BigInteger.ONE);
@@ -212,7 +215,13 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
      * share, so depth near the price does too.
      */
     @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
     public double[] withdrawLiquidity(double fraction) {
+        version++;
         VenueChecks.requireWithdrawFraction(id, fraction);
         BigDecimal f = new BigDecimal(fraction);
         double sqrtP = currentSqrtPrice();
@@ -329,6 +338,9 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
 
     @Override
     public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean commit) {
+        if (commit) {
+            version++;
+        }
         boolean exactIn = fixed == Exact.IN;
         boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
         requireAmount(amount, exactIn ? "amountIn" : "amountOut");

@@ -35,6 +35,9 @@ import java.util.List;
  * reserve). A FAST pool keeps no integer reserves and refuses integer quotes.
  */
 public final class ConstantProductPool implements Venue, IntegerQuoting {
+    /** Committed trades and withdrawals so far ({@link Venue#version()}). */
+    private long version;
+
     private static final int PIPS = 1_000_000;
     private static final BigInteger PIPS_BIG = BigInteger.valueOf(PIPS);
     private static final BigInteger PIPS_SQUARED = PIPS_BIG.multiply(PIPS_BIG);
@@ -241,6 +244,9 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
 
     @Override
     public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean apply) {
+        if (apply) {
+            version++;
+        }
         boolean exactIn = fixed == Exact.IN;
         boolean zeroForOne = direction(tokenIn, tokenOut);
         VenueChecks.requireAmount(id, exactIn ? "amountIn" : "amountOut", amount);
@@ -444,7 +450,13 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
      * ({@code amount = liquidity · balance / totalSupply}); the price r1/r0 is unchanged up to that rounding.
      */
     @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
     public double[] withdrawLiquidity(double fraction) {
+        version++;
         VenueChecks.requireWithdrawFraction(id, fraction);
         double before0 = reserve0;
         double before1 = reserve1;

@@ -27,6 +27,9 @@ import java.util.function.DoubleUnaryOperator;
  * no contract integer arithmetic to reproduce, so it computes in doubles only.
  */
 public final class OrderBook implements Venue {
+    /** Committed trades and withdrawals so far ({@link Venue#version()}). */
+    private long version;
+
     private static final int PIPS = 1_000_000;
 
     /** Which side a resting order rests on. */
@@ -176,6 +179,9 @@ public final class OrderBook implements Venue {
      */
     @Override
     public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean apply) {
+        if (apply) {
+            version++;
+        }
         boolean exactIn = fixed == Exact.IN;
         boolean sellBase = direction(tokenIn, tokenOut);
         VenueChecks.requireAmount(id, exactIn ? "amountIn" : "amountOut", amount);
@@ -308,7 +314,13 @@ public final class OrderBook implements Venue {
      * times price) from the bids.
      */
     @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
     public double[] withdrawLiquidity(double fraction) {
+        version++;
         VenueChecks.requireWithdrawFraction(id, fraction);
         double quoteBefore = bids.total(true);
         double baseTaken = asks.scale(1 - fraction);

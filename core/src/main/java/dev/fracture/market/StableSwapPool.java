@@ -53,6 +53,9 @@ import java.util.List;
  * methods convert and run the same integer code. A FAST pool keeps no integer balances and refuses integer quotes.
  */
 public final class StableSwapPool implements Venue, IntegerQuoting {
+    /** Committed trades and withdrawals so far ({@link Venue#version()}). */
+    private long version;
+
     private static final BigInteger PRECISION = BigInteger.TEN.pow(18);
     private static final long FEE_DENOMINATOR = 10_000_000_000L;
     private static final BigInteger FEE_DENOMINATOR_BIG = BigInteger.valueOf(FEE_DENOMINATOR);
@@ -260,6 +263,9 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
 
     @Override
     public Quote trade(AssetId tokenIn, AssetId tokenOut, double amount, Exact fixed, boolean apply) {
+        if (apply) {
+            version++;
+        }
         boolean exactIn = fixed == Exact.IN;
         int i = VenueChecks.indexOf(id, coins, tokenIn);
         int j = VenueChecks.indexOf(id, coins, tokenOut);
@@ -555,7 +561,13 @@ public final class StableSwapPool implements Venue, IntegerQuoting {
      * integer units, with no fee (a balanced withdrawal); D falls in proportion, the price stays.
      */
     @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
     public double[] withdrawLiquidity(double fraction) {
+        version++;
         VenueChecks.requireWithdrawFraction(id, fraction);
         double[] taken = new double[coins.size()];
         BigDecimal f = new BigDecimal(fraction);

@@ -100,4 +100,13 @@ public interface Venue {
 
     /** An independent copy in the same state, for what-if trades. */
     Venue copy();
+
+    /**
+     * A count that grows with every committed trade and every withdrawal, so that a caller holding a result computed
+     * from this venue's state knows whether the state may have changed since; -1 when the venue does not count (the
+     * caller must then assume it always may have).
+     */
+    default long version() {
+        return -1;
+    }
 }
