@@ -16,10 +16,15 @@ public interface SaleQuotes {
 
     double proceeds(Market market, AssetId in, AssetId out, double amount);
 
-    /** Routes every quote afresh through {@code router}. */
+    /**
+     * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
+     * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
+     * executes the sale the same way.
+     */
     static SaleQuotes routing(Router router) {
         return (market, in, out, amount) -> amount <= 0 ? 0
-                : router.routeOnly(market, RouteRequest.of(in, out, amount).withGas(GasSchedule.FREE)).routedOut();
+                : router.routeOnly(market, RouteRequest.of(in, out, amount).withMaxLatency(0)
+                        .withGas(GasSchedule.FREE)).routedOut();
     }
 
     /**
