@@ -32,6 +32,8 @@ public final class Liquidator {
 
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
     private static final int SEARCH_STEPS = 24;
+    /** The share of the range below the cap within which a rising profit means "take the cap". */
+    private static final double NEAR_CAP = 1e-3;
 
     private final SaleQuotes quotes;
 
@@ -134,8 +136,16 @@ public final class Liquidator {
         return quotes.proceeds(market, o.collateralAsset(), o.debtAsset(), collateral);
     }
 
-    /** Golden-section search for the maximum of a unimodal function on (0, cap]; checks the cap itself too. */
+    /**
+     * Golden-section search for the maximum of a unimodal function on (0, cap]; checks the cap itself too. When profit
+     * still rises over the last {@link #NEAR_CAP} of the range, the maximum of a unimodal function lies within that
+     * sliver of the cap, and the cap is taken at once: the usual case in a crash, where the bonus outgrows slippage
+     * up to the protocol's close factor, at two quotes instead of a search's twenty-six.
+     */
     private static double bestSize(double cap, java.util.function.DoubleUnaryOperator profit) {
+        if (profit.applyAsDouble(cap) >= profit.applyAsDouble(cap * (1 - NEAR_CAP))) {
+            return cap;
+        }
         double lo = 0;
         double hi = cap;
         double x1 = hi - GOLDEN * (hi - lo);
