@@ -31,6 +31,7 @@ final class ProtocolDecoder {
         }
         ProtocolId id = snapshot.id(f, "id", ProtocolId::of);
         ChainId chain = snapshot.id(f, "chain", ChainId::of);
+        snapshot.populations().read(f, type);
         return switch (type) {
             case Schema.POOLED_LENDING -> new ProtocolSpec.PooledLending(id, chain,
                     snapshot.required(f, "reserves", this::reserve),

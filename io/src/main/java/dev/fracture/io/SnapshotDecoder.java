@@ -34,9 +34,16 @@ final class SnapshotDecoder {
 
     private final Decoding decoding;
     private final Map<AssetId, Integer> decimalsById = new HashMap<>();
+    private final PopulationDecoder populations;
 
     SnapshotDecoder(Decoding decoding) {
         this.decoding = decoding;
+        this.populations = new PopulationDecoder(this, decoding);
+    }
+
+    /** The protocols' {@code populations} blocks read so far, for {@link PopulationExpander}. */
+    PopulationDecoder populations() {
+        return populations;
     }
 
     DecodedSnapshot decode(SourceNode root) {

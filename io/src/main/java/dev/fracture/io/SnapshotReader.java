@@ -17,7 +17,8 @@ import java.util.List;
  * {@link SnapshotFormatException} lists every problem as {@code file:line:column: path: rule}.
  *
  * <p>Three stages, each reporting everything it finds: syntax (the first error stops the parser), shape (types,
- * missing and unknown fields), then the model's rules, whose field paths are mapped back to where the file wrote
+ * missing and unknown fields, and the rules of {@code populations}, which are expanded into positions between this
+ * stage and the next), then the model's rules, whose field paths are mapped back to where the file wrote
  * them. A later stage runs only when the earlier ones found nothing, since its input would be incomplete.
  */
 public final class SnapshotReader {
@@ -40,7 +41,12 @@ public final class SnapshotReader {
                     "empty document: expected a snapshot object")));
         }
         Decoding decoding = new Decoding(sourceName);
-        DecodedSnapshot parts = new SnapshotDecoder(decoding).decode(root);
+        SnapshotDecoder decoder = new SnapshotDecoder(decoding);
+        DecodedSnapshot parts = decoder.decode(root);
+        if (!decoding.problems().isEmpty()) {
+            throw located(decoding.problems());
+        }
+        parts = new PopulationExpander(decoding).expand(parts, decoder.populations());
         if (!decoding.problems().isEmpty()) {
             throw located(decoding.problems());
         }
