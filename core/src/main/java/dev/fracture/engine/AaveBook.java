@@ -46,6 +46,13 @@ final class AaveBook implements ProtocolBook {
     private final boolean[] writtenOff;
     private final FlashLoanTerms flash;
     private AavePrices prices;
+    private Map<AssetId, Long> observed = Map.of();
+    /**
+     * The last scan's opportunities, valid while neither the oracle prices nor any account has changed since: an
+     * account's liquidatability depends on nothing else, and push feeds hold their answer between deviation or
+     * heartbeat updates, so on fast chains most blocks would repeat the same scan of every account.
+     */
+    private List<LiquidationOpportunity> lastScan;
     private double badDebtUsd;
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
@@ -75,7 +82,11 @@ final class AaveBook implements ProtocolBook {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         Map<AssetId, Long> p = new HashMap<>();
         oracles.forEach((asset, oracle) -> p.put(asset, toBase(bank.usd(oracle, now))));
-        prices = new AavePrices(p);
+        if (!p.equals(observed)) {
+            observed = p;
+            prices = new AavePrices(p);
+            lastScan = null;
+        }
     }
 
     /** The Aave oracle's base currency: USD with 8 decimals. */
@@ -84,8 +95,20 @@ final class AaveBook implements ProtocolBook {
                 .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
+    /**
+     * A repeated scan returns the same opportunities with the detection block of the scan that found them; the engine
+     * dates each from the block its position was first seen anyway.
+     */
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
+        if (lastScan != null) {
+            return lastScan;
+        }
+        lastScan = List.copyOf(scan(block));
+        return lastScan;
+    }
+
+    private List<LiquidationOpportunity> scan(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
         for (int i = 0; i < accounts.length; i++) {
             AaveAccount a = accounts[i];
@@ -159,6 +182,7 @@ final class AaveBook implements ProtocolBook {
         AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
                 o.debtAsset(), repay);
         accounts[i] = r.accountAfter();
+        lastScan = null;
         double bad = 0;
         if (!hasCollateral(accounts[i]) && !accounts[i].debts().stream().allMatch(d -> d.balance().signum() == 0)) {
             writtenOff[i] = true;
