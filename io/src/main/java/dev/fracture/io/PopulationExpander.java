@@ -264,12 +264,15 @@ final class PopulationExpander {
         }
         List<List<ProtocolSpec.IsolatedLending.Position>> positions = new ArrayList<>();
         spec.markets().forEach(m -> positions.add(new ArrayList<>(m.positions())));
+        double[] lltv = new double[p.mix().size()];
+        for (int e = 0; e < lltv.length; e++) {
+            lltv[e] = new BigDecimal(spec.markets().get(market[e]).lltv()).divide(WAD).doubleValue();
+        }
         Draws d = Draws.of(p);
         for (int k = 0; k < p.count(); k++) {
             int j = market[d.entry()[k]];
             var m = spec.markets().get(j);
-            double lltv = new BigDecimal(m.lltv()).divide(WAD).doubleValue();
-            double[] usd = sides(p, d.sizeUsd()[k], d.health()[k], lltv);
+            double[] usd = sides(p, d.sizeUsd()[k], d.health()[k], lltv[d.entry()[k]]);
             BigDecimal borrow = down(usd[0], m.loanAsset());
             if (borrow.signum() == 0) {
                 problem(p.mix().get(d.entry()[k]).path() + ".market", "position " + (k + 1) + " of population '"
@@ -369,6 +372,10 @@ final class PopulationExpander {
             return spec;
         }
         List<ProtocolSpec.CdpSystem.Vault> vaults = new ArrayList<>(spec.vaults());
+        BigDecimal[] rates = new BigDecimal[p.mix().size()];
+        for (int e = 0; e < rates.length; e++) {
+            rates[e] = new BigDecimal(ilks.get(((PopulationSpec.IlkMix) p.mix().get(e)).ilk()).rate()).divide(RAY);
+        }
         Draws d = Draws.of(p);
         int stableDecimals = assets.get(spec.stablecoin()).decimals();
         for (int k = 0; k < p.count(); k++) {
@@ -376,7 +383,7 @@ final class PopulationExpander {
             var ilk = ilks.get(mix.ilk());
             // Collateral over mat is what counts against the debt: the liquidation weight is 1 / mat.
             double[] usd = sides(p, d.sizeUsd()[k], d.health()[k], 1 / mats[d.entry()[k]]);
-            BigDecimal rate = new BigDecimal(ilk.rate()).divide(RAY);
+            BigDecimal rate = rates[d.entry()[k]];
             BigDecimal art = units(usd[0]).divide(rate, stableDecimals, RoundingMode.FLOOR);
             BigDecimal debt = art.multiply(rate);
             if (ilk.dust() != null && debt.compareTo(ilk.dust()) < 0) {
@@ -446,9 +453,10 @@ final class PopulationExpander {
     /**
      * A double's value to 15 significant digits, the precision a double carries exactly, so that binary noise such as
      * 0.1 + 5.5e-18 does not round up to a whole extra unit; the direction of the rounding to decimals is kept.
+     * Starting from the shortest decimal that reads back as the double (at most 17 digits) keeps this cheap.
      */
     private static BigDecimal units(double value) {
-        return new BigDecimal(value, SIGNIFICANT);
+        return BigDecimal.valueOf(value).round(SIGNIFICANT);
     }
 
     private static double total(List<PopulationSpec.Share> shares) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -21,7 +22,14 @@ import java.util.Map;
  */
 final class SourceTreeReader {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonFactory YAML = new YAMLFactory();
+    /**
+     * SnakeYAML stops at 3 MiB of text by default; a snapshot whose populations were expanded and written back
+     * (about 300 bytes a position) passes that at some ten thousand positions, so the limit is raised to 256 MiB.
+     */
+    static final int YAML_CODE_POINT_LIMIT = 256 * 1024 * 1024;
+    private static final JsonFactory YAML = YAMLFactory.builder()
+            .loaderOptions(yamlLoaderOptions())
+            .build();
 
     private final String source;
     private final JsonParser parser;
@@ -143,5 +151,11 @@ final class SourceTreeReader {
             }
         }
         return out.length() == 0 ? message.strip() : out.toString();
+    }
+
+    private static LoaderOptions yamlLoaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(YAML_CODE_POINT_LIMIT);
+        return options;
     }
 }

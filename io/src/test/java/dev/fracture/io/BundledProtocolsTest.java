@@ -49,7 +49,8 @@ class BundledProtocolsTest {
         assertThat(weth.ltvBps()).isEqualTo(8050);
         assertThat(weth.liquidationThresholdBps()).isEqualTo(8300);
         assertThat(weth.liquidationBonusBps()).isEqualTo(10500);
-        assertThat(spec.accounts()).hasSizeBetween(10, 50);
+        // 18 hand-written accounts and the populations' counts: 4,000 + 1,500 + 1,200 + 600 + 3,000.
+        assertThat(spec.accounts()).hasSize(18 + 4000 + 1500 + 1200 + 600 + 3000);
         AaveSetup aave = AaveSetup.of(spec, S);
         Map<AssetId, Long> prices = new HashMap<>();
         spec.reserves().forEach(r -> prices.put(r.asset(), BigDecimal.valueOf(
@@ -60,6 +61,67 @@ class BundledProtocolsTest {
                         .as(account.id().value()).isGreaterThan(1.0);
             }
         }
+    }
+
+    /**
+     * Aave's supply and borrow caps (ValidationLogic.validateSupply / validateBorrow) bound what the positions may
+     * hold: no reserve of any deployment is over its caps.
+     */
+    @Test
+    void noAaveReserveIsOverItsCaps() {
+        for (String id : new String[] {"aave-v3", "aave-v3-arbitrum", "aave-v3-base"}) {
+            var spec = protocol(id, ProtocolSpec.PooledLending.class);
+            Map<AssetId, BigDecimal> supplied = new HashMap<>();
+            Map<AssetId, BigDecimal> borrowed = new HashMap<>();
+            for (var a : spec.accounts()) {
+                a.collaterals().forEach(c -> supplied.merge(c.asset(), c.amount(), BigDecimal::add));
+                a.debts().forEach(d -> borrowed.merge(d.asset(), d.amount(), BigDecimal::add));
+            }
+            for (var r : spec.reserves()) {
+                assertThat(supplied.getOrDefault(r.asset(), BigDecimal.ZERO)).as(id + " " + r.asset() + " supplied")
+                        .isLessThanOrEqualTo(BigDecimal.valueOf(r.supplyCap()));
+                assertThat(borrowed.getOrDefault(r.asset(), BigDecimal.ZERO)).as(id + " " + r.asset() + " borrowed")
+                        .isLessThanOrEqualTo(BigDecimal.valueOf(r.borrowCap()));
+            }
+        }
+    }
+
+    /**
+     * The populations put each protocol's debt at the order of magnitude of its mid-2025 public figure
+     * (docs/calibration.md): Aave v3 Ethereum about 10^10 USD, Morpho Blue's three markets and Compound v3 USDC about
+     * 10^9 and 10^8.7, Maker's ETH vaults about 10^8.6.
+     */
+    @Test
+    void protocolDebtHasThePublishedOrderOfMagnitude() {
+        assertThat(Math.log10(debtUsd("aave-v3"))).isBetween(9.5, 10.5);
+        assertThat(Math.log10(debtUsd("morpho-blue"))).isBetween(8.5, 9.5);
+        assertThat(Math.log10(debtUsd("compound-v3-usdc"))).isBetween(8.2, 9.2);
+        assertThat(Math.log10(debtUsd("maker"))).isBetween(8.1, 9.1);
+    }
+
+    private static double debtUsd(String id) {
+        ProtocolSpec p = S.protocol(ProtocolId.of(id)).orElseThrow();
+        double usd = 0;
+        if (p instanceof ProtocolSpec.PooledLending l) {
+            for (var a : l.accounts()) {
+                for (var d : a.debts()) {
+                    usd += d.amount().doubleValue() * S.asset(d.asset()).orElseThrow().referencePriceUsd();
+                }
+            }
+        } else if (p instanceof ProtocolSpec.IsolatedLending m) {
+            for (var market : m.markets()) {
+                double price = S.asset(market.loanAsset()).orElseThrow().referencePriceUsd();
+                usd += market.positions().stream().mapToDouble(q -> q.borrow().doubleValue() * price).sum();
+            }
+        } else if (p instanceof ProtocolSpec.CometLending c) {
+            usd = -c.accounts().stream().mapToDouble(a -> Math.min(0, a.baseBalance().doubleValue())).sum();
+        } else if (p instanceof ProtocolSpec.CdpSystem cdp) {
+            for (var v : cdp.vaults()) {
+                usd += v.art().doubleValue() * new BigDecimal(cdp.ilks().stream().filter(i -> i.name().equals(v.ilk()))
+                        .findFirst().orElseThrow().rate()).movePointLeft(27).doubleValue();
+            }
+        }
+        return usd;
     }
 
     @Test
