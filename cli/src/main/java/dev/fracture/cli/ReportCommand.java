@@ -49,6 +49,15 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Daily volatility of an asset as a fraction (eth=0.045), for its LVaR; repeatable.")
     private Map<String, String> volatility = new LinkedHashMap<>();
 
+    @Option(names = "--monte-carlo", paramLabel = "ASSET=FILE", split = ",",
+            description = "A sweep's JSON (fracture sweep --json) holding Monte Carlo paths of a shock to ASSET: the "
+                    + "report states its LaR and VaR over the scenario's horizon; repeatable.")
+    private Map<String, java.nio.file.Path> monteCarlo = new LinkedHashMap<>();
+
+    @Option(names = "--cell", defaultValue = "0", description = "With --monte-carlo: the grid cell whose paths to use. "
+            + "Default: ${DEFAULT-VALUE}.")
+    private int cell;
+
     @Mixin
     private JsonOption output;
 
@@ -57,8 +66,20 @@ public final class ReportCommand implements Callable<Integer> {
         Map<AssetId, Double> sigma = new LinkedHashMap<>();
         volatility.forEach((a, v) -> sigma.put(AssetId.of(a), parseSigma(a, v)));
         List<AssetId> assets = asset == null ? List.of() : List.of(AssetId.of(asset));
-        RiskReport report = RiskReportBuilder.DEFAULT.build(ecosystem.load(), assets,
-                RiskReport.Options.DEFAULT.withVolatility(sigma));
+        if (cell < 0) {
+            throw new IllegalArgumentException("--cell must be >= 0 (was " + cell + ")");
+        }
+        var snapshot = ecosystem.load();
+        Map<AssetId, dev.fracture.measure.MonteCarloSample> samples = new LinkedHashMap<>();
+        for (Map.Entry<String, java.nio.file.Path> e : monteCarlo.entrySet()) {
+            if (snapshot.asset(AssetId.of(e.getKey())).isEmpty()) {
+                throw new IllegalArgumentException("--monte-carlo " + e.getKey() + "=" + e.getValue() + ": '"
+                        + e.getKey() + "' is not an asset of " + snapshot.name());
+            }
+            samples.put(AssetId.of(e.getKey()), MonteCarloFile.read(e.getValue(), cell));
+        }
+        RiskReport report = RiskReportBuilder.DEFAULT.build(snapshot, assets,
+                RiskReport.Options.DEFAULT.withVolatility(sigma).withSamples(samples));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(RiskReportJson.write(report));
@@ -144,6 +165,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (a.lvar().isEmpty()) {
             s.row("LVaR", "not computed: give --volatility " + a.asset() + "=SIGMA");
+        }
+        if (a.tailRisk() != null) {
+            dev.fracture.measure.TailRisk tr = a.tailRisk();
+            String over = " over " + tr.horizonSeconds() + " s, " + tr.paths() + " paths (USD)";
+            s.row("LaR 95%" + over, TextTable.amount(tr.liquidationsAtRisk95Usd()));
+            s.row("bad-debt VaR 95%" + over, TextTable.amount(tr.badDebtVar95Usd()));
+            s.row("bad-debt VaR 99%" + over, TextTable.amount(tr.badDebtVar99Usd()));
         }
         s.print(out);
         out.println();

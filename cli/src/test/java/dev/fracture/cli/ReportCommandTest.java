@@ -45,4 +45,63 @@ class ReportCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("--volatility eth=NaN: a daily volatility must be a finite fraction > 0");
     }
+
+    /**
+     * Twenty paths of cell 1 with liquidations 1,000·k and bad debt 100·k USD (k = 1..20), beside a cell 0 that must be
+     * ignored. By the empirical quantile x(⌈q·n⌉) (Hyndman and Fan 1996, definition 1): LaR95 = x(19) = 19,000;
+     * bad-debt VaR95 = x(19) = 1,900 and VaR99 = x(⌈19.8⌉ = 20) = 2,000; means 10,500 and 1,050.
+     */
+    @Test
+    void aSweepsPathsGiveLarAndVarOverTheScenariosHorizon(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int k = 1; k <= 20; k++) {
+            rows.append(String.format("{\"cell\":1,\"path\":%d,\"liquidatedUsd\":%d,\"badDebtUsd\":%d},", k - 1,
+                    1000 * k, 100 * k));
+            rows.append(String.format("{\"cell\":0,\"path\":%d,\"liquidatedUsd\":%d,\"badDebtUsd\":%d},", k - 1,
+                    9_000_000, 9_000_000));
+        }
+        java.nio.file.Path sweep = dir.resolve("sweep.json");
+        java.nio.file.Files.writeString(sweep, "{\"horizonSeconds\":3600,\"rootSeed\":7,\"rows\":["
+                + rows.substring(0, rows.length() - 1) + "]}");
+        FractureCommandTest.Run r = FractureCommandTest.run("report", "--asset", "eth", "--monte-carlo",
+                "eth=" + sweep, "--cell", "1", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode t = new ObjectMapper().readTree(r.out()).at("/assets/0/tailRisk");
+        assertThat(t.at("/horizonSeconds").asLong()).isEqualTo(3600);
+        assertThat(t.at("/paths").asInt()).isEqualTo(20);
+        assertThat(t.at("/seed").asLong()).isEqualTo(7);
+        assertThat(t.at("/liquidationsAtRisk/0/usd").asDouble()).isEqualTo(19_000);
+        assertThat(t.at("/badDebtVar/0/usd").asDouble()).isEqualTo(1_900);
+        assertThat(t.at("/badDebtVar/1/usd").asDouble()).isEqualTo(2_000);
+        assertThat(t.at("/meanLiquidationsUsd").asDouble()).isEqualTo(10_500);
+        assertThat(t.at("/meanBadDebtUsd").asDouble()).isEqualTo(1_050);
+        FractureCommandTest.Run table = FractureCommandTest.run("report", "--asset", "eth", "--monte-carlo",
+                "eth=" + sweep, "--cell", "1");
+        assertThat(table.out()).contains("LaR 95% over 3600 s, 20 paths (USD)", "19,000");
+    }
+
+    @Test
+    void aMonteCarloFileThatIsNotASweepOrLacksTheCellIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notSweep = dir.resolve("x.json");
+        java.nio.file.Files.writeString(notSweep, "{\"rows\":[]}");
+        FractureCommandTest.Run r = FractureCommandTest.run("report", "--asset", "eth", "--monte-carlo",
+                "eth=" + notSweep);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("not a sweep's JSON", "horizonSeconds");
+        java.nio.file.Path sweep = dir.resolve("s.json");
+        java.nio.file.Files.writeString(sweep, "{\"horizonSeconds\":60,\"rootSeed\":1,\"rows\":["
+                + "{\"cell\":0,\"liquidatedUsd\":-5,\"badDebtUsd\":0}]}");
+        FractureCommandTest.Run neg = FractureCommandTest.run("report", "--asset", "eth", "--monte-carlo", "eth=" + sweep);
+        assertThat(neg.exit()).isEqualTo(1);
+        assertThat(neg.err()).contains("rows[0].liquidatedUsd: must be a finite number >= 0");
+        FractureCommandTest.Run noCell = FractureCommandTest.run("report", "--asset", "eth", "--monte-carlo",
+                "eth=" + sweep, "--cell", "3");
+        assertThat(noCell.exit()).isEqualTo(1);
+        assertThat(noCell.err()).contains("no path of cell 3");
+        FractureCommandTest.Run unknown = FractureCommandTest.run("report", "--monte-carlo", "doge=" + sweep);
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("'doge' is not an asset of defi-2025");
+    }
 }

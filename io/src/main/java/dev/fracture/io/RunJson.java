@@ -37,6 +37,7 @@ public final class RunJson {
         doc.put("scenario", plan.scenarioId());
         doc.put("scenarioName", plan.scenario().name());
         doc.put("ecosystem", plan.snapshot().name());
+        doc.put("horizonSeconds", plan.scenario().horizonSeconds());
         doc.put("rootSeed", plan.rootSeed());
         doc.put("paths", plan.paths());
         doc.put("insolvencyThresholdUsd", plan.insolvencyThresholdUsd());
