@@ -41,6 +41,7 @@ import java.util.SplittableRandom;
  * are Aave-style pools and Morpho-style isolated markets spread over the chains; accounts borrow stablecoins against
  * one or two volatile collaterals at a health factor drawn as 1.02 + lognormal, so a fall of the collateral crosses
  * them at every depth. Liquidators mix flash-loan bots and capital-holding ones with different fees and latencies.
+ * With perp accounts, a perp exchange on the home chain trades ETH and one home token ({@link GeneratedPerps}).
  * Figures are illustrative, not calibrated: this is a workload, not a market.
  */
 public final class GeneratedEcosystem {
@@ -52,12 +53,16 @@ public final class GeneratedEcosystem {
     private GeneratedEcosystem() {
     }
 
-    /** How big an ecosystem to make. {@code assets} counts every asset on every chain. */
-    public record Size(int chains, int assets, int venues, int protocols, int accounts, int liquidators) {
+    /**
+     * How big an ecosystem to make. {@code assets} counts every asset on every chain; {@code accounts} are lending
+     * accounts; {@code perpAccounts} trade on one perp exchange of the home chain (none: no exchange).
+     */
+    public record Size(int chains, int assets, int venues, int protocols, int accounts, int liquidators,
+                       int perpAccounts) {
         public Size {
-            if (chains < 1 || protocols < 1 || accounts < 0 || liquidators < 0 || venues < 1) {
+            if (chains < 1 || protocols < 1 || accounts < 0 || liquidators < 0 || venues < 1 || perpAccounts < 0) {
                 throw new IllegalArgumentException("generated ecosystem: need chains, venues and protocols >= 1 and "
-                        + "accounts, liquidators >= 0 (was " + this + ")");
+                        + "accounts, liquidators, perpAccounts >= 0 (was " + this + ")");
             }
             if (assets < 3 * chains + 1) {
                 throw new IllegalArgumentException("generated ecosystem: assets must be at least 3 per chain + 1 ("
@@ -67,12 +72,20 @@ public final class GeneratedEcosystem {
 
         /** A small ecosystem for seeded equality tests. */
         public static Size small() {
-            return new Size(2, 9, 8, 3, 60, 4);
+            return new Size(2, 9, 8, 3, 60, 4, 8);
         }
 
-        /** The issue's benchmark size: 1,000,000 accounts over 8 protocols and 4 chains, 40 assets, 120 venues. */
+        /**
+         * The issue's benchmark size (issue 5): 1,000,000 lending accounts over 8 protocols and 4 chains, 40 assets,
+         * 120 venues, 200 liquidators and 50,000 perp accounts.
+         */
         public static Size benchmark() {
-            return new Size(4, 40, 120, 8, 1_000_000, 200);
+            return new Size(4, 40, 120, 8, 1_000_000, 200, 50_000);
+        }
+
+        /** This size with {@code accounts} lending accounts and {@code perpAccounts} perp accounts instead. */
+        public Size withAccounts(int accounts, int perpAccounts) {
+            return new Size(chains, assets, venues, protocols, accounts, liquidators, perpAccounts);
         }
     }
 
@@ -113,6 +126,10 @@ public final class GeneratedEcosystem {
                     a.kind() instanceof AssetKind.Stablecoin ? 25 : 50, 8, 0)));
             venues();
             lending();
+            if (size.perpAccounts() > 0) {
+                protocols.add(new GeneratedPerps(rnd.split(), volatiles.get(0), price).exchange(HOME, USDC,
+                        size.perpAccounts()));
+            }
             Map<AssetId, SquareRootImpact> impact = new LinkedHashMap<>();
             for (Asset a : assets) {
                 if (!(a.kind() instanceof AssetKind.Stablecoin) && !(a.kind() instanceof AssetKind.Bridged)) {

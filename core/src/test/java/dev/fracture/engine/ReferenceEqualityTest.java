@@ -20,12 +20,15 @@ class ReferenceEqualityTest {
         return LongStream.range(0, 200);
     }
 
-    /** A run of a random small ecosystem: ETH falls by 10–60% along a straight line, at a random time and speed. */
+    /**
+     * A run of a random small ecosystem (two in three with a perp exchange of up to 16 accounts): ETH falls by 10–60%
+     * along a straight line, at a random time and speed.
+     */
     static SimulationSetup randomSetup(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         GeneratedEcosystem.Generated g = GeneratedEcosystem.of(new GeneratedEcosystem.Size(1 + rnd.nextInt(3),
                 10 + rnd.nextInt(6), 6 + rnd.nextInt(8), 1 + rnd.nextInt(4), 20 + rnd.nextInt(80),
-                1 + rnd.nextInt(5)), rnd.nextLong());
+                1 + rnd.nextInt(5), rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(16)), rnd.nextLong());
         EcosystemSnapshot snapshot = g.snapshot();
         double fall = 0.1 + 0.5 * rnd.nextDouble();
         long start = rnd.nextInt(60);
