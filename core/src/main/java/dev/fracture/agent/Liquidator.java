@@ -32,6 +32,8 @@ public final class Liquidator {
 
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
     private static final int SEARCH_STEPS = 24;
+    /** Relative widening of {@link #cannotPay}'s bounds: venues' marginal rates and the plan's rounding. */
+    private static final double BOUND_SLACK = 1e-6;
     /** The share of the range below the cap within which a rising profit means "take the cap". */
     private static final double NEAR_CAP = 1e-3;
 
@@ -82,6 +84,9 @@ public final class Liquidator {
         double gasUsd = gasNative * prices.usd(chain.nativeAsset());
         double debtUsd = prices.usd(o.debtAsset());
         double collUsd = prices.usd(o.collateralAsset());
+        if (cannotPay(ledger, o, market, flash, cap, debtUsd, collUsd, gasUsd, prices)) {
+            return Optional.empty();
+        }
 
         double repay = bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd, collUsd) - gasUsd);
         LiquidationPlan sell = sellPlan(p, o, market, repay, flash, debtUsd, collUsd, gasUsd, gasNative);
@@ -105,6 +110,37 @@ public final class Liquidator {
             return Optional.empty();
         }
         return Optional.of(chosen);
+    }
+
+    /**
+     * True only when no plan could reach the liquidator's minimum profit, so sizing can be skipped: selling cannot
+     * return more than the quotes' rate bound per unit, so a sale's profit is at most
+     * {@code cap × (collateralPerDebt × bound − 1) × debtUsd − gas}, and holding's at most
+     * {@code h × (collateralPerDebt × collUsd − debtUsd) − gas}, where h, the most it may hold, is the cap or what
+     * its inventory room buys, whichever is less (none without room). Both bounds are widened by a relative
+     * {@link #BOUND_SLACK} of the amounts involved, far above the rounding of the plan's own arithmetic, so the answer
+     * is the one the full search would give. With quotes that know no bound it is always false.
+     */
+    private boolean cannotPay(LiquidatorLedger ledger, LiquidationOpportunity o, Market market, boolean flash,
+                              double cap, double debtUsd, double collUsd, double gasUsd, UsdPrices prices) {
+        LiquidatorProfile p = ledger.profile();
+        double rate = quotes.rateBound(market, o.collateralAsset(), o.debtAsset()) * (1 + BOUND_SLACK);
+        double cpd = o.collateralPerDebt();
+        double slack = BOUND_SLACK * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd + gasUsd) + BOUND_SLACK;
+        double sellBound = cap * Math.max(0, cpd * rate - 1) * debtUsd - gasUsd + slack;
+        if (!(sellBound < p.minProfitUsd())) {
+            return false;
+        }
+        if (flash) {
+            return true;
+        }
+        double room = p.maxInventoryUsd() - ledger.inventoryUsd(prices);
+        if (!(room > 0)) {
+            return true;
+        }
+        double hold = Math.min(cap, room / Math.max(cpd * collUsd, 1e-300) * (1 + BOUND_SLACK));
+        double holdBound = hold * Math.max(0, cpd * collUsd - debtUsd) - gasUsd + slack;
+        return holdBound < p.minProfitUsd();
     }
 
     private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd,

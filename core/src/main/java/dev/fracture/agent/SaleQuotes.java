@@ -17,6 +17,15 @@ public interface SaleQuotes {
     double proceeds(Market market, AssetId in, AssetId out, double amount);
 
     /**
+     * An upper bound on {@link #proceeds} per unit of {@code in} sold, for any amount, on the market as it stands;
+     * {@code +∞} (the default) when the quotes do not know one. A liquidator uses it to skip sizing a liquidation that
+     * could not pay even at that rate.
+     */
+    default double rateBound(Market market, AssetId in, AssetId out) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.
@@ -28,6 +37,45 @@ public interface SaleQuotes {
     }
 
     /**
+     * The same quotes as {@link #routing} — bit for bit, by {@link Router#routedOut} — for one market only: the
+     * router's legs of each pair are found once and kept (they depend on the market's venues, assets and bridges,
+     * not on its state), and the fills a seller sizing an order does not read are skipped. It knows a rate bound
+     * ({@link Router#rateBound}). Safe for concurrent planners.
+     */
+    static SaleQuotes lean(Router router, Market market) {
+        record Pair(AssetId in, AssetId out) {
+        }
+        ConcurrentHashMap<Pair, Router.Legs> legs = new ConcurrentHashMap<>();
+        return new SaleQuotes() {
+            @Override
+            public double proceeds(Market m, AssetId in, AssetId out, double amount) {
+                if (amount <= 0) {
+                    return 0;
+                }
+                RouteRequest request = request(in, out, amount);
+                return router.routedOut(market, request, legsOf(m, request));
+            }
+
+            @Override
+            public double rateBound(Market m, AssetId in, AssetId out) {
+                return router.rateBound(legsOf(m, request(in, out, 1)));
+            }
+
+            /** The request {@link #routing} makes. */
+            private RouteRequest request(AssetId in, AssetId out, double amount) {
+                return RouteRequest.of(in, out, amount).withMaxLatency(0).withGas(GasSchedule.FREE);
+            }
+
+            private Router.Legs legsOf(Market m, RouteRequest request) {
+                if (m != market) {
+                    throw new IllegalArgumentException("sale quotes: bound to another market");
+                }
+                return legs.computeIfAbsent(new Pair(request.sell(), request.buy()), p -> router.legs(market, request));
+            }
+        };
+    }
+
+    /**
      * Remembers every quote of {@code quotes}: valid only while the market does not move (e.g. while the liquidators
      * of one block plan, before any of them trades), and then exact — the same arguments give the same bits. Safe for
      * concurrent planners: a quote computed twice is the same value.
@@ -36,15 +84,28 @@ public interface SaleQuotes {
         record Key(AssetId in, AssetId out, long amountBits) {
         }
         ConcurrentHashMap<Key, Double> memo = new ConcurrentHashMap<>();
-        return (market, in, out, amount) -> {
-            Key key = new Key(in, out, Double.doubleToLongBits(amount));
-            Double known = memo.get(key);
-            if (known != null) {
-                return known;
+        return new SaleQuotes() {
+            @Override
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+                return remembered(new Key(in, out, Double.doubleToLongBits(amount)),
+                        () -> quotes.proceeds(market, in, out, amount));
             }
-            double value = quotes.proceeds(market, in, out, amount);
-            memo.putIfAbsent(key, value);
-            return value;
+
+            /** Remembered under the bit pattern -1, a negative NaN no amount has. */
+            @Override
+            public double rateBound(Market market, AssetId in, AssetId out) {
+                return remembered(new Key(in, out, -1L), () -> quotes.rateBound(market, in, out));
+            }
+
+            private double remembered(Key key, java.util.function.DoubleSupplier compute) {
+                Double known = memo.get(key);
+                if (known != null) {
+                    return known;
+                }
+                double value = compute.getAsDouble();
+                memo.putIfAbsent(key, value);
+                return value;
+            }
         };
     }
 }

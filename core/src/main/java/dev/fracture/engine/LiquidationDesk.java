@@ -33,6 +33,8 @@ final class LiquidationDesk {
     private final EngineOptions options;
     private final PlanVerdicts verdicts = new PlanVerdicts();
     private final Workers workers;
+    /** The fast engine's router quotes for the run's market (null until the first block that plans). */
+    private SaleQuotes leanQuotes;
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
         this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)),
@@ -73,9 +75,13 @@ final class LiquidationDesk {
         if (opportunities.isEmpty()) {
             return settledUsd;
         }
-        // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does).
+        // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does), quoted
+        // without the router's fills on legs found once per run.
+        if (options.memoizedQuotes() && leanQuotes == null) {
+            leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
+        }
         Liquidator planner = options.memoizedQuotes()
-                ? new Liquidator(SaleQuotes.memoized(SaleQuotes.routing(Router.DEFAULT))) : Liquidator.DEFAULT;
+                ? new Liquidator(SaleQuotes.memoized(leanQuotes)) : Liquidator.DEFAULT;
         // The fast engine skips plans it already knows come to nothing with the same inputs (PlanVerdicts).
         List<PlanVerdicts.Inputs> inputs = new ArrayList<>();
         if (options.memoizedQuotes()) {

@@ -65,21 +65,11 @@ public final class Router {
                     sell.chain()) : Double.NaN;
             return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
-        Capacity capacity = new Capacity(sell, buy);
-
-        double[] best = bestSingle(legs, request.amountIn(), capacity);
+        Allocation a = allocate(legs, request, new Capacity(sell, buy));
+        double[] alloc = a.alloc();
+        double routed = a.routed();
+        double[] best = a.best();
         int bestLeg = (int) best[0];
-
-        double[] alloc = greedy(legs, request, capacity, false);
-        dropUnprofitableLegs(legs, alloc, request, capacity);
-        refine(legs, alloc, request, capacity);
-
-        double routed = net(legs, alloc);
-        if (bestLeg >= 0 && best[1] > routed && best[2] >= sum(alloc) - EPS) {
-            alloc = new double[legs.size()];
-            alloc[bestLeg] = best[2];
-            routed = best[1];
-        }
 
         double unified = compare ? UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain())
                 : Double.NaN;
@@ -93,6 +83,73 @@ public final class Router {
         VenueId bestId = bestLeg >= 0 ? legs.get(bestLeg).venue.id() : null;
         return new RouteResult(sell.id(), buy.id(), request.amountIn(), sum(alloc), fills, routed, bestId,
                 bestLeg >= 0 ? best[1] : 0, unified, refOut);
+    }
+
+    /**
+     * What {@link #route} and {@link #routeOnly} deliver ({@link RouteResult#routedOut()}), bit for bit, computed by
+     * the same allocation but without the reports a seller sizing an order does not read (the fills, the best single
+     * venue's id), over {@code legs} the caller keeps: they must be {@link #legs(Market, RouteRequest)} of the same
+     * market and of a request with the same assets, gas schedule and latency limit.
+     */
+    public double routedOut(Market market, RouteRequest request, Legs legs) {
+        if (legs.legs.isEmpty()) {
+            return 0;
+        }
+        return allocate(legs.legs, request, new Capacity(market.asset(request.sell()), market.asset(request.buy())))
+                .routed();
+    }
+
+    /**
+     * The legs {@link #route} considers for {@code request}: they depend on the market's venues, assets and bridges
+     * (fixed for a market) and on the request's assets, gas schedule and latency limit, never on its amount or on the
+     * venues' state.
+     */
+    public Legs legs(Market market, RouteRequest request) {
+        return new Legs(legs(market, request, market.asset(request.sell()), market.asset(request.buy()), false));
+    }
+
+    /**
+     * An upper bound on what {@link #routedOut} delivers per unit sold over {@code legs}, at the venues' current
+     * state: the best leg's marginal rate at zero size, bridge fees included (0 without legs). Every venue's output is
+     * concave in its input with its marginal rate at zero as the slope at the origin, so no allocation of an order
+     * of size x delivers more than x times the best of them (gas only takes away).
+     */
+    public double rateBound(Legs legs) {
+        double best = 0;
+        for (RouteLeg leg : legs.legs) {
+            best = Math.max(best, leg.marginalRate());
+        }
+        return best;
+    }
+
+    /** The legs of one kind of request on one market: computed once, quoted many times. */
+    public static final class Legs {
+        private final List<RouteLeg> legs;
+
+        private Legs(List<RouteLeg> legs) {
+            this.legs = List.copyOf(legs);
+        }
+    }
+
+    /** The allocation, the net output, and the best single leg {index, net output, amount}. */
+    private record Allocation(double[] alloc, double routed, double[] best) {
+    }
+
+    private static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
+        double[] best = bestSingle(legs, request.amountIn(), capacity);
+        int bestLeg = (int) best[0];
+
+        double[] alloc = greedy(legs, request, capacity, false);
+        dropUnprofitableLegs(legs, alloc, request, capacity);
+        refine(legs, alloc, request, capacity);
+
+        double routed = net(legs, alloc);
+        if (bestLeg >= 0 && best[1] > routed && best[2] >= sum(alloc) - EPS) {
+            alloc = new double[legs.size()];
+            alloc[bestLeg] = best[2];
+            routed = best[1];
+        }
+        return new Allocation(alloc, routed, best);
     }
 
     /**
