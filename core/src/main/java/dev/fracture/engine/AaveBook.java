@@ -53,6 +53,8 @@ final class AaveBook implements ProtocolBook {
     private double badDebtUsd;
     /** The fast engine's screen in front of the exact check (null: check every account, as the reference does). */
     private AaveHealthScreen screen;
+    /** The screen's candidates of the block, ascending (the fast engine only). */
+    private int[] candidates;
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
@@ -117,17 +119,21 @@ final class AaveBook implements ProtocolBook {
     @Override
     public void useIndex(boolean indexed) {
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
+        candidates = indexed ? new int[accounts.length] : null;
     }
 
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
+        int n = accounts.length;
         if (screen != null) {
             screen.prices(prices);
+            n = screen.candidates(candidates);
         }
-        for (int i = 0; i < accounts.length; i++) {
+        for (int c = 0; c < n; c++) {
+            int i = screen != null ? candidates[c] : c;
             AaveAccount a = accounts[i];
-            if (writtenOff[i] || a.debts().isEmpty() || screen != null && !screen.mayBeLiquidatable(i)) {
+            if (writtenOff[i] || a.debts().isEmpty()) {
                 continue;
             }
             AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);

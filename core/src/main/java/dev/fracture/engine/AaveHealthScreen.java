@@ -42,6 +42,11 @@ final class AaveHealthScreen {
     private final int[] debtAsset;
     private final double[] debtAmount;
     private final double[] price;
+    /** The screen's answer per account at the last prices (null before the first prices). */
+    private boolean[] flagged;
+    /** Ascending indices of every account flagged since the last full screen (some may have been unflagged). */
+    private int[] list;
+    private int listed;
 
     AaveHealthScreen(AaveMarket market, AaveAccount[] accounts) {
         market.reserves().keySet().stream().sorted().forEach(a -> {
@@ -98,13 +103,80 @@ final class AaveHealthScreen {
         while (k < debtStart[i + 1]) {
             debtAmount[k++] = 0;
         }
+        if (flagged != null) {
+            reflag(i);
+        }
     }
 
-    /** Takes the block's oracle prices. */
+    /** Takes the block's oracle prices; when any differs from the last ones, every account is screened again. */
     void prices(AavePrices prices) {
+        boolean moved = flagged == null;
         for (int k = 0; k < assets.size(); k++) {
-            price[k] = prices.prices().containsKey(assets.get(k)) ? prices.price(assets.get(k)) * 1e-8 : 0;
+            double p = prices.prices().containsKey(assets.get(k)) ? prices.price(assets.get(k)) * 1e-8 : 0;
+            moved |= Double.doubleToRawLongBits(p) != Double.doubleToRawLongBits(price[k]);
+            price[k] = p;
         }
+        if (moved) {
+            rescreen();
+        }
+    }
+
+    /**
+     * The accounts that may be liquidatable at the last prices taken, ascending: exactly those for which
+     * {@link #mayBeLiquidatable} is true. The screen is a pure function of an account's balances and the prices, so
+     * it is recomputed for every account only when a price moved, and for one account when its balances changed
+     * ({@link #update}); oracle feeds with deviation thresholds leave most blocks' prices where they were. Fills
+     * {@code out} (of size at least the account count) and returns how many.
+     */
+    int candidates(int[] out) {
+        int n = 0;
+        for (int j = 0; j < listed; j++) {
+            int i = list[j];
+            if (flagged[i]) {
+                out[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    private void rescreen() {
+        int accounts = collStart.length - 1;
+        if (flagged == null) {
+            flagged = new boolean[accounts];
+            list = new int[16];
+        }
+        listed = 0;
+        for (int i = 0; i < accounts; i++) {
+            flagged[i] = mayBeLiquidatable(i);
+            if (flagged[i]) {
+                add(i);
+            }
+        }
+    }
+
+    /** Re-screens one account after its balances changed, keeping the list ascending. */
+    private void reflag(int i) {
+        boolean now = mayBeLiquidatable(i);
+        if (now && !flagged[i]) {
+            int at = java.util.Arrays.binarySearch(list, 0, listed, i);
+            if (at < 0) {
+                add(-at - 1, i);
+            }
+        }
+        flagged[i] = now;
+    }
+
+    private void add(int i) {
+        add(listed, i);
+    }
+
+    private void add(int at, int i) {
+        if (listed == list.length) {
+            list = java.util.Arrays.copyOf(list, listed * 2);
+        }
+        System.arraycopy(list, at, list, at + 1, listed - at);
+        list[at] = i;
+        listed++;
     }
 
     /** False only when account {@code i} is certainly not liquidatable at the last prices taken. */
