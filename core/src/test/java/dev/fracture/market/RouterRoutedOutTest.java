@@ -1,0 +1,52 @@
+package dev.fracture.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.engine.GeneratedEcosystem;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.EcosystemSnapshot;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Router#routedOut} is {@link Router#route}'s delivered amount bit for bit, on legs kept across trades that move
+ * the venues; and {@link Router#rateBound} bounds it per unit (every venue's output is concave in its input).
+ */
+class RouterRoutedOutTest {
+
+    @Test
+    void leanQuotesEqualFullRoutesAndStayUnderTheRateBound() {
+        for (long seed = 0; seed < 6; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
+            Market market = Market.of(snapshot, MathMode.FAST);
+            for (var asset : snapshot.assets()) {
+                if (!(asset.kind() instanceof AssetKind.Token) && !asset.id().equals(GeneratedEcosystem.ETH)) {
+                    continue;
+                }
+                AssetId sell = asset.id();
+                RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE);
+                Router.Legs legs = Router.DEFAULT.legs(market, shape);
+                for (int k = 0; k < 12; k++) {
+                    double amount = Math.pow(10, -3 + 8 * rnd.nextDouble()) / asset.referencePriceUsd();
+                    RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
+                            .withGas(GasSchedule.FREE);
+                    double full = Router.DEFAULT.route(market, request).routedOut();
+                    double lean = Router.DEFAULT.routedOut(market, request, legs);
+                    assertThat(lean).as("seed %d, %s, amount %s", seed, sell, amount).isEqualTo(full);
+                    assertThat(lean).as("seed %d, %s, amount %s: under the bound", seed, sell, amount)
+                            .isLessThanOrEqualTo(amount * Router.DEFAULT.rateBound(legs) * (1 + 1e-12));
+                    if (k % 3 == 2) {
+                        // A sale that moves the venues: the kept legs must see the new state.
+                        var route = Router.DEFAULT.route(market, request);
+                        for (LegFill f : route.fills()) {
+                            market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
+                                    f.venueAmountIn());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
