@@ -37,6 +37,9 @@ import java.util.TreeMap;
  * the partial trade); here that partial fill is a {@link Quote} with {@code complete == false}.
  */
 public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
+    /** The venue's two assets, made once: the router and arbitrage ask for them in every block. */
+    private List<AssetId> assets;
+
     /** Committed trades and withdrawals so far ({@link Venue#version()}). */
     private long version;
 
@@ -333,7 +336,12 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
 
     @Override
     public List<AssetId> assets() {
-        return List.of(asset0.id(), asset1.id());
+        List<AssetId> known = assets;
+        if (known == null) {
+            known = List.of(asset0.id(), asset1.id());
+            assets = known;
+        }
+        return known;
     }
 
     @Override

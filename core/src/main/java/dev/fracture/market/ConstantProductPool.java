@@ -35,6 +35,9 @@ import java.util.List;
  * reserve). A FAST pool keeps no integer reserves and refuses integer quotes.
  */
 public final class ConstantProductPool implements Venue, IntegerQuoting {
+    /** The venue's two assets, made once: the router and arbitrage ask for them in every block. */
+    private List<AssetId> assets;
+
     /** Committed trades and withdrawals so far ({@link Venue#version()}). */
     private long version;
 
@@ -218,7 +221,12 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
 
     @Override
     public List<AssetId> assets() {
-        return List.of(token0, token1);
+        List<AssetId> known = assets;
+        if (known == null) {
+            known = List.of(token0, token1);
+            assets = known;
+        }
+        return known;
     }
 
     public MathMode mode() {
@@ -490,10 +498,11 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
     }
 
     private int index(AssetId token) {
-        if (token0.equals(token)) {
+        // Callers mostly pass the pool's own id objects back: identity first spares the string comparison.
+        if (token == token0 || token0.equals(token)) {
             return 0;
         }
-        if (token1.equals(token)) {
+        if (token == token1 || token1.equals(token)) {
             return 1;
         }
         throw VenueChecks.fail(id, "does not trade asset " + token + " (trades " + token0 + ", " + token1 + ")");

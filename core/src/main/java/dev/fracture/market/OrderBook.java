@@ -27,6 +27,9 @@ import java.util.function.DoubleUnaryOperator;
  * no contract integer arithmetic to reproduce, so it computes in doubles only.
  */
 public final class OrderBook implements Venue {
+    /** The venue's two assets, made once: the router and arbitrage ask for them in every block. */
+    private List<AssetId> assets;
+
     /** Committed trades and withdrawals so far ({@link Venue#version()}). */
     private long version;
 
@@ -131,7 +134,12 @@ public final class OrderBook implements Venue {
 
     @Override
     public List<AssetId> assets() {
-        return List.of(base, quote);
+        List<AssetId> known = assets;
+        if (known == null) {
+            known = List.of(base, quote);
+            assets = known;
+        }
+        return known;
     }
 
     public int takerFeePips() {
