@@ -3,7 +3,9 @@ package dev.fracture.agent;
 import dev.fracture.market.Market;
 import dev.fracture.market.Router;
 import dev.fracture.model.Chain;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a liquidator prices an opportunity and decides. Stateless: it reads the liquidator's profile and ledger, the
@@ -17,7 +19,8 @@ import java.util.Optional;
  *   the repayment.</li>
  *   <li><b>Size</b>: the repayment that maximizes profit within the protocol's cap, the collateral left and the
  *   funding, found by golden-section search on the profit of selling through the {@link Router} (profit is
- *   concave in size: the bonus grows linearly and slippage faster).</li>
+ *   concave in size: the bonus grows linearly and slippage faster). Gas is the same whatever the size, so the search
+ *   runs on the profit before gas.</li>
  *   <li><b>Risk rule</b>: if selling would cost more than {@code maxSlippageShareOfBonus} of the bonus, the liquidator
  *   does not sell: with own capital it holds the collateral as inventory while its value stays within
  *   {@code maxInventoryUsd}; otherwise it walks away — this is how liquidators stop when slippage eats the bonus.</li>
@@ -38,6 +41,8 @@ public final class Liquidator {
     private static final double NEAR_CAP = 1e-3;
 
     private final SaleQuotes quotes;
+    /** Sale sizes already searched, shared by the planners of one opportunity (null: every plan searches). */
+    private final Map<SizeKey, Double> sizes;
 
     public Liquidator(Router router) {
         this(SaleQuotes.routing(router));
@@ -45,7 +50,26 @@ public final class Liquidator {
 
     /** A liquidator that sizes its sales with {@code quotes} (e.g. quotes shared by the planners of one block). */
     public Liquidator(SaleQuotes quotes) {
+        this(quotes, null);
+    }
+
+    private Liquidator(SaleQuotes quotes, Map<SizeKey, Double> sizes) {
         this.quotes = quotes;
+        this.sizes = sizes;
+    }
+
+    /**
+     * A liquidator with the same quotes that remembers the sale sizes it searches: valid while neither the market
+     * nor the prices move, e.g. for the planners of one block. The search depends only on the opportunity, the cap,
+     * the funding and the debt's price — not on who plans — so every liquidator that shares those shares the size,
+     * and the plans are the bits a fresh search gives. Safe for concurrent planners.
+     */
+    public Liquidator sharingSizes() {
+        return new Liquidator(quotes, new ConcurrentHashMap<>());
+    }
+
+    /** What a sale-size search depends on, doubles by their bits. */
+    private record SizeKey(LiquidationOpportunity opportunity, boolean flash, long cap, long debtUsd) {
     }
 
     /** Plans at the chain's snapshot base fee. */
@@ -88,7 +112,7 @@ public final class Liquidator {
             return Optional.empty();
         }
 
-        double repay = bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd, collUsd) - gasUsd);
+        double repay = saleSize(o, market, flash, cap, debtUsd);
         LiquidationPlan sell = sellPlan(p, o, market, repay, flash, debtUsd, collUsd, gasUsd, gasNative);
         boolean slippageTooHigh = sell.slippageUsd() > p.maxSlippageShareOfBonus() * Math.max(sell.bonusUsd(), 0);
         LiquidationPlan chosen = sell;
@@ -143,8 +167,25 @@ public final class Liquidator {
         return holdBound < p.minProfitUsd();
     }
 
-    private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd,
-                              double collUsd) {
+    /**
+     * The repayment whose sale earns most: the search runs on the profit before gas, which is the same for every
+     * repayment, so the maximum is where it is after gas, and the search does not depend on who pays the gas.
+     */
+    private double saleSize(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
+        if (sizes == null) {
+            return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+        }
+        SizeKey key = new SizeKey(o, flash, Double.doubleToLongBits(cap), Double.doubleToLongBits(debtUsd));
+        Double known = sizes.get(key);
+        if (known != null) {
+            return known;
+        }
+        double size = bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+        sizes.putIfAbsent(key, size);
+        return size;
+    }
+
+    private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd) {
         double collateral = repay * o.collateralPerDebt();
         double proceeds = proceeds(market, o, collateral);
         double fee = flash ? repay * o.flashLoan().feeRate() : 0;

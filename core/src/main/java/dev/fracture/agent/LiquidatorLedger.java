@@ -21,6 +21,8 @@ public final class LiquidatorLedger {
     private double flashFeeUsd;
     private double gasUsd;
     private int liquidations;
+    /** Grows with every {@link #record}: capital, inventory and gas spent change only there. */
+    private long version;
 
     public LiquidatorLedger(LiquidatorProfile profile) {
         this.profile = profile;
@@ -57,6 +59,7 @@ public final class LiquidatorLedger {
 
     /** Books a liquidation that landed in {@code atBlock}, with the figures it realized. */
     public void record(LiquidationPlan plan, long atBlock) {
+        version++;
         if (atBlock != block) {
             block = atBlock;
             gasThisBlock.clear();
@@ -103,6 +106,14 @@ public final class LiquidatorLedger {
     /** Realized profit and loss: bonus − slippage − flash-loan fees − gas. */
     public double profitUsd() {
         return bonusUsd - slippageUsd - flashFeeUsd - gasUsd;
+    }
+
+    /**
+     * A count that grows with every liquidation booked, so that a caller holding a decision made from this ledger's
+     * capital, inventory or gas spent knows whether they may have changed since.
+     */
+    public long version() {
+        return version;
     }
 
     public int liquidations() {

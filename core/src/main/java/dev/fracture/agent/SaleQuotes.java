@@ -26,6 +26,14 @@ public interface SaleQuotes {
     }
 
     /**
+     * A number that stays the same while every quote of {@code in} for {@code out} does (the state of the venues the
+     * quotes read); -1 (the default) when the quotes cannot tell, and then a caller must assume they changed.
+     */
+    default long stateVersion(Market market, AssetId in, AssetId out) {
+        return -1;
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.
@@ -59,6 +67,11 @@ public interface SaleQuotes {
             @Override
             public double rateBound(Market m, AssetId in, AssetId out) {
                 return router.rateBound(legsOf(m, request(in, out, 1)));
+            }
+
+            @Override
+            public long stateVersion(Market m, AssetId in, AssetId out) {
+                return legsOf(m, request(in, out, 1)).stateVersion();
             }
 
             /** The request {@link #routing} makes. */
@@ -95,6 +108,11 @@ public interface SaleQuotes {
             @Override
             public double rateBound(Market market, AssetId in, AssetId out) {
                 return remembered(new Key(in, out, -1L), () -> quotes.rateBound(market, in, out));
+            }
+
+            @Override
+            public long stateVersion(Market market, AssetId in, AssetId out) {
+                return quotes.stateVersion(market, in, out);
             }
 
             private double remembered(Key key, java.util.function.DoubleSupplier compute) {

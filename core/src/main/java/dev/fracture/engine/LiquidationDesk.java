@@ -31,7 +31,7 @@ final class LiquidationDesk {
     private final MitigationHooks hooks;
     private final List<LiquidationEvent> events = new ArrayList<>();
     private final EngineOptions options;
-    private final PlanVerdicts verdicts = new PlanVerdicts();
+    private final PlanVerdicts verdicts;
     private final Workers workers;
     /** The fast engine's router quotes for the run's market (null until the first block that plans). */
     private SaleQuotes leanQuotes;
@@ -56,6 +56,7 @@ final class LiquidationDesk {
             }
         }
         this.disposal = disposal;
+        this.verdicts = new PlanVerdicts(List.copyOf(ledgers.values()));
     }
 
     /** Runs the book's liquidations of this block; returns the debt repaid, USD at the block's reference prices. */
@@ -75,46 +76,42 @@ final class LiquidationDesk {
         if (opportunities.isEmpty()) {
             return settledUsd;
         }
-        // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does), quoted
-        // without the router's fills on legs found once per run.
-        if (options.memoizedQuotes() && leanQuotes == null) {
-            leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
-        }
-        Liquidator planner = options.memoizedQuotes()
-                ? new Liquidator(SaleQuotes.memoized(leanQuotes)) : Liquidator.DEFAULT;
-        // The fast engine skips plans it already knows come to nothing with the same inputs (PlanVerdicts).
-        List<PlanVerdicts.Inputs> inputs = new ArrayList<>();
+        // Nothing trades while the liquidators plan, so they may share quotes and sale sizes (the fast engine does),
+        // quoted without the router's fills on legs found once per run, and skip the plans they already know come
+        // to nothing with the same inputs (PlanVerdicts).
+        PlanVerdicts.Round known = null;
+        Liquidator planner = Liquidator.DEFAULT;
         if (options.memoizedQuotes()) {
-            verdicts.observe(block.market());
-            for (LiquidationOpportunity o : opportunities) {
-                for (LiquidatorLedger ledger : ledgers.values()) {
-                    inputs.add(verdicts.inputs(ledger, o, block));
-                }
+            if (leanQuotes == null) {
+                leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
             }
+            planner = new Liquidator(SaleQuotes.memoized(leanQuotes));
+            known = verdicts.round(book.id(), opportunities, block, leanQuotes);
         }
-        int perOpportunity = ledgers.size();
+        Liquidator shared = planner;
+        PlanVerdicts.Round verdictsNow = known;
+        List<LiquidatorLedger> all = List.copyOf(ledgers.values());
+        int perOpportunity = all.size();
         List<Integer> indexes = new ArrayList<>(opportunities.size());
         for (int i = 0; i < opportunities.size(); i++) {
             indexes.add(i);
         }
         List<Optional<LiquidationPlan>> made = workers.flatMap(indexes, i -> {
+            Liquidator sizer = verdictsNow == null ? shared : shared.sharingSizes();
+            LiquidationOpportunity o = opportunities.get(i);
             List<Optional<LiquidationPlan>> mine = new ArrayList<>(perOpportunity);
-            int k = 0;
-            for (LiquidatorLedger ledger : ledgers.values()) {
-                PlanVerdicts.Inputs in = inputs.isEmpty() ? null : inputs.get(i * perOpportunity + k);
-                k++;
-                mine.add(verdicts.knownToFail(in) ? Optional.empty()
-                        : planner.plan(ledger, opportunities.get(i), block.market(), block.prices()::usd,
-                                block.baseFeeGwei(), block.number()));
+            for (int k = 0; k < perOpportunity; k++) {
+                mine.add(verdictsNow != null && verdictsNow.knownToFail(i, k) ? Optional.empty()
+                        : sizer.plan(all.get(k), o, block.market(), block.prices()::usd, block.baseFeeGwei(),
+                                block.number()));
             }
             return mine;
         });
         List<LiquidationPlan> plans = new ArrayList<>();
         for (int j = 0; j < made.size(); j++) {
-            if (made.get(j).isPresent()) {
-                plans.add(made.get(j).get());
-            } else if (!inputs.isEmpty()) {
-                verdicts.failed(inputs.get(j));
+            made.get(j).ifPresent(plans::add);
+            if (verdictsNow != null) {
+                verdictsNow.settle(j / perOpportunity, j % perOpportunity, made.get(j).isPresent());
             }
         }
         return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);

@@ -129,6 +129,24 @@ public final class Router {
         private Legs(List<RouteLeg> legs) {
             this.legs = List.copyOf(legs);
         }
+
+        /**
+         * The sum of the {@link Venue#version() versions} of the legs' venues: while it stays the same, every quote
+         * over these legs stays the same (versions only grow, so an equal sum means no venue changed). -1 when it
+         * cannot tell: a venue that does not count its changes, or a leg that crosses a bridge (whose halts and
+         * capacity no version counts).
+         */
+        public long stateVersion() {
+            long sum = 0;
+            for (RouteLeg leg : legs) {
+                long v = leg.venue.version();
+                if (v < 0 || !leg.inPath.isEmpty() || !leg.outPath.isEmpty()) {
+                    return -1;
+                }
+                sum += v;
+            }
+            return sum;
+        }
     }
 
     /** The allocation, the net output, and the best single leg {index, net output, amount}. */

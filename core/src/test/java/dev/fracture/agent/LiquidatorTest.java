@@ -276,6 +276,44 @@ class LiquidatorTest {
     }
 
     @Test
+    void sharedSizesGiveTheSamePlansWithOneSearchPerCapAndFunding() {
+        // Three liquidators that differ only in their tip (so in gas) and one with less capital: the size search
+        // depends on the cap and the funding, not on gas, so the first two share one search.
+        int[] quotes = {0};
+        SaleQuotes counting = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount <= 0 ? 0 : proceeds(amount);
+        };
+        Liquidator shared = new Liquidator(counting).sharingSizes();
+        LiquidationOpportunity o = opportunity(1e6, FlashLoanTerms.NONE, 0);
+        List<LiquidatorLedger> ledgers = List.of(new LiquidatorLedger(profile("a", 1e7, false, 1, 0, 1, 0)),
+                new LiquidatorLedger(profile("b", 1e7, false, 40, 0, 1, 0)),
+                new LiquidatorLedger(profile("c", 50_000, false, 1, 0, 1, 0)));
+        int[] made = new int[ledgers.size()];
+        for (int k = 0; k < ledgers.size(); k++) {
+            int before = quotes[0];
+            Optional<LiquidationPlan> withShared = shared.plan(ledgers.get(k), o, MARKET, PRICES, 0);
+            made[k] = quotes[0] - before;
+            assertThat(withShared).as("liquidator %d", k)
+                    .isEqualTo(Liquidator.DEFAULT.plan(ledgers.get(k), o, MARKET, PRICES, 0));
+        }
+        assertThat(made[0]).as("the first searches").isGreaterThan(10);
+        assertThat(made[1]).as("the second, same cap and funding, only prices its plan").isEqualTo(1);
+        assertThat(made[2]).as("a smaller cap is searched afresh").isGreaterThan(1);
+    }
+
+    @Test
+    void theLedgerCountsWhatItBooks() {
+        LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e6, false, 1, 0, 1, 0));
+        long before = ledger.version();
+        LiquidationPlan plan = Liquidator.DEFAULT.plan(ledger, opportunity(10_000, FlashLoanTerms.NONE, 0), MARKET,
+                PRICES, 0).orElseThrow();
+        assertThat(ledger.version()).as("planning books nothing").isEqualTo(before);
+        ledger.record(plan, 1);
+        assertThat(ledger.version()).isGreaterThan(before);
+    }
+
+    @Test
     void badInputIsRejectedWithTheRule() {
         assertThatThrownBy(() -> opportunity(-1, FlashLoanTerms.NONE, 0)).hasMessageContaining("maxRepay must be");
         assertThatThrownBy(() -> opportunity(Double.NaN, FlashLoanTerms.NONE, 0)).hasMessageContaining("maxRepay");

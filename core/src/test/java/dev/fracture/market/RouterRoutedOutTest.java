@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Router#routedOut} is {@link Router#route}'s delivered amount bit for bit, on legs kept across trades that move
- * the venues; and {@link Router#rateBound} bounds it per unit (every venue's output is concave in its input).
+ * the venues; {@link Router#rateBound} bounds it per unit (every venue's output is concave in its input); and the legs'
+ * {@link Router.Legs#stateVersion} stays put while only quotes are made and grows when a sale fills on their venues.
  */
 class RouterRoutedOutTest {
 
@@ -28,6 +29,8 @@ class RouterRoutedOutTest {
                 AssetId sell = asset.id();
                 RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE);
                 Router.Legs legs = Router.DEFAULT.legs(market, shape);
+                // The seller's own chain only (no bridge, whose state no version counts), as liquidators quote.
+                Router.Legs local = Router.DEFAULT.legs(market, shape.withMaxLatency(0));
                 for (int k = 0; k < 12; k++) {
                     double amount = Math.pow(10, -3 + 8 * rnd.nextDouble()) / asset.referencePriceUsd();
                     RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
@@ -37,6 +40,8 @@ class RouterRoutedOutTest {
                     assertThat(lean).as("seed %d, %s, amount %s", seed, sell, amount).isEqualTo(full);
                     assertThat(lean).as("seed %d, %s, amount %s: under the bound", seed, sell, amount)
                             .isLessThanOrEqualTo(amount * Router.DEFAULT.rateBound(legs) * (1 + 1e-12));
+                    long version = local.stateVersion();
+                    assertThat(version).as("fast-math venues count their changes").isGreaterThanOrEqualTo(0);
                     if (k % 3 == 2) {
                         // A sale that moves the venues: the kept legs must see the new state.
                         var route = Router.DEFAULT.route(market, request);
@@ -44,6 +49,13 @@ class RouterRoutedOutTest {
                             market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
                                     f.venueAmountIn());
                         }
+                        if (route.fills().stream().anyMatch(f -> f.venueTokenIn().equals(sell)
+                                && f.venueTokenOut().equals(GeneratedEcosystem.USDC))) {
+                            assertThat(local.stateVersion()).as("a trade on a leg's venue changes the legs' state")
+                                    .isGreaterThan(version);
+                        }
+                    } else {
+                        assertThat(local.stateVersion()).as("quoting changes nothing").isEqualTo(version);
                     }
                 }
             }
