@@ -55,6 +55,20 @@ final class AaveBook implements ProtocolBook {
     private AaveHealthScreen screen;
     /** The screen's candidates of the block, ascending (the fast engine only). */
     private int[] candidates;
+    /**
+     * The fast engine's last exact check of each candidate (by account index): the check reads only the account, the
+     * oracle prices and the market's parameters, so while none of them changed — the account is the same object
+     * (accounts are immutable, replaced when liquidated), and {@link #checkEpoch} has not moved — its answer stands.
+     * On a chain with short blocks the oracles move in few of them, and a position nobody liquidates is checked
+     * once per price change instead of once per block.
+     */
+    private final Map<Integer, Checked> checked = new HashMap<>();
+    /** Grows whenever the prices or the parameters in force differ from the last block's. */
+    private long checkEpoch;
+
+    /** One exact check: the account it read, the epoch, and the opportunity found (null: none). */
+    private record Checked(AaveAccount account, long epoch, LiquidationOpportunity opportunity) {
+    }
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
@@ -89,8 +103,13 @@ final class AaveBook implements ProtocolBook {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         Map<AssetId, Long> p = new HashMap<>();
         oracles.forEach((asset, oracle) -> p.put(asset, toBase(terms.valuationUsd(asset, bank.usd(oracle, now)))));
-        prices = new AavePrices(p);
-        market = withBonuses(baseMarket, terms);
+        AavePrices newPrices = new AavePrices(p);
+        AaveMarket newMarket = withBonuses(baseMarket, terms);
+        if (!newPrices.equals(prices) || !newMarket.equals(market)) {
+            checkEpoch++;
+        }
+        prices = newPrices;
+        market = newMarket;
     }
 
     /** The market with each reserve's liquidation bonus as the terms set it (the same market when unchanged). */
@@ -136,19 +155,37 @@ final class AaveBook implements ProtocolBook {
             if (writtenOff[i] || a.debts().isEmpty()) {
                 continue;
             }
-            AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
-            if (!data.liquidatable()) {
-                continue;
+            LiquidationOpportunity o;
+            Checked last = screen != null ? checked.get(i) : null;
+            if (last != null && last.account() == a && last.epoch() == checkEpoch) {
+                // The same answer; the desk dates it from the block the position was first seen in.
+                o = last.opportunity();
+            } else {
+                o = check(a, block);
+                if (screen != null) {
+                    checked.put(i, new Checked(a, checkEpoch, o));
+                }
             }
-            AssetId collateral = largestCollateral(a);
-            AssetId debt = largestDebt(a);
-            if (collateral == null || debt == null) {
-                continue;
+            if (o != null) {
+                out.add(o);
             }
-            Opportunities.aave(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS, block)
-                    .ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
+    private LiquidationOpportunity check(AaveAccount a, long block) {
+        AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
+        if (!data.liquidatable()) {
+            return null;
+        }
+        AssetId collateral = largestCollateral(a);
+        AssetId debt = largestDebt(a);
+        if (collateral == null || debt == null) {
+            return null;
+        }
+        return Opportunities.aave(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS, block)
+                .orElse(null);
     }
 
     private AssetId largestCollateral(AaveAccount a) {

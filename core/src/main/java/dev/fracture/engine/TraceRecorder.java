@@ -30,6 +30,13 @@ final class TraceRecorder {
     private final Extras extras;
     private final double[] slippage;
     private int eventsSeen;
+    /**
+     * Per token of the shocked family and venue: the venue's {@link Venue#version()} when its depth was last measured,
+     * and that depth. A venue's depth is a function of its state alone, and most venues do not trade in most blocks,
+     * so a depth is measured again only when its venue's version moved (-1: a venue that does not count, always).
+     */
+    private long[][] depthVersion;
+    private double[][] depthTokens;
 
     /**
      * What the richer columns read: the liquidations so far (a live list), the run's chains in order, the tokens of
@@ -125,19 +132,34 @@ final class TraceRecorder {
             }
             row[k++] = bad;
         }
-        for (Asset a : extras.shockedFamily()) {
-            row[k++] = depth2pct(a) * prices.usd(a.id());
+        List<Asset> family = extras.shockedFamily();
+        if (depthVersion == null) {
+            depthVersion = new long[family.size()][venues.size()];
+            depthTokens = new double[family.size()][venues.size()];
+            for (long[] versions : depthVersion) {
+                java.util.Arrays.fill(versions, Long.MIN_VALUE);
+            }
+        }
+        for (int f = 0; f < family.size(); f++) {
+            Asset a = family.get(f);
+            row[k++] = depth2pct(f, a) * prices.usd(a.id());
         }
         return k;
     }
 
-    /** Tokens of {@code a} its chain's two-asset venues absorb before their price of it falls 2%. */
-    private double depth2pct(Asset a) {
+    /** Tokens of {@code a} (family member {@code f}) its chain's two-asset venues absorb before their price falls 2%. */
+    private double depth2pct(int f, Asset a) {
         double sum = 0;
-        for (Venue v : venues) {
+        for (int i = 0; i < venues.size(); i++) {
+            Venue v = venues.get(i);
             if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id())) {
-                AssetId other = v.assets().get(0).equals(a.id()) ? v.assets().get(1) : v.assets().get(0);
-                sum += v.depth(a.id(), other, 0.02);
+                long version = v.version();
+                if (version < 0 || version != depthVersion[f][i]) {
+                    AssetId other = v.assets().get(0).equals(a.id()) ? v.assets().get(1) : v.assets().get(0);
+                    depthTokens[f][i] = v.depth(a.id(), other, 0.02);
+                    depthVersion[f][i] = version;
+                }
+                sum += depthTokens[f][i];
             }
         }
         return sum;

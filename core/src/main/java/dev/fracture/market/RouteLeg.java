@@ -56,13 +56,22 @@ final class RouteLeg {
         if (amount <= 0) {
             return 0;
         }
-        Quote q = venue.quoteExactIn(tokenIn, tokenOut, amount * inKeep);
-        return q.amountOut() * outKeep;
+        return delivered(venueQuote(amount));
     }
 
     /** Whether the venue can take {@code amount} in full. */
     boolean fills(double amount) {
-        return amount <= 0 || venue.quoteExactIn(tokenIn, tokenOut, amount * inKeep).complete();
+        return amount <= 0 || venueQuote(amount).complete();
+    }
+
+    /** The venue's quote for {@code amount} of the sell asset given to this leg (a positive amount). */
+    Quote venueQuote(double amount) {
+        return venue.quoteExactIn(tokenIn, tokenOut, amount * inKeep);
+    }
+
+    /** What reaches the buyer of the venue's quote {@code q}: its output less the outbound bridges' fees. */
+    double delivered(Quote q) {
+        return q.amountOut() * outKeep;
     }
 
     LegFill fill(double amount) {

@@ -154,14 +154,15 @@ public final class Router {
     }
 
     private static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
-        double[] best = bestSingle(legs, request.amountIn(), capacity);
+        LegQuotes q = new LegQuotes(legs);
+        double[] best = bestSingle(legs, q, request.amountIn(), capacity);
         int bestLeg = (int) best[0];
 
-        double[] alloc = greedy(legs, request, capacity, false);
-        dropUnprofitableLegs(legs, alloc, request, capacity);
-        refine(legs, alloc, request, capacity);
+        double[] alloc = greedy(legs, q, request, capacity, false);
+        dropUnprofitableLegs(legs, q, alloc, request, capacity);
+        refine(legs, q, alloc, request, capacity);
 
-        double routed = net(legs, alloc);
+        double routed = net(legs, q, alloc);
         if (bestLeg >= 0 && best[1] > routed && best[2] >= sum(alloc) - EPS) {
             alloc = new double[legs.size()];
             alloc[bestLeg] = best[2];
@@ -269,7 +270,7 @@ public final class Router {
     }
 
     /** {index, net output, amount} of the best leg taking the whole order alone (or as much as it can). */
-    private static double[] bestSingle(List<RouteLeg> legs, double amount, Capacity capacity) {
+    private static double[] bestSingle(List<RouteLeg> legs, LegQuotes q, double amount, Capacity capacity) {
         double[] best = {-1, 0, 0};
         for (int i = 0; i < legs.size(); i++) {
             RouteLeg leg = legs.get(i);
@@ -277,7 +278,7 @@ public final class Router {
             if (a <= 0) {
                 continue;
             }
-            double net = leg.delivered(a) - leg.gasCost;
+            double net = q.delivered(i, a) - leg.gasCost;
             if (best[0] < 0 || net > best[1]) {
                 best = new double[] {i, net, a};
             }
@@ -286,7 +287,8 @@ public final class Router {
     }
 
     /** Slice-by-slice allocation to the leg whose next slice pays the most. */
-    private static double[] greedy(List<RouteLeg> legs, RouteRequest request, Capacity capacity, boolean withGas) {
+    private static double[] greedy(List<RouteLeg> legs, LegQuotes q, RouteRequest request, Capacity capacity,
+                                   boolean withGas) {
         int n = legs.size();
         double[] alloc = new double[n];
         double[] out = new double[n];
@@ -294,7 +296,7 @@ public final class Router {
         double slice = request.amountIn() / request.chunks();
         boolean[] dry = new boolean[n];
         for (int i = 0; i < n; i++) {
-            gain[i] = sliceGain(legs.get(i), 0, 0, slice, withGas, capacity, alloc, legs);
+            gain[i] = sliceGain(legs, q, i, 0, 0, slice, withGas, capacity, alloc);
         }
         double left = request.amountIn();
         while (left > EPS * request.amountIn()) {
@@ -309,25 +311,26 @@ public final class Router {
             }
             RouteLeg leg = legs.get(pick);
             double step = Math.min(Math.min(slice, left), capacity.headroom(leg, alloc, legs));
-            if (step <= EPS * request.amountIn() || !leg.fills(alloc[pick] + step)) {
+            if (step <= EPS * request.amountIn() || !q.fills(pick, alloc[pick] + step)) {
                 dry[pick] = true;
                 continue;
             }
             alloc[pick] += step;
-            out[pick] = leg.delivered(alloc[pick]);
+            out[pick] = q.delivered(pick, alloc[pick]);
             left -= step;
-            gain[pick] = sliceGain(leg, alloc[pick], out[pick], slice, withGas, capacity, alloc, legs);
+            gain[pick] = sliceGain(legs, q, pick, alloc[pick], out[pick], slice, withGas, capacity, alloc);
         }
         return alloc;
     }
 
-    private static double sliceGain(RouteLeg leg, double a, double outNow, double slice, boolean withGas,
-                                    Capacity capacity, double[] alloc, List<RouteLeg> legs) {
+    private static double sliceGain(List<RouteLeg> legs, LegQuotes q, int i, double a, double outNow, double slice,
+                                    boolean withGas, Capacity capacity, double[] alloc) {
+        RouteLeg leg = legs.get(i);
         double step = Math.min(slice, capacity.headroom(leg, alloc, legs));
         if (step <= 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        double g = leg.delivered(a + step) - outNow;
+        double g = q.delivered(i, a + step) - outNow;
         if (withGas && a == 0) {
             g -= leg.gasCost;
         }
@@ -335,17 +338,17 @@ public final class Router {
     }
 
     /** Removes legs whose output is worth less than giving their share to the others, gas included. */
-    private static void dropUnprofitableLegs(List<RouteLeg> legs, double[] alloc, RouteRequest request,
+    private static void dropUnprofitableLegs(List<RouteLeg> legs, LegQuotes q, double[] alloc, RouteRequest request,
                                              Capacity capacity) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            double current = net(legs, alloc);
+            double current = net(legs, q, alloc);
             int worst = -1;
             double worstNet = Double.POSITIVE_INFINITY;
             for (int i = 0; i < legs.size(); i++) {
                 if (alloc[i] > 0) {
-                    double net = legs.get(i).delivered(alloc[i]) - legs.get(i).gasCost;
+                    double net = q.delivered(i, alloc[i]) - legs.get(i).gasCost;
                     if (net < worstNet) {
                         worstNet = net;
                         worst = i;
@@ -358,16 +361,16 @@ public final class Router {
             double[] trial = alloc.clone();
             double freed = trial[worst];
             trial[worst] = 0;
-            redistribute(legs, trial, freed, request, capacity, worst);
-            if (net(legs, trial) > current + 1e-12 * Math.abs(current)) {
+            redistribute(legs, q, trial, freed, request, capacity, worst);
+            if (net(legs, q, trial) > current + 1e-12 * Math.abs(current)) {
                 System.arraycopy(trial, 0, alloc, 0, alloc.length);
                 changed = true;
             }
         }
     }
 
-    private static void redistribute(List<RouteLeg> legs, double[] alloc, double amount, RouteRequest request,
-                                     Capacity capacity, int excluded) {
+    private static void redistribute(List<RouteLeg> legs, LegQuotes q, double[] alloc, double amount,
+                                     RouteRequest request, Capacity capacity, int excluded) {
         double slice = request.amountIn() / request.chunks();
         double left = amount;
         while (left > EPS * request.amountIn()) {
@@ -378,10 +381,10 @@ public final class Router {
                     continue;
                 }
                 double step = Math.min(Math.min(slice, left), capacity.headroom(legs.get(i), alloc, legs));
-                if (step <= 0 || !legs.get(i).fills(alloc[i] + step)) {
+                if (step <= 0 || !q.fills(i, alloc[i] + step)) {
                     continue;
                 }
-                double g = (legs.get(i).delivered(alloc[i] + step) - legs.get(i).delivered(alloc[i])) / step;
+                double g = (q.delivered(i, alloc[i] + step) - q.delivered(i, alloc[i])) / step;
                 if (g > pickGain) {
                     pickGain = g;
                     pick = i;
@@ -401,7 +404,8 @@ public final class Router {
      * gain from one more step and loss from one step less are cached and recomputed only for the two legs a move
      * touches (and for legs sharing a bridge with them, whose headroom it changes).
      */
-    private static void refine(List<RouteLeg> legs, double[] alloc, RouteRequest request, Capacity capacity) {
+    private static void refine(List<RouteLeg> legs, LegQuotes q, double[] alloc, RouteRequest request,
+                               Capacity capacity) {
         int n = legs.size();
         if (n < 2) {
             return;
@@ -411,7 +415,7 @@ public final class Router {
         double step = request.amountIn() / request.chunks() / 2;
         for (int level = 0; level < 4; level++, step /= 4) {
             for (int i = 0; i < n; i++) {
-                evaluate(legs, alloc, i, step, request, capacity, gain, loss);
+                evaluate(legs, q, alloc, i, step, request, capacity, gain, loss);
             }
             for (int iter = 0; iter < 8 * n; iter++) {
                 int receiver = -1;
@@ -435,25 +439,25 @@ public final class Router {
                 for (int i = 0; i < n; i++) {
                     if (i == receiver || i == giver || sharesBridge(legs.get(i), legs.get(receiver))
                             || sharesBridge(legs.get(i), legs.get(giver))) {
-                        evaluate(legs, alloc, i, step, request, capacity, gain, loss);
+                        evaluate(legs, q, alloc, i, step, request, capacity, gain, loss);
                     }
                 }
             }
         }
     }
 
-    private static void evaluate(List<RouteLeg> legs, double[] alloc, int i, double step, RouteRequest request,
-                                 Capacity capacity, double[] gain, double[] loss) {
+    private static void evaluate(List<RouteLeg> legs, LegQuotes q, double[] alloc, int i, double step,
+                                 RouteRequest request, Capacity capacity, double[] gain, double[] loss) {
         RouteLeg leg = legs.get(i);
-        double now = leg.delivered(alloc[i]);
+        double now = q.delivered(i, alloc[i]);
         gain[i] = Double.NEGATIVE_INFINITY;
-        if (capacity.headroom(leg, alloc, legs) >= step && leg.fills(alloc[i] + step)) {
-            gain[i] = leg.delivered(alloc[i] + step) - now - (alloc[i] == 0 ? leg.gasCost : 0);
+        if (capacity.headroom(leg, alloc, legs) >= step && q.fills(i, alloc[i] + step)) {
+            gain[i] = q.delivered(i, alloc[i] + step) - now - (alloc[i] == 0 ? leg.gasCost : 0);
         }
         loss[i] = Double.POSITIVE_INFINITY;
         if (alloc[i] >= step) {
             double rest = alloc[i] - step;
-            loss[i] = now - leg.delivered(rest) - (rest <= EPS * request.amountIn() ? leg.gasCost : 0);
+            loss[i] = now - q.delivered(i, rest) - (rest <= EPS * request.amountIn() ? leg.gasCost : 0);
         }
     }
 
@@ -474,11 +478,11 @@ public final class Router {
         return false;
     }
 
-    private static double net(List<RouteLeg> legs, double[] alloc) {
+    private static double net(List<RouteLeg> legs, LegQuotes q, double[] alloc) {
         double total = 0;
         for (int i = 0; i < legs.size(); i++) {
             if (alloc[i] > 0) {
-                total += legs.get(i).delivered(alloc[i]) - legs.get(i).gasCost;
+                total += q.delivered(i, alloc[i]) - legs.get(i).gasCost;
             }
         }
         return total;

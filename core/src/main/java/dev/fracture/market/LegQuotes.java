@@ -1,0 +1,60 @@
+package dev.fracture.market;
+
+import java.util.List;
+
+/**
+ * The venue quotes of one allocation, remembered per leg: while the router splits an order it asks the same leg for
+ * the same amount again and again (a slice's gain, then whether it fills, then its output; a leg's output now, in every
+ * total), and the venues do not move meanwhile, so the answer is the same bits. Each leg keeps its last few answers.
+ */
+final class LegQuotes {
+    /** Answers kept per leg: enough for the greedy split's and the refinement's patterns of asking. */
+    private static final int SLOTS = 4;
+
+    private final List<RouteLeg> legs;
+    private final double[] amount;
+    private final double[] out;
+    private final boolean[] complete;
+    private final byte[] next;
+
+    LegQuotes(List<RouteLeg> legs) {
+        this.legs = legs;
+        int n = legs.size() * SLOTS;
+        amount = new double[n];
+        out = new double[n];
+        complete = new boolean[n];
+        next = new byte[legs.size()];
+        java.util.Arrays.fill(amount, Double.NaN);
+    }
+
+    /** {@link RouteLeg#delivered} of leg {@code i}. */
+    double delivered(int i, double a) {
+        if (a <= 0) {
+            return 0;
+        }
+        return out[slot(i, a)];
+    }
+
+    /** {@link RouteLeg#fills} of leg {@code i}. */
+    boolean fills(int i, double a) {
+        return a <= 0 || complete[slot(i, a)];
+    }
+
+    /** The slot holding leg {@code i}'s answer for {@code a} (a positive amount), quoting it when none does. */
+    private int slot(int i, double a) {
+        int base = i * SLOTS;
+        for (int s = base; s < base + SLOTS; s++) {
+            if (amount[s] == a) {
+                return s;
+            }
+        }
+        int s = base + next[i];
+        next[i] = (byte) ((next[i] + 1) % SLOTS);
+        RouteLeg leg = legs.get(i);
+        Quote q = leg.venueQuote(a);
+        amount[s] = a;
+        out[s] = leg.delivered(q);
+        complete[s] = q.complete();
+        return s;
+    }
+}
