@@ -13,7 +13,7 @@ import dev.fracture.model.AssetId;
 public record RouteRequest(AssetId sell, AssetId buy, double amountIn, double maxLatencySeconds, GasSchedule gas,
                            int chunks) {
     public static final double DEFAULT_MAX_LATENCY_SECONDS = 3600;
-    public static final int DEFAULT_CHUNKS = 400;
+    public static final int DEFAULT_CHUNKS = 64;
 
     public RouteRequest {
         if (sell == null || buy == null) {
