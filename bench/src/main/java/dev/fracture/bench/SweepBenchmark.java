@@ -20,10 +20,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Monte Carlo paths of a bundled scenario on {@code defi-2025}, one operation being the whole run of {@code paths}
- * paths: the local executor on 1 and 2 threads, and Spark in {@code local[2]} mode (context start and stop
- * included, as a user of {@code --engine spark} pays them). Paths per second = paths / (seconds per operation).
- * Each operation checks that every row came back (SparkRunExecutorTest proves the rows equal, bit for bit).
+ * Issue 6's benchmark: Monte Carlo paths of the demo scenario ({@code defi-2025-stress} on {@code defi-2025}, its ten
+ * mitigations on, as {@code fracture sweep} runs it), one operation being the whole run of {@code paths} paths: the
+ * local executor on 1 and 2 threads, and Spark in {@code local[2]} mode (context start and stop included, as a user
+ * of {@code --engine spark} pays them). Paths per second = paths / (seconds per operation). Each operation checks
+ * that every row came back (SparkRunExecutorTest proves the rows equal, bit for bit).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -33,10 +34,10 @@ public class SweepBenchmark {
     @Param({"local-1", "local-2", "spark-local-2"})
     public String engine;
 
-    @Param({"eth-crash-30"})
+    @Param({"defi-2025-stress"})
     public String scenario;
 
-    @Param({"8"})
+    @Param({"32"})
     public int paths;
 
     private RunPlan plan;

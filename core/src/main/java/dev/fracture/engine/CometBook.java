@@ -57,6 +57,15 @@ final class CometBook implements ProtocolBook {
     private double baseUsd;
     private final Map<AssetId, Double> collateralUsd = new HashMap<>();
     private final Ledger ledger = new Ledger();
+    /**
+     * The fast engine's shortcut (null: the reference's check of every account every block): the prices of the last
+     * full check, and the accounts absorbed since. {@code isLiquidatable} reads only the market, the prices and the
+     * account; an account found healthy stays healthy while neither its balances nor the prices change, so at the
+     * same prices only the accounts absorbed since need checking again.
+     */
+    private CometPrices checkedAt;
+    private List<Integer> absorbedSinceCheck;
+    private boolean indexed;
 
     /** What moved since the start, exact, in token units (base units for debt and reserves). */
     private static final class Ledger {
@@ -110,11 +119,29 @@ final class CometBook implements ProtocolBook {
             p.put(asset, toPriceScale(usd));
         });
         prices = new CometPrices(p);
-        for (int i = 0; i < accounts.length; i++) {
-            if (Comet.DEFAULT.isLiquidatable(market, prices, accounts[i])) {
-                absorb(i);
+        List<Integer> absorbed = new ArrayList<>();
+        if (indexed && prices.equals(checkedAt)) {
+            for (int i : absorbedSinceCheck) {
+                if (Comet.DEFAULT.isLiquidatable(market, prices, accounts[i])) {
+                    absorb(i);
+                    absorbed.add(i);
+                }
+            }
+        } else {
+            for (int i = 0; i < accounts.length; i++) {
+                if (Comet.DEFAULT.isLiquidatable(market, prices, accounts[i])) {
+                    absorb(i);
+                    absorbed.add(i);
+                }
             }
         }
+        checkedAt = prices;
+        absorbedSinceCheck = absorbed;
+    }
+
+    @Override
+    public void useIndex(boolean indexed) {
+        this.indexed = indexed;
     }
 
     /** {@code CometCore.PRICE_SCALE}: USD with 8 decimals, as Comet's price feeds answer. */
