@@ -23,6 +23,8 @@ final class ReferencePrices implements OracleBank.ReferenceView {
     private final SimulationSetup setup;
     private final List<Asset> assets;
     private final Map<AssetId, Integer> index = new HashMap<>();
+    /** The same index over the snapshot's own id instances; read-only once built, so safe for concurrent planners. */
+    private final Map<AssetId, Integer> byIdentity = new java.util.IdentityHashMap<>();
     private final double[] reference;
     private final double[] sold;
     private final SquareRootImpact[] impact;
@@ -39,6 +41,7 @@ final class ReferencePrices implements OracleBank.ReferenceView {
         int n = assets.size();
         for (int i = 0; i < n; i++) {
             index.put(assets.get(i).id(), i);
+            byIdentity.put(assets.get(i).id(), i);
         }
         this.reference = new double[n];
         this.sold = new double[n];
@@ -151,7 +154,11 @@ final class ReferencePrices implements OracleBank.ReferenceView {
     }
 
     int index(AssetId asset) {
-        Integer i = index.get(asset);
+        // Most ids asked for are the snapshot's own instances: found by identity without hashing their strings.
+        Integer i = byIdentity.get(asset);
+        if (i == null) {
+            i = index.get(asset);
+        }
         if (i == null) {
             throw new IllegalArgumentException("unknown asset '" + asset + "'");
         }

@@ -64,6 +64,12 @@ public final class DssMath {
 
     /** A WAD/RAY/RAD integer as a double in natural units (scale is the unit, e.g. {@link #RAY}). */
     public static double toDouble(BigInteger value, BigInteger scale) {
+        // The units are powers of ten: the quotient is the value with its decimal point moved, the same number, so the
+        // same correctly rounded double — without a division.
+        int digits = scale == RAY ? 27 : scale == WAD ? 18 : scale == RAD ? 45 : -1;
+        if (digits >= 0) {
+            return new BigDecimal(value, digits).doubleValue();
+        }
         return new BigDecimal(value).divide(new BigDecimal(scale)).doubleValue();
     }
 
