@@ -22,12 +22,18 @@ public final class FastPoolState {
     private double feeGrowthGlobal0;
     private double feeGrowthGlobal1;
 
-    // Per-step outputs, kept in fields so the loop allocates nothing.
-    private double stepNext;
-    private double stepIn;
-    private double stepOut;
-    private double stepFee;
-    private boolean stepReached;
+    /**
+     * One step's outputs. A swap makes its own: quotes run on many planner threads at once against the same pool, so
+     * the state of a step must not live in the pool (it once did, and two threads quoting one pool read each other's
+     * steps). One per swap, reused by its steps.
+     */
+    private static final class Step {
+        double next;
+        double in;
+        double out;
+        double fee;
+        boolean reached;
+    }
 
     /** The fast twin of an exact state: same sqrt price (rounded to a double), same tick, liquidity from the table. */
     public FastPoolState(int feePips, TickTable table, double sqrtPrice, int tick) {
@@ -88,6 +94,7 @@ public final class FastPoolState {
         double feeGrowth = zeroForOne ? feeGrowthGlobal0 : feeGrowthGlobal1;
         boolean moved = false;
         boolean endedOnTick = false;
+        Step step = new Step();
 
         while (remaining > 0 && price != sqrtPriceLimit) {
             boolean hasTick = zeroForOne ? c > 0 : c < table.size();
@@ -100,18 +107,18 @@ public final class FastPoolState {
             double tickPrice = hasTick ? table.sqrtAt(zeroForOne ? c - 1 : c) : sqrtPriceLimit;
             boolean limitFirst = !hasTick || (zeroForOne ? tickPrice < sqrtPriceLimit : tickPrice > sqrtPriceLimit);
             double target = limitFirst ? sqrtPriceLimit : tickPrice;
-            step(zeroForOne, exactInput, price, target, liq, remaining);
-            price = stepNext;
+            step(step, zeroForOne, exactInput, price, target, liq, remaining);
+            price = step.next;
             moved = true;
-            totalIn += stepIn + stepFee;
-            totalOut += stepOut;
-            fees += stepFee;
+            totalIn += step.in + step.fee;
+            totalOut += step.out;
+            fees += step.fee;
             // A reached target can leave a rounding-sized negative remainder; it means filled.
-            remaining = stepReached ? Math.max(0, remaining - (exactInput ? stepIn + stepFee : stepOut)) : 0;
+            remaining = step.reached ? Math.max(0, remaining - (exactInput ? step.in + step.fee : step.out)) : 0;
             if (liq > 0) {
-                feeGrowth += stepFee / liq;
+                feeGrowth += step.fee / liq;
             }
-            endedOnTick = stepReached && !limitFirst;
+            endedOnTick = step.reached && !limitFirst;
             if (endedOnTick) {
                 if (zeroForOne) {
                     c--;
@@ -154,15 +161,15 @@ public final class FastPoolState {
         return t;
     }
 
-    /** SwapMath.computeSwapStep in doubles, amounts positive; sets the step fields. */
-    private void step(boolean zeroForOne, boolean exactInput, double current, double target, double liq,
+    /** SwapMath.computeSwapStep in doubles, amounts positive; sets {@code s}. */
+    private void step(Step s, boolean zeroForOne, boolean exactInput, double current, double target, double liq,
                       double remaining) {
-        stepFee = 0;
+        s.fee = 0;
         if (liq <= 0) {
-            stepNext = target;
-            stepIn = 0;
-            stepOut = 0;
-            stepReached = true;
+            s.next = target;
+            s.in = 0;
+            s.out = 0;
+            s.reached = true;
             return;
         }
         double feeOnInput = feePips / (PIPS - feePips);
@@ -172,22 +179,22 @@ public final class FastPoolState {
                     ? liq * (current - target) / (current * target)
                     : liq * (target - current);
             if (lessFee >= inToTarget) {
-                stepReached = true;
-                stepNext = target;
-                stepIn = inToTarget;
-                stepOut = zeroForOne ? liq * (current - target) : liq * (target - current) / (current * target);
-                stepFee = inToTarget * feeOnInput;
+                s.reached = true;
+                s.next = target;
+                s.in = inToTarget;
+                s.out = zeroForOne ? liq * (current - target) : liq * (target - current) / (current * target);
+                s.fee = inToTarget * feeOnInput;
             } else {
-                stepReached = false;
-                stepIn = lessFee;
+                s.reached = false;
+                s.in = lessFee;
                 if (zeroForOne) {
-                    stepNext = liq * current / (liq + lessFee * current);
-                    stepOut = lessFee * current * stepNext;
+                    s.next = liq * current / (liq + lessFee * current);
+                    s.out = lessFee * current * s.next;
                 } else {
-                    stepNext = current + lessFee / liq;
-                    stepOut = lessFee / (current * stepNext);
+                    s.next = current + lessFee / liq;
+                    s.out = lessFee / (current * s.next);
                 }
-                stepFee = remaining - lessFee;
+                s.fee = remaining - lessFee;
             }
             return;
         }
@@ -195,21 +202,21 @@ public final class FastPoolState {
                 ? liq * (current - target)
                 : liq * (target - current) / (current * target);
         if (remaining >= outToTarget) {
-            stepReached = true;
-            stepNext = target;
-            stepOut = outToTarget;
-            stepIn = zeroForOne ? liq * (current - target) / (current * target) : liq * (target - current);
+            s.reached = true;
+            s.next = target;
+            s.out = outToTarget;
+            s.in = zeroForOne ? liq * (current - target) / (current * target) : liq * (target - current);
         } else {
-            stepReached = false;
-            stepOut = remaining;
+            s.reached = false;
+            s.out = remaining;
             if (zeroForOne) {
-                stepNext = current - remaining / liq;
-                stepIn = remaining / (current * stepNext);
+                s.next = current - remaining / liq;
+                s.in = remaining / (current * s.next);
             } else {
-                stepNext = liq * current / (liq - remaining * current);
-                stepIn = remaining * current * stepNext;
+                s.next = liq * current / (liq - remaining * current);
+                s.in = remaining * current * s.next;
             }
         }
-        stepFee = stepIn * feeOnInput;
+        s.fee = s.in * feeOnInput;
     }
 }
