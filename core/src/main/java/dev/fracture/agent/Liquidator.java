@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   transaction, so the collateral must be sold); otherwise its own capital in the debt asset on that chain bounds
  *   the repayment.</li>
  *   <li><b>Size</b>: the repayment that maximizes profit within the protocol's cap, the collateral left and the
- *   funding, found by golden-section search on the profit of selling through the {@link Router} (profit is
- *   concave in size: the bonus grows linearly and slippage faster). Gas is the same whatever the size, so the search
- *   runs on the profit before gas.</li>
+ *   funding: profit is concave in size (the bonus grows linearly and slippage faster), so it peaks where the next
+ *   unit of collateral sells for exactly what it costs — found from the venues' marginal rates through the
+ *   {@link Router}'s legs, or, with quotes that cannot tell them, by golden-section search on the proceeds. Gas is
+ *   the same whatever the size, so neither depends on it.</li>
  *   <li><b>Risk rule</b>: if selling would cost more than {@code maxSlippageShareOfBonus} of the bonus, the liquidator
  *   does not sell: with own capital it holds the collateral as inventory while its value stays within
  *   {@code maxInventoryUsd}; otherwise it walks away — this is how liquidators stop when slippage eats the bonus.</li>
@@ -114,7 +115,9 @@ public final class Liquidator {
 
         double repay = saleSize(o, market, flash, cap, debtUsd);
         LiquidationPlan sell = sellPlan(p, o, market, repay, flash, debtUsd, collUsd, gasUsd, gasNative);
-        boolean slippageTooHigh = sell.slippageUsd() > p.maxSlippageShareOfBonus() * Math.max(sell.bonusUsd(), 0);
+        // No sale pays at the margin (repay 0): selling is no way out, as when slippage eats the bonus.
+        boolean slippageTooHigh = !(repay > 0)
+                || sell.slippageUsd() > p.maxSlippageShareOfBonus() * Math.max(sell.bonusUsd(), 0);
         LiquidationPlan chosen = sell;
         if (slippageTooHigh) {
             if (flash) {
@@ -173,16 +176,42 @@ public final class Liquidator {
      */
     private double saleSize(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
         if (sizes == null) {
-            return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+            return size(o, market, flash, cap, debtUsd);
         }
         SizeKey key = new SizeKey(o, flash, Double.doubleToLongBits(cap), Double.doubleToLongBits(debtUsd));
         Double known = sizes.get(key);
         if (known != null) {
             return known;
         }
-        double size = bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+        double size = size(o, market, flash, cap, debtUsd);
         sizes.putIfAbsent(key, size);
         return size;
+    }
+
+    /**
+     * Where selling more stops paying: repaying r seizes k·r collateral (k = collateral per debt) whose sale returns
+     * P(k·r) of the debt asset, against (1 + flash fee)·r owed, so profit peaks where P's slope is (1 + fee) / k —
+     * where the best split's common marginal rate has fallen to that ({@link SaleQuotes#inputAtMarginalRate}: each
+     * venue's closed form or depth, no search). Capped by the protocol; a protocol pays in whole units, so within a
+     * hair of the cap is the cap; and since the router's split only approximates the ideal one, the cap is kept if
+     * it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}).
+     */
+    private double size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
+        double k = o.collateralPerDebt();
+        double fee = flash ? o.flashLoan().feeRate() : 0;
+        double collateral = quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), (1 + fee) / k);
+        if (Double.isNaN(collateral)) {
+            return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+        }
+        double repay = collateral / k;
+        if (repay >= cap * (1 - 1e-9)) {
+            return cap;
+        }
+        if (!(repay > 0)) {
+            return 0;
+        }
+        return sellProfit(cap, o, market, flash, debtUsd) >= sellProfit(repay, o, market, flash, debtUsd)
+                ? cap : repay;
     }
 
     private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd) {

@@ -34,14 +34,34 @@ public interface SaleQuotes {
     }
 
     /**
+     * How much of {@code in} to sell for {@code out} before the next unit sold returns only {@code rate} of
+     * {@code out}: where selling stops paying for a seller to whom each unit costs {@code rate}
+     * ({@link Router#inputAtMarginalRate}). NaN (the default) when these quotes cannot tell; a seller then searches
+     * the proceeds instead.
+     */
+    default double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
+        return Double.NaN;
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.
      */
     static SaleQuotes routing(Router router) {
-        return (market, in, out, amount) -> amount <= 0 ? 0
-                : router.routeOnly(market, RouteRequest.of(in, out, amount).withMaxLatency(0)
+        return new SaleQuotes() {
+            @Override
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+                return amount <= 0 ? 0 : router.routeOnly(market, RouteRequest.of(in, out, amount).withMaxLatency(0)
                         .withGas(GasSchedule.FREE)).routedOut();
+            }
+
+            @Override
+            public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
+                return router.inputAtMarginalRate(market, RouteRequest.of(in, out, 1).withMaxLatency(0)
+                        .withGas(GasSchedule.FREE), rate);
+            }
+        };
     }
 
     /**
@@ -72,6 +92,11 @@ public interface SaleQuotes {
             @Override
             public long stateVersion(Market m, AssetId in, AssetId out) {
                 return legsOf(m, request(in, out, 1)).stateVersion();
+            }
+
+            @Override
+            public double inputAtMarginalRate(Market m, AssetId in, AssetId out, double rate) {
+                return router.inputAtMarginalRate(legsOf(m, request(in, out, 1)), rate);
             }
 
             /** The request {@link #routing} makes. */
@@ -113,6 +138,11 @@ public interface SaleQuotes {
             @Override
             public long stateVersion(Market market, AssetId in, AssetId out) {
                 return quotes.stateVersion(market, in, out);
+            }
+
+            @Override
+            public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
+                return quotes.inputAtMarginalRate(market, in, out, rate);
             }
 
             private double remembered(Key key, java.util.function.DoubleSupplier compute) {

@@ -477,6 +477,22 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     }
 
     /**
+     * The input of a sale limited at the price where a further unit returns {@code rate}: the fee comes off the input
+     * and leaves the liquidity alone, so that price is the rate over (1 − fee), reached by {@link #depth} from the
+     * current price — which may sit in a gap with no liquidity, where the marginal rate the pool quotes is the next
+     * range's and not the spot's.
+     */
+    @Override
+    public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw bad("rate must be a finite number > 0, got " + rate);
+        }
+        double target = rate / (1 - feePips / 1e6);
+        double spot = spotPrice(tokenIn, tokenOut);
+        return target < spot ? depth(tokenIn, tokenOut, 1 - target / spot) : 0;
+    }
+
+    /**
      * The input (fee included) of an exact-input swap limited at the price {@code priceMoveFraction} away: spot of
      * tokenIn in tokenOut times (1 − fraction). With fraction 1, or where liquidity ends first, it is all the
      * liquidity there is in that direction.

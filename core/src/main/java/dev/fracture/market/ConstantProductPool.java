@@ -440,6 +440,23 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         return 2 * c / (b + Math.sqrt(b * b + 4 * g * c));
     }
 
+    /**
+     * Closed form: the output of selling x is R_out·γx / (R_in + γx), γ = 1 − fee, whose slope R_out·γ·R_in /
+     * (R_in + γx)² equals the rate at x = (√(R_out·γ·R_in / rate) − R_in) / γ (the fee stays in the pair, so this is
+     * not where the spot price alone would say).
+     */
+    @Override
+    public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
+        boolean zeroForOne = direction(tokenIn, tokenOut);
+        double rIn = zeroForOne ? reserve0 : reserve1;
+        double rOut = zeroForOne ? reserve1 : reserve0;
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("venue " + id + ": rate must be a number > 0 (was " + rate + ")");
+        }
+        double x = (Math.sqrt(rOut * feeMultiplier * rIn / rate) - rIn) / feeMultiplier;
+        return Math.max(x, 0);
+    }
+
     /** Fee-free: along x·y = k the base reserve at price p (quote per base) is √(k/p). */
     @Override
     public LiquidityProfile liquidityProfile(AssetId base, AssetId quote, int buckets, double rangeFraction) {

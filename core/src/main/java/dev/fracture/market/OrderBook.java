@@ -263,6 +263,26 @@ public final class OrderBook implements Venue {
         return asks.count() == 0 ? 0 : netMultiplier / asks.best();
     }
 
+    /** The levels whose price, fee taken, still pays more than {@code rate}: a market order's marginal rate is a step. */
+    @Override
+    public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
+        boolean sellBase = direction(tokenIn, tokenOut);
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("venue " + id + ": rate must be a number > 0 (was " + rate + ")");
+        }
+        double total = 0;
+        if (sellBase) {
+            for (int k = 0; k < bids.count() && bids.price(k) * netMultiplier > rate; k++) {
+                total += bids.size(k);
+            }
+        } else {
+            for (int k = 0; k < asks.count() && netMultiplier / asks.price(k) > rate; k++) {
+                total += asks.size(k) * asks.price(k);
+            }
+        }
+        return total;
+    }
+
     @Override
     public double depth(AssetId tokenIn, AssetId tokenOut, double priceMoveFraction) {
         boolean sellBase = direction(tokenIn, tokenOut);

@@ -81,6 +81,14 @@ final class RouteLeg {
                 q.amountOut() * outKeep, gasCost, latencySeconds, ids(inPath), ids(outPath));
     }
 
+    /**
+     * The sell amount this leg takes before its marginal rate, bridge fees included, falls to {@code rate}
+     * ({@link Venue#inputAtMarginalRate} through the bridges' keep factors).
+     */
+    double inputAtMarginalRate(double rate) {
+        return venue.inputAtMarginalRate(tokenIn, tokenOut, rate / (inKeep * outKeep)) / inKeep;
+    }
+
     /** The marginal rate of the whole leg at zero size, bridge fees included. */
     double marginalRate() {
         return venue.marginalRate(tokenIn, tokenOut) * inKeep * outKeep;

@@ -122,6 +122,26 @@ public final class Router {
         return best;
     }
 
+    /**
+     * The amount of the sell asset at which the best split over {@code legs} delivers its next unit at {@code rate}:
+     * the split that maximizes output equalizes the legs' marginal rates (Angeris et al., <i>Optimal Routing for
+     * Constant Function Market Makers</i>, 2022), so at that common rate each leg has taken what brings its own rate
+     * down to it, and the order is their sum. A seller whose every unit sold is worth {@code rate} to it earns most
+     * by selling exactly this much. Bridge capacity is not counted (the legs a liquidator sells through cross none).
+     */
+    public double inputAtMarginalRate(Legs legs, double rate) {
+        double total = 0;
+        for (RouteLeg leg : legs.legs) {
+            total += leg.inputAtMarginalRate(rate);
+        }
+        return total;
+    }
+
+    /** {@link #inputAtMarginalRate(Legs, double)} over the legs of {@code request} found afresh. */
+    public double inputAtMarginalRate(Market market, RouteRequest request, double rate) {
+        return inputAtMarginalRate(legs(market, request), rate);
+    }
+
     /** The legs of one kind of request on one market: computed once, quoted many times. */
     public static final class Legs {
         private final List<RouteLeg> legs;

@@ -79,6 +79,23 @@ public interface Venue {
     double depth(AssetId tokenIn, AssetId tokenOut, double priceMoveFraction);
 
     /**
+     * Amount of {@code tokenIn} a sale into this venue takes before its marginal rate — tokenOut per further unit of
+     * tokenIn, fees included — falls to {@code rate}: 0 when it is already there or below; all the venue can take
+     * when it never falls that far. Where a venue's marginal rate is its spot price times a fixed fee factor, that is
+     * {@link #depth} at the move that brings the spot to {@code rate} over that factor, which this default returns;
+     * venues whose marginal rate is not that (fees left in the reserves, order books priced off their mid) say so
+     * themselves. Selling up to here is what maximizes a seller's {@code output − rate × input}.
+     */
+    default double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("venue " + id() + ": rate must be a finite number > 0 (was " + rate
+                    + ")");
+        }
+        double atZero = marginalRate(tokenIn, tokenOut);
+        return rate < atZero ? depth(tokenIn, tokenOut, 1 - rate / atZero) : 0;
+    }
+
+    /**
      * Liquidity in {@code buckets} equal price bands on each side of spot, reaching {@code rangeFraction} away
      * from it (0.5 = from half the spot price to one and a half times it).
      */
