@@ -23,6 +23,11 @@ public final class LiquidatorLedger {
     private int liquidations;
     /** Grows with every {@link #record}: capital, inventory and gas spent change only there. */
     private long version;
+    /** The last inventory value asked for: the prices it was asked at (by identity), the version and the value. */
+    private volatile InventoryValue lastInventoryValue;
+
+    private record InventoryValue(UsdPrices prices, long version, double usd) {
+    }
 
     public LiquidatorLedger(LiquidatorProfile profile) {
         this.profile = profile;
@@ -41,8 +46,23 @@ public final class LiquidatorLedger {
         return inventory.getOrDefault(chain, Map.of()).getOrDefault(asset, 0.0);
     }
 
-    /** Value of unsold collateral at the given prices. */
+    /**
+     * Value of unsold collateral at the given prices. Asked again with the same prices object and nothing booked
+     * since, it answers from memory: a caller that keeps one prices object for a stretch in which prices do not
+     * change (the planners of one block) reads it once per liquidator, not once per plan. Safe for concurrent
+     * readers; a value computed twice is the same.
+     */
     public double inventoryUsd(UsdPrices prices) {
+        InventoryValue last = lastInventoryValue;
+        if (last != null && last.prices() == prices && last.version() == version) {
+            return last.usd();
+        }
+        double usd = inventoryValue(prices);
+        lastInventoryValue = new InventoryValue(prices, version, usd);
+        return usd;
+    }
+
+    private double inventoryValue(UsdPrices prices) {
         double usd = 0;
         for (Map<AssetId, Double> assets : inventory.values()) {
             for (Map.Entry<AssetId, Double> e : assets.entrySet()) {

@@ -7,6 +7,7 @@ import dev.fracture.agent.Liquidator;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
 import dev.fracture.agent.SaleQuotes;
+import dev.fracture.agent.UsdPrices;
 import dev.fracture.market.Router;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.ProtocolId;
@@ -79,6 +80,9 @@ final class LiquidationDesk {
         // Nothing trades while the liquidators plan, so they may share quotes and sale sizes (the fast engine does),
         // quoted without the router's fills on legs found once per run, and skip the plans they already know come
         // to nothing with the same inputs (PlanVerdicts).
+        // One prices object for the round: nothing moves prices until the plans land, and ledgers remember what
+        // their inventory is worth at it.
+        UsdPrices usd = block.prices()::usd;
         PlanVerdicts.Round known = null;
         Liquidator planner = Liquidator.DEFAULT;
         if (options.memoizedQuotes()) {
@@ -86,7 +90,7 @@ final class LiquidationDesk {
                 leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
             }
             planner = new Liquidator(SaleQuotes.memoized(leanQuotes));
-            known = verdicts.round(book.id(), opportunities, block, leanQuotes);
+            known = verdicts.round(book.id(), opportunities, block, leanQuotes, usd);
         }
         Liquidator shared = planner;
         PlanVerdicts.Round verdictsNow = known;
@@ -102,7 +106,7 @@ final class LiquidationDesk {
             List<Optional<LiquidationPlan>> mine = new ArrayList<>(perOpportunity);
             for (int k = 0; k < perOpportunity; k++) {
                 mine.add(verdictsNow != null && verdictsNow.knownToFail(i, k) ? Optional.empty()
-                        : sizer.plan(all.get(k), o, block.market(), block.prices()::usd, block.baseFeeGwei(),
+                        : sizer.plan(all.get(k), o, block.market(), usd, block.baseFeeGwei(),
                                 block.number()));
             }
             return mine;

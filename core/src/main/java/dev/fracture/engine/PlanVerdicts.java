@@ -3,6 +3,7 @@ package dev.fracture.engine;
 import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.SaleQuotes;
+import dev.fracture.agent.UsdPrices;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
@@ -55,7 +56,7 @@ final class PlanVerdicts {
      * made; nothing else may change the ledgers, the market or the prices in between.
      */
     Round round(ProtocolId protocol, List<LiquidationOpportunity> opportunities, BlockContext block,
-                SaleQuotes quotes) {
+                SaleQuotes quotes, UsdPrices usd) {
         Map<AccountId, Entry> before = entries.getOrDefault(protocol, Map.of());
         Map<AccountId, Entry> now = new HashMap<>(Math.max(16, opportunities.size() * 2));
         Entry[] open = new Entry[opportunities.size()];
@@ -78,7 +79,7 @@ final class PlanVerdicts {
             now.put(o.account(), e);
             open[i] = e;
             current[i] = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
-                    x -> new LedgerStamps(ledgers.size())).refreshed(c, block));
+                    x -> new LedgerStamps(ledgers.size())).refreshed(c, block, usd));
         }
         entries.put(protocol, now);
         return new Round(open, current);
@@ -171,12 +172,12 @@ final class PlanVerdicts {
         }
 
         /** The stamps as the ledgers stand now; the array returned is never changed afterwards. */
-        long[] refreshed(ChainId chain, BlockContext block) {
+        long[] refreshed(ChainId chain, BlockContext block, UsdPrices usd) {
             long[] next = null;
             for (int k = 0; k < ledgers.size(); k++) {
                 LiquidatorLedger l = ledgers.get(k);
                 long v = l.version();
-                long inv = bits(l.inventoryUsd(block.prices()::usd));
+                long inv = bits(l.inventoryUsd(usd));
                 long gas = bits(l.gasBudgetLeft(chain, block.number()));
                 if (stamp[k] == 0 || v != version[k] || inv != inventoryUsd[k] || gas != gasLeft[k]) {
                     if (next == null) {

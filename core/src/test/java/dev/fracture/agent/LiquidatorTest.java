@@ -319,6 +319,30 @@ class LiquidatorTest {
     }
 
     @Test
+    void inventoryValueIsRememberedPerPricesObjectUntilSomethingIsBooked() {
+        LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e6, false, 1, 0, 1, 1e9));
+        LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.NONE, 0);
+        ledger.record(new LiquidationPlan("a", o, 2000, 1.05, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, 100, 0, 0, 0, 0, 1), 1);
+        int[] asked = {0};
+        UsdPrices counting = a -> {
+            asked[0]++;
+            return PRICES.usd(a);
+        };
+        assertThat(ledger.inventoryUsd(counting)).isCloseTo(1.05 * 2000, within(1e-9));
+        int first = asked[0];
+        assertThat(ledger.inventoryUsd(counting)).isCloseTo(1.05 * 2000, within(1e-9));
+        assertThat(asked[0]).as("the same prices, nothing booked: remembered").isEqualTo(first);
+        ledger.record(new LiquidationPlan("a", o, 1000, 0.5, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, 50, 0, 0, 0, 0, 1), 2);
+        assertThat(ledger.inventoryUsd(counting)).as("booked since: valued again").isCloseTo(1.55 * 2000,
+                within(1e-9));
+        UsdPrices lower = a -> a.equals(ETH) ? 1000 : 1;
+        assertThat(ledger.inventoryUsd(lower)).as("other prices: valued at them").isCloseTo(1.55 * 1000,
+                within(1e-9));
+    }
+
+    @Test
     void badInputIsRejectedWithTheRule() {
         assertThatThrownBy(() -> opportunity(-1, FlashLoanTerms.NONE, 0)).hasMessageContaining("maxRepay must be");
         assertThatThrownBy(() -> opportunity(Double.NaN, FlashLoanTerms.NONE, 0)).hasMessageContaining("maxRepay");
