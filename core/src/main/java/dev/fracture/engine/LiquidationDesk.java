@@ -33,6 +33,8 @@ final class LiquidationDesk {
     private final List<LiquidationEvent> events = new ArrayList<>();
     private final EngineOptions options;
     private final PlanVerdicts verdicts;
+    /** The ledgers in planning order (the map's), kept once rather than copied every round. */
+    private final List<LiquidatorLedger> planners;
     private final Workers workers;
     /** The fast engine's router quotes for the run's market (null until the first block that plans). */
     private SaleQuotes leanQuotes;
@@ -57,7 +59,8 @@ final class LiquidationDesk {
             }
         }
         this.disposal = disposal;
-        this.verdicts = new PlanVerdicts(List.copyOf(ledgers.values()));
+        this.planners = List.copyOf(ledgers.values());
+        this.verdicts = new PlanVerdicts(planners);
     }
 
     /** Runs the book's liquidations of this block; returns the debt repaid, USD at the block's reference prices. */
@@ -94,7 +97,7 @@ final class LiquidationDesk {
         }
         Liquidator shared = planner;
         PlanVerdicts.Round verdictsNow = known;
-        List<LiquidatorLedger> all = List.copyOf(ledgers.values());
+        List<LiquidatorLedger> all = planners;
         int perOpportunity = all.size();
         List<Integer> indexes = new ArrayList<>(opportunities.size());
         for (int i = 0; i < opportunities.size(); i++) {
