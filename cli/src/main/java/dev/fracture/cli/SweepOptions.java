@@ -60,7 +60,7 @@ final class SweepOptions {
     }
 
     Prepared prepare() throws IOException {
-        LoadedScenario loaded = RunPlanReader.scenario(scenario);
+        LoadedScenario loaded = ScenarioSource.load(scenario);
         Scenario s = loaded.scenario();
         long root = seed != null ? seed : s.seed();
         RunPlan plan = RunPlanReader.read(new RunPlan.Source(scenario, grid, paths, root, insolvencyUsd));

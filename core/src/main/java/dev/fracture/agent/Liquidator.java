@@ -42,7 +42,7 @@ public final class Liquidator {
     private static final double NEAR_CAP = 1e-3;
 
     private final SaleQuotes quotes;
-    /** Sale sizes already searched, shared by the planners of one opportunity (null: every plan searches). */
+    /** Sale sizes already found, shared by the planners of one opportunity (null: every plan sizes its own). */
     private final Map<SizeKey, Double> sizes;
 
     public Liquidator(Router router) {
@@ -60,16 +60,16 @@ public final class Liquidator {
     }
 
     /**
-     * A liquidator with the same quotes that remembers the sale sizes it searches: valid while neither the market
-     * nor the prices move, e.g. for the planners of one block. The search depends only on the opportunity, the cap,
+     * A liquidator with the same quotes that remembers the sale sizes it finds: valid while neither the market
+     * nor the prices move, e.g. for the planners of one block. The sizing depends only on the opportunity, the cap,
      * the funding and the debt's price — not on who plans — so every liquidator that shares those shares the size,
-     * and the plans are the bits a fresh search gives. Safe for concurrent planners.
+     * and the plans are the bits a fresh sizing gives. Safe for concurrent planners.
      */
     public Liquidator sharingSizes() {
         return new Liquidator(quotes, new ConcurrentHashMap<>());
     }
 
-    /** What a sale-size search depends on, doubles by their bits. */
+    /** What a sale's size depends on, doubles by their bits. */
     private record SizeKey(LiquidationOpportunity opportunity, boolean flash, long cap, long debtUsd) {
     }
 
@@ -146,7 +146,7 @@ public final class Liquidator {
      * {@code h × (collateralPerDebt × collUsd − debtUsd) − gas}, where h, the most it may hold, is the cap or what
      * its inventory room buys, whichever is less (none without room). Both bounds are widened by a relative
      * {@link #BOUND_SLACK} of the amounts involved, far above the rounding of the plan's own arithmetic, so the answer
-     * is the one the full search would give. With quotes that know no bound it is always false.
+     * is the one sizing the sale would give. With quotes that know no bound it is always false.
      */
     private boolean cannotPay(LiquidatorLedger ledger, LiquidationOpportunity o, Market market, boolean flash,
                               double cap, double debtUsd, double collUsd, double gasUsd, UsdPrices prices) {
@@ -171,8 +171,8 @@ public final class Liquidator {
     }
 
     /**
-     * The repayment whose sale earns most: the search runs on the profit before gas, which is the same for every
-     * repayment, so the maximum is where it is after gas, and the search does not depend on who pays the gas.
+     * The repayment whose sale earns most, on the profit before gas: gas is the same for every repayment, so the
+     * maximum is where it is after gas, and the size does not depend on who pays the gas.
      */
     private double saleSize(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
         if (sizes == null) {

@@ -97,8 +97,7 @@ final class LiquidationDesk {
         }
         Liquidator shared = planner;
         PlanVerdicts.Round verdictsNow = known;
-        List<LiquidatorLedger> all = planners;
-        int perOpportunity = all.size();
+        int perOpportunity = planners.size();
         List<Integer> indexes = new ArrayList<>(opportunities.size());
         for (int i = 0; i < opportunities.size(); i++) {
             indexes.add(i);
@@ -109,7 +108,7 @@ final class LiquidationDesk {
             List<Optional<LiquidationPlan>> mine = new ArrayList<>(perOpportunity);
             for (int k = 0; k < perOpportunity; k++) {
                 mine.add(verdictsNow != null && verdictsNow.knownToFail(i, k) ? Optional.empty()
-                        : sizer.plan(all.get(k), o, block.market(), usd, block.baseFeeGwei(),
+                        : sizer.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(),
                                 block.number()));
             }
             return mine;

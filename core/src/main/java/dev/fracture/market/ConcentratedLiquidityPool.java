@@ -484,9 +484,7 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
      */
     @Override
     public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw bad("rate must be a finite number > 0, got " + rate);
-        }
+        VenueChecks.requireRate(id, rate);
         double target = rate / (1 - feePips / 1e6);
         double spot = spotPrice(tokenIn, tokenOut);
         return target < spot ? depth(tokenIn, tokenOut, 1 - target / spot) : 0;

@@ -450,9 +450,7 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         boolean zeroForOne = direction(tokenIn, tokenOut);
         double rIn = zeroForOne ? reserve0 : reserve1;
         double rOut = zeroForOne ? reserve1 : reserve0;
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("venue " + id + ": rate must be a number > 0 (was " + rate + ")");
-        }
+        VenueChecks.requireRate(id, rate);
         double x = (Math.sqrt(rOut * feeMultiplier * rIn / rate) - rIn) / feeMultiplier;
         return Math.max(x, 0);
     }

@@ -267,9 +267,7 @@ public final class OrderBook implements Venue {
     @Override
     public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
         boolean sellBase = direction(tokenIn, tokenOut);
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("venue " + id + ": rate must be a number > 0 (was " + rate + ")");
-        }
+        VenueChecks.requireRate(id, rate);
         double total = 0;
         if (sellBase) {
             for (int k = 0; k < bids.count() && bids.price(k) * netMultiplier > rate; k++) {

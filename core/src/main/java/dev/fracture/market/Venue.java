@@ -87,10 +87,7 @@ public interface Venue {
      * themselves. Selling up to here is what maximizes a seller's {@code output − rate × input}.
      */
     default double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("venue " + id() + ": rate must be a finite number > 0 (was " + rate
-                    + ")");
-        }
+        VenueChecks.requireRate(id(), rate);
         double atZero = marginalRate(tokenIn, tokenOut);
         return rate < atZero ? depth(tokenIn, tokenOut, 1 - rate / atZero) : 0;
     }

@@ -58,6 +58,13 @@ final class VenueChecks {
         }
     }
 
+    /** A marginal rate asked for ({@link Venue#inputAtMarginalRate}): a finite number above 0. */
+    static void requireRate(VenueId venue, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw fail(venue, "rate must be a finite number > 0, got " + rate);
+        }
+    }
+
     static void requireMoveFraction(VenueId venue, double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw fail(venue, "priceMoveFraction must be in [0, 1), got " + fraction);

@@ -117,4 +117,25 @@ class CometBookTest {
         assertThat(fast.events().stream().mapToLong(LiquidationEvent::time).distinct().count())
                 .as("absorbed collateral bought at several steps of the fall").isGreaterThan(3);
     }
+
+    @Test
+    void theTracesDepthFollowsThePoolThroughTheSale() {
+        // The fixture's pool holds 10,000 ETH and 20,000,000 USDC, fee-free, and nobody else trades it (no
+        // arbitrage capital). Its 2% depth in ETH is 2c / (b + sqrt(b² + 4c)) with b = 2R and c = R²·0.02/0.98
+        // (ConstantProductPool.depth with γ = 1), valued at ETH's reference price: R = 10,000 until the 10 ETH bought
+        // from the storefront are sold into it at 60 s, R = 10,010 after. The trace measures a venue again only
+        // when it traded, so this is what shows the measurement is not kept past a trade.
+        SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(alice(), 600, 1,
+                BookFixtures.step(60, 1800), Map.of(), List.of(FLASH), 0));
+        double[] depth = r.trace().series("depth2pct:ETH");
+        long[] times = r.trace().times();
+        for (int k = 0; k < times.length; k++) {
+            double reserve = times[k] < 60 ? 10_000 : 10_010;
+            double price = times[k] < 60 ? 2000 : 1800;
+            double b = 2 * reserve;
+            double c = reserve * reserve * 0.02 / 0.98;
+            double expected = 2 * c / (b + Math.sqrt(b * b + 4 * c)) * price;
+            assertThat(depth[k]).as("block at %d s", times[k]).isCloseTo(expected, within(expected * 1e-9));
+        }
+    }
 }

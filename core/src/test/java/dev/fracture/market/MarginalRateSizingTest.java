@@ -66,6 +66,8 @@ class MarginalRateSizingTest {
             assertThat(left).as("seed %d", seed).isCloseTo(rate, within(rate * 1e-9));
         }
         assertThat(p.inputAtMarginalRate(in, out, atZero * 1.01)).isZero();
+        assertThatThrownBy(() -> p.inputAtMarginalRate(in, out, Double.POSITIVE_INFINITY))
+                .hasMessageContaining("rate must be a finite number > 0");
     }
 
     @Test
@@ -89,6 +91,8 @@ class MarginalRateSizingTest {
         assertThat(book.inputAtMarginalRate(AssetId.of("ETH"), AssetId.of("USD"), 98.5)).isEqualTo(5);
         assertThat(book.inputAtMarginalRate(AssetId.of("ETH"), AssetId.of("USD"), 99.95)).isZero();
         assertThat(book.inputAtMarginalRate(AssetId.of("ETH"), AssetId.of("USD"), 1)).isEqualTo(10);
+        assertThatThrownBy(() -> book.inputAtMarginalRate(AssetId.of("ETH"), AssetId.of("USD"), Double.NaN))
+                .hasMessageContaining("venue book").hasMessageContaining("rate must be a finite number > 0");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,6 +21,22 @@ public final class BundledScenarios {
 
     public static List<String> names() {
         return NAMES;
+    }
+
+    /**
+     * What the commands' SCENARIO argument names: a scenario file when one exists at that path, or else a bundled
+     * scenario; neither is an error that lists the bundled names.
+     */
+    public static LoadedScenario fileOrBundled(String nameOrFile) throws IOException {
+        Path path = Path.of(nameOrFile);
+        if (Files.isRegularFile(path)) {
+            return ScenarioReader.read(path);
+        }
+        if (NAMES.contains(nameOrFile)) {
+            return load(nameOrFile);
+        }
+        throw new IllegalArgumentException("scenario '" + nameOrFile + "' is neither a file nor a bundled scenario ("
+                + String.join(", ", NAMES) + ")");
     }
 
     /** Reads a bundled scenario and its ecosystem, checked against each other; errors name the resource. */

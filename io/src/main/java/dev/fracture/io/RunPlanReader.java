@@ -4,8 +4,6 @@ import dev.fracture.run.GridAxis;
 import dev.fracture.run.ParameterGrid;
 import dev.fracture.run.RunPlan;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,25 +17,12 @@ public final class RunPlanReader {
     }
 
     public static RunPlan read(RunPlan.Source source) throws IOException {
-        LoadedScenario loaded = scenario(source.scenario());
+        LoadedScenario loaded = BundledScenarios.fileOrBundled(source.scenario());
         List<GridAxis> axes = new ArrayList<>();
         for (String a : source.axes()) {
             axes.add(GridAxis.parse(a, loaded.snapshot(), loaded.scenario()));
         }
         return RunPlan.of(source.scenario(), loaded.scenario(), loaded.snapshot(), source.paths(),
                 new ParameterGrid(axes), source.rootSeed(), source.insolvencyThresholdUsd()).withSource(source);
-    }
-
-    /** A scenario file, or a bundled scenario's name. */
-    public static LoadedScenario scenario(String nameOrFile) throws IOException {
-        Path path = Path.of(nameOrFile);
-        if (Files.isRegularFile(path)) {
-            return ScenarioReader.read(path);
-        }
-        if (BundledScenarios.names().contains(nameOrFile)) {
-            return BundledScenarios.load(nameOrFile);
-        }
-        throw new IllegalArgumentException("scenario '" + nameOrFile + "' is neither a file nor a bundled scenario ("
-                + String.join(", ", BundledScenarios.names()) + ")");
     }
 }
