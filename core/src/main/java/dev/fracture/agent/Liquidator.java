@@ -140,6 +140,138 @@ public final class Liquidator {
     }
 
     /**
+     * True only when no member of {@code crowd} would plan a liquidation of {@code o} now, so that their hundreds of
+     * plans can be skipped. Decided per group of members funded alike (flash-funded ones when the position offers a
+     * flash loan; the others), cheapest test first:
+     * <ol>
+     *   <li>at the group's most permissive values — the shortest latency, the largest capital and inventory room,
+     *   and the least cost of a liquidation among the members old enough to act (gas at the member's own priority
+     *   fee plus its minimum profit): too young, nothing to repay, or {@link #cannotPay}'s profit bounds (with twice
+     *   its slack) under that cost. Each only gets harder to pass away from the extreme, so what fails there fails
+     *   for every member;</li>
+     *   <li>when every member that can fund it sells the same amount (flash-funded members all size the protocol's
+     *   cap; own-capital members do when each holds none or at least the cap), that sale is sized once and every
+     *   member's decision is taken with {@link #plan}'s own expressions — latency, gas budget, slippage against its
+     *   share of the bonus, holding within its inventory room, profit against its minimum — member by member from
+     *   the crowd's arrays, without building a plan.</li>
+     * </ol>
+     * Anything it cannot decide this way counts as "someone may plan" (false), and the members plan one by one. The
+     * sizing is the one {@link #plan} does (shared when this liquidator {@linkplain #sharingSizes shares sizes}),
+     * so a sale sized here is not sized again.
+     */
+    public boolean nobodyPlans(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market, UsdPrices prices,
+                               long block) {
+        if (!o.chain().equals(crowd.chain()) || block != crowd.block()) {
+            throw new IllegalArgumentException("liquidator: the crowd is of " + crowd.chain() + " in block "
+                    + crowd.block() + ", the position of " + o.chain() + " in block " + block);
+        }
+        boolean offered = o.flashLoan().available();
+        if (offered && !groupCannot(crowd, crowd.flashUsers(), true, o, market, prices)) {
+            return false;
+        }
+        return groupCannot(crowd, crowd.ownCapital(offered), false, o, market, prices);
+    }
+
+    private boolean groupCannot(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
+                                LiquidationOpportunity o, Market market, UsdPrices prices) {
+        long block = crowd.block();
+        if (g.isEmpty() || block < o.detectedBlock() + g.minLatencyBlocks()) {
+            return true;
+        }
+        double repayable = o.repayable();
+        double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
+        if (!(cap > 0)) {
+            return true;
+        }
+        double cost = g.cheapestCostUsd(o.gasUnits(), block - o.detectedBlock());
+        double debtUsd = prices.usd(o.debtAsset());
+        double collUsd = prices.usd(o.collateralAsset());
+        if (boundsExclude(g, o, market, flash, cap, debtUsd, collUsd, cost)) {
+            return true;
+        }
+        // Own-capital members with less than the cap would size a smaller sale of their own.
+        if (!flash && !(g.minPositiveCapital(o.debtAsset()) >= repayable)) {
+            return false;
+        }
+        double repay = saleSize(o, market, flash, cap, debtUsd);
+        double collateral = repay * o.collateralPerDebt();
+        double proceeds = proceeds(market, o, collateral);
+        // sellPlan's and LiquidationPlan.profitUsd's expressions, so each member's verdict below is plan's.
+        double bonusUsd = collateral * collUsd - repay * debtUsd;
+        double slippageUsd = collateral * collUsd - proceeds * debtUsd;
+        double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
+        if (!(repay > 0) || slippageUsd > g.maxSlippageShare() * Math.max(bonusUsd, 0)) {
+            if (flash || !(g.maxRoomUsd() > 0)) {
+                // Every member finds the slippage too high: flash-funded ones walk away, the others cannot hold.
+                return true;
+            }
+        }
+        double nativeUsd = crowd.nativeUsd();
+        double cpd = o.collateralPerDebt();
+        double[] capital = flash ? null : crowd.capital(o.debtAsset());
+        for (int k = 0; k < crowd.size(); k++) {
+            if (!g.contains(k) || block < o.detectedBlock() + crowd.latency(k)
+                    || (capital != null && !(Math.min(repayable, capital[k]) > 0))) {
+                continue;
+            }
+            double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
+            if (gasNative > crowd.gasLeft(k)) {
+                continue;
+            }
+            double gasUsd = gasNative * nativeUsd;
+            boolean slippageTooHigh = !(repay > 0) || slippageUsd > crowd.slippageShare(k) * Math.max(bonusUsd, 0);
+            if (!slippageTooHigh) {
+                if (bonusUsd - slippageUsd - flashFeeUsd - gasUsd < crowd.minProfit(k) || repay <= 0) {
+                    continue;
+                }
+                return false;
+            }
+            if (flash) {
+                continue;
+            }
+            double holdRepay = Math.min(cap, crowd.room(k) / Math.max(cpd * collUsd, 1e-300));
+            if (!(holdRepay > 0)) {
+                continue;
+            }
+            double held = holdRepay * cpd;
+            double holdBonusUsd = held * collUsd - holdRepay * debtUsd;
+            if (holdBonusUsd - 0.0 - 0.0 - gasUsd < crowd.minProfit(k) || holdRepay <= 0) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #cannotPay}'s bounds for a whole group at its extremes, with twice the slack, against the least cost of
+     * a liquidation among the members ({@code cost}, gas included): a member's bound is below its own minimum
+     * profit whenever the group's is below the least cost by more than the rounding of either.
+     */
+    private boolean boundsExclude(LiquidatorCrowd.Group g, LiquidationOpportunity o, Market market, boolean flash,
+                                  double cap, double debtUsd, double collUsd, double cost) {
+        double slackShare = 2 * BOUND_SLACK;
+        double rate = quotes.rateBound(market, o.collateralAsset(), o.debtAsset()) * (1 + slackShare);
+        double cpd = o.collateralPerDebt();
+        double slack = slackShare * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd) + slackShare;
+        // A member's bound subtracts its gas less its share of the slack: at least (1 - slack) of its cost.
+        double below = cost * (1 - slackShare);
+        double sellBound = cap * Math.max(0, cpd * rate - 1) * debtUsd + slack;
+        if (!(sellBound < below)) {
+            return false;
+        }
+        if (flash) {
+            return true;
+        }
+        double room = g.maxRoomUsd();
+        if (!(room > 0)) {
+            return true;
+        }
+        double hold = Math.min(cap, room / Math.max(cpd * collUsd, 1e-300) * (1 + slackShare));
+        return hold * Math.max(0, cpd * collUsd - debtUsd) + slack < below;
+    }
+
+    /**
      * True only when no plan could reach the liquidator's minimum profit, so sizing can be skipped: selling cannot
      * return more than the quotes' rate bound per unit, so a sale's profit is at most
      * {@code cap × (collateralPerDebt × bound − 1) × debtUsd − gas}, and holding's at most

@@ -4,19 +4,21 @@ import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidationPlan;
 import dev.fracture.agent.LiquidationRound;
 import dev.fracture.agent.Liquidator;
+import dev.fracture.agent.LiquidatorCrowd;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
 import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
 import dev.fracture.market.Router;
 import dev.fracture.model.AccountId;
+import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The liquidation step of a block for one protocol: the protocol lists the positions anyone may liquidate, every
@@ -36,6 +38,10 @@ final class LiquidationDesk {
     /** The ledgers in planning order (the map's), kept once rather than copied every round. */
     private final List<LiquidatorLedger> planners;
     private final Workers workers;
+    /** The row of a position no planner would take. */
+    private static final LiquidationPlan[] NOBODY = new LiquidationPlan[0];
+    /** The row of a position no planner took in an earlier round with the same inputs. */
+    private static final LiquidationPlan[] KNOWN_NOBODY = new LiquidationPlan[0];
     /** The fast engine's router quotes for the run's market (null until the first block that plans). */
     private SaleQuotes leanQuotes;
 
@@ -87,6 +93,7 @@ final class LiquidationDesk {
         // their inventory is worth at it.
         UsdPrices usd = block.prices()::usd;
         PlanVerdicts.Round known = null;
+        Map<ChainId, LiquidatorCrowd> crowds = null;
         Liquidator planner = Liquidator.DEFAULT;
         if (options.memoizedQuotes()) {
             if (leanQuotes == null) {
@@ -94,30 +101,56 @@ final class LiquidationDesk {
             }
             planner = new Liquidator(SaleQuotes.memoized(leanQuotes));
             known = verdicts.round(book.id(), opportunities, block, leanQuotes, usd);
+            crowds = new HashMap<>(4);
+            for (LiquidationOpportunity o : opportunities) {
+                crowds.computeIfAbsent(o.chain(), c -> new LiquidatorCrowd(planners, c, block.number(), usd,
+                        block.baseFeeGwei(),
+                        usd.usd(block.market().chain(c).nativeAsset())));
+            }
         }
         Liquidator shared = planner;
         PlanVerdicts.Round verdictsNow = known;
+        Map<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
         List<Integer> indexes = new ArrayList<>(opportunities.size());
         for (int i = 0; i < opportunities.size(); i++) {
             indexes.add(i);
         }
-        List<Optional<LiquidationPlan>> made = workers.flatMap(indexes, i -> {
+        // Per position, each planner's plan or null; an empty row when the crowd as a whole is known to pass it by.
+        List<LiquidationPlan[]> made = workers.flatMap(indexes, i -> {
             Liquidator sizer = verdictsNow == null ? shared : shared.sharingSizes();
             LiquidationOpportunity o = opportunities.get(i);
-            List<Optional<LiquidationPlan>> mine = new ArrayList<>(perOpportunity);
-            for (int k = 0; k < perOpportunity; k++) {
-                mine.add(verdictsNow != null && verdictsNow.knownToFail(i, k) ? Optional.empty()
-                        : sizer.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(),
-                                block.number()));
+            if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
+                return Collections.singletonList(KNOWN_NOBODY);
             }
-            return mine;
+            if (crowdsNow != null && sizer.nobodyPlans(crowdsNow.get(o.chain()), o, block.market(), usd,
+                    block.number())) {
+                return Collections.singletonList(NOBODY);
+            }
+            LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
+            for (int k = 0; k < perOpportunity; k++) {
+                if (verdictsNow == null || !verdictsNow.knownToFail(i, k)) {
+                    mine[k] = sizer.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(),
+                            block.number()).orElse(null);
+                }
+            }
+            return Collections.singletonList(mine);
         });
         List<LiquidationPlan> plans = new ArrayList<>();
-        for (int j = 0; j < made.size(); j++) {
-            made.get(j).ifPresent(plans::add);
-            if (verdictsNow != null) {
-                verdictsNow.settle(j / perOpportunity, j % perOpportunity, made.get(j).isPresent());
+        for (int i = 0; i < made.size(); i++) {
+            LiquidationPlan[] row = made.get(i);
+            boolean planned = false;
+            for (int k = 0; k < row.length; k++) {
+                if (row[k] != null) {
+                    plans.add(row[k]);
+                    planned = true;
+                }
+                if (verdictsNow != null) {
+                    verdictsNow.settle(i, k, row[k] != null);
+                }
+            }
+            if (verdictsNow != null && row != KNOWN_NOBODY) {
+                verdictsNow.settleAll(i, planned);
             }
         }
         return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);

@@ -61,6 +61,7 @@ final class PlanVerdicts {
         Map<AccountId, Entry> now = new HashMap<>(Math.max(16, opportunities.size() * 2));
         Entry[] open = new Entry[opportunities.size()];
         long[][] current = new long[opportunities.size()][];
+        long[] crowd = new long[opportunities.size()];
         ReferencePrices prices = block.prices();
         Map<ChainId, long[]> stampsNow = new HashMap<>(4);
         for (int i = 0; i < opportunities.size(); i++) {
@@ -78,21 +79,41 @@ final class PlanVerdicts {
                     bits(prices.usd(block.market().chain(o.chain()).nativeAsset())), quotesVersion);
             now.put(o.account(), e);
             open[i] = e;
-            current[i] = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
-                    x -> new LedgerStamps(ledgers.size())).refreshed(c, block, usd));
+            LedgerStamps chainStamps = stamps.computeIfAbsent(o.chain(), x -> new LedgerStamps(ledgers.size()));
+            current[i] = stampsNow.computeIfAbsent(o.chain(), c -> chainStamps.refreshed(c, block, usd));
+            crowd[i] = chainStamps.crowdStamp;
         }
         entries.put(protocol, now);
-        return new Round(open, current);
+        return new Round(open, current, crowd);
     }
 
     /** The verdicts of one round: per position (by index) and liquidator (by index in the desk's order). */
     static final class Round {
         private final Entry[] open;
         private final long[][] current;
+        private final long[] crowd;
 
-        private Round(Entry[] open, long[][] current) {
+        private Round(Entry[] open, long[][] current, long[] crowd) {
             this.open = open;
             this.current = current;
+            this.crowd = crowd;
+        }
+
+        /**
+         * True when no liquidator planned position {@code opportunity} in an earlier round whose every input (the
+         * position's, the block's and every liquidator's) was the same as now, so none will now.
+         */
+        boolean knownToNobody(int opportunity) {
+            Entry e = open[opportunity];
+            return e != null && e.nobodyAt != 0 && e.nobodyAt == crowd[opportunity];
+        }
+
+        /** Records whether any liquidator planned position {@code opportunity} in this round. */
+        void settleAll(int opportunity, boolean planned) {
+            Entry e = open[opportunity];
+            if (e != null) {
+                e.nobodyAt = planned ? 0 : crowd[opportunity];
+            }
         }
 
         /** True when {@code ledger}'s plan for position {@code opportunity} is known to come to nothing. */
@@ -120,6 +141,8 @@ final class PlanVerdicts {
         private long nativeUsd;
         private long quotesVersion;
         private final long[] failedAt;
+        /** The crowd stamp of the round in which nobody planned it, with these inputs (0: none). */
+        private long nobodyAt;
 
         Entry(int ledgers) {
             failedAt = new long[ledgers];
@@ -133,6 +156,7 @@ final class PlanVerdicts {
                     && this.quotesVersion == quotesVersion;
             if (!same) {
                 java.util.Arrays.fill(failedAt, 0);
+                nobodyAt = 0;
                 seen = o;
                 this.age = age;
                 this.baseFee = baseFee;
@@ -163,6 +187,8 @@ final class PlanVerdicts {
         private final long[] inventoryUsd;
         private final long[] gasLeft;
         private long[] stamp;
+        /** A stamp of the liquidators together: changes whenever any one's does. */
+        private long crowdStamp;
 
         LedgerStamps(int n) {
             version = new long[n];
@@ -191,6 +217,7 @@ final class PlanVerdicts {
             }
             if (next != null) {
                 stamp = next;
+                crowdStamp = nextStamp++;
             }
             return stamp;
         }

@@ -1,0 +1,257 @@
+package dev.fracture.agent;
+
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A crowd of liquidators on one chain at one moment, laid out for deciding about a position all at once: each
+ * member's inputs to {@link Liquidator#plan} in flat arrays (latency, priority fee, minimum profit, slippage share,
+ * inventory room, gas budget left, capital per debt asset), and the most permissive of them per group — the shortest
+ * latency, the least cost of a liquidation (gas at a member's own priority fee plus its minimum profit, among the
+ * members old enough to act), the largest capital and inventory room. {@link Liquidator#nobodyPlans} uses it to pass
+ * over, at the cost of one check, a position that every one of hundreds of liquidators would turn down — in a
+ * cascade, most of the positions that stay liquidatable block after block.
+ *
+ * <p>Members are split as {@link Liquidator#plan} splits them: those that use flash loans (funded by the loan when
+ * the position offers one) and the others (funded by their own capital). A snapshot: valid while no ledger books
+ * anything, the prices object stays the same and the block does not change, e.g. for the planners of one block. Safe
+ * for concurrent readers.
+ */
+public final class LiquidatorCrowd {
+    private final ChainId chain;
+    private final long block;
+    private final double baseFeeGwei;
+    private final double nativeUsd;
+    private final List<LiquidatorLedger> ledgers;
+    private final boolean[] usesFlash;
+    private final int[] latency;
+    private final double[] priorityFee;
+    private final double[] minProfit;
+    private final double[] slippageShare;
+    private final double[] room;
+    private final double[] gasLeft;
+    /** Per debt asset on the crowd's chain: each member's capital. */
+    private final ConcurrentHashMap<AssetId, double[]> capital = new ConcurrentHashMap<>();
+    private final Group flashUsers;
+    private final Group ownCapital;
+    private final Group everyone;
+
+    /**
+     * The crowd of {@code ledgers} on {@code chain} in {@code block} as they stand, inventories valued at
+     * {@code prices}, gas paid at {@code baseFeeGwei} plus each member's priority fee in the chain's native asset worth
+     * {@code nativeUsd}.
+     */
+    public LiquidatorCrowd(List<LiquidatorLedger> ledgers, ChainId chain, long block, UsdPrices prices,
+                           double baseFeeGwei, double nativeUsd) {
+        this.chain = chain;
+        this.block = block;
+        this.baseFeeGwei = baseFeeGwei;
+        this.nativeUsd = nativeUsd;
+        this.ledgers = List.copyOf(ledgers);
+        int n = this.ledgers.size();
+        usesFlash = new boolean[n];
+        latency = new int[n];
+        priorityFee = new double[n];
+        minProfit = new double[n];
+        slippageShare = new double[n];
+        room = new double[n];
+        gasLeft = new double[n];
+        for (int k = 0; k < n; k++) {
+            LiquidatorLedger l = this.ledgers.get(k);
+            LiquidatorProfile p = l.profile();
+            usesFlash[k] = p.usesFlashLoans();
+            latency[k] = p.reactionLatencyBlocks();
+            priorityFee[k] = p.priorityFeeGwei();
+            minProfit[k] = p.minProfitUsd();
+            slippageShare[k] = p.maxSlippageShareOfBonus();
+            // The expressions Liquidator.plan computes them with, so that a decision made here is its decision.
+            room[k] = p.maxInventoryUsd() - l.inventoryUsd(prices);
+            gasLeft[k] = l.gasBudgetLeft(chain, block);
+        }
+        flashUsers = new Group(true, false);
+        ownCapital = new Group(false, true);
+        everyone = new Group(true, true);
+    }
+
+    public ChainId chain() {
+        return chain;
+    }
+
+    long block() {
+        return block;
+    }
+
+    double baseFeeGwei() {
+        return baseFeeGwei;
+    }
+
+    double nativeUsd() {
+        return nativeUsd;
+    }
+
+    int size() {
+        return ledgers.size();
+    }
+
+    boolean usesFlash(int k) {
+        return usesFlash[k];
+    }
+
+    int latency(int k) {
+        return latency[k];
+    }
+
+    double priorityFee(int k) {
+        return priorityFee[k];
+    }
+
+    double minProfit(int k) {
+        return minProfit[k];
+    }
+
+    double slippageShare(int k) {
+        return slippageShare[k];
+    }
+
+    /** Member {@code k}'s inventory room, USD: its most inventory less what it holds. */
+    double room(int k) {
+        return room[k];
+    }
+
+    double gasLeft(int k) {
+        return gasLeft[k];
+    }
+
+    /** Every member's capital in {@code asset} on the crowd's chain, by member. */
+    double[] capital(AssetId asset) {
+        return capital.computeIfAbsent(asset, a -> {
+            double[] c = new double[ledgers.size()];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = ledgers.get(k).capital(chain, a);
+            }
+            return c;
+        });
+    }
+
+    /** The members funded by a flash loan when a position offers one. */
+    Group flashUsers() {
+        return flashUsers;
+    }
+
+    /** The members funded by their own capital: those without flash loans, or everyone if none is offered. */
+    Group ownCapital(boolean flashOffered) {
+        return flashOffered ? ownCapital : everyone;
+    }
+
+    private record CostKey(long gasUnits, long ageBlocks) {
+    }
+
+    /** The extremes of one group of members. */
+    final class Group {
+        private final boolean withFlashUsers;
+        private final boolean withOthers;
+        private final boolean empty;
+        private final int minLatencyBlocks;
+        private final int maxLatencyBlocks;
+        private final double maxSlippageShare;
+        private final double maxRoomUsd;
+        /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
+        private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
+        /** Per gas of a transaction and age of a position (capped at the longest latency): the cheapest member. */
+        private final ConcurrentHashMap<CostKey, Double> cheapest = new ConcurrentHashMap<>();
+
+        private Group(boolean withFlashUsers, boolean withOthers) {
+            this.withFlashUsers = withFlashUsers;
+            this.withOthers = withOthers;
+            int shortest = Integer.MAX_VALUE;
+            int longest = 0;
+            double share = Double.NEGATIVE_INFINITY;
+            double roomMax = Double.NEGATIVE_INFINITY;
+            boolean none = true;
+            for (int k = 0; k < ledgers.size(); k++) {
+                if (contains(k)) {
+                    none = false;
+                    shortest = Math.min(shortest, latency[k]);
+                    longest = Math.max(longest, latency[k]);
+                    share = Math.max(share, slippageShare[k]);
+                    roomMax = Math.max(roomMax, room[k]);
+                }
+            }
+            this.empty = none;
+            this.minLatencyBlocks = shortest;
+            this.maxLatencyBlocks = longest;
+            this.maxSlippageShare = share;
+            this.maxRoomUsd = roomMax;
+        }
+
+        /** Whether member {@code k} belongs to the group. */
+        boolean contains(int k) {
+            return usesFlash[k] ? withFlashUsers : withOthers;
+        }
+
+        boolean isEmpty() {
+            return empty;
+        }
+
+        int minLatencyBlocks() {
+            return minLatencyBlocks;
+        }
+
+        double maxSlippageShare() {
+            return maxSlippageShare;
+        }
+
+        /** The largest inventory room (USD) of any member; at most 0 when none may hold more collateral. */
+        double maxRoomUsd() {
+            return maxRoomUsd;
+        }
+
+        /** The largest capital any member holds in {@code asset} on the crowd's chain (0 if none). */
+        double maxCapital(AssetId asset) {
+            return capitalRange(asset)[0];
+        }
+
+        /** The smallest positive capital any member holds in {@code asset} on the chain (+∞ if none holds any). */
+        double minPositiveCapital(AssetId asset) {
+            return capitalRange(asset)[1];
+        }
+
+        private double[] capitalRange(AssetId asset) {
+            return capitalRange.computeIfAbsent(asset, a -> {
+                double[] held = capital(a);
+                double max = 0;
+                double minPositive = Double.POSITIVE_INFINITY;
+                for (int k = 0; k < held.length; k++) {
+                    if (contains(k)) {
+                        max = Math.max(max, held[k]);
+                        if (held[k] > 0) {
+                            minPositive = Math.min(minPositive, held[k]);
+                        }
+                    }
+                }
+                return new double[] {max, minPositive};
+            });
+        }
+
+        /**
+         * The least, over the members whose reaction latency has passed for a position {@code ageBlocks} old, of
+         * gas (USD) for a transaction of {@code gasUnits} at the member's priority fee plus its minimum profit: what
+         * a liquidation must earn before fees and gas for any of them to take it. +∞ when no member is old enough.
+         */
+        double cheapestCostUsd(long gasUnits, long ageBlocks) {
+            long age = Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
+            return cheapest.computeIfAbsent(new CostKey(gasUnits, age), key -> {
+                double least = Double.POSITIVE_INFINITY;
+                for (int k = 0; k < ledgers.size(); k++) {
+                    if (contains(k) && latency[k] <= age) {
+                        double gasNative = gasUnits * (baseFeeGwei + priorityFee[k]) * 1e-9;
+                        least = Math.min(least, gasNative * nativeUsd + minProfit[k]);
+                    }
+                }
+                return least;
+            });
+        }
+    }
+}

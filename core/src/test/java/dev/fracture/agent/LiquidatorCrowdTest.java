@@ -1,0 +1,199 @@
+package dev.fracture.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.market.Router;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.Chain;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.GasPriceModel;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link Liquidator#nobodyPlans}: a position it passes over is one no member of the crowd plans, member by member
+ * through {@link Liquidator#plan}. The market is {@link LiquidatorTest}'s: ETH at $2,000 sells into one fee-free
+ * constant-product pool of 1,000 ETH and 2,000,000 USDC; the protocol pays a 5% bonus (collateral per debt
+ * 1.05 / 2000); a liquidation costs 300,000 gas at a 10 gwei base fee plus the member's priority fee, ETH at $2,000,
+ * i.e. 0.006 USD per gwei of fee.
+ */
+class LiquidatorCrowdTest {
+    private static final ChainId ETHEREUM = ChainId.of("ethereum");
+    private static final AssetId ETH = AssetId.of("ETH");
+    private static final AssetId USDC = AssetId.of("USDC");
+    private static final double K = 1.05 / 2000;
+    private static final double BASE_FEE = 10;
+    private static final UsdPrices PRICES = a -> a.equals(ETH) ? 2000 : 1;
+    private static final Market MARKET = Market.of(new EcosystemSnapshot("crowd-test",
+            Instant.parse("2025-01-01T00:00:00Z"),
+            List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(BASE_FEE, 0, 0.125))),
+            List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),
+                    new Asset(USDC, ETHEREUM, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1)),
+            List.of(),
+            List.of(new VenueSpec.ConstantProduct(VenueId.of("pool"), ETHEREUM, ETH, USDC, new BigDecimal("1000"),
+                    new BigDecimal("2000000"), 0))), MathMode.FAST);
+    /** Quotes that know the pool's rate bound (2,000 USDC per ETH), as the fast engine's do. */
+    private static final Liquidator LEAN = new Liquidator(SaleQuotes.lean(Router.DEFAULT, MARKET));
+
+    private static LiquidationOpportunity opportunity(double maxRepay, FlashLoanTerms flash, long detected) {
+        return new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("alice"), ETHEREUM, USDC, ETH, maxRepay,
+                K, 1e9, flash, 300_000, detected);
+    }
+
+    private static LiquidatorLedger member(String id, double capitalUsdc, boolean flash, double priority,
+                                           double minProfit, int latency, double slippageShare, double inventory) {
+        return new LiquidatorLedger(new LiquidatorProfile(id, Map.of(ETHEREUM, Map.of(USDC, capitalUsdc)), flash,
+                priority, 1.0, minProfit, latency, slippageShare, inventory));
+    }
+
+    private static LiquidatorCrowd crowd(List<LiquidatorLedger> members, long block) {
+        return new LiquidatorCrowd(members, ETHEREUM, block, PRICES, BASE_FEE, 2000);
+    }
+
+    private static boolean anyPlans(Liquidator liquidator, List<LiquidatorLedger> members, LiquidationOpportunity o,
+                                     long block) {
+        return members.stream().anyMatch(m -> liquidator.plan(m, o, MARKET, PRICES, BASE_FEE, block).isPresent());
+    }
+
+    @Test
+    void passesOverAPositionWhoseWholeBonusIsBelowEveryMembersGas() {
+        // Repaying 100 USDC seizes 0.0525 ETH = 105 USD: at most 5 USD of bonus. The cheapest member pays
+        // 300,000 × 11 gwei = 0.0033 ETH = 6.60 USD of gas with no minimum profit, so nobody can take it.
+        List<LiquidatorLedger> members = List.of(member("a", 1e6, false, 1, 0, 0, 1, 1e6),
+                member("b", 0, true, 5, 0, 0, 1, 0));
+        LiquidationOpportunity small = opportunity(100, FlashLoanTerms.FREE, 0);
+        assertThat(LEAN.nobodyPlans(crowd(members, 3), small, MARKET, PRICES, 3)).isTrue();
+        assertThat(anyPlans(LEAN, members, small, 3)).isFalse();
+        // At 1,000 USDC the bonus is 50 USD less 0.03 USD of slippage: both members take it.
+        LiquidationOpportunity larger = opportunity(1_000, FlashLoanTerms.FREE, 0);
+        assertThat(LEAN.nobodyPlans(crowd(members, 3), larger, MARKET, PRICES, 3)).isFalse();
+        assertThat(anyPlans(LEAN, members, larger, 3)).isTrue();
+    }
+
+    @Test
+    void judgesEachMembersGasWithItsOwnMinimumProfit() {
+        // A 10,000 USDC repayment seizes 5.25 ETH (the cap: profit would peak only at 24.7 ETH, where the pool's
+        // marginal rate 2e9 / (1000 + c)² falls to 1 / K); selling it returns 2e6 × 5.25 / 1005.25 = 10,445.16 USDC,
+        // so a flash-funded member clears 445.16 USD before gas. "cheap-gas" bids 1 gwei (6.60 USD of gas) but wants
+        // 450: 438.56 < 450. "low-minimum" wants 400 but bids 100 gwei (300,000 × 110 gwei = 0.033 ETH = 66 USD):
+        // 379.16 < 400. The cheapest gas and the lowest minimum together (406.60) would be covered, yet no member
+        // can take it: each member's own gas and minimum count.
+        List<LiquidatorLedger> members = List.of(member("cheap-gas", 0, true, 1, 450, 0, 1, 0),
+                member("low-minimum", 0, true, 100, 400, 0, 1, 0));
+        LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 0);
+        assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
+        assertThat(LEAN.nobodyPlans(crowd(members, 1), o, MARKET, PRICES, 1)).isTrue();
+        // Lower the second member's minimum to 370: 379.16 ≥ 370, it plans, and the crowd must say so.
+        List<LiquidatorLedger> willing = List.of(members.get(0), member("low-minimum", 0, true, 100, 370, 0, 1, 0));
+        assertThat(anyPlans(LEAN, willing, o, 1)).isTrue();
+        assertThat(LEAN.nobodyPlans(crowd(willing, 1), o, MARKET, PRICES, 1)).isFalse();
+    }
+
+    @Test
+    void waitsForTheShortestReactionLatency() {
+        List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 2, 1, 0), member("b", 0, true, 1, 0, 3, 1, 0));
+        LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 10);
+        assertThat(LEAN.nobodyPlans(crowd(members, 11), o, MARKET, PRICES, 11)).isTrue();
+        assertThat(anyPlans(LEAN, members, o, 11)).isFalse();
+        assertThat(LEAN.nobodyPlans(crowd(members, 12), o, MARKET, PRICES, 12)).isFalse();
+        assertThat(anyPlans(LEAN, members, o, 12)).isTrue();
+    }
+
+    @Test
+    void passesOverASaleWhoseSlippageEveryMemberRefuses() {
+        // Every sale into the pool returns less than the collateral's reference value, and no member tolerates any
+        // slippage (share 0); the own-capital member has no inventory room to hold instead.
+        List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 0.0, 0),
+                member("b", 1e9, false, 1, 0, 0, 0.0, 0));
+        LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
+        assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
+        assertThat(LEAN.nobodyPlans(crowd(members, 1), o, MARKET, PRICES, 1)).isTrue();
+        // With 1,000,000 USD of room the own-capital member holds the whole 52.5 ETH instead: 5,000 USD of bonus
+        // less 6.60 of gas.
+        List<LiquidatorLedger> holder = List.of(members.get(0), member("b", 1e9, false, 1, 0, 0, 0.0, 1e6));
+        assertThat(anyPlans(LEAN, holder, o, 1)).isTrue();
+        assertThat(LEAN.nobodyPlans(crowd(holder, 1), o, MARKET, PRICES, 1)).isFalse();
+    }
+
+    @Test
+    void refusesACrowdOfAnotherChainOrBlock() {
+        List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
+        LiquidationOpportunity o = opportunity(1_000, FlashLoanTerms.FREE, 0);
+        assertThatThrownBy(() -> LEAN.nobodyPlans(crowd(members, 4), o, MARKET, PRICES, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block 4");
+        LiquidatorCrowd elsewhere = new LiquidatorCrowd(members, ChainId.of("base"), 5, PRICES, BASE_FEE, 2000);
+        assertThatThrownBy(() -> LEAN.nobodyPlans(elsewhere, o, MARKET, PRICES, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base");
+    }
+
+    /**
+     * Seeded random crowds and positions: whenever the crowd is passed over, every member's own plan is empty. Some
+     * members have already held inventory or spent gas this block, some hold less capital than a position's cap, and
+     * flash loans are offered or not. The test also requires both answers to occur often, so that it cannot pass by
+     * never (or always) passing over.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aPositionPassedOverIsOneNoMemberPlans(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int passedOver = 0;
+        int planned = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            long block = 100;
+            List<LiquidatorLedger> members = new ArrayList<>();
+            int n = 1 + rnd.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                boolean flash = rnd.nextBoolean();
+                double capital = rnd.nextInt(4) == 0 ? 0 : Math.pow(10, 2 + rnd.nextDouble() * 5);
+                LiquidatorLedger l = member("m" + k, capital, flash, 1 + rnd.nextInt(60),
+                        rnd.nextDouble() * 200, rnd.nextInt(4), rnd.nextDouble(), rnd.nextInt(3) == 0 ? 0
+                                : rnd.nextDouble() * 2e5);
+                if (rnd.nextInt(3) == 0) {
+                    // Some inventory already held (room shrinks, perhaps below zero) and gas already spent.
+                    LiquidationOpportunity earlier = opportunity(1_000, FlashLoanTerms.NONE, 0);
+                    double held = rnd.nextDouble() * 150;
+                    l.record(new LiquidationPlan(l.profile().id(), earlier, held / K * 0.9, held,
+                            LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.HOLD, 0, 1, 0, 0, 1,
+                            rnd.nextDouble() * 1.2, l.profile().priorityFeeGwei()), block);
+                }
+                members.add(l);
+            }
+            double repay = Math.pow(10, 1 + rnd.nextDouble() * 6);
+            FlashLoanTerms terms = switch (rnd.nextInt(3)) {
+                case 0 -> FlashLoanTerms.NONE;
+                case 1 -> FlashLoanTerms.FREE;
+                default -> FlashLoanTerms.AAVE_V3;
+            };
+            LiquidationOpportunity o = opportunity(repay, terms, block - rnd.nextInt(5));
+            Liquidator liquidator = rnd.nextBoolean() ? LEAN : LEAN.sharingSizes();
+            boolean nobody = liquidator.nobodyPlans(crowd(members, block), o, MARKET, PRICES, block);
+            boolean someone = anyPlans(liquidator, members, o, block);
+            if (nobody) {
+                assertThat(someone).as("trial %d of seed %d: passed over, yet a member plans", trial, seed).isFalse();
+                passedOver++;
+            }
+            if (someone) {
+                planned++;
+            }
+        }
+        assertThat(passedOver).as("positions passed over").isGreaterThanOrEqualTo(10);
+        assertThat(planned).as("positions someone plans").isGreaterThanOrEqualTo(10);
+    }
+}
