@@ -38,6 +38,8 @@ public final class Liquidator {
     private static final int SEARCH_STEPS = 24;
     /** Relative widening of {@link #cannotPay}'s bounds: venues' marginal rates and the plan's rounding. */
     private static final double BOUND_SLACK = 1e-6;
+    /** Relative margin of {@link #planCrowd}'s group profit test: far above the rounding of a few additions. */
+    private static final double MARGIN = 1e-9;
     /** The share of the range below the cap within which a rising profit means "take the cap". */
     private static final double NEAR_CAP = 1e-3;
 
@@ -109,166 +111,221 @@ public final class Liquidator {
         double gasUsd = gasNative * prices.usd(chain.nativeAsset());
         double debtUsd = prices.usd(o.debtAsset());
         double collUsd = prices.usd(o.collateralAsset());
-        if (cannotPay(ledger, o, market, flash, cap, debtUsd, collUsd, gasUsd, prices)) {
+        double room = p.maxInventoryUsd() - ledger.inventoryUsd(prices);
+        if (cannotPay(p.minProfitUsd(), room, o, quotes.rateBound(market, o.collateralAsset(), o.debtAsset()), flash,
+                cap, debtUsd, collUsd, gasUsd)) {
             return Optional.empty();
         }
+        Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
+        return Optional.ofNullable(decide(p.id(), p.priorityFeeGwei(), p.minProfitUsd(), p.maxSlippageShareOfBonus(),
+                room, o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative));
+    }
 
+    /** The sale of the collateral seized by the profit-maximizing repayment, valued at the block's prices. */
+    private record Sale(double repay, double collateral, double proceeds, double bonusUsd, double slippageUsd,
+                        double flashFeeUsd) {
+    }
+
+    private Sale sale(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
+                      double collUsd) {
         double repay = saleSize(o, market, flash, cap, debtUsd);
-        LiquidationPlan sell = sellPlan(p, o, market, repay, flash, debtUsd, collUsd, gasUsd, gasNative);
-        // No sale pays at the margin (repay 0): selling is no way out, as when slippage eats the bonus.
-        boolean slippageTooHigh = !(repay > 0)
-                || sell.slippageUsd() > p.maxSlippageShareOfBonus() * Math.max(sell.bonusUsd(), 0);
-        LiquidationPlan chosen = sell;
-        if (slippageTooHigh) {
-            if (flash) {
-                return Optional.empty();
-            }
-            double room = p.maxInventoryUsd() - ledger.inventoryUsd(prices);
-            double holdRepay = Math.min(cap, room / Math.max(o.collateralPerDebt() * collUsd, 1e-300));
-            if (!(holdRepay > 0)) {
-                return Optional.empty();
-            }
-            double collateral = holdRepay * o.collateralPerDebt();
-            chosen = new LiquidationPlan(p.id(), o, holdRepay, collateral, LiquidationPlan.Funding.OWN_CAPITAL,
-                    LiquidationPlan.Disposal.HOLD, 0, collateral * collUsd - holdRepay * debtUsd, 0, 0, gasUsd, gasNative,
-                    p.priorityFeeGwei());
-        }
-        if (chosen.profitUsd() < p.minProfitUsd() || chosen.repay() <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(chosen);
+        double collateral = repay * o.collateralPerDebt();
+        double proceeds = proceeds(market, o, collateral);
+        return new Sale(repay, collateral, proceeds, collateral * collUsd - repay * debtUsd,
+                collateral * collUsd - proceeds * debtUsd, flash ? repay * o.flashLoan().feeRate() * debtUsd : 0);
     }
 
     /**
-     * True only when no member of {@code crowd} would plan a liquidation of {@code o} now, so that their hundreds of
-     * plans can be skipped. Decided per group of members funded alike (flash-funded ones when the position offers a
-     * flash loan; the others), cheapest test first:
-     * <ol>
-     *   <li>at the group's most permissive values — the shortest latency, the largest capital and inventory room,
-     *   and the least cost of a liquidation among the members old enough to act (gas at the member's own priority
-     *   fee plus its minimum profit): too young, nothing to repay, or {@link #cannotPay}'s profit bounds (with twice
-     *   its slack) under that cost. Each only gets harder to pass away from the extreme, so what fails there fails
-     *   for every member;</li>
-     *   <li>when every member that can fund it sells the same amount (flash-funded members all size the protocol's
-     *   cap; own-capital members do when each holds none or at least the cap), that sale is sized once and every
-     *   member's decision is taken with {@link #plan}'s own expressions — latency, gas budget, slippage against its
-     *   share of the bonus, holding within its inventory room, profit against its minimum — member by member from
-     *   the crowd's arrays, without building a plan.</li>
-     * </ol>
-     * Anything it cannot decide this way counts as "someone may plan" (false), and the members plan one by one. The
-     * sizing is the one {@link #plan} does (shared when this liquidator {@linkplain #sharingSizes shares sizes}),
-     * so a sale sized here is not sized again.
+     * A liquidator's choice once the sale is sized (the risk rule and the profit test of the class comment): sell, or
+     * hold within its inventory room when slippage is too high and it pays with its own capital, or nothing (null).
+     * Everything it reads of the liquidator comes in as values, so {@link #plan} and {@link #planCrowd} decide with
+     * the very same expressions.
      */
-    public boolean nobodyPlans(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market, UsdPrices prices,
-                               long block) {
+    private static LiquidationPlan decide(String id, double priorityFeeGwei, double minProfitUsd, double slippageShare,
+                                          double roomUsd, LiquidationOpportunity o, boolean flash, double cap,
+                                          Sale sale, double debtUsd, double collUsd, double gasUsd, double gasNative) {
+        // No sale pays at the margin (repay 0): selling is no way out, as when slippage eats the bonus.
+        boolean slippageTooHigh = !(sale.repay() > 0)
+                || sale.slippageUsd() > slippageShare * Math.max(sale.bonusUsd(), 0);
+        if (!slippageTooHigh) {
+            // LiquidationPlan.profitUsd, before building the plan: most decisions are "no".
+            if (sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd() - gasUsd < minProfitUsd
+                    || sale.repay() <= 0) {
+                return null;
+            }
+            return new LiquidationPlan(id, o, sale.repay(), sale.collateral(),
+                    flash ? LiquidationPlan.Funding.FLASH_LOAN : LiquidationPlan.Funding.OWN_CAPITAL,
+                    LiquidationPlan.Disposal.SELL, sale.proceeds(), sale.bonusUsd(), sale.slippageUsd(),
+                    sale.flashFeeUsd(), gasUsd, gasNative, priorityFeeGwei);
+        }
+        if (flash) {
+            return null;
+        }
+        double holdRepay = Math.min(cap, roomUsd / Math.max(o.collateralPerDebt() * collUsd, 1e-300));
+        if (!(holdRepay > 0)) {
+            return null;
+        }
+        double collateral = holdRepay * o.collateralPerDebt();
+        LiquidationPlan hold = new LiquidationPlan(id, o, holdRepay, collateral, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, collateral * collUsd - holdRepay * debtUsd, 0, 0, gasUsd, gasNative,
+                priorityFeeGwei);
+        return hold.profitUsd() < minProfitUsd || hold.repay() <= 0 ? null : hold;
+    }
+
+    /**
+     * Every member of {@code crowd}'s plan for {@code o}, by member (null where a member plans nothing), or null
+     * when no member plans at all: the plans {@link #plan} gives each member, bit for bit, for hundreds of members at
+     * the cost of a few. Per group of members funded alike (flash-funded ones when the position offers a flash loan;
+     * the others):
+     * <ol>
+     *   <li>the group is passed over at once when it fails at its most permissive values — the shortest latency, the
+     *   largest capital and inventory room, and the least cost of a liquidation among the members old enough to act
+     *   (gas at the member's own priority fee plus its minimum profit): too young, nothing to repay, or
+     *   {@link #cannotPay}'s profit bounds (with twice its slack) under that cost. Each only gets harder to pass
+     *   away from the extreme, so what fails there fails for every member;</li>
+     *   <li>otherwise the sale is sized once for the group's cap. When every member that can pay has that cap
+     *   (flash-funded members always; own-capital members when each holds none or at least the cap), the group is
+     *   still passed over if no member can sell it — slippage over the largest share of the bonus any member
+     *   tolerates, or less left before gas than the least cost — and none can hold instead (bound as above);</li>
+     *   <li>otherwise each member whose own cap is the group's decides with {@link #plan}'s own checks, its
+     *   {@link #cannotPay} and {@code decide}, reading the crowd's flat arrays; a member holding less than the cap
+     *   sizes its own sale through {@link #plan}.</li>
+     * </ol>
+     * The sizing is the one {@link #plan} does (shared when this liquidator {@linkplain #sharingSizes shares sizes}).
+     */
+    public LiquidationPlan[] planCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
+                                       UsdPrices prices, long block) {
         if (!o.chain().equals(crowd.chain()) || block != crowd.block()) {
             throw new IllegalArgumentException("liquidator: the crowd is of " + crowd.chain() + " in block "
                     + crowd.block() + ", the position of " + o.chain() + " in block " + block);
         }
         boolean offered = o.flashLoan().available();
-        if (offered && !groupCannot(crowd, crowd.flashUsers(), true, o, market, prices)) {
-            return false;
+        LiquidationPlan[] plans = null;
+        if (offered) {
+            plans = planGroup(crowd, crowd.flashUsers(), true, o, market, prices, null);
         }
-        return groupCannot(crowd, crowd.ownCapital(offered), false, o, market, prices);
+        return planGroup(crowd, crowd.ownCapital(offered), false, o, market, prices, plans);
     }
 
-    private boolean groupCannot(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
-                                LiquidationOpportunity o, Market market, UsdPrices prices) {
+    /** The group's plans added to {@code plans} (allocated on the first plan found); returns it. */
+    private LiquidationPlan[] planGroup(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
+                                        LiquidationOpportunity o, Market market, UsdPrices prices,
+                                        LiquidationPlan[] plans) {
         long block = crowd.block();
         if (g.isEmpty() || block < o.detectedBlock() + g.minLatencyBlocks()) {
-            return true;
+            return plans;
         }
         double repayable = o.repayable();
         double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
         if (!(cap > 0)) {
-            return true;
+            return plans;
         }
-        double cost = g.cheapestCostUsd(o.gasUnits(), block - o.detectedBlock());
         double debtUsd = prices.usd(o.debtAsset());
         double collUsd = prices.usd(o.collateralAsset());
-        if (boundsExclude(g, o, market, flash, cap, debtUsd, collUsd, cost)) {
-            return true;
+        double rateBound = quotes.rateBound(market, o.collateralAsset(), o.debtAsset());
+        long age = block - o.detectedBlock();
+        double cost = g.cheapestCostUsd(o.gasUnits(), age);
+        boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);
+        boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost, age);
+        if (noSeller && noHolder) {
+            return plans;
         }
-        // Own-capital members with less than the cap would size a smaller sale of their own.
-        if (!flash && !(g.minPositiveCapital(o.debtAsset()) >= repayable)) {
-            return false;
-        }
-        double repay = saleSize(o, market, flash, cap, debtUsd);
-        double collateral = repay * o.collateralPerDebt();
-        double proceeds = proceeds(market, o, collateral);
-        // sellPlan's and LiquidationPlan.profitUsd's expressions, so each member's verdict below is plan's.
-        double bonusUsd = collateral * collUsd - repay * debtUsd;
-        double slippageUsd = collateral * collUsd - proceeds * debtUsd;
-        double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
-        if (!(repay > 0) || slippageUsd > g.maxSlippageShare() * Math.max(bonusUsd, 0)) {
-            if (flash || !(g.maxRoomUsd() > 0)) {
-                // Every member finds the slippage too high: flash-funded ones walk away, the others cannot hold.
-                return true;
+        Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
+        if (flash || g.minPositiveCapital(o.debtAsset()) >= repayable) {
+            // Every member that can pay sells this very sale: none sells it if the slippage is over every member's
+            // share of the bonus, or if what is left before gas is under the least cost (the margin covers the
+            // rounding of either side of a member's own test); and none holds if the slippage is within the share of
+            // every member with room to hold, for a member holds only when slippage is too high for it.
+            double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
+            double bonus = Math.max(sale.bonusUsd(), 0);
+            noSeller = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
+                    || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
+            noHolder = noHolder || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
+            if (noSeller && noHolder) {
+                return plans;
             }
         }
         double nativeUsd = crowd.nativeUsd();
-        double cpd = o.collateralPerDebt();
         double[] capital = flash ? null : crowd.capital(o.debtAsset());
-        for (int k = 0; k < crowd.size(); k++) {
-            if (!g.contains(k) || block < o.detectedBlock() + crowd.latency(k)
-                    || (capital != null && !(Math.min(repayable, capital[k]) > 0))) {
+        // With no seller, only a member that may hold can plan.
+        int[] members = noSeller ? g.membersWithRoom() : g.members();
+        for (int k : members) {
+            if (block < o.detectedBlock() + crowd.latency(k)) {
                 continue;
             }
-            double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
-            if (gasNative > crowd.gasLeft(k)) {
+            double memberCap = flash ? repayable : Math.min(repayable, capital[k]);
+            if (!(memberCap > 0)) {
                 continue;
             }
-            double gasUsd = gasNative * nativeUsd;
-            boolean slippageTooHigh = !(repay > 0) || slippageUsd > crowd.slippageShare(k) * Math.max(bonusUsd, 0);
-            if (!slippageTooHigh) {
-                if (bonusUsd - slippageUsd - flashFeeUsd - gasUsd < crowd.minProfit(k) || repay <= 0) {
+            LiquidationPlan plan;
+            if (memberCap != cap) {
+                plan = plan(crowd.ledger(k), o, market, prices, crowd.baseFeeGwei(), block).orElse(null);
+            } else {
+                double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
+                if (gasNative > crowd.gasLeft(k)) {
                     continue;
                 }
-                return false;
+                double gasUsd = gasNative * nativeUsd;
+                if (cannotPay(crowd.minProfit(k), crowd.room(k), o, rateBound, flash, cap, debtUsd, collUsd, gasUsd)) {
+                    continue;
+                }
+                plan = decide(crowd.id(k), crowd.priorityFee(k), crowd.minProfit(k), crowd.slippageShare(k),
+                        crowd.room(k), o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative);
             }
-            if (flash) {
-                continue;
+            if (plan != null) {
+                if (plans == null) {
+                    plans = new LiquidationPlan[crowd.size()];
+                }
+                plans[k] = plan;
             }
-            double holdRepay = Math.min(cap, crowd.room(k) / Math.max(cpd * collUsd, 1e-300));
-            if (!(holdRepay > 0)) {
-                continue;
-            }
-            double held = holdRepay * cpd;
-            double holdBonusUsd = held * collUsd - holdRepay * debtUsd;
-            if (holdBonusUsd - 0.0 - 0.0 - gasUsd < crowd.minProfit(k) || holdRepay <= 0) {
-                continue;
-            }
-            return false;
         }
-        return true;
+        return plans;
     }
 
     /**
-     * {@link #cannotPay}'s bounds for a whole group at its extremes, with twice the slack, against the least cost of
-     * a liquidation among the members ({@code cost}, gas included): a member's bound is below its own minimum
-     * profit whenever the group's is below the least cost by more than the rounding of either.
+     * {@link #cannotPay}'s sale bound for a whole group at its extremes — the largest cap, against the least cost
+     * of a liquidation among the members ({@code cost}: gas plus minimum profit) — with twice its slack: a member's
+     * own bound is under its minimum profit whenever this one is under the least cost, rounding included.
      */
-    private boolean boundsExclude(LiquidatorCrowd.Group g, LiquidationOpportunity o, Market market, boolean flash,
-                                  double cap, double debtUsd, double collUsd, double cost) {
+    private static boolean sellExcluded(LiquidationOpportunity o, double rateBound, double cap, double debtUsd,
+                                        double collUsd, double cost) {
         double slackShare = 2 * BOUND_SLACK;
-        double rate = quotes.rateBound(market, o.collateralAsset(), o.debtAsset()) * (1 + slackShare);
+        double rate = rateBound * (1 + slackShare);
         double cpd = o.collateralPerDebt();
-        double slack = slackShare * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd) + slackShare;
         // A member's bound subtracts its gas less its share of the slack: at least (1 - slack) of its cost.
-        double below = cost * (1 - slackShare);
-        double sellBound = cap * Math.max(0, cpd * rate - 1) * debtUsd + slack;
-        if (!(sellBound < below)) {
-            return false;
-        }
-        if (flash) {
-            return true;
-        }
+        return cap * Math.max(0, cpd * rate - 1) * debtUsd + groupSlack(cpd, rate, cap, debtUsd, collUsd)
+                < cost * (1 - slackShare);
+    }
+
+    /**
+     * True only when no member of the group can hold the collateral at a profit: {@link #cannotPay}'s hold bound at
+     * the largest room and cap against the least cost (as {@link #sellExcluded}); or, member by member, a hold is
+     * worth at most its room times the bonus's share of the collateral's value, {@code β = (k·collUsd − debtUsd) /
+     * (k·collUsd)}, and that stays under every member's own cost when β (widened by 1e-6 of itself and 1e-9)
+     * times the largest room-to-cost ratio stays under {@code 1 − 1e-9}: a margin far above the rounding of a
+     * member's hold, of its room or of its cost.
+     */
+    private static boolean holdExcluded(LiquidatorCrowd.Group g, LiquidationOpportunity o, double rateBound,
+                                        double cap, double debtUsd, double collUsd, double cost, long ageBlocks) {
         double room = g.maxRoomUsd();
         if (!(room > 0)) {
             return true;
         }
+        double worth = o.collateralPerDebt() * collUsd;
+        double bonusShare = Math.max(0, worth - debtUsd) / Math.max(worth, 1e-300) * (1 + 1e-6) + 1e-9;
+        if (bonusShare * g.maxRoomPerCost(o.gasUnits(), ageBlocks) < 1 - 1e-9) {
+            return true;
+        }
+        double slackShare = 2 * BOUND_SLACK;
+        double cpd = o.collateralPerDebt();
         double hold = Math.min(cap, room / Math.max(cpd * collUsd, 1e-300) * (1 + slackShare));
-        return hold * Math.max(0, cpd * collUsd - debtUsd) + slack < below;
+        return hold * Math.max(0, cpd * collUsd - debtUsd)
+                + groupSlack(cpd, rateBound * (1 + slackShare), cap, debtUsd, collUsd) < cost * (1 - slackShare);
+    }
+
+    private static double groupSlack(double cpd, double rate, double cap, double debtUsd, double collUsd) {
+        double slackShare = 2 * BOUND_SLACK;
+        return slackShare * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd) + slackShare;
     }
 
     /**
@@ -280,26 +337,21 @@ public final class Liquidator {
      * {@link #BOUND_SLACK} of the amounts involved, far above the rounding of the plan's own arithmetic, so the answer
      * is the one sizing the sale would give. With quotes that know no bound it is always false.
      */
-    private boolean cannotPay(LiquidatorLedger ledger, LiquidationOpportunity o, Market market, boolean flash,
-                              double cap, double debtUsd, double collUsd, double gasUsd, UsdPrices prices) {
-        LiquidatorProfile p = ledger.profile();
-        double rate = quotes.rateBound(market, o.collateralAsset(), o.debtAsset()) * (1 + BOUND_SLACK);
+    private static boolean cannotPay(double minProfitUsd, double roomUsd, LiquidationOpportunity o, double rateBound,
+                                     boolean flash, double cap, double debtUsd, double collUsd, double gasUsd) {
+        double rate = rateBound * (1 + BOUND_SLACK);
         double cpd = o.collateralPerDebt();
         double slack = BOUND_SLACK * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd + gasUsd) + BOUND_SLACK;
         double sellBound = cap * Math.max(0, cpd * rate - 1) * debtUsd - gasUsd + slack;
-        if (!(sellBound < p.minProfitUsd())) {
+        if (!(sellBound < minProfitUsd)) {
             return false;
         }
-        if (flash) {
+        if (flash || !(roomUsd > 0)) {
             return true;
         }
-        double room = p.maxInventoryUsd() - ledger.inventoryUsd(prices);
-        if (!(room > 0)) {
-            return true;
-        }
-        double hold = Math.min(cap, room / Math.max(cpd * collUsd, 1e-300) * (1 + BOUND_SLACK));
+        double hold = Math.min(cap, roomUsd / Math.max(cpd * collUsd, 1e-300) * (1 + BOUND_SLACK));
         double holdBound = hold * Math.max(0, cpd * collUsd - debtUsd) - gasUsd + slack;
-        return holdBound < p.minProfitUsd();
+        return holdBound < minProfitUsd;
     }
 
     /**
@@ -351,19 +403,6 @@ public final class Liquidator {
         double proceeds = proceeds(market, o, collateral);
         double fee = flash ? repay * o.flashLoan().feeRate() : 0;
         return (proceeds - repay - fee) * debtUsd;
-    }
-
-    private LiquidationPlan sellPlan(LiquidatorProfile p, LiquidationOpportunity o, Market market, double repay,
-                                     boolean flash, double debtUsd, double collUsd, double gasUsd, double gasNative) {
-        double collateral = repay * o.collateralPerDebt();
-        double proceeds = proceeds(market, o, collateral);
-        double bonusUsd = collateral * collUsd - repay * debtUsd;
-        double slippageUsd = collateral * collUsd - proceeds * debtUsd;
-        double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
-        return new LiquidationPlan(p.id(), o, repay, collateral,
-                flash ? LiquidationPlan.Funding.FLASH_LOAN : LiquidationPlan.Funding.OWN_CAPITAL,
-                LiquidationPlan.Disposal.SELL, proceeds, bonusUsd, slippageUsd, flashFeeUsd, gasUsd, gasNative,
-                p.priorityFeeGwei());
     }
 
     /** Debt asset returned by selling {@code collateral} through the router, swap gas excluded (it is in the plan). */

@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * member's inputs to {@link Liquidator#plan} in flat arrays (latency, priority fee, minimum profit, slippage share,
  * inventory room, gas budget left, capital per debt asset), and the most permissive of them per group — the shortest
  * latency, the least cost of a liquidation (gas at a member's own priority fee plus its minimum profit, among the
- * members old enough to act), the largest capital and inventory room. {@link Liquidator#nobodyPlans} uses it to pass
- * over, at the cost of one check, a position that every one of hundreds of liquidators would turn down — in a
- * cascade, most of the positions that stay liquidatable block after block.
+ * members old enough to act), the largest capital and inventory room. {@link Liquidator#planCrowd} uses it to plan for
+ * all of them at once: to pass over, at the cost of one check, a position that every one of hundreds of liquidators
+ * would turn down — in a cascade, most of the positions that stay liquidatable block after block — and to size a
+ * sale once for every member that would make it.
  *
  * <p>Members are split as {@link Liquidator#plan} splits them: those that use flash loans (funded by the loan when
  * the position offers one) and the others (funded by their own capital). A snapshot: valid while no ledger books
@@ -45,6 +46,10 @@ public final class LiquidatorCrowd {
      */
     public LiquidatorCrowd(List<LiquidatorLedger> ledgers, ChainId chain, long block, UsdPrices prices,
                            double baseFeeGwei, double nativeUsd) {
+        if (!(baseFeeGwei >= 0) || Double.isInfinite(baseFeeGwei)) {
+            throw new IllegalArgumentException("liquidator crowd: base fee must be a finite number >= 0 gwei (was "
+                    + baseFeeGwei + ")");
+        }
         this.chain = chain;
         this.block = block;
         this.baseFeeGwei = baseFeeGwei;
@@ -93,6 +98,14 @@ public final class LiquidatorCrowd {
 
     int size() {
         return ledgers.size();
+    }
+
+    LiquidatorLedger ledger(int k) {
+        return ledgers.get(k);
+    }
+
+    String id(int k) {
+        return ledgers.get(k).profile().id();
     }
 
     boolean usesFlash(int k) {
@@ -155,40 +168,65 @@ public final class LiquidatorCrowd {
         private final boolean empty;
         private final int minLatencyBlocks;
         private final int maxLatencyBlocks;
-        private final double maxSlippageShare;
         private final double maxRoomUsd;
+        private final double maxSlippageShare;
+        private final double minSlippageShareWithRoom;
+        /** The members (in order) with room to hold more inventory, and all members (in order). */
+        private final int[] withRoom;
+        private final int[] all;
         /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
         /** Per gas of a transaction and age of a position (capped at the longest latency): the cheapest member. */
-        private final ConcurrentHashMap<CostKey, Double> cheapest = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<CostKey, double[]> costs = new ConcurrentHashMap<>();
 
         private Group(boolean withFlashUsers, boolean withOthers) {
             this.withFlashUsers = withFlashUsers;
             this.withOthers = withOthers;
             int shortest = Integer.MAX_VALUE;
             int longest = 0;
-            double share = Double.NEGATIVE_INFINITY;
             double roomMax = Double.NEGATIVE_INFINITY;
+            double share = Double.NEGATIVE_INFINITY;
+            double leastShareWithRoom = Double.POSITIVE_INFINITY;
             boolean none = true;
+            java.util.List<Integer> roomy = new java.util.ArrayList<>();
+            java.util.List<Integer> everyMember = new java.util.ArrayList<>();
             for (int k = 0; k < ledgers.size(); k++) {
                 if (contains(k)) {
                     none = false;
+                    everyMember.add(k);
+                    if (room[k] > 0) {
+                        roomy.add(k);
+                        leastShareWithRoom = Math.min(leastShareWithRoom, slippageShare[k]);
+                    }
                     shortest = Math.min(shortest, latency[k]);
                     longest = Math.max(longest, latency[k]);
-                    share = Math.max(share, slippageShare[k]);
                     roomMax = Math.max(roomMax, room[k]);
+                    share = Math.max(share, slippageShare[k]);
                 }
             }
             this.empty = none;
             this.minLatencyBlocks = shortest;
             this.maxLatencyBlocks = longest;
-            this.maxSlippageShare = share;
             this.maxRoomUsd = roomMax;
+            this.maxSlippageShare = share;
+            this.minSlippageShareWithRoom = leastShareWithRoom;
+            this.withRoom = roomy.stream().mapToInt(Integer::intValue).toArray();
+            this.all = everyMember.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** Whether member {@code k} belongs to the group. */
         boolean contains(int k) {
             return usesFlash[k] ? withFlashUsers : withOthers;
+        }
+
+        /** The members' indexes in the crowd, in order. */
+        int[] members() {
+            return all;
+        }
+
+        /** The members' indexes, in order, of those with inventory room: the only ones that may hold collateral. */
+        int[] membersWithRoom() {
+            return withRoom;
         }
 
         boolean isEmpty() {
@@ -199,13 +237,22 @@ public final class LiquidatorCrowd {
             return minLatencyBlocks;
         }
 
+        /** The largest inventory room (USD) of any member; at most 0 when none may hold more collateral. */
+        double maxRoomUsd() {
+            return maxRoomUsd;
+        }
+
+        /** The largest share of the bonus any member lets slippage take. */
         double maxSlippageShare() {
             return maxSlippageShare;
         }
 
-        /** The largest inventory room (USD) of any member; at most 0 when none may hold more collateral. */
-        double maxRoomUsd() {
-            return maxRoomUsd;
+        /**
+         * The smallest share of the bonus that a member with inventory room lets slippage take (+∞ when none has
+         * room): a sale whose slippage stays within it is one every such member sells rather than holds.
+         */
+        double minSlippageShareWithRoom() {
+            return minSlippageShareWithRoom;
         }
 
         /** The largest capital any member holds in {@code asset} on the crowd's chain (0 if none). */
@@ -241,16 +288,35 @@ public final class LiquidatorCrowd {
          * a liquidation must earn before fees and gas for any of them to take it. +∞ when no member is old enough.
          */
         double cheapestCostUsd(long gasUnits, long ageBlocks) {
+            return costs(gasUnits, ageBlocks)[0];
+        }
+
+        /**
+         * The largest ratio of inventory room to cost (as {@link #cheapestCostUsd} reckons a member's cost) among
+         * the members with room that are old enough to act; 0 when there are none. A member can hold at a profit
+         * only if its room times the bonus's share of the collateral's value reaches its cost, so none can when that
+         * share times this ratio stays under one.
+         */
+        double maxRoomPerCost(long gasUnits, long ageBlocks) {
+            return costs(gasUnits, ageBlocks)[1];
+        }
+
+        private double[] costs(long gasUnits, long ageBlocks) {
             long age = Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
-            return cheapest.computeIfAbsent(new CostKey(gasUnits, age), key -> {
+            return costs.computeIfAbsent(new CostKey(gasUnits, age), key -> {
                 double least = Double.POSITIVE_INFINITY;
+                double roomPerCost = 0;
                 for (int k = 0; k < ledgers.size(); k++) {
                     if (contains(k) && latency[k] <= age) {
                         double gasNative = gasUnits * (baseFeeGwei + priorityFee[k]) * 1e-9;
-                        least = Math.min(least, gasNative * nativeUsd + minProfit[k]);
+                        double cost = gasNative * nativeUsd + minProfit[k];
+                        least = Math.min(least, cost);
+                        if (room[k] > 0) {
+                            roomPerCost = Math.max(roomPerCost, cost > 0 ? room[k] / cost : Double.POSITIVE_INFINITY);
+                        }
                     }
                 }
-                return least;
+                return new double[] {least, roomPerCost};
             });
         }
     }

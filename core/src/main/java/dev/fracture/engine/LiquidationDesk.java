@@ -87,8 +87,8 @@ final class LiquidationDesk {
             return settledUsd;
         }
         // Nothing trades while the liquidators plan, so they may share quotes and sale sizes (the fast engine does),
-        // quoted without the router's fills on legs found once per run, and skip the plans they already know come
-        // to nothing with the same inputs (PlanVerdicts).
+        // quoted without the router's fills on legs found once per run, and pass over the positions nobody planned
+        // with the same inputs (PlanVerdicts).
         // One prices object for the round: nothing moves prices until the plans land, and ledgers remember what
         // their inventory is worth at it.
         UsdPrices usd = block.prices()::usd;
@@ -104,8 +104,7 @@ final class LiquidationDesk {
             crowds = new HashMap<>(4);
             for (LiquidationOpportunity o : opportunities) {
                 crowds.computeIfAbsent(o.chain(), c -> new LiquidatorCrowd(planners, c, block.number(), usd,
-                        block.baseFeeGwei(),
-                        usd.usd(block.market().chain(c).nativeAsset())));
+                        block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
             }
         }
         Liquidator shared = planner;
@@ -116,23 +115,23 @@ final class LiquidationDesk {
         for (int i = 0; i < opportunities.size(); i++) {
             indexes.add(i);
         }
-        // Per position, each planner's plan or null; an empty row when the crowd as a whole is known to pass it by.
+        // Per position, each planner's plan or null; an empty row when none plans. The fast engine plans for the
+        // crowd at once (Liquidator.planCrowd: the same plans, most positions passed over in one check); the
+        // reference asks every liquidator.
         List<LiquidationPlan[]> made = workers.flatMap(indexes, i -> {
-            Liquidator sizer = verdictsNow == null ? shared : shared.sharingSizes();
             LiquidationOpportunity o = opportunities.get(i);
             if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
                 return Collections.singletonList(KNOWN_NOBODY);
             }
-            if (crowdsNow != null && sizer.nobodyPlans(crowdsNow.get(o.chain()), o, block.market(), usd,
-                    block.number())) {
-                return Collections.singletonList(NOBODY);
+            if (crowdsNow != null) {
+                LiquidationPlan[] row = shared.sharingSizes().planCrowd(crowdsNow.get(o.chain()), o, block.market(),
+                        usd, block.number());
+                return Collections.singletonList(row == null ? NOBODY : row);
             }
             LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
             for (int k = 0; k < perOpportunity; k++) {
-                if (verdictsNow == null || !verdictsNow.knownToFail(i, k)) {
-                    mine[k] = sizer.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(),
-                            block.number()).orElse(null);
-                }
+                mine[k] = shared.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(), block.number())
+                        .orElse(null);
             }
             return Collections.singletonList(mine);
         });
@@ -140,17 +139,14 @@ final class LiquidationDesk {
         for (int i = 0; i < made.size(); i++) {
             LiquidationPlan[] row = made.get(i);
             boolean planned = false;
-            for (int k = 0; k < row.length; k++) {
-                if (row[k] != null) {
-                    plans.add(row[k]);
+            for (LiquidationPlan plan : row) {
+                if (plan != null) {
+                    plans.add(plan);
                     planned = true;
-                }
-                if (verdictsNow != null) {
-                    verdictsNow.settle(i, k, row[k] != null);
                 }
             }
             if (verdictsNow != null && row != KNOWN_NOBODY) {
-                verdictsNow.settleAll(i, planned);
+                verdictsNow.settle(i, planned);
             }
         }
         return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);

@@ -12,31 +12,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fast engine's memory of plans that came to nothing: a liquidator that found no plan for a position in one block
- * finds none in a later block whose every input to its decision is the same. {@code Liquidator.plan} reads
+ * The fast engine's memory of positions nobody planned: a position that no liquidator planned in one block is planned
+ * by none in a later block whose every input to their decisions is the same. {@code Liquidator.plan} reads
  * <ul>
  *   <li>of the position: the opportunity's terms, and how many blocks ago it was first seen (its reaction latency
  *   counts from then; past the largest latency the age no longer matters);</li>
  *   <li>of the block: the base fee, the prices of the debt, the collateral and the chain's gas asset, and the quotes
  *   for selling the collateral for the debt ({@link SaleQuotes#stateVersion}: the state of the venues they read);</li>
- *   <li>of the liquidator: its profile (fixed), its capital and inventory ({@link LiquidatorLedger#version}), its
+ *   <li>of each liquidator: its profile (fixed), its capital and inventory ({@link LiquidatorLedger#version}), its
  *   inventory's value at the block's prices and its gas budget left on the chain.</li>
  * </ul>
- * It reads nothing else, so skipping it then gives the same bits as running it (the reference simulator always runs
- * it; {@code ReferenceEqualityTest} holds the two equal). A position nobody will liquidate — too small, no venue for
- * its collateral, slippage over every liquidator's limit — then costs its planners once per change of what they read,
- * not once per block.
+ * It reads nothing else, so skipping the position then gives the same bits as planning it (the reference simulator
+ * always plans; {@code ReferenceEqualityTest} holds the two equal). A position nobody will liquidate — too small, no
+ * venue for its collateral, slippage over every liquidator's limit — then costs one comparison of its inputs per
+ * block while they stay the same.
  *
- * <p>The memory is laid out for the hot path, where thousands of such positions each meet every liquidator every
- * block: the block's and the position's inputs are compared once per position, and each liquidator's once per
- * chain and round, which gives it a stamp (a number that changes whenever any of its inputs does); a verdict is then
- * a stamp per liquidator and position, checked with one array read. Positions no longer liquidatable are forgotten.
+ * <p>The liquidators' inputs are compared once per chain and round, which gives the crowd a stamp (a number that
+ * changes whenever any liquidator's inputs do); a position's verdict is the crowd stamp of the round nobody planned
+ * it in. Positions no longer liquidatable are forgotten.
  */
 final class PlanVerdicts {
     private final List<LiquidatorLedger> ledgers;
     /** Ages past this are all alike: every liquidator's latency has passed. */
     private final long ageCap;
-    private final Map<ChainId, LedgerStamps> stamps = new HashMap<>();
+    private final Map<ChainId, CrowdStamp> stamps = new HashMap<>();
     private final Map<ProtocolId, Map<AccountId, Entry>> entries = new HashMap<>();
     /** The next stamp to hand out; 0 means "no verdict", so it starts at 1. */
     private long nextStamp = 1;
@@ -60,10 +59,9 @@ final class PlanVerdicts {
         Map<AccountId, Entry> before = entries.getOrDefault(protocol, Map.of());
         Map<AccountId, Entry> now = new HashMap<>(Math.max(16, opportunities.size() * 2));
         Entry[] open = new Entry[opportunities.size()];
-        long[][] current = new long[opportunities.size()][];
         long[] crowd = new long[opportunities.size()];
         ReferencePrices prices = block.prices();
-        Map<ChainId, long[]> stampsNow = new HashMap<>(4);
+        Map<ChainId, Long> stampsNow = new HashMap<>(4);
         for (int i = 0; i < opportunities.size(); i++) {
             LiquidationOpportunity o = opportunities.get(i);
             long quotesVersion = quotes.stateVersion(block.market(), o.collateralAsset(), o.debtAsset());
@@ -72,30 +70,27 @@ final class PlanVerdicts {
             }
             Entry e = before.get(o.account());
             if (e == null) {
-                e = new Entry(ledgers.size());
+                e = new Entry();
             }
             e.observe(o, Math.min(block.number() - o.detectedBlock(), ageCap), bits(block.baseFeeGwei()),
                     bits(prices.usd(o.debtAsset())), bits(prices.usd(o.collateralAsset())),
                     bits(prices.usd(block.market().chain(o.chain()).nativeAsset())), quotesVersion);
             now.put(o.account(), e);
             open[i] = e;
-            LedgerStamps chainStamps = stamps.computeIfAbsent(o.chain(), x -> new LedgerStamps(ledgers.size()));
-            current[i] = stampsNow.computeIfAbsent(o.chain(), c -> chainStamps.refreshed(c, block, usd));
-            crowd[i] = chainStamps.crowdStamp;
+            crowd[i] = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
+                    x -> new CrowdStamp(ledgers.size())).refreshed(c, block, usd));
         }
         entries.put(protocol, now);
-        return new Round(open, current, crowd);
+        return new Round(open, crowd);
     }
 
-    /** The verdicts of one round: per position (by index) and liquidator (by index in the desk's order). */
+    /** The verdicts of one round, per position (by index). */
     static final class Round {
         private final Entry[] open;
-        private final long[][] current;
         private final long[] crowd;
 
-        private Round(Entry[] open, long[][] current, long[] crowd) {
+        private Round(Entry[] open, long[] crowd) {
             this.open = open;
-            this.current = current;
             this.crowd = crowd;
         }
 
@@ -109,29 +104,15 @@ final class PlanVerdicts {
         }
 
         /** Records whether any liquidator planned position {@code opportunity} in this round. */
-        void settleAll(int opportunity, boolean planned) {
+        void settle(int opportunity, boolean planned) {
             Entry e = open[opportunity];
             if (e != null) {
                 e.nobodyAt = planned ? 0 : crowd[opportunity];
             }
         }
-
-        /** True when {@code ledger}'s plan for position {@code opportunity} is known to come to nothing. */
-        boolean knownToFail(int opportunity, int ledger) {
-            Entry e = open[opportunity];
-            return e != null && e.failedAt[ledger] != 0 && e.failedAt[ledger] == current[opportunity][ledger];
-        }
-
-        /** Records whether {@code ledger}'s plan for position {@code opportunity} came to something. */
-        void settle(int opportunity, int ledger, boolean planned) {
-            Entry e = open[opportunity];
-            if (e != null) {
-                e.failedAt[ledger] = planned ? 0 : current[opportunity][ledger];
-            }
-        }
     }
 
-    /** One position's inputs as last seen, and the stamp each liquidator had when its plan for it came to nothing. */
+    /** One position's inputs as last seen, and the crowd stamp of the round in which nobody planned it. */
     private static final class Entry {
         private LiquidationOpportunity seen;
         private long age;
@@ -140,22 +121,16 @@ final class PlanVerdicts {
         private long collateralUsd;
         private long nativeUsd;
         private long quotesVersion;
-        private final long[] failedAt;
         /** The crowd stamp of the round in which nobody planned it, with these inputs (0: none). */
         private long nobodyAt;
 
-        Entry(int ledgers) {
-            failedAt = new long[ledgers];
-        }
-
-        /** Takes the position's and the block's inputs; forgets every verdict when any differs from the last seen. */
+        /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
         void observe(LiquidationOpportunity o, long age, long baseFee, long debtUsd, long collateralUsd,
                      long nativeUsd, long quotesVersion) {
             boolean same = seen != null && sameTerms(seen, o) && this.age == age && this.baseFee == baseFee
                     && this.debtUsd == debtUsd && this.collateralUsd == collateralUsd && this.nativeUsd == nativeUsd
                     && this.quotesVersion == quotesVersion;
             if (!same) {
-                java.util.Arrays.fill(failedAt, 0);
                 nobodyAt = 0;
                 seen = o;
                 this.age = age;
@@ -179,45 +154,38 @@ final class PlanVerdicts {
     }
 
     /**
-     * Each liquidator's inputs on one chain as last seen (ledger version, inventory value, gas budget left) and the
-     * stamp they were given; a liquidator gets a new stamp when any of them changes.
+     * Every liquidator's inputs on one chain as last seen (ledger version, inventory value, gas budget left) and the
+     * crowd's stamp, renewed when any of them changes.
      */
-    private final class LedgerStamps {
+    private final class CrowdStamp {
         private final long[] version;
         private final long[] inventoryUsd;
         private final long[] gasLeft;
-        private long[] stamp;
-        /** A stamp of the liquidators together: changes whenever any one's does. */
-        private long crowdStamp;
+        private long stamp;
 
-        LedgerStamps(int n) {
+        CrowdStamp(int n) {
             version = new long[n];
             inventoryUsd = new long[n];
             gasLeft = new long[n];
-            stamp = new long[n];
         }
 
-        /** The stamps as the ledgers stand now; the array returned is never changed afterwards. */
-        long[] refreshed(ChainId chain, BlockContext block, UsdPrices usd) {
-            long[] next = null;
+        /** The stamp as the ledgers stand now. */
+        long refreshed(ChainId chain, BlockContext block, UsdPrices usd) {
+            boolean changed = stamp == 0;
             for (int k = 0; k < ledgers.size(); k++) {
                 LiquidatorLedger l = ledgers.get(k);
                 long v = l.version();
                 long inv = bits(l.inventoryUsd(usd));
                 long gas = bits(l.gasBudgetLeft(chain, block.number()));
-                if (stamp[k] == 0 || v != version[k] || inv != inventoryUsd[k] || gas != gasLeft[k]) {
-                    if (next == null) {
-                        next = stamp.clone();
-                    }
+                if (v != version[k] || inv != inventoryUsd[k] || gas != gasLeft[k]) {
                     version[k] = v;
                     inventoryUsd[k] = inv;
                     gasLeft[k] = gas;
-                    next[k] = nextStamp++;
+                    changed = true;
                 }
             }
-            if (next != null) {
-                stamp = next;
-                crowdStamp = nextStamp++;
+            if (changed) {
+                stamp = nextStamp++;
             }
             return stamp;
         }

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link Liquidator#nobodyPlans}: a position it passes over is one no member of the crowd plans, member by member
- * through {@link Liquidator#plan}. The market is {@link LiquidatorTest}'s: ETH at $2,000 sells into one fee-free
+ * {@link Liquidator#planCrowd}: the plans it makes for a crowd are, member by member and bit for bit, the plans
+ * {@link Liquidator#plan} makes for each, and a position it passes over (null) is one no member plans. The market is {@link LiquidatorTest}'s: ETH at $2,000 sells into one fee-free
  * constant-product pool of 1,000 ETH and 2,000,000 USDC; the protocol pays a 5% bonus (collateral per debt
  * 1.05 / 2000); a liquidation costs 300,000 gas at a 10 gwei base fee plus the member's priority fee, ETH at $2,000,
  * i.e. 0.006 USD per gwei of fee.
@@ -67,6 +67,11 @@ class LiquidatorCrowdTest {
         return new LiquidatorCrowd(members, ETHEREUM, block, PRICES, BASE_FEE, 2000);
     }
 
+    private static boolean nobodyPlans(Liquidator liquidator, List<LiquidatorLedger> members,
+                                       LiquidationOpportunity o, long block) {
+        return liquidator.planCrowd(crowd(members, block), o, MARKET, PRICES, block) == null;
+    }
+
     private static boolean anyPlans(Liquidator liquidator, List<LiquidatorLedger> members, LiquidationOpportunity o,
                                      long block) {
         return members.stream().anyMatch(m -> liquidator.plan(m, o, MARKET, PRICES, BASE_FEE, block).isPresent());
@@ -79,11 +84,11 @@ class LiquidatorCrowdTest {
         List<LiquidatorLedger> members = List.of(member("a", 1e6, false, 1, 0, 0, 1, 1e6),
                 member("b", 0, true, 5, 0, 0, 1, 0));
         LiquidationOpportunity small = opportunity(100, FlashLoanTerms.FREE, 0);
-        assertThat(LEAN.nobodyPlans(crowd(members, 3), small, MARKET, PRICES, 3)).isTrue();
+        assertThat(nobodyPlans(LEAN, members, small, 3)).isTrue();
         assertThat(anyPlans(LEAN, members, small, 3)).isFalse();
         // At 1,000 USDC the bonus is 50 USD less 0.03 USD of slippage: both members take it.
         LiquidationOpportunity larger = opportunity(1_000, FlashLoanTerms.FREE, 0);
-        assertThat(LEAN.nobodyPlans(crowd(members, 3), larger, MARKET, PRICES, 3)).isFalse();
+        assertThat(nobodyPlans(LEAN, members, larger, 3)).isFalse();
         assertThat(anyPlans(LEAN, members, larger, 3)).isTrue();
     }
 
@@ -99,20 +104,20 @@ class LiquidatorCrowdTest {
                 member("low-minimum", 0, true, 100, 400, 0, 1, 0));
         LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 0);
         assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
-        assertThat(LEAN.nobodyPlans(crowd(members, 1), o, MARKET, PRICES, 1)).isTrue();
+        assertThat(nobodyPlans(LEAN, members, o, 1)).isTrue();
         // Lower the second member's minimum to 370: 379.16 ≥ 370, it plans, and the crowd must say so.
         List<LiquidatorLedger> willing = List.of(members.get(0), member("low-minimum", 0, true, 100, 370, 0, 1, 0));
         assertThat(anyPlans(LEAN, willing, o, 1)).isTrue();
-        assertThat(LEAN.nobodyPlans(crowd(willing, 1), o, MARKET, PRICES, 1)).isFalse();
+        assertThat(nobodyPlans(LEAN, willing, o, 1)).isFalse();
     }
 
     @Test
     void waitsForTheShortestReactionLatency() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 2, 1, 0), member("b", 0, true, 1, 0, 3, 1, 0));
         LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 10);
-        assertThat(LEAN.nobodyPlans(crowd(members, 11), o, MARKET, PRICES, 11)).isTrue();
+        assertThat(nobodyPlans(LEAN, members, o, 11)).isTrue();
         assertThat(anyPlans(LEAN, members, o, 11)).isFalse();
-        assertThat(LEAN.nobodyPlans(crowd(members, 12), o, MARKET, PRICES, 12)).isFalse();
+        assertThat(nobodyPlans(LEAN, members, o, 12)).isFalse();
         assertThat(anyPlans(LEAN, members, o, 12)).isTrue();
     }
 
@@ -124,27 +129,36 @@ class LiquidatorCrowdTest {
                 member("b", 1e9, false, 1, 0, 0, 0.0, 0));
         LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
         assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
-        assertThat(LEAN.nobodyPlans(crowd(members, 1), o, MARKET, PRICES, 1)).isTrue();
+        assertThat(nobodyPlans(LEAN, members, o, 1)).isTrue();
+        // With 100 USD of room it could hold 100 USD of ETH for 95.24 USD of debt: 4.76 USD of bonus, under its
+        // 6.60 USD of gas.
+        List<LiquidatorLedger> cramped = List.of(members.get(0), member("b", 1e9, false, 1, 0, 0, 0.0, 100));
+        assertThat(anyPlans(LEAN, cramped, o, 1)).isFalse();
+        assertThat(nobodyPlans(LEAN, cramped, o, 1)).isTrue();
         // With 1,000,000 USD of room the own-capital member holds the whole 52.5 ETH instead: 5,000 USD of bonus
         // less 6.60 of gas.
         List<LiquidatorLedger> holder = List.of(members.get(0), member("b", 1e9, false, 1, 0, 0, 0.0, 1e6));
         assertThat(anyPlans(LEAN, holder, o, 1)).isTrue();
-        assertThat(LEAN.nobodyPlans(crowd(holder, 1), o, MARKET, PRICES, 1)).isFalse();
+        assertThat(nobodyPlans(LEAN, holder, o, 1)).isFalse();
     }
 
     @Test
-    void refusesACrowdOfAnotherChainOrBlock() {
+    void refusesACrowdOfAnotherChainOrBlockOrANegativeBaseFee() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
         LiquidationOpportunity o = opportunity(1_000, FlashLoanTerms.FREE, 0);
-        assertThatThrownBy(() -> LEAN.nobodyPlans(crowd(members, 4), o, MARKET, PRICES, 5))
+        assertThatThrownBy(() -> LEAN.planCrowd(crowd(members, 4), o, MARKET, PRICES, 5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block 4");
         LiquidatorCrowd elsewhere = new LiquidatorCrowd(members, ChainId.of("base"), 5, PRICES, BASE_FEE, 2000);
-        assertThatThrownBy(() -> LEAN.nobodyPlans(elsewhere, o, MARKET, PRICES, 5))
+        assertThatThrownBy(() -> LEAN.planCrowd(elsewhere, o, MARKET, PRICES, 5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base");
+        assertThatThrownBy(() -> new LiquidatorCrowd(members, ETHEREUM, 5, PRICES, -1, 2000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base fee");
     }
 
     /**
-     * Seeded random crowds and positions: whenever the crowd is passed over, every member's own plan is empty. Some
+     * Seeded random crowds and positions: each member's plan from the crowd equals (as a record: every amount to
+     * the bit) the plan {@link Liquidator#plan} makes for it alone, and when the crowd is passed over, every member's
+     * own plan is empty. Some
      * members have already held inventory or spent gas this block, some hold less capital than a position's cap, and
      * flash loans are offered or not. The test also requires both answers to occur often, so that it cannot pass by
      * never (or always) passing over.
@@ -183,8 +197,14 @@ class LiquidatorCrowdTest {
             };
             LiquidationOpportunity o = opportunity(repay, terms, block - rnd.nextInt(5));
             Liquidator liquidator = rnd.nextBoolean() ? LEAN : LEAN.sharingSizes();
-            boolean nobody = liquidator.nobodyPlans(crowd(members, block), o, MARKET, PRICES, block);
+            LiquidationPlan[] crowdPlans = liquidator.planCrowd(crowd(members, block), o, MARKET, PRICES, block);
+            boolean nobody = crowdPlans == null;
             boolean someone = anyPlans(liquidator, members, o, block);
+            for (int k = 0; k < members.size() && !nobody; k++) {
+                LiquidationPlan alone = liquidator.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, block)
+                        .orElse(null);
+                assertThat(crowdPlans[k]).as("trial %d of seed %d, member %d", trial, seed, k).isEqualTo(alone);
+            }
             if (nobody) {
                 assertThat(someone).as("trial %d of seed %d: passed over, yet a member plans", trial, seed).isFalse();
                 passedOver++;
