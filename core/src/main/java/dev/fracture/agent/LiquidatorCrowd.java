@@ -2,6 +2,7 @@ package dev.fracture.agent;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,27 +11,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * member's inputs to {@link Liquidator#plan} in flat arrays (latency, priority fee, minimum profit, slippage share,
  * inventory room, gas budget left, capital per debt asset), and the most permissive of them per group — the shortest
  * latency, the least cost of a liquidation (gas at a member's own priority fee plus its minimum profit, among the
- * members old enough to act), the largest capital and inventory room. {@link Liquidator#planCrowd} uses it to plan for
- * all of them at once: to pass over, at the cost of one check, a position that every one of hundreds of liquidators
- * would turn down — in a cascade, most of the positions that stay liquidatable block after block — and to size a
- * sale once for every member that would make it.
+ * members old enough to act), the largest slippage share, inventory room and capital. {@link Liquidator#planCrowd}
+ * uses it to plan for all of them at once: to pass over, at the cost of one check, a position that every one of
+ * hundreds of liquidators would turn down — in a cascade, most of the positions that stay liquidatable block after
+ * block — and to size a sale once for every member that would make it.
  *
  * <p>Members are split as {@link Liquidator#plan} splits them: those that use flash loans (funded by the loan when
- * the position offers one) and the others (funded by their own capital). A snapshot: valid while no ledger books
- * anything, the prices object stays the same and the block does not change, e.g. for the planners of one block. Safe
- * for concurrent readers.
+ * the position offers one) and the others (funded by their own capital). What never changes in a run — the
+ * profiles — is kept once in a {@link Roster}; a crowd adds what the ledgers say now. A crowd is a snapshot: valid
+ * while no ledger books anything, the prices object stays the same and the block does not change, e.g. for the
+ * planners of one block. Safe for concurrent readers.
  */
 public final class LiquidatorCrowd {
+    private final Roster roster;
     private final ChainId chain;
     private final long block;
     private final double baseFeeGwei;
     private final double nativeUsd;
-    private final List<LiquidatorLedger> ledgers;
-    private final boolean[] usesFlash;
-    private final int[] latency;
-    private final double[] priorityFee;
-    private final double[] minProfit;
-    private final double[] slippageShare;
     private final double[] room;
     private final double[] gasLeft;
     /** Per debt asset on the crowd's chain: each member's capital. */
@@ -40,39 +37,75 @@ public final class LiquidatorCrowd {
     private final Group everyone;
 
     /**
-     * The crowd of {@code ledgers} on {@code chain} in {@code block} as they stand, inventories valued at
-     * {@code prices}, gas paid at {@code baseFeeGwei} plus each member's priority fee in the chain's native asset worth
-     * {@code nativeUsd}.
+     * The members' profiles, in flat arrays: the part of a crowd that is the same in every block of a run. The
+     * ledgers are read when a crowd is made {@link #at} a moment.
      */
+    public static final class Roster {
+        private final List<LiquidatorLedger> ledgers;
+        private final String[] id;
+        private final boolean[] usesFlash;
+        private final int[] latency;
+        private final double[] priorityFee;
+        private final double[] minProfit;
+        private final double[] slippageShare;
+        private final double[] maxInventory;
+
+        public Roster(List<LiquidatorLedger> ledgers) {
+            this.ledgers = List.copyOf(ledgers);
+            int n = this.ledgers.size();
+            id = new String[n];
+            usesFlash = new boolean[n];
+            latency = new int[n];
+            priorityFee = new double[n];
+            minProfit = new double[n];
+            slippageShare = new double[n];
+            maxInventory = new double[n];
+            for (int k = 0; k < n; k++) {
+                LiquidatorProfile p = this.ledgers.get(k).profile();
+                id[k] = p.id();
+                usesFlash[k] = p.usesFlashLoans();
+                latency[k] = p.reactionLatencyBlocks();
+                priorityFee[k] = p.priorityFeeGwei();
+                minProfit[k] = p.minProfitUsd();
+                slippageShare[k] = p.maxSlippageShareOfBonus();
+                maxInventory[k] = p.maxInventoryUsd();
+            }
+        }
+
+        /**
+         * The crowd on {@code chain} in {@code block} as the ledgers stand, inventories valued at {@code prices}, gas
+         * paid at {@code baseFeeGwei} plus each member's priority fee in the chain's native asset worth
+         * {@code nativeUsd}.
+         */
+        public LiquidatorCrowd at(ChainId chain, long block, UsdPrices prices, double baseFeeGwei, double nativeUsd) {
+            return new LiquidatorCrowd(this, chain, block, prices, baseFeeGwei, nativeUsd);
+        }
+    }
+
+    /** A crowd of {@code ledgers}: {@code new Roster(ledgers).at(...)}. */
     public LiquidatorCrowd(List<LiquidatorLedger> ledgers, ChainId chain, long block, UsdPrices prices,
                            double baseFeeGwei, double nativeUsd) {
+        this(new Roster(ledgers), chain, block, prices, baseFeeGwei, nativeUsd);
+    }
+
+    private LiquidatorCrowd(Roster roster, ChainId chain, long block, UsdPrices prices, double baseFeeGwei,
+                            double nativeUsd) {
         if (!(baseFeeGwei >= 0) || Double.isInfinite(baseFeeGwei)) {
             throw new IllegalArgumentException("liquidator crowd: base fee must be a finite number >= 0 gwei (was "
                     + baseFeeGwei + ")");
         }
+        this.roster = roster;
         this.chain = chain;
         this.block = block;
         this.baseFeeGwei = baseFeeGwei;
         this.nativeUsd = nativeUsd;
-        this.ledgers = List.copyOf(ledgers);
-        int n = this.ledgers.size();
-        usesFlash = new boolean[n];
-        latency = new int[n];
-        priorityFee = new double[n];
-        minProfit = new double[n];
-        slippageShare = new double[n];
+        int n = roster.ledgers.size();
         room = new double[n];
         gasLeft = new double[n];
         for (int k = 0; k < n; k++) {
-            LiquidatorLedger l = this.ledgers.get(k);
-            LiquidatorProfile p = l.profile();
-            usesFlash[k] = p.usesFlashLoans();
-            latency[k] = p.reactionLatencyBlocks();
-            priorityFee[k] = p.priorityFeeGwei();
-            minProfit[k] = p.minProfitUsd();
-            slippageShare[k] = p.maxSlippageShareOfBonus();
+            LiquidatorLedger l = roster.ledgers.get(k);
             // The expressions Liquidator.plan computes them with, so that a decision made here is its decision.
-            room[k] = p.maxInventoryUsd() - l.inventoryUsd(prices);
+            room[k] = roster.maxInventory[k] - l.inventoryUsd(prices);
             gasLeft[k] = l.gasBudgetLeft(chain, block);
         }
         flashUsers = new Group(true, false);
@@ -97,35 +130,31 @@ public final class LiquidatorCrowd {
     }
 
     int size() {
-        return ledgers.size();
+        return room.length;
     }
 
     LiquidatorLedger ledger(int k) {
-        return ledgers.get(k);
+        return roster.ledgers.get(k);
     }
 
     String id(int k) {
-        return ledgers.get(k).profile().id();
-    }
-
-    boolean usesFlash(int k) {
-        return usesFlash[k];
+        return roster.id[k];
     }
 
     int latency(int k) {
-        return latency[k];
+        return roster.latency[k];
     }
 
     double priorityFee(int k) {
-        return priorityFee[k];
+        return roster.priorityFee[k];
     }
 
     double minProfit(int k) {
-        return minProfit[k];
+        return roster.minProfit[k];
     }
 
     double slippageShare(int k) {
-        return slippageShare[k];
+        return roster.slippageShare[k];
     }
 
     /** Member {@code k}'s inventory room, USD: its most inventory less what it holds. */
@@ -140,9 +169,9 @@ public final class LiquidatorCrowd {
     /** Every member's capital in {@code asset} on the crowd's chain, by member. */
     double[] capital(AssetId asset) {
         return capital.computeIfAbsent(asset, a -> {
-            double[] c = new double[ledgers.size()];
+            double[] c = new double[room.length];
             for (int k = 0; k < c.length; k++) {
-                c[k] = ledgers.get(k).capital(chain, a);
+                c[k] = roster.ledgers.get(k).capital(chain, a);
             }
             return c;
         });
@@ -165,18 +194,17 @@ public final class LiquidatorCrowd {
     final class Group {
         private final boolean withFlashUsers;
         private final boolean withOthers;
-        private final boolean empty;
+        /** The members' indexes in the crowd (in order), and those of the members with inventory room. */
+        private final int[] members;
+        private final int[] withRoom;
         private final int minLatencyBlocks;
         private final int maxLatencyBlocks;
         private final double maxRoomUsd;
         private final double maxSlippageShare;
         private final double minSlippageShareWithRoom;
-        /** The members (in order) with room to hold more inventory, and all members (in order). */
-        private final int[] withRoom;
-        private final int[] all;
         /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
-        /** Per gas of a transaction and age of a position (capped at the longest latency): the cheapest member. */
+        /** Per gas of a transaction and age of a position (capped at the longest latency): see {@link #costs}. */
         private final ConcurrentHashMap<CostKey, double[]> costs = new ConcurrentHashMap<>();
 
         private Group(boolean withFlashUsers, boolean withOthers) {
@@ -187,41 +215,38 @@ public final class LiquidatorCrowd {
             double roomMax = Double.NEGATIVE_INFINITY;
             double share = Double.NEGATIVE_INFINITY;
             double leastShareWithRoom = Double.POSITIVE_INFINITY;
-            boolean none = true;
-            java.util.List<Integer> roomy = new java.util.ArrayList<>();
-            java.util.List<Integer> everyMember = new java.util.ArrayList<>();
-            for (int k = 0; k < ledgers.size(); k++) {
+            List<Integer> all = new ArrayList<>();
+            List<Integer> roomy = new ArrayList<>();
+            for (int k = 0; k < room.length; k++) {
                 if (contains(k)) {
-                    none = false;
-                    everyMember.add(k);
+                    all.add(k);
+                    shortest = Math.min(shortest, roster.latency[k]);
+                    longest = Math.max(longest, roster.latency[k]);
+                    roomMax = Math.max(roomMax, room[k]);
+                    share = Math.max(share, roster.slippageShare[k]);
                     if (room[k] > 0) {
                         roomy.add(k);
-                        leastShareWithRoom = Math.min(leastShareWithRoom, slippageShare[k]);
+                        leastShareWithRoom = Math.min(leastShareWithRoom, roster.slippageShare[k]);
                     }
-                    shortest = Math.min(shortest, latency[k]);
-                    longest = Math.max(longest, latency[k]);
-                    roomMax = Math.max(roomMax, room[k]);
-                    share = Math.max(share, slippageShare[k]);
                 }
             }
-            this.empty = none;
+            this.members = all.stream().mapToInt(Integer::intValue).toArray();
+            this.withRoom = roomy.stream().mapToInt(Integer::intValue).toArray();
             this.minLatencyBlocks = shortest;
             this.maxLatencyBlocks = longest;
             this.maxRoomUsd = roomMax;
             this.maxSlippageShare = share;
             this.minSlippageShareWithRoom = leastShareWithRoom;
-            this.withRoom = roomy.stream().mapToInt(Integer::intValue).toArray();
-            this.all = everyMember.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** Whether member {@code k} belongs to the group. */
         boolean contains(int k) {
-            return usesFlash[k] ? withFlashUsers : withOthers;
+            return roster.usesFlash[k] ? withFlashUsers : withOthers;
         }
 
         /** The members' indexes in the crowd, in order. */
         int[] members() {
-            return all;
+            return members;
         }
 
         /** The members' indexes, in order, of those with inventory room: the only ones that may hold collateral. */
@@ -230,7 +255,7 @@ public final class LiquidatorCrowd {
         }
 
         boolean isEmpty() {
-            return empty;
+            return members.length == 0;
         }
 
         int minLatencyBlocks() {
@@ -270,12 +295,10 @@ public final class LiquidatorCrowd {
                 double[] held = capital(a);
                 double max = 0;
                 double minPositive = Double.POSITIVE_INFINITY;
-                for (int k = 0; k < held.length; k++) {
-                    if (contains(k)) {
-                        max = Math.max(max, held[k]);
-                        if (held[k] > 0) {
-                            minPositive = Math.min(minPositive, held[k]);
-                        }
+                for (int k : members) {
+                    max = Math.max(max, held[k]);
+                    if (held[k] > 0) {
+                        minPositive = Math.min(minPositive, held[k]);
                     }
                 }
                 return new double[] {max, minPositive};
@@ -285,7 +308,8 @@ public final class LiquidatorCrowd {
         /**
          * The least, over the members whose reaction latency has passed for a position {@code ageBlocks} old, of
          * gas (USD) for a transaction of {@code gasUnits} at the member's priority fee plus its minimum profit: what
-         * a liquidation must earn before fees and gas for any of them to take it. +∞ when no member is old enough.
+         * a liquidation must earn before fees and gas for any of them to take it. Gas is reckoned with the
+         * expression {@link Liquidator#plan} uses. +∞ when no member is old enough.
          */
         double cheapestCostUsd(long gasUnits, long ageBlocks) {
             return costs(gasUnits, ageBlocks)[0];
@@ -306,10 +330,10 @@ public final class LiquidatorCrowd {
             return costs.computeIfAbsent(new CostKey(gasUnits, age), key -> {
                 double least = Double.POSITIVE_INFINITY;
                 double roomPerCost = 0;
-                for (int k = 0; k < ledgers.size(); k++) {
-                    if (contains(k) && latency[k] <= age) {
-                        double gasNative = gasUnits * (baseFeeGwei + priorityFee[k]) * 1e-9;
-                        double cost = gasNative * nativeUsd + minProfit[k];
+                for (int k : members) {
+                    if (roster.latency[k] <= age) {
+                        double gasNative = gasUnits * (baseFeeGwei + roster.priorityFee[k]) * 1e-9;
+                        double cost = gasNative * nativeUsd + roster.minProfit[k];
                         least = Math.min(least, cost);
                         if (room[k] > 0) {
                             roomPerCost = Math.max(roomPerCost, cost > 0 ? room[k] / cost : Double.POSITIVE_INFINITY);

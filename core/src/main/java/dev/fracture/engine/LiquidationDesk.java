@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The liquidation step of a block for one protocol: the protocol lists the positions anyone may liquidate, every
@@ -28,8 +29,10 @@ import java.util.Map;
  */
 final class LiquidationDesk {
     private final Map<String, LiquidatorLedger> ledgers = new LinkedHashMap<>();
-    /** Per protocol, the block each liquidatable position was first seen in: reaction latency counts from it. */
-    private final Map<ProtocolId, Map<AccountId, Long>> firstSeen = new HashMap<>();
+    /** Per protocol, the positions liquidatable in its last round: reaction latency counts from their first block. */
+    private final Map<ProtocolId, Map<AccountId, Seen>> firstSeen = new HashMap<>();
+    /** Counts the rounds, to tell the positions seen in this one. */
+    private long round;
     private final CollateralDisposal disposal;
     private final MitigationHooks hooks;
     private final List<LiquidationEvent> events = new ArrayList<>();
@@ -38,6 +41,8 @@ final class LiquidationDesk {
     /** The ledgers in planning order (the map's), kept once rather than copied every round. */
     private final List<LiquidatorLedger> planners;
     private final Workers workers;
+    /** The planners' profiles laid out for planning as a crowd (the fast engine). */
+    private final LiquidatorCrowd.Roster roster;
     /** The row of a position no planner would take. */
     private static final LiquidationPlan[] NOBODY = new LiquidationPlan[0];
     /** The row of a position no planner took in an earlier round with the same inputs. */
@@ -67,6 +72,7 @@ final class LiquidationDesk {
         this.disposal = disposal;
         this.planners = List.copyOf(ledgers.values());
         this.verdicts = new PlanVerdicts(planners);
+        this.roster = new LiquidatorCrowd.Roster(planners);
     }
 
     /** Runs the book's liquidations of this block; returns the debt repaid, USD at the block's reference prices. */
@@ -81,8 +87,8 @@ final class LiquidationDesk {
             settledUsd = land(book, auctions.settlements(block), block);
             auctions.bid(ledgers.values(), block);
         }
-        List<LiquidationOpportunity> opportunities = sinceFirstSeen(book.id(), book.opportunities(block.number()),
-                block.number());
+        Dated dated = sinceFirstSeen(book.id(), book.opportunities(block.number()), block.number());
+        List<LiquidationOpportunity> opportunities = dated.opportunities();
         if (opportunities.isEmpty()) {
             return settledUsd;
         }
@@ -93,23 +99,20 @@ final class LiquidationDesk {
         // their inventory is worth at it.
         UsdPrices usd = block.prices()::usd;
         PlanVerdicts.Round known = null;
-        Map<ChainId, LiquidatorCrowd> crowds = null;
+        ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds = null;
         Liquidator planner = Liquidator.DEFAULT;
         if (options.memoizedQuotes()) {
             if (leanQuotes == null) {
                 leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
             }
             planner = new Liquidator(SaleQuotes.memoized(leanQuotes));
-            known = verdicts.round(book.id(), opportunities, block, leanQuotes, usd);
-            crowds = new HashMap<>(4);
-            for (LiquidationOpportunity o : opportunities) {
-                crowds.computeIfAbsent(o.chain(), c -> new LiquidatorCrowd(planners, c, block.number(), usd,
-                        block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
-            }
+            known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
+            // Made on the first position that needs planning: most rounds of a cascade need none.
+            crowds = new ConcurrentHashMap<>(4);
         }
         Liquidator shared = planner;
         PlanVerdicts.Round verdictsNow = known;
-        Map<ChainId, LiquidatorCrowd> crowdsNow = crowds;
+        ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
         List<Integer> indexes = new ArrayList<>(opportunities.size());
         for (int i = 0; i < opportunities.size(); i++) {
@@ -124,8 +127,9 @@ final class LiquidationDesk {
                 return Collections.singletonList(KNOWN_NOBODY);
             }
             if (crowdsNow != null) {
-                LiquidationPlan[] row = shared.sharingSizes().planCrowd(crowdsNow.get(o.chain()), o, block.market(),
-                        usd, block.number());
+                LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
+                        block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
+                LiquidationPlan[] row = shared.sharingSizes().planCrowd(crowd, o, block.market(), usd, block.number());
                 return Collections.singletonList(row == null ? NOBODY : row);
             }
             LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
@@ -167,24 +171,54 @@ final class LiquidationDesk {
     }
 
     /**
+     * A position liquidatable in the last round of its protocol: the block it was first seen in, the round it was
+     * last seen in, and what the fast engine's {@link PlanVerdicts} remembers of it.
+     */
+    static final class Seen {
+        final long firstBlock;
+        long round;
+        PlanVerdicts.Entry verdict;
+
+        Seen(long firstBlock) {
+            this.firstBlock = firstBlock;
+        }
+    }
+
+    /** A round's opportunities dated from their first block, and their positions' records, in the same order. */
+    private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen) {
+    }
+
+    /**
      * Dates each opportunity from the block its position first became liquidatable, so that a liquidator's
      * reaction latency runs from then; positions no longer liquidatable are forgotten.
      */
-    private List<LiquidationOpportunity> sinceFirstSeen(ProtocolId protocol, List<LiquidationOpportunity> now,
-                                                        long blockNo) {
-        Map<AccountId, Long> seen = firstSeen.computeIfAbsent(protocol, k -> new HashMap<>());
-        Map<AccountId, Long> still = new HashMap<>();
+    private Dated sinceFirstSeen(ProtocolId protocol, List<LiquidationOpportunity> now, long blockNo) {
+        Map<AccountId, Seen> seen = firstSeen.computeIfAbsent(protocol, k -> new HashMap<>());
+        long thisRound = ++round;
+        int marked = 0;
+        Seen[] marks = new Seen[now.size()];
         List<LiquidationOpportunity> out = new ArrayList<>(now.size());
-        for (LiquidationOpportunity o : now) {
-            long first = seen.getOrDefault(o.account(), blockNo);
-            still.put(o.account(), first);
+        for (int i = 0; i < now.size(); i++) {
+            LiquidationOpportunity o = now.get(i);
+            Seen s = seen.get(o.account());
+            if (s == null) {
+                s = new Seen(blockNo);
+                seen.put(o.account(), s);
+            }
+            if (s.round != thisRound) {
+                s.round = thisRound;
+                marked++;
+            }
+            marks[i] = s;
+            long first = s.firstBlock;
             out.add(first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(), o.chain(),
                     o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
                     o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first));
         }
-        seen.clear();
-        seen.putAll(still);
-        return out;
+        if (seen.size() > marked) {
+            seen.values().removeIf(s -> s.round != thisRound);
+        }
+        return new Dated(out, marks);
     }
 
     private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {

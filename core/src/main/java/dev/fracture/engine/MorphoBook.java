@@ -51,6 +51,8 @@ final class MorphoBook implements ProtocolBook {
         BigInteger price;
         double collateralUsd;
         double loanUsd;
+        /** One loan-token unit in tokens, 10^-decimals (the screen's scale, computed once rather than per position). */
+        final double loanUnit;
         /** Position of each account in {@link #positions}. */
         final java.util.Map<dev.fracture.model.AccountId, Integer> slot = new java.util.HashMap<>();
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
@@ -62,6 +64,7 @@ final class MorphoBook implements ProtocolBook {
             this.loan = loan;
             this.collateral = collateral;
             this.state = setup.state();
+            this.loanUnit = Math.pow(10, -loan.decimals());
             this.positions = new ArrayList<>(setup.positions());
             for (int i = 0; i < positions.size(); i++) {
                 slot.put(positions.get(i).id(), i);
@@ -92,7 +95,7 @@ final class MorphoBook implements ProtocolBook {
         boolean mayBeLiquidatable(int i, double priceInLoan, double lltv, double assetsPerShare) {
             double maxBorrow = collateralUnits[i] * priceInLoan * lltv;
             double borrow = borrowShares[i] * assetsPerShare;
-            return borrow * loanUsd * Math.pow(10, -loan.decimals()) < EXACT_BELOW_USD
+            return borrow * loanUsd * loanUnit < EXACT_BELOW_USD
                     || maxBorrow < borrow * (1 + MARGIN);
         }
 

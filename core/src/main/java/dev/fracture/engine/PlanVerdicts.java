@@ -4,9 +4,7 @@ import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
-import dev.fracture.model.AccountId;
 import dev.fracture.model.ChainId;
-import dev.fracture.model.ProtocolId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,13 @@ import java.util.Map;
  *
  * <p>The liquidators' inputs are compared once per chain and round, which gives the crowd a stamp (a number that
  * changes whenever any liquidator's inputs do); a position's verdict is the crowd stamp of the round nobody planned
- * it in. Positions no longer liquidatable are forgotten.
+ * it in, kept with the desk's record of the position (forgotten when the position is no longer liquidatable).
  */
 final class PlanVerdicts {
     private final List<LiquidatorLedger> ledgers;
     /** Ages past this are all alike: every liquidator's latency has passed. */
     private final long ageCap;
     private final Map<ChainId, CrowdStamp> stamps = new HashMap<>();
-    private final Map<ProtocolId, Map<AccountId, Entry>> entries = new HashMap<>();
     /** The next stamp to hand out; 0 means "no verdict", so it starts at 1. */
     private long nextStamp = 1;
 
@@ -51,13 +48,12 @@ final class PlanVerdicts {
 
     /**
      * Opens the round of a protocol's plans in a block: the verdicts that still hold for {@code opportunities} (in
-     * order), as the ledgers stand now. The round's verdicts are settled with {@link Round#settle} once the plans are
-     * made; nothing else may change the ledgers, the market or the prices in between.
+     * order; {@code seen} are their positions' records, which keep the verdicts while the positions stay
+     * liquidatable), as the ledgers stand now. The round's verdicts are settled with {@link Round#settle} once the
+     * plans are made; nothing else may change the ledgers, the market or the prices in between.
      */
-    Round round(ProtocolId protocol, List<LiquidationOpportunity> opportunities, BlockContext block,
+    Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
                 SaleQuotes quotes, UsdPrices usd) {
-        Map<AccountId, Entry> before = entries.getOrDefault(protocol, Map.of());
-        Map<AccountId, Entry> now = new HashMap<>(Math.max(16, opportunities.size() * 2));
         Entry[] open = new Entry[opportunities.size()];
         long[] crowd = new long[opportunities.size()];
         ReferencePrices prices = block.prices();
@@ -66,21 +62,21 @@ final class PlanVerdicts {
             LiquidationOpportunity o = opportunities.get(i);
             long quotesVersion = quotes.stateVersion(block.market(), o.collateralAsset(), o.debtAsset());
             if (quotesVersion < 0) {
+                seen[i].verdict = null;
                 continue;
             }
-            Entry e = before.get(o.account());
+            Entry e = seen[i].verdict;
             if (e == null) {
                 e = new Entry();
+                seen[i].verdict = e;
             }
             e.observe(o, Math.min(block.number() - o.detectedBlock(), ageCap), bits(block.baseFeeGwei()),
                     bits(prices.usd(o.debtAsset())), bits(prices.usd(o.collateralAsset())),
                     bits(prices.usd(block.market().chain(o.chain()).nativeAsset())), quotesVersion);
-            now.put(o.account(), e);
             open[i] = e;
             crowd[i] = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
                     x -> new CrowdStamp(ledgers.size())).refreshed(c, block, usd));
         }
-        entries.put(protocol, now);
         return new Round(open, crowd);
     }
 
@@ -113,8 +109,8 @@ final class PlanVerdicts {
     }
 
     /** One position's inputs as last seen, and the crowd stamp of the round in which nobody planned it. */
-    private static final class Entry {
-        private LiquidationOpportunity seen;
+    static final class Entry {
+        private LiquidationOpportunity seenAs;
         private long age;
         private long baseFee;
         private long debtUsd;
@@ -127,12 +123,12 @@ final class PlanVerdicts {
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
         void observe(LiquidationOpportunity o, long age, long baseFee, long debtUsd, long collateralUsd,
                      long nativeUsd, long quotesVersion) {
-            boolean same = seen != null && sameTerms(seen, o) && this.age == age && this.baseFee == baseFee
+            boolean same = seenAs != null && sameTerms(seenAs, o) && this.age == age && this.baseFee == baseFee
                     && this.debtUsd == debtUsd && this.collateralUsd == collateralUsd && this.nativeUsd == nativeUsd
                     && this.quotesVersion == quotesVersion;
             if (!same) {
                 nobodyAt = 0;
-                seen = o;
+                seenAs = o;
                 this.age = age;
                 this.baseFee = baseFee;
                 this.debtUsd = debtUsd;
