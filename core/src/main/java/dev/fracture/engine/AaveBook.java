@@ -62,7 +62,7 @@ final class AaveBook implements ProtocolBook {
      * On a chain with short blocks the oracles move in few of them, and a position nobody liquidates is checked
      * once per price change instead of once per block.
      */
-    private final Map<Integer, Checked> checked = new HashMap<>();
+    private Checked[] checked;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
 
@@ -139,6 +139,7 @@ final class AaveBook implements ProtocolBook {
     public void useIndex(boolean indexed) {
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
         candidates = indexed ? new int[accounts.length] : null;
+        checked = indexed ? new Checked[accounts.length] : null;
     }
 
     @Override
@@ -156,14 +157,14 @@ final class AaveBook implements ProtocolBook {
                 continue;
             }
             LiquidationOpportunity o;
-            Checked last = screen != null ? checked.get(i) : null;
+            Checked last = screen != null ? checked[i] : null;
             if (last != null && last.account() == a && last.epoch() == checkEpoch) {
                 // The same answer; the desk dates it from the block the position was first seen in.
                 o = last.opportunity();
             } else {
                 o = check(a, block);
                 if (screen != null) {
-                    checked.put(i, new Checked(a, checkEpoch, o));
+                    checked[i] = new Checked(a, checkEpoch, o);
                 }
             }
             if (o != null) {
