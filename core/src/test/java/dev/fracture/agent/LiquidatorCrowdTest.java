@@ -72,6 +72,18 @@ class LiquidatorCrowdTest {
         return liquidator.planCrowd(crowd(members, block), o, MARKET, PRICES, block) == null;
     }
 
+    /** No member plans alone, and the crowd passes the position over. */
+    private static void assertNobodyPlans(List<LiquidatorLedger> members, LiquidationOpportunity o, long block) {
+        assertThat(anyPlans(LEAN, members, o, block)).as("a member's own plan").isFalse();
+        assertThat(nobodyPlans(LEAN, members, o, block)).as("the crowd passes it over").isTrue();
+    }
+
+    /** Some member plans alone, and the crowd does not pass the position over. */
+    private static void assertSomeonePlans(List<LiquidatorLedger> members, LiquidationOpportunity o, long block) {
+        assertThat(anyPlans(LEAN, members, o, block)).as("a member's own plan").isTrue();
+        assertThat(nobodyPlans(LEAN, members, o, block)).as("the crowd passes it over").isFalse();
+    }
+
     private static boolean anyPlans(Liquidator liquidator, List<LiquidatorLedger> members, LiquidationOpportunity o,
                                      long block) {
         return members.stream().anyMatch(m -> liquidator.plan(m, o, MARKET, PRICES, BASE_FEE, block).isPresent());
@@ -84,12 +96,10 @@ class LiquidatorCrowdTest {
         List<LiquidatorLedger> members = List.of(member("a", 1e6, false, 1, 0, 0, 1, 1e6),
                 member("b", 0, true, 5, 0, 0, 1, 0));
         LiquidationOpportunity small = opportunity(100, FlashLoanTerms.FREE, 0);
-        assertThat(nobodyPlans(LEAN, members, small, 3)).isTrue();
-        assertThat(anyPlans(LEAN, members, small, 3)).isFalse();
+        assertNobodyPlans(members, small, 3);
         // At 1,000 USDC the bonus is 50 USD less 0.03 USD of slippage: both members take it.
         LiquidationOpportunity larger = opportunity(1_000, FlashLoanTerms.FREE, 0);
-        assertThat(nobodyPlans(LEAN, members, larger, 3)).isFalse();
-        assertThat(anyPlans(LEAN, members, larger, 3)).isTrue();
+        assertSomeonePlans(members, larger, 3);
     }
 
     @Test
@@ -103,22 +113,18 @@ class LiquidatorCrowdTest {
         List<LiquidatorLedger> members = List.of(member("cheap-gas", 0, true, 1, 450, 0, 1, 0),
                 member("low-minimum", 0, true, 100, 400, 0, 1, 0));
         LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 0);
-        assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
-        assertThat(nobodyPlans(LEAN, members, o, 1)).isTrue();
+        assertNobodyPlans(members, o, 1);
         // Lower the second member's minimum to 370: 379.16 ≥ 370, it plans, and the crowd must say so.
         List<LiquidatorLedger> willing = List.of(members.get(0), member("low-minimum", 0, true, 100, 370, 0, 1, 0));
-        assertThat(anyPlans(LEAN, willing, o, 1)).isTrue();
-        assertThat(nobodyPlans(LEAN, willing, o, 1)).isFalse();
+        assertSomeonePlans(willing, o, 1);
     }
 
     @Test
     void waitsForTheShortestReactionLatency() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 2, 1, 0), member("b", 0, true, 1, 0, 3, 1, 0));
         LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.FREE, 10);
-        assertThat(nobodyPlans(LEAN, members, o, 11)).isTrue();
-        assertThat(anyPlans(LEAN, members, o, 11)).isFalse();
-        assertThat(nobodyPlans(LEAN, members, o, 12)).isFalse();
-        assertThat(anyPlans(LEAN, members, o, 12)).isTrue();
+        assertNobodyPlans(members, o, 11);
+        assertSomeonePlans(members, o, 12);
     }
 
     @Test
@@ -128,18 +134,15 @@ class LiquidatorCrowdTest {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 0.0, 0),
                 member("b", 1e9, false, 1, 0, 0, 0.0, 0));
         LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
-        assertThat(anyPlans(LEAN, members, o, 1)).isFalse();
-        assertThat(nobodyPlans(LEAN, members, o, 1)).isTrue();
+        assertNobodyPlans(members, o, 1);
         // With 100 USD of room it could hold 100 USD of ETH for 95.24 USD of debt: 4.76 USD of bonus, under its
         // 6.60 USD of gas.
         List<LiquidatorLedger> cramped = List.of(members.get(0), member("b", 1e9, false, 1, 0, 0, 0.0, 100));
-        assertThat(anyPlans(LEAN, cramped, o, 1)).isFalse();
-        assertThat(nobodyPlans(LEAN, cramped, o, 1)).isTrue();
+        assertNobodyPlans(cramped, o, 1);
         // With 1,000,000 USD of room the own-capital member holds the whole 52.5 ETH instead: 5,000 USD of bonus
         // less 6.60 of gas.
         List<LiquidatorLedger> holder = List.of(members.get(0), member("b", 1e9, false, 1, 0, 0, 0.0, 1e6));
-        assertThat(anyPlans(LEAN, holder, o, 1)).isTrue();
-        assertThat(nobodyPlans(LEAN, holder, o, 1)).isFalse();
+        assertSomeonePlans(holder, o, 1);
     }
 
     @Test
