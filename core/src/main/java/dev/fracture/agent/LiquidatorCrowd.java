@@ -2,7 +2,7 @@ package dev.fracture.agent;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -215,23 +215,26 @@ public final class LiquidatorCrowd {
             double roomMax = Double.NEGATIVE_INFINITY;
             double share = Double.NEGATIVE_INFINITY;
             double leastShareWithRoom = Double.POSITIVE_INFINITY;
-            List<Integer> all = new ArrayList<>();
-            List<Integer> roomy = new ArrayList<>();
+            // Made for every round that plans: plain int buffers, trimmed once, rather than lists of boxed indexes.
+            int[] all = new int[room.length];
+            int[] roomy = new int[room.length];
+            int members = 0;
+            int roomyMembers = 0;
             for (int k = 0; k < room.length; k++) {
                 if (contains(k)) {
-                    all.add(k);
+                    all[members++] = k;
                     shortest = Math.min(shortest, roster.latency[k]);
                     longest = Math.max(longest, roster.latency[k]);
                     roomMax = Math.max(roomMax, room[k]);
                     share = Math.max(share, roster.slippageShare[k]);
                     if (room[k] > 0) {
-                        roomy.add(k);
+                        roomy[roomyMembers++] = k;
                         leastShareWithRoom = Math.min(leastShareWithRoom, roster.slippageShare[k]);
                     }
                 }
             }
-            this.members = all.stream().mapToInt(Integer::intValue).toArray();
-            this.withRoom = roomy.stream().mapToInt(Integer::intValue).toArray();
+            this.members = Arrays.copyOf(all, members);
+            this.withRoom = Arrays.copyOf(roomy, roomyMembers);
             this.minLatencyBlocks = shortest;
             this.maxLatencyBlocks = longest;
             this.maxRoomUsd = roomMax;
