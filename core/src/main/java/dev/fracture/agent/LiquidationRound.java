@@ -1,5 +1,7 @@
 package dev.fracture.agent;
 
+import dev.fracture.model.AccountId;
+import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +19,10 @@ import java.util.SplittableRandom;
  */
 public final class LiquidationRound {
     private LiquidationRound() {
+    }
+
+    /** A position: an account of a protocol. */
+    private record Position(ProtocolId protocol, AccountId account) {
     }
 
     /**
@@ -49,12 +55,11 @@ public final class LiquidationRound {
             shuffled.set(j, t);
         }
         shuffled.sort(Comparator.comparingDouble(LiquidationPlan::priorityFeeGwei).reversed());
-        Set<String> taken = new HashSet<>();
+        Set<Position> taken = new HashSet<>();
         List<LiquidationPlan> landed = new ArrayList<>();
         for (LiquidationPlan plan : shuffled) {
             LiquidationOpportunity o = plan.opportunity();
-            String position = o.protocol().value() + "/" + o.account().value();
-            if (taken.add(position)) {
+            if (taken.add(new Position(o.protocol(), o.account()))) {
                 landed.add(plan);
             }
         }

@@ -2,6 +2,7 @@ package dev.fracture.agent;
 
 import dev.fracture.market.Market;
 import dev.fracture.market.Router;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.Chain;
 import java.util.Map;
 import java.util.Optional;
@@ -63,16 +64,21 @@ public final class Liquidator {
 
     /**
      * A liquidator with the same quotes that remembers the sale sizes it finds: valid while neither the market
-     * nor the prices move, e.g. for the planners of one block. The sizing depends only on the opportunity, the cap,
-     * the funding and the debt's price — not on who plans — so every liquidator that shares those shares the size,
-     * and the plans are the bits a fresh sizing gives. Safe for concurrent planners.
+     * nor the prices move, e.g. for the planners of one block. The sizing depends only on the opportunity's assets,
+     * collateral per debt and flash fee, the cap, the funding and the debt's price — not on who plans, nor on whose
+     * position it is — so every plan that shares those shares the size, and the plans are the bits a fresh sizing
+     * gives. Safe for concurrent planners.
      */
     public Liquidator sharingSizes() {
         return new Liquidator(quotes, new ConcurrentHashMap<>());
     }
 
-    /** What a sale's size depends on, doubles by their bits. */
-    private record SizeKey(LiquidationOpportunity opportunity, boolean flash, long cap, long debtUsd) {
+    /**
+     * What a sale's size depends on, doubles by their bits: of the opportunity only its assets, its collateral per
+     * debt and its flash-loan fee (the sizing reads nothing else of it), so positions of one market share sizes.
+     */
+    private record SizeKey(AssetId collateral, AssetId debt, long collateralPerDebt, long flashFee, boolean flash,
+                           long cap, long debtUsd) {
     }
 
     /** Plans at the chain's snapshot base fee. */
@@ -362,7 +368,9 @@ public final class Liquidator {
         if (sizes == null) {
             return size(o, market, flash, cap, debtUsd);
         }
-        SizeKey key = new SizeKey(o, flash, Double.doubleToLongBits(cap), Double.doubleToLongBits(debtUsd));
+        SizeKey key = new SizeKey(o.collateralAsset(), o.debtAsset(), Double.doubleToLongBits(o.collateralPerDebt()),
+                Double.doubleToLongBits(o.flashLoan().feeRate()), flash, Double.doubleToLongBits(cap),
+                Double.doubleToLongBits(debtUsd));
         Double known = sizes.get(key);
         if (known != null) {
             return known;

@@ -121,7 +121,11 @@ public interface SaleQuotes {
     static SaleQuotes memoized(SaleQuotes quotes) {
         record Key(AssetId in, AssetId out, long amountBits) {
         }
+        record RateKey(AssetId in, AssetId out, long rateBits) {
+        }
         ConcurrentHashMap<Key, Double> memo = new ConcurrentHashMap<>();
+        // The sizing of every position of a market asks for the same rate (its collateral per debt is the market's).
+        ConcurrentHashMap<RateKey, Double> atRate = new ConcurrentHashMap<>();
         return new SaleQuotes() {
             @Override
             public double proceeds(Market market, AssetId in, AssetId out, double amount) {
@@ -142,7 +146,14 @@ public interface SaleQuotes {
 
             @Override
             public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-                return quotes.inputAtMarginalRate(market, in, out, rate);
+                RateKey key = new RateKey(in, out, Double.doubleToLongBits(rate));
+                Double known = atRate.get(key);
+                if (known != null) {
+                    return known;
+                }
+                double value = quotes.inputAtMarginalRate(market, in, out, rate);
+                atRate.putIfAbsent(key, value);
+                return value;
             }
 
             private double remembered(Key key, java.util.function.DoubleSupplier compute) {

@@ -144,7 +144,14 @@ final class AaveBook implements ProtocolBook {
 
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
+        return listing(block).opportunities();
+    }
+
+    /** The liquidatable accounts; an account's slot is its index in the pool. */
+    @Override
+    public Listing listing(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
+        int[] slots = new int[16];
         int n = accounts.length;
         if (screen != null) {
             screen.prices(prices);
@@ -159,7 +166,7 @@ final class AaveBook implements ProtocolBook {
             LiquidationOpportunity o;
             Checked last = screen != null ? checked[i] : null;
             if (last != null && last.account() == a && last.epoch() == checkEpoch) {
-                // The same answer; the desk dates it from the block the position was first seen in.
+                // The same answer, the same object; the desk dates it from the block the position was first seen in.
                 o = last.opportunity();
             } else {
                 o = check(a, block);
@@ -168,10 +175,14 @@ final class AaveBook implements ProtocolBook {
                 }
             }
             if (o != null) {
+                if (out.size() == slots.length) {
+                    slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                }
+                slots[out.size()] = i;
                 out.add(o);
             }
         }
-        return out;
+        return new Listing(out, slots, accounts.length);
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LiquidationDesk {
     private final Map<String, LiquidatorLedger> ledgers = new LinkedHashMap<>();
     /** Per protocol, the positions liquidatable in its last round: reaction latency counts from their first block. */
-    private final Map<ProtocolId, Map<AccountId, Seen>> firstSeen = new HashMap<>();
+    private final Map<ProtocolId, Records> firstSeen = new HashMap<>();
     /** Counts the rounds, to tell the positions seen in this one. */
     private long round;
     private final CollateralDisposal disposal;
@@ -87,7 +87,7 @@ final class LiquidationDesk {
             settledUsd = land(book, auctions.settlements(block), block);
             auctions.bid(ledgers.values(), block);
         }
-        Dated dated = sinceFirstSeen(book.id(), book.opportunities(block.number()), block.number());
+        Dated dated = sinceFirstSeen(book.id(), book.listing(block.number()), block.number());
         List<LiquidationOpportunity> opportunities = dated.opportunities();
         if (opportunities.isEmpty()) {
             return settledUsd;
@@ -105,7 +105,7 @@ final class LiquidationDesk {
             if (leanQuotes == null) {
                 leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
             }
-            planner = new Liquidator(SaleQuotes.memoized(leanQuotes));
+            planner = new Liquidator(SaleQuotes.memoized(leanQuotes)).sharingSizes();
             known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
@@ -129,7 +129,7 @@ final class LiquidationDesk {
             if (crowdsNow != null) {
                 LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
                         block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
-                LiquidationPlan[] row = shared.sharingSizes().planCrowd(crowd, o, block.market(), usd, block.number());
+                LiquidationPlan[] row = shared.planCrowd(crowd, o, block.market(), usd, block.number());
                 return Collections.singletonList(row == null ? NOBODY : row);
             }
             LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
@@ -172,16 +172,32 @@ final class LiquidationDesk {
 
     /**
      * A position liquidatable in the last round of its protocol: the block it was first seen in, the round it was
-     * last seen in, and what the fast engine's {@link PlanVerdicts} remembers of it.
+     * last seen in, its opportunity as the book listed it and as dated, and what the fast engine's
+     * {@link PlanVerdicts} remembers of it.
      */
     static final class Seen {
         final long firstBlock;
         long round;
+        /** The book's opportunity last round and the desk's dated copy (books hand back the same object while the
+         *  position's answer stands, and the dated copy is then the same object too). */
+        LiquidationOpportunity listed;
+        LiquidationOpportunity dated;
         PlanVerdicts.Entry verdict;
 
         Seen(long firstBlock) {
             this.firstBlock = firstBlock;
         }
+    }
+
+    /**
+     * One protocol's records of its liquidatable positions: by slot when its book numbers them (an array, one
+     * record per slot, and the slots live last round), else by account.
+     */
+    private static final class Records {
+        Map<AccountId, Seen> byAccount;
+        Seen[] bySlot;
+        int[] live = new int[0];
+        int liveCount;
     }
 
     /** A round's opportunities dated from their first block, and their positions' records, in the same order. */
@@ -192,33 +208,68 @@ final class LiquidationDesk {
      * Dates each opportunity from the block its position first became liquidatable, so that a liquidator's
      * reaction latency runs from then; positions no longer liquidatable are forgotten.
      */
-    private Dated sinceFirstSeen(ProtocolId protocol, List<LiquidationOpportunity> now, long blockNo) {
-        Map<AccountId, Seen> seen = firstSeen.computeIfAbsent(protocol, k -> new HashMap<>());
+    private Dated sinceFirstSeen(ProtocolId protocol, ProtocolBook.Listing listing, long blockNo) {
+        List<LiquidationOpportunity> now = listing.opportunities();
+        Records records = firstSeen.computeIfAbsent(protocol, k -> new Records());
+        int[] slots = listing.slots();
+        if (slots != null && (records.bySlot == null || records.bySlot.length != listing.slotCount())) {
+            records.bySlot = new Seen[listing.slotCount()];
+            records.liveCount = 0;
+        }
+        if (slots == null && records.byAccount == null) {
+            records.byAccount = new HashMap<>();
+        }
         long thisRound = ++round;
         int marked = 0;
         Seen[] marks = new Seen[now.size()];
         List<LiquidationOpportunity> out = new ArrayList<>(now.size());
         for (int i = 0; i < now.size(); i++) {
             LiquidationOpportunity o = now.get(i);
-            Seen s = seen.get(o.account());
+            Seen s = slots != null ? records.bySlot[slots[i]] : records.byAccount.get(o.account());
             if (s == null) {
                 s = new Seen(blockNo);
-                seen.put(o.account(), s);
+                if (slots != null) {
+                    records.bySlot[slots[i]] = s;
+                } else {
+                    records.byAccount.put(o.account(), s);
+                }
             }
             if (s.round != thisRound) {
                 s.round = thisRound;
                 marked++;
             }
             marks[i] = s;
-            long first = s.firstBlock;
-            out.add(first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(), o.chain(),
-                    o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
-                    o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first));
+            if (s.listed != o) {
+                long first = s.firstBlock;
+                s.listed = o;
+                s.dated = first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(),
+                        o.chain(), o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
+                        o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first);
+            }
+            out.add(s.dated);
         }
-        if (seen.size() > marked) {
-            seen.values().removeIf(s -> s.round != thisRound);
+        if (slots != null) {
+            forgetUnlisted(records, slots, now.size(), thisRound);
+        } else if (records.byAccount.size() > marked) {
+            records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
         return new Dated(out, marks);
+    }
+
+    /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */
+    private static void forgetUnlisted(Records records, int[] slots, int listed, long thisRound) {
+        for (int j = 0; j < records.liveCount; j++) {
+            int slot = records.live[j];
+            Seen s = records.bySlot[slot];
+            if (s != null && s.round != thisRound) {
+                records.bySlot[slot] = null;
+            }
+        }
+        if (records.live.length < listed) {
+            records.live = new int[Math.max(listed, records.live.length * 2)];
+        }
+        System.arraycopy(slots, 0, records.live, 0, listed);
+        records.liveCount = listed;
     }
 
     private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {

@@ -41,6 +41,11 @@ final class MorphoBook implements ProtocolBook {
     private double badDebtUsd;
     private LiquidationTerms terms = LiquidationTerms.NONE;
 
+    /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
+    private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
+                           LiquidationOpportunity opportunity) {
+    }
+
     /** One market's parameters and live state. */
     private static final class Market {
         final MorphoSetup setup;
@@ -58,6 +63,18 @@ final class MorphoBook implements ProtocolBook {
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
         double[] collateralUnits;
         double[] borrowShares;
+        /** The market's first slot: positions are numbered market after market. */
+        int firstSlot;
+        /** Grows whenever the oracle's price in loan units differs from the last block's. */
+        long priceEpoch;
+        /**
+         * The fast engine's last exact check of each position (null: none). The check reads only the position, the
+         * market's state and its price (positions and states are immutable, replaced when anything moves them), so
+         * while the position and the state are the same objects and the price epoch has not moved, its answer
+         * stands: on a chain whose oracle moves in few blocks and whose market no liquidation touched, a position
+         * nobody liquidates costs one comparison per block instead of Morpho's exact arithmetic.
+         */
+        Checked[] checked;
 
         Market(MorphoSetup setup, Asset loan, Asset collateral) {
             this.setup = setup;
@@ -72,6 +89,7 @@ final class MorphoBook implements ProtocolBook {
         }
 
         void screen(boolean on) {
+            checked = on ? new Checked[positions.size()] : null;
             collateralUnits = on ? new double[positions.size()] : null;
             borrowShares = on ? new double[positions.size()] : null;
             for (int i = 0; on && i < positions.size(); i++) {
@@ -112,6 +130,7 @@ final class MorphoBook implements ProtocolBook {
             MorphoSetup s = setups.get(i);
             markets[i] = new Market(s, snapshot.asset(s.params().loanToken()).orElseThrow(),
                     snapshot.asset(s.params().collateralToken()).orElseThrow());
+            markets[i].firstSlot = i == 0 ? 0 : markets[i - 1].firstSlot + markets[i - 1].positions.size();
         }
     }
 
@@ -140,8 +159,12 @@ final class MorphoBook implements ProtocolBook {
             m.collateralUsd = terms.valuationUsd(m.collateral.id(), bank.usd(m.setup.oracle(), now));
             m.loanUsd = reference.usd(m.loan.id());
             double inLoan = m.collateralUsd / m.loanUsd;
-            m.price = BigDecimal.valueOf(inLoan).movePointRight(36 + m.loan.decimals() - m.collateral.decimals())
-                    .setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+            BigInteger price = BigDecimal.valueOf(inLoan).movePointRight(36 + m.loan.decimals()
+                    - m.collateral.decimals()).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+            if (!price.equals(m.price)) {
+                m.price = price;
+                m.priceEpoch++;
+            }
         }
     }
 
@@ -154,8 +177,17 @@ final class MorphoBook implements ProtocolBook {
 
     @Override
     public List<LiquidationOpportunity> opportunities(long block) {
+        return listing(block).opportunities();
+    }
+
+    /** The liquidatable positions; slots number the positions market after market, in the markets' order. */
+    @Override
+    public Listing listing(long block) {
         List<LiquidationOpportunity> out = new ArrayList<>();
+        int[] slots = new int[16];
+        int slotCount = 0;
         for (Market m : markets) {
+            slotCount += m.positions.size();
             double priceInLoan = m.price.doubleValue() * 1e-36;
             double lltv = m.params().lltv().doubleValue() * 1e-18;
             double assetsPerShare = (m.state.totalBorrowAssets().doubleValue() + 1)
@@ -166,11 +198,29 @@ final class MorphoBook implements ProtocolBook {
                         && !m.mayBeLiquidatable(i, priceInLoan, lltv, assetsPerShare)) {
                     continue;
                 }
-                Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
-                        m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).ifPresent(out::add);
+                LiquidationOpportunity o;
+                Checked last = m.checked != null ? m.checked[i] : null;
+                if (last != null && last.position() == p && last.state() == m.state
+                        && last.priceEpoch() == m.priceEpoch) {
+                    // The same answer, the same object; the desk dates it from the block the position was first seen.
+                    o = last.opportunity();
+                } else {
+                    o = Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
+                            m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
+                    if (m.checked != null) {
+                        m.checked[i] = new Checked(p, m.state, m.priceEpoch, o);
+                    }
+                }
+                if (o != null) {
+                    if (out.size() == slots.length) {
+                        slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                    }
+                    slots[out.size()] = m.firstSlot + i;
+                    out.add(o);
+                }
             }
         }
-        return out;
+        return new Listing(out, slots, slotCount);
     }
 
     @Override

@@ -58,9 +58,27 @@ final class PlanVerdicts {
         long[] crowd = new long[opportunities.size()];
         ReferencePrices prices = block.prices();
         Map<ChainId, Long> stampsNow = new HashMap<>(4);
+        long baseFee = bits(block.baseFeeGwei());
+        // Listings run market by market, so consecutive positions mostly share their chain and assets: the block's
+        // inputs for them are read once per run of alike positions.
+        LiquidationOpportunity alike = null;
+        long quotesVersion = 0;
+        long debtUsd = 0;
+        long collateralUsd = 0;
+        long nativeUsd = 0;
+        long crowdStamp = 0;
         for (int i = 0; i < opportunities.size(); i++) {
             LiquidationOpportunity o = opportunities.get(i);
-            long quotesVersion = quotes.stateVersion(block.market(), o.collateralAsset(), o.debtAsset());
+            if (alike == null || o.chain() != alike.chain() || o.collateralAsset() != alike.collateralAsset()
+                    || o.debtAsset() != alike.debtAsset()) {
+                alike = o;
+                quotesVersion = quotes.stateVersion(block.market(), o.collateralAsset(), o.debtAsset());
+                debtUsd = bits(prices.usd(o.debtAsset()));
+                collateralUsd = bits(prices.usd(o.collateralAsset()));
+                nativeUsd = bits(prices.usd(block.market().chain(o.chain()).nativeAsset()));
+                crowdStamp = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
+                        x -> new CrowdStamp(ledgers.size())).refreshed(c, block, usd));
+            }
             if (quotesVersion < 0) {
                 seen[i].verdict = null;
                 continue;
@@ -70,12 +88,10 @@ final class PlanVerdicts {
                 e = new Entry();
                 seen[i].verdict = e;
             }
-            e.observe(o, Math.min(block.number() - o.detectedBlock(), ageCap), bits(block.baseFeeGwei()),
-                    bits(prices.usd(o.debtAsset())), bits(prices.usd(o.collateralAsset())),
-                    bits(prices.usd(block.market().chain(o.chain()).nativeAsset())), quotesVersion);
+            e.observe(o, Math.min(block.number() - o.detectedBlock(), ageCap), baseFee, debtUsd, collateralUsd,
+                    nativeUsd, quotesVersion);
             open[i] = e;
-            crowd[i] = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
-                    x -> new CrowdStamp(ledgers.size())).refreshed(c, block, usd));
+            crowd[i] = crowdStamp;
         }
         return new Round(open, crowd);
     }
@@ -123,7 +139,7 @@ final class PlanVerdicts {
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
         void observe(LiquidationOpportunity o, long age, long baseFee, long debtUsd, long collateralUsd,
                      long nativeUsd, long quotesVersion) {
-            boolean same = seenAs != null && sameTerms(seenAs, o) && this.age == age && this.baseFee == baseFee
+            boolean same = seenAs != null && (seenAs == o || sameTerms(seenAs, o)) && this.age == age && this.baseFee == baseFee
                     && this.debtUsd == debtUsd && this.collateralUsd == collateralUsd && this.nativeUsd == nativeUsd
                     && this.quotesVersion == quotesVersion;
             if (!same) {

@@ -308,6 +308,34 @@ class LiquidatorTest {
     }
 
     @Test
+    void sharedSizesServeEveryPositionOfAMarketButNotAnotherCollateralPerDebt() {
+        // Bob's position is Alice's market (same assets, same collateral per debt K) and the same cap: the size found
+        // for Alice's is Bob's too (one quote: the plan's own pricing). At another collateral per debt the marginal
+        // rate that stops the sale is another one, so the search runs again.
+        int[] quotes = {0};
+        SaleQuotes counting = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount <= 0 ? 0 : proceeds(amount);
+        };
+        Liquidator shared = new Liquidator(counting).sharingSizes();
+        LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e7, false, 1, 0, 1, 0));
+        LiquidationOpportunity alice = opportunity(1e6, FlashLoanTerms.NONE, 0);
+        LiquidationOpportunity bob = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("bob"), ETHEREUM,
+                USDC, ETH, 1e6, K, 1e9, FlashLoanTerms.NONE, 300_000, 0);
+        LiquidationOpportunity carol = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("carol"),
+                ETHEREUM, USDC, ETH, 1e6, K * 1.01, 1e9, FlashLoanTerms.NONE, 300_000, 0);
+        shared.plan(ledger, alice, MARKET, PRICES, 0);
+        int before = quotes[0];
+        Optional<LiquidationPlan> bobs = shared.plan(ledger, bob, MARKET, PRICES, 0);
+        assertThat(quotes[0] - before).as("Bob's size is Alice's").isEqualTo(1);
+        assertThat(bobs).isEqualTo(new Liquidator(counting).plan(ledger, bob, MARKET, PRICES, 0));
+        before = quotes[0];
+        Optional<LiquidationPlan> carols = shared.plan(ledger, carol, MARKET, PRICES, 0);
+        assertThat(quotes[0] - before).as("Carol's collateral per debt is searched afresh").isGreaterThan(10);
+        assertThat(carols).isEqualTo(new Liquidator(counting).plan(ledger, carol, MARKET, PRICES, 0));
+    }
+
+    @Test
     void theLedgerCountsWhatItBooks() {
         LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e6, false, 1, 0, 1, 0));
         long before = ledger.version();
