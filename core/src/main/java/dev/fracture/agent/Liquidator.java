@@ -2,11 +2,8 @@ package dev.fracture.agent;
 
 import dev.fracture.market.Market;
 import dev.fracture.market.Router;
-import dev.fracture.model.AssetId;
 import dev.fracture.model.Chain;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a liquidator prices an opportunity and decides. Stateless: it reads the liquidator's profile and ledger, the
@@ -45,40 +42,16 @@ public final class Liquidator {
     private static final double NEAR_CAP = 1e-3;
 
     private final SaleQuotes quotes;
-    /** Sale sizes already found, shared by the planners of one opportunity (null: every plan sizes its own). */
-    private final Map<SizeKey, Double> sizes;
-
     public Liquidator(Router router) {
         this(SaleQuotes.routing(router));
     }
 
-    /** A liquidator that sizes its sales with {@code quotes} (e.g. quotes shared by the planners of one block). */
+    /**
+     * A liquidator that sizes its sales with {@code quotes} (e.g. quotes remembered for the planners of one block,
+     * {@link RememberedQuotes}: the sizing then costs lookups for every planner after the first).
+     */
     public Liquidator(SaleQuotes quotes) {
-        this(quotes, null);
-    }
-
-    private Liquidator(SaleQuotes quotes, Map<SizeKey, Double> sizes) {
         this.quotes = quotes;
-        this.sizes = sizes;
-    }
-
-    /**
-     * A liquidator with the same quotes that remembers the sale sizes it finds: valid while neither the market
-     * nor the prices move, e.g. for the planners of one block. The sizing depends only on the opportunity's assets,
-     * collateral per debt and flash fee, the cap, the funding and the debt's price — not on who plans, nor on whose
-     * position it is — so every plan that shares those shares the size, and the plans are the bits a fresh sizing
-     * gives. Safe for concurrent planners.
-     */
-    public Liquidator sharingSizes() {
-        return new Liquidator(quotes, new ConcurrentHashMap<>());
-    }
-
-    /**
-     * What a sale's size depends on, doubles by their bits: of the opportunity only its assets, its collateral per
-     * debt and its flash-loan fee (the sizing reads nothing else of it), so positions of one market share sizes.
-     */
-    private record SizeKey(AssetId collateral, AssetId debt, long collateralPerDebt, long flashFee, boolean flash,
-                           long cap, long debtUsd) {
     }
 
     /** Plans at the chain's snapshot base fee. */
@@ -134,7 +107,7 @@ public final class Liquidator {
 
     private Sale sale(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
                       double collUsd) {
-        double repay = saleSize(o, market, flash, cap, debtUsd);
+        double repay = size(o, market, flash, cap, debtUsd);
         double collateral = repay * o.collateralPerDebt();
         double proceeds = proceeds(market, o, collateral);
         return new Sale(repay, collateral, proceeds, collateral * collUsd - repay * debtUsd,
@@ -197,7 +170,7 @@ public final class Liquidator {
      *   {@link #cannotPay} and {@code decide}, reading the crowd's flat arrays; a member holding less than the cap
      *   sizes its own sale through {@link #plan}.</li>
      * </ol>
-     * The sizing is the one {@link #plan} does (shared when this liquidator {@linkplain #sharingSizes shares sizes}).
+     * The sizing is the one {@link #plan} does.
      */
     public LiquidationPlan[] planCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                        UsdPrices prices, long block) {
@@ -361,30 +334,12 @@ public final class Liquidator {
     }
 
     /**
-     * The repayment whose sale earns most, on the profit before gas: gas is the same for every repayment, so the
-     * maximum is where it is after gas, and the size does not depend on who pays the gas.
-     */
-    private double saleSize(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
-        if (sizes == null) {
-            return size(o, market, flash, cap, debtUsd);
-        }
-        SizeKey key = new SizeKey(o.collateralAsset(), o.debtAsset(), Double.doubleToLongBits(o.collateralPerDebt()),
-                Double.doubleToLongBits(o.flashLoan().feeRate()), flash, Double.doubleToLongBits(cap),
-                Double.doubleToLongBits(debtUsd));
-        Double known = sizes.get(key);
-        if (known != null) {
-            return known;
-        }
-        double size = size(o, market, flash, cap, debtUsd);
-        sizes.putIfAbsent(key, size);
-        return size;
-    }
-
-    /**
-     * Where selling more stops paying: repaying r seizes k·r collateral (k = collateral per debt) whose sale returns
-     * P(k·r) of the debt asset, against (1 + flash fee)·r owed, so profit peaks where P's slope is (1 + fee) / k —
-     * where the best split's common marginal rate has fallen to that ({@link SaleQuotes#inputAtMarginalRate}: each
-     * venue's closed form or depth, no search). Capped by the protocol; a protocol pays in whole units, so within a
+     * The repayment whose sale earns most, on the profit before gas (gas is the same for every repayment, so the
+     * maximum is where it is after gas, and the size does not depend on who pays the gas). Where selling more stops
+     * paying: repaying r seizes k·r collateral (k = collateral per debt) whose sale returns P(k·r) of the debt asset,
+     * against (1 + flash fee)·r owed, so profit peaks where P's slope is (1 + fee) / k — where the best split's
+     * common marginal rate has fallen to that ({@link SaleQuotes#inputAtMarginalRate}: each venue's closed form or
+     * depth, no search). Capped by the protocol; a protocol pays in whole units, so within a
      * hair of the cap is the cap; and since the router's split only approximates the ideal one, the cap is kept if
      * it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}).
      */

@@ -7,6 +7,7 @@ import dev.fracture.agent.Liquidator;
 import dev.fracture.agent.LiquidatorCrowd;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.agent.RememberedQuotes;
 import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
 import dev.fracture.market.Router;
@@ -49,6 +50,8 @@ final class LiquidationDesk {
     private static final LiquidationPlan[] KNOWN_NOBODY = new LiquidationPlan[0];
     /** The fast engine's router quotes for the run's market (null until the first block that plans). */
     private SaleQuotes leanQuotes;
+    /** The fast engine's quotes remembered from block to block while the venues they read do not change. */
+    private RememberedQuotes rememberedQuotes;
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
         this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)),
@@ -104,8 +107,9 @@ final class LiquidationDesk {
         if (options.memoizedQuotes()) {
             if (leanQuotes == null) {
                 leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
+                rememberedQuotes = new RememberedQuotes(leanQuotes);
             }
-            planner = new Liquidator(SaleQuotes.memoized(leanQuotes)).sharingSizes();
+            planner = new Liquidator(rememberedQuotes.round(round));
             known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);

@@ -193,9 +193,14 @@ final class MorphoBook implements ProtocolBook {
             double assetsPerShare = (m.state.totalBorrowAssets().doubleValue() + 1)
                     / (m.state.totalBorrowShares().doubleValue() + 1e6);
             for (int i = 0; i < m.positions.size(); i++) {
+                // The screen reads its own arrays first (a position with no borrow has zero shares there too): the
+                // position objects, scattered over the heap, are touched only for the few it lets through.
+                if (m.collateralUnits != null && (m.borrowShares[i] == 0
+                        || !m.mayBeLiquidatable(i, priceInLoan, lltv, assetsPerShare))) {
+                    continue;
+                }
                 MorphoPosition p = m.positions.get(i);
-                if (p.borrowShares().signum() == 0 || m.collateralUnits != null
-                        && !m.mayBeLiquidatable(i, priceInLoan, lltv, assetsPerShare)) {
+                if (p.borrowShares().signum() == 0) {
                     continue;
                 }
                 LiquidationOpportunity o;

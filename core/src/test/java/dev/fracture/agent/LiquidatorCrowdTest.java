@@ -50,7 +50,8 @@ class LiquidatorCrowdTest {
             List.of(new VenueSpec.ConstantProduct(VenueId.of("pool"), ETHEREUM, ETH, USDC, new BigDecimal("1000"),
                     new BigDecimal("2000000"), 0))), MathMode.FAST);
     /** Quotes that know the pool's rate bound (2,000 USDC per ETH), as the fast engine's do. */
-    private static final Liquidator LEAN = new Liquidator(SaleQuotes.lean(Router.DEFAULT, MARKET));
+    private static final SaleQuotes LEAN_QUOTES = SaleQuotes.lean(Router.DEFAULT, MARKET);
+    private static final Liquidator LEAN = new Liquidator(LEAN_QUOTES);
 
     private static LiquidationOpportunity opportunity(double maxRepay, FlashLoanTerms flash, long detected) {
         return new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("alice"), ETHEREUM, USDC, ETH, maxRepay,
@@ -199,7 +200,8 @@ class LiquidatorCrowdTest {
                 default -> FlashLoanTerms.AAVE_V3;
             };
             LiquidationOpportunity o = opportunity(repay, terms, block - rnd.nextInt(5));
-            Liquidator liquidator = rnd.nextBoolean() ? LEAN : LEAN.sharingSizes();
+            Liquidator liquidator = rnd.nextBoolean() ? LEAN
+                    : new Liquidator(new RememberedQuotes(LEAN_QUOTES).round(trial));
             LiquidationPlan[] crowdPlans = liquidator.planCrowd(crowd(members, block), o, MARKET, PRICES, block);
             boolean nobody = crowdPlans == null;
             boolean someone = anyPlans(liquidator, members, o, block);

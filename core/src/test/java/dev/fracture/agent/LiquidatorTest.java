@@ -280,16 +280,29 @@ class LiquidatorTest {
         }
     }
 
-    @Test
-    void sharedSizesGiveTheSamePlansWithOneSearchPerCapAndFunding() {
-        // Three liquidators that differ only in their tip (so in gas) and one with less capital: the size search
-        // depends on the cap and the funding, not on gas, so the first two share one search.
-        int[] quotes = {0};
-        SaleQuotes counting = (market, in, out, amount) -> {
-            quotes[0]++;
-            return amount <= 0 ? 0 : proceeds(amount);
+    /** Counts the quotes it makes; its pairs' state is {@code version[0]} (the venues of a pair "trade" when it grows). */
+    private static SaleQuotes counting(int[] quotes, long[] version) {
+        return new SaleQuotes() {
+            @Override
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+                quotes[0]++;
+                return amount <= 0 ? 0 : LiquidatorTest.proceeds(amount);
+            }
+
+            @Override
+            public long stateVersion(Market market, AssetId in, AssetId out) {
+                return version[0];
+            }
         };
-        Liquidator shared = new Liquidator(counting).sharingSizes();
+    }
+
+    @Test
+    void rememberedQuotesGiveTheSamePlansWithOneSearchPerCapAndFunding() {
+        // Three liquidators that differ only in their tip (so in gas) and one with less capital: the size search
+        // depends on the cap and the funding, not on gas, so the second only reads what the first quoted.
+        int[] quotes = {0};
+        SaleQuotes counting = counting(quotes, new long[] {7});
+        Liquidator shared = new Liquidator(new RememberedQuotes(counting).round(0));
         LiquidationOpportunity o = opportunity(1e6, FlashLoanTerms.NONE, 0);
         List<LiquidatorLedger> ledgers = List.of(new LiquidatorLedger(profile("a", 1e7, false, 1, 0, 1, 0)),
                 new LiquidatorLedger(profile("b", 1e7, false, 40, 0, 1, 0)),
@@ -303,36 +316,48 @@ class LiquidatorTest {
                     .isEqualTo(new Liquidator(counting).plan(ledgers.get(k), o, MARKET, PRICES, 0));
         }
         assertThat(made[0]).as("the first searches").isGreaterThan(10);
-        assertThat(made[1]).as("the second, same cap and funding, only prices its plan").isEqualTo(1);
+        assertThat(made[1]).as("the second, same cap and funding, quotes nothing new").isZero();
         assertThat(made[2]).as("a smaller cap is searched afresh").isGreaterThan(1);
     }
 
     @Test
-    void sharedSizesServeEveryPositionOfAMarketButNotAnotherCollateralPerDebt() {
-        // Bob's position is Alice's market (same assets, same collateral per debt K) and the same cap: the size found
-        // for Alice's is Bob's too (one quote: the plan's own pricing). At another collateral per debt the marginal
-        // rate that stops the sale is another one, so the search runs again.
+    void rememberedQuotesServeEveryPositionOfAMarketAndTheNextBlockUntilItsVenuesTrade() {
+        // Bob's position is Alice's market (same assets, same collateral per debt K) and the same cap: what was
+        // quoted for Alice's is Bob's too. At another collateral per debt the marginal rate that stops the sale is
+        // another one, so the search runs again. In the next round nothing is quoted again while the pair's state
+        // stands; once its venues trade, everything is.
         int[] quotes = {0};
-        SaleQuotes counting = (market, in, out, amount) -> {
-            quotes[0]++;
-            return amount <= 0 ? 0 : proceeds(amount);
-        };
-        Liquidator shared = new Liquidator(counting).sharingSizes();
+        long[] version = {3};
+        SaleQuotes counting = counting(quotes, version);
+        RememberedQuotes remembered = new RememberedQuotes(counting);
         LiquidatorLedger ledger = new LiquidatorLedger(profile("a", 1e7, false, 1, 0, 1, 0));
         LiquidationOpportunity alice = opportunity(1e6, FlashLoanTerms.NONE, 0);
         LiquidationOpportunity bob = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("bob"), ETHEREUM,
                 USDC, ETH, 1e6, K, 1e9, FlashLoanTerms.NONE, 300_000, 0);
         LiquidationOpportunity carol = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("carol"),
                 ETHEREUM, USDC, ETH, 1e6, K * 1.01, 1e9, FlashLoanTerms.NONE, 300_000, 0);
-        shared.plan(ledger, alice, MARKET, PRICES, 0);
+        Liquidator first = new Liquidator(remembered.round(0));
+        assertThat(first.plan(ledger, alice, MARKET, PRICES, 0)).as("Alice's is planned").isPresent();
         int before = quotes[0];
-        Optional<LiquidationPlan> bobs = shared.plan(ledger, bob, MARKET, PRICES, 0);
-        assertThat(quotes[0] - before).as("Bob's size is Alice's").isEqualTo(1);
+        Optional<LiquidationPlan> bobs = first.plan(ledger, bob, MARKET, PRICES, 0);
+        assertThat(quotes[0] - before).as("Bob's sale is Alice's").isZero();
         assertThat(bobs).isEqualTo(new Liquidator(counting).plan(ledger, bob, MARKET, PRICES, 0));
         before = quotes[0];
-        Optional<LiquidationPlan> carols = shared.plan(ledger, carol, MARKET, PRICES, 0);
+        Optional<LiquidationPlan> carols = first.plan(ledger, carol, MARKET, PRICES, 0);
         assertThat(quotes[0] - before).as("Carol's collateral per debt is searched afresh").isGreaterThan(10);
         assertThat(carols).isEqualTo(new Liquidator(counting).plan(ledger, carol, MARKET, PRICES, 0));
+
+        before = quotes[0];
+        assertThat(new Liquidator(remembered.round(1)).plan(ledger, alice, MARKET, PRICES, 1)).as("next round")
+                .isEqualTo(new Liquidator(counting).plan(ledger, alice, MARKET, PRICES, 1));
+        assertThat(quotes[0] - before).as("the fresh plan's own quotes only").isGreaterThan(10);
+        before = quotes[0];
+        new Liquidator(remembered.round(2)).plan(ledger, alice, MARKET, PRICES, 2);
+        assertThat(quotes[0] - before).as("the venues stand: nothing quoted again").isZero();
+        version[0]++;
+        before = quotes[0];
+        new Liquidator(remembered.round(3)).plan(ledger, alice, MARKET, PRICES, 3);
+        assertThat(quotes[0] - before).as("the venues traded: searched again").isGreaterThan(10);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.fracture.agent;
+
+import dev.fracture.market.Market;
+import dev.fracture.model.AssetId;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sale quotes remembered from block to block for as long as the venues they read have not changed: every quote of
+ * one pair is kept under the pair's {@linkplain SaleQuotes#stateVersion state version}, and forgotten when the
+ * version moves (a venue of the pair traded, or its liquidity changed). Versions only grow, so an equal version means
+ * the same venue states and the same quote, bit for bit. A pair whose version the quotes cannot tell is remembered
+ * within one round only: the liquidators of one block plan before any of them trades.
+ *
+ * <p>Why across blocks: in a deep cascade most liquidatable positions are ones nobody can take, and they are planned
+ * again whenever a price they read moves — the collateral's reference price, nudged by every forced sale through the
+ * impact law, is the usual one — while the venues that would buy their collateral did not trade. Their sale quotes
+ * are then the last block's.
+ */
+public final class RememberedQuotes {
+    private final SaleQuotes quotes;
+    private final ConcurrentHashMap<Pair, Memory> pairs = new ConcurrentHashMap<>();
+
+    private record Pair(AssetId in, AssetId out) {
+    }
+
+    /**
+     * What is remembered of one pair at one state: proceeds by amount, inputs by marginal rate (doubles by their
+     * bits) and the rate bound. {@code state} is the pair's version, or for a pair without one, the negative
+     * {@code -1 - round}.
+     */
+    private static final class Memory {
+        final long state;
+        final ConcurrentHashMap<Long, Double> proceeds = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<Long, Double> atRate = new ConcurrentHashMap<>();
+        volatile Double rateBound;
+
+        Memory(long state) {
+            this.state = state;
+        }
+    }
+
+    /** Remembers the quotes of {@code quotes}, which must quote one market and tell the state of its pairs. */
+    public RememberedQuotes(SaleQuotes quotes) {
+        if (quotes == null) {
+            throw new IllegalArgumentException("remembered quotes: the quotes are required");
+        }
+        this.quotes = quotes;
+    }
+
+    /**
+     * The quotes for planning round {@code round} (a number no other round has): valid only while nothing trades,
+     * as during one block's planning. Safe for concurrent planners: a quote computed twice is the same value.
+     */
+    public SaleQuotes round(long round) {
+        if (round < 0) {
+            throw new IllegalArgumentException("remembered quotes: the round must be >= 0 (was " + round + ")");
+        }
+        ConcurrentHashMap<Pair, Memory> now = new ConcurrentHashMap<>();
+        return new SaleQuotes() {
+            @Override
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+                Memory m = memory(now, round, market, in, out);
+                Long key = Double.doubleToLongBits(amount);
+                Double known = m.proceeds.get(key);
+                if (known != null) {
+                    return known;
+                }
+                double value = quotes.proceeds(market, in, out, amount);
+                m.proceeds.putIfAbsent(key, value);
+                return value;
+            }
+
+            @Override
+            public double rateBound(Market market, AssetId in, AssetId out) {
+                Memory m = memory(now, round, market, in, out);
+                Double known = m.rateBound;
+                if (known == null) {
+                    known = quotes.rateBound(market, in, out);
+                    m.rateBound = known;
+                }
+                return known;
+            }
+
+            @Override
+            public long stateVersion(Market market, AssetId in, AssetId out) {
+                return quotes.stateVersion(market, in, out);
+            }
+
+            @Override
+            public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
+                Memory m = memory(now, round, market, in, out);
+                Long key = Double.doubleToLongBits(rate);
+                Double known = m.atRate.get(key);
+                if (known != null) {
+                    return known;
+                }
+                double value = quotes.inputAtMarginalRate(market, in, out, rate);
+                m.atRate.putIfAbsent(key, value);
+                return value;
+            }
+        };
+    }
+
+    /** The pair's memory as the venues stand this round, found once per round and pair. */
+    private Memory memory(ConcurrentHashMap<Pair, Memory> now, long round, Market market, AssetId in, AssetId out) {
+        Pair pair = new Pair(in, out);
+        Memory m = now.get(pair);
+        if (m != null) {
+            return m;
+        }
+        long version = quotes.stateVersion(market, in, out);
+        long state = version >= 0 ? version : -1 - round;
+        m = pairs.compute(pair, (p, old) -> old != null && old.state == state ? old : new Memory(state));
+        Memory raced = now.putIfAbsent(pair, m);
+        return raced != null ? raced : m;
+    }
+}

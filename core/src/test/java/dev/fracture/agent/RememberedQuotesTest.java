@@ -1,0 +1,129 @@
+package dev.fracture.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.engine.GeneratedEcosystem;
+import dev.fracture.market.GasSchedule;
+import dev.fracture.market.LegFill;
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.market.RouteRequest;
+import dev.fracture.market.Router;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.AssetKind;
+import dev.fracture.model.EcosystemSnapshot;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RememberedQuotes} gives the bits of fresh quotes on a market whose venues trade between rounds: a pair's
+ * quotes are kept across rounds while its venues stand and forgotten when one trades; a pair whose state the quotes
+ * cannot tell is remembered within a round only.
+ */
+class RememberedQuotesTest {
+    private static final AssetId A = AssetId.of("A");
+    private static final AssetId B = AssetId.of("B");
+
+    @Test
+    void rememberedQuotesAreFreshQuotesOnVenuesThatTradeBetweenRounds() {
+        for (long seed = 0; seed < 4; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
+            Market market = Market.of(snapshot, MathMode.FAST);
+            SaleQuotes lean = SaleQuotes.lean(Router.DEFAULT, market);
+            RememberedQuotes remembered = new RememberedQuotes(lean);
+            var tokens = snapshot.assets().stream()
+                    .filter(a -> a.kind() instanceof AssetKind.Token || a.id().equals(GeneratedEcosystem.ETH))
+                    .filter(a -> a.chain().equals(snapshot.asset(GeneratedEcosystem.ETH).orElseThrow().chain()))
+                    .toList();
+            int stale = 0;
+            for (int round = 0; round < 12; round++) {
+                SaleQuotes now = remembered.round(round);
+                for (var token : tokens) {
+                    AssetId sell = token.id();
+                    // The same amounts every round: a memory kept past a trade would answer with the old quote.
+                    for (double usd : new double[] {1e3, 1e5, 1e7}) {
+                        double amount = usd / token.referencePriceUsd();
+                        // Asked twice: the second answer is the memory's.
+                        for (int twice = 0; twice < 2; twice++) {
+                            assertThat(now.proceeds(market, sell, GeneratedEcosystem.USDC, amount))
+                                    .as("seed %d round %d %s %s", seed, round, sell, amount)
+                                    .isEqualTo(lean.proceeds(market, sell, GeneratedEcosystem.USDC, amount));
+                        }
+                    }
+                    double rate = 0.9 * lean.rateBound(market, sell, GeneratedEcosystem.USDC);
+                    assertThat(now.inputAtMarginalRate(market, sell, GeneratedEcosystem.USDC, rate))
+                            .isEqualTo(lean.inputAtMarginalRate(market, sell, GeneratedEcosystem.USDC, rate));
+                    assertThat(now.rateBound(market, sell, GeneratedEcosystem.USDC))
+                            .isEqualTo(lean.rateBound(market, sell, GeneratedEcosystem.USDC));
+                }
+                // Between rounds, a sale of one token moves its venues (every other pair stands).
+                var moved = tokens.get(rnd.nextInt(tokens.size()));
+                double probe = 1e5 / moved.referencePriceUsd();
+                double before = lean.proceeds(market, moved.id(), GeneratedEcosystem.USDC, probe);
+                RouteRequest request = RouteRequest.of(moved.id(), GeneratedEcosystem.USDC,
+                        2e6 / moved.referencePriceUsd()).withGas(GasSchedule.FREE).withMaxLatency(0);
+                for (LegFill f : Router.DEFAULT.route(market, request).fills()) {
+                    market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
+                            f.venueAmountIn());
+                }
+                if (lean.proceeds(market, moved.id(), GeneratedEcosystem.USDC, probe) != before) {
+                    stale++;
+                }
+            }
+            assertThat(stale).as("seed %d: trades that changed a remembered quote", seed).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void aPairWithoutAStateIsRememberedWithinARoundOnly() {
+        int[] quotes = {0};
+        SaleQuotes unversioned = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount / 2;
+        };
+        RememberedQuotes remembered = new RememberedQuotes(unversioned);
+        SaleQuotes first = remembered.round(0);
+        assertThat(first.proceeds(null, A, B, 10)).isEqualTo(5);
+        assertThat(first.proceeds(null, A, B, 10)).isEqualTo(5);
+        assertThat(quotes[0]).as("within the round: once").isEqualTo(1);
+        assertThat(remembered.round(1).proceeds(null, A, B, 10)).isEqualTo(5);
+        assertThat(quotes[0]).as("the next round cannot know the venues stood: quoted again").isEqualTo(2);
+    }
+
+    @Test
+    void aPairIsForgottenWhenItsStateMovesAndOnlyThatPair() {
+        int[] quotes = {0};
+        long[] stateOfA = {5};
+        SaleQuotes versioned = new SaleQuotes() {
+            @Override
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+                quotes[0]++;
+                return amount * (in.equals(A) ? 1.0 / stateOfA[0] : 0.5);
+            }
+
+            @Override
+            public long stateVersion(Market market, AssetId in, AssetId out) {
+                return in.equals(A) ? stateOfA[0] : 9;
+            }
+        };
+        RememberedQuotes remembered = new RememberedQuotes(versioned);
+        SaleQuotes r0 = remembered.round(0);
+        assertThat(r0.proceeds(null, A, B, 10)).isEqualTo(2);
+        assertThat(r0.proceeds(null, B, A, 10)).isEqualTo(5);
+        stateOfA[0] = 10;
+        SaleQuotes r1 = remembered.round(1);
+        assertThat(r1.proceeds(null, A, B, 10)).as("A's venues moved: the new quote").isEqualTo(1);
+        assertThat(r1.proceeds(null, B, A, 10)).isEqualTo(5);
+        assertThat(quotes[0]).as("B's pair stood: remembered").isEqualTo(3);
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        assertThatThrownBy(() -> new RememberedQuotes(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quotes are required");
+        assertThatThrownBy(() -> new RememberedQuotes((m, i, o, a) -> a).round(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("round must be >= 0 (was -1)");
+    }
+}

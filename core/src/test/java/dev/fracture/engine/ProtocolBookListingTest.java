@@ -1,0 +1,105 @@
+package dev.fracture.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.agent.FlashLoanTerms;
+import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ProtocolSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A book's listing numbers its positions for the desk: the slots are distinct, within the count, and a slot always
+ * names the same account. The fast engine's books (screen in front, last exact checks kept) list the same positions
+ * with the same terms as a check of every position; a kept answer may carry the block of the check that found it (the
+ * desk dates every position from the block it was first seen in).
+ */
+class ProtocolBookListingTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void slotsNameOneAccountEachAndTheFastListingIsTheFullOne(long seed) {
+        EcosystemSnapshot s = GeneratedEcosystem.of(new GeneratedEcosystem.Size(2, 9, 8, 3, 400, 4, 0), seed)
+                .snapshot();
+        Market market = Market.of(s, MathMode.FAST);
+        long[] clock = {0};
+        // ETH and its bridged copies fall 40% over 20 steps, then recover a quarter of the way, moving every third step
+        // (the blocks between reuse the books' kept checks).
+        OracleBank.ReferenceView reference = a -> s.asset(a).orElseThrow().referencePriceUsd()
+                * (ethLike(s, a) ? ethPath(clock[0]) : 1);
+        int listedPositions = 0;
+        for (ProtocolSpec spec : s.protocols()) {
+            OracleBank bank = new OracleBank(s, market, reference, 0, List.of());
+            ProtocolBook fast = ProtocolBooks.of(spec, s).orElseThrow();
+            ProtocolBook full = ProtocolBooks.of(spec, s).orElseThrow();
+            fast.useIndex(true);
+            Map<Integer, AccountId> owner = new HashMap<>();
+            clock[0] = 0;
+            for (long block = 1; block <= 36; block++) {
+                clock[0] = block * 60;
+                bank.update(clock[0], reference);
+                fast.observe(bank, reference, clock[0]);
+                full.observe(bank, reference, clock[0]);
+                ProtocolBook.Listing listing = fast.listing(block);
+                List<LiquidationOpportunity> all = full.opportunities(block);
+                assertThat(undated(listing.opportunities())).as("seed %d, %s, block %d", seed, spec.id(), block)
+                        .isEqualTo(undated(all));
+                assertThat(listing.slots()).as("%s numbers its positions", spec.id()).isNotNull();
+                boolean[] used = new boolean[listing.slotCount()];
+                for (int i = 0; i < listing.opportunities().size(); i++) {
+                    int slot = listing.slots()[i];
+                    assertThat(slot).isBetween(0, listing.slotCount() - 1);
+                    assertThat(used[slot]).as("slot %d listed twice", slot).isFalse();
+                    used[slot] = true;
+                    AccountId account = listing.opportunities().get(i).account();
+                    assertThat(owner.computeIfAbsent(slot, k -> account)).as("slot %d's account", slot)
+                            .isEqualTo(account);
+                }
+                listedPositions += listing.opportunities().size();
+            }
+        }
+        assertThat(listedPositions).as("seed %d: the fall makes positions liquidatable", seed).isGreaterThan(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void aListingWithFewerSlotsThanPositionsIsRefused(int slots) {
+        LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"),
+                ChainId.of("c"), AssetId.of("USDC"), AssetId.of("ETH"), 1, 1, 1, FlashLoanTerms.NONE, 1, 0);
+        assertThatThrownBy(() -> new ProtocolBook.Listing(List.of(o, o), new int[slots], 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 opportunities but " + slots + " slots");
+    }
+
+    private static boolean ethLike(EcosystemSnapshot s, AssetId a) {
+        return a.equals(GeneratedEcosystem.ETH) || a.value().startsWith("WETH-") || a.value().startsWith("GAS-");
+    }
+
+    private static double ethPath(long t) {
+        long step = t / 60 / 3 * 3;
+        return step <= 20 ? 1 - 0.02 * step : 0.6 + 0.01 * Math.min(10, step - 20);
+    }
+
+    /** The opportunities with their blocks left out. */
+    private static List<LiquidationOpportunity> undated(List<LiquidationOpportunity> list) {
+        List<LiquidationOpportunity> out = new ArrayList<>();
+        for (LiquidationOpportunity o : list) {
+            out.add(new LiquidationOpportunity(o.protocol(), o.account(), o.chain(), o.debtAsset(),
+                    o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(), o.collateralAvailable(), o.flashLoan(),
+                    o.gasUnits(), 0));
+        }
+        return out;
+    }
+}
