@@ -3,7 +3,7 @@ package dev.fracture.agent;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,38 @@ import java.util.SplittableRandom;
  */
 public final class LiquidationRound {
     private LiquidationRound() {
+    }
+
+    /**
+     * The plans by priority fee, highest first, plans of equal fee in their order here: a stable sort by
+     * {@link Double#compare}. Each plan's key is its fee's rank among the distinct fees and its index, so one sort of
+     * primitive longs does it.
+     */
+    private static List<LiquidationPlan> byFeeDescending(List<LiquidationPlan> plans) {
+        int n = plans.size();
+        double[] fees = new double[n];
+        for (int i = 0; i < n; i++) {
+            fees[i] = plans.get(i).priorityFeeGwei();
+        }
+        double[] distinct = fees.clone();
+        Arrays.sort(distinct);
+        int kinds = 0;
+        for (int i = 0; i < n; i++) {
+            if (kinds == 0 || Double.compare(distinct[i], distinct[kinds - 1]) != 0) {
+                distinct[kinds++] = distinct[i];
+            }
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long rank = kinds - 1 - Arrays.binarySearch(distinct, 0, kinds, fees[i]);
+            keys[i] = rank << 32 | i;
+        }
+        Arrays.sort(keys);
+        List<LiquidationPlan> out = new ArrayList<>(n);
+        for (long key : keys) {
+            out.add(plans.get((int) key));
+        }
+        return out;
     }
 
     /** A position: an account of a protocol. */
@@ -54,10 +86,10 @@ public final class LiquidationRound {
             shuffled.set(i, shuffled.get(j));
             shuffled.set(j, t);
         }
-        shuffled.sort(Comparator.comparingDouble(LiquidationPlan::priorityFeeGwei).reversed());
+        List<LiquidationPlan> ordered = byFeeDescending(shuffled);
         Set<Position> taken = new HashSet<>();
         List<LiquidationPlan> landed = new ArrayList<>();
-        for (LiquidationPlan plan : shuffled) {
+        for (LiquidationPlan plan : ordered) {
             LiquidationOpportunity o = plan.opportunity();
             if (taken.add(new Position(o.protocol(), o.account()))) {
                 landed.add(plan);

@@ -95,9 +95,9 @@ final class LiquidationDesk {
         if (opportunities.isEmpty()) {
             return settledUsd;
         }
-        // Nothing trades while the liquidators plan, so they may share quotes and sale sizes (the fast engine does),
-        // quoted without the router's fills on legs found once per run, and pass over the positions nobody planned
-        // with the same inputs (PlanVerdicts).
+        // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does: quoted without
+        // the router's fills on legs found once per run, and remembered while the venues they read stand), and pass
+        // over the positions nobody planned with the same inputs (PlanVerdicts).
         // One prices object for the round: nothing moves prices until the plans land, and ledgers remember what
         // their inventory is worth at it.
         UsdPrices usd = block.prices()::usd;
@@ -118,18 +118,21 @@ final class LiquidationDesk {
         PlanVerdicts.Round verdictsNow = known;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
-        List<Integer> indexes = new ArrayList<>(opportunities.size());
+        // Per position, each planner's plan or null; an empty row when none plans. Positions whose verdict stands
+        // are settled here; the others go to the workers. The fast engine plans for the crowd at once
+        // (Liquidator.planCrowd: the same plans, most positions passed over in one check); the reference asks every
+        // liquidator.
+        LiquidationPlan[][] rows = new LiquidationPlan[opportunities.size()][];
+        List<Integer> toPlan = new ArrayList<>();
         for (int i = 0; i < opportunities.size(); i++) {
-            indexes.add(i);
-        }
-        // Per position, each planner's plan or null; an empty row when none plans. The fast engine plans for the
-        // crowd at once (Liquidator.planCrowd: the same plans, most positions passed over in one check); the
-        // reference asks every liquidator.
-        List<LiquidationPlan[]> made = workers.flatMap(indexes, i -> {
-            LiquidationOpportunity o = opportunities.get(i);
             if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
-                return Collections.singletonList(KNOWN_NOBODY);
+                rows[i] = KNOWN_NOBODY;
+            } else {
+                toPlan.add(i);
             }
+        }
+        List<LiquidationPlan[]> made = workers.flatMap(toPlan, i -> {
+            LiquidationOpportunity o = opportunities.get(i);
             if (crowdsNow != null) {
                 LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
                         block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
@@ -143,9 +146,12 @@ final class LiquidationDesk {
             }
             return Collections.singletonList(mine);
         });
+        for (int j = 0; j < made.size(); j++) {
+            rows[toPlan.get(j)] = made.get(j);
+        }
         List<LiquidationPlan> plans = new ArrayList<>();
-        for (int i = 0; i < made.size(); i++) {
-            LiquidationPlan[] row = made.get(i);
+        for (int i = 0; i < rows.length; i++) {
+            LiquidationPlan[] row = rows[i];
             boolean planned = false;
             for (LiquidationPlan plan : row) {
                 if (plan != null) {

@@ -1,0 +1,66 @@
+package dev.fracture.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.ChainId;
+import dev.fracture.model.ProtocolId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link LiquidationRound#winners} against its specification written out plainly: shuffle with the block's generator
+ * (Fisher–Yates from the last element), sort by priority fee, highest first, keeping the shuffled order among equal
+ * fees (a stable sort by {@link Double#compare}), and keep the first plan per position (protocol and account).
+ */
+class LiquidationRoundTest {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void winnersAreTheShuffledPlansStablySortedByFeeFirstPerPosition(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int accounts = 1 + rnd.nextInt(40);
+        List<LiquidationPlan> plans = new ArrayList<>();
+        // Few distinct fees, so ties are common; zero and negative zero are two fees to Double.compare.
+        double[] fees = {0.0, -0.0, 1, 1.5, 2, 2, 7.25, 1e-9};
+        int count = rnd.nextInt(300);
+        for (int i = 0; i < count; i++) {
+            String protocol = rnd.nextBoolean() ? "p" : "q";
+            LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of(protocol),
+                    AccountId.of("a" + rnd.nextInt(accounts)), ChainId.of("c"), AssetId.of("USDC"), AssetId.of("ETH"),
+                    100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+            plans.add(new LiquidationPlan("liquidator-" + i, o, 1, 1, LiquidationPlan.Funding.OWN_CAPITAL,
+                    LiquidationPlan.Disposal.SELL, 1, 1, 0, 0, 1, 1, fees[rnd.nextInt(fees.length)]));
+        }
+        long blockSeed = rnd.nextLong();
+        List<LiquidationPlan> expected = specification(plans, new SplittableRandom(blockSeed));
+        assertThat(LiquidationRound.winners(plans, new SplittableRandom(blockSeed))).isEqualTo(expected);
+        assertThat(expected.size()).isLessThanOrEqualTo(2 * accounts);
+    }
+
+    private static List<LiquidationPlan> specification(List<LiquidationPlan> plans, SplittableRandom rng) {
+        List<LiquidationPlan> shuffled = new ArrayList<>(plans);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            LiquidationPlan t = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, t);
+        }
+        shuffled.sort(Comparator.comparingDouble(LiquidationPlan::priorityFeeGwei).reversed());
+        Set<String> taken = new HashSet<>();
+        List<LiquidationPlan> out = new ArrayList<>();
+        for (LiquidationPlan p : shuffled) {
+            if (taken.add(p.opportunity().protocol().value() + "\u0000" + p.opportunity().account().value())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
