@@ -43,8 +43,25 @@ public final class Opportunities {
                                                         AavePrices prices, AaveAccount account, AssetId collateral,
                                                         AssetId debt, FlashLoanTerms flash, long gasUnits,
                                                         long detectedBlock) {
-        if (!AaveHealth.DEFAULT.accountData(market, prices, account).liquidatable()
-                || account.debtBalance(debt).signum() == 0 || account.collateralBalance(collateral).signum() == 0) {
+        if (!AaveHealth.DEFAULT.accountData(market, prices, account).liquidatable()) {
+            return Optional.empty();
+        }
+        return aaveOfLiquidatable(protocol, chain, market, prices, account, collateral, debt, flash, gasUnits,
+                detectedBlock);
+    }
+
+    /**
+     * {@link #aave} for an account the caller has already found liquidatable with the contract's health check at
+     * these prices (a book that screens its accounts makes that check first and need not pay for it twice). On an
+     * account that is not liquidatable, the liquidation's own check reverts: an {@link IllegalArgumentException}
+     * naming HEALTH_FACTOR_NOT_BELOW_THRESHOLD.
+     */
+    public static Optional<LiquidationOpportunity> aaveOfLiquidatable(ProtocolId protocol, ChainId chain,
+                                                                      AaveMarket market, AavePrices prices,
+                                                                      AaveAccount account, AssetId collateral,
+                                                                      AssetId debt, FlashLoanTerms flash,
+                                                                      long gasUnits, long detectedBlock) {
+        if (account.debtBalance(debt).signum() == 0 || account.collateralBalance(collateral).signum() == 0) {
             return Optional.empty();
         }
         AaveLiquidationResult max = AaveLiquidation.DEFAULT.liquidate(market, prices, account, collateral, debt,

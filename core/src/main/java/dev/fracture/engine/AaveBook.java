@@ -10,7 +10,6 @@ import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.protocol.lending.AaveAccount;
-import dev.fracture.protocol.lending.AaveAccountData;
 import dev.fracture.protocol.lending.AaveCollateral;
 import dev.fracture.protocol.lending.AaveDebt;
 import dev.fracture.protocol.lending.AaveHealth;
@@ -44,6 +43,8 @@ final class AaveBook implements ProtocolBook {
     private final AaveMarket baseMarket;
     private AaveMarket market;
     private LiquidationTerms terms = LiquidationTerms.NONE;
+    /** How many positions the last listing had. */
+    private int lastListed;
     private final Map<AssetId, OracleId> oracles;
     private final AaveAccount[] accounts;
     private final Map<AccountId, Integer> index = new HashMap<>();
@@ -60,15 +61,17 @@ final class AaveBook implements ProtocolBook {
      * oracle prices and the market's parameters, so while none of them changed — the account is the same object
      * (accounts are immutable, replaced when liquidated), and {@link #checkEpoch} has not moved — its answer stands.
      * On a chain with short blocks the oracles move in few of them, and a position nobody liquidates is checked
-     * once per price change instead of once per block.
+     * once per price change instead of once per block. Kept in arrays (the account read, the epoch, the opportunity
+     * found or null; epoch -1: never checked): a block's pass over a deep cascade's candidates then reads arrays in
+     * order and compares references without following them into the heap.
      */
-    private Checked[] checked;
+    private AaveAccount[] checkedAccount;
+    private long[] checkedEpoch;
+    private LiquidationOpportunity[] checkedOpportunity;
+    /** Per account, whether it owes nothing (kept beside the accounts for the same reason). */
+    private boolean[] debtFree;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
-
-    /** One exact check: the account it read, the epoch, and the opportunity found (null: none). */
-    private record Checked(AaveAccount account, long epoch, LiquidationOpportunity opportunity) {
-    }
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
@@ -78,8 +81,10 @@ final class AaveBook implements ProtocolBook {
         this.oracles = setup.oracles();
         this.accounts = setup.accounts().toArray(new AaveAccount[0]);
         this.writtenOff = new boolean[accounts.length];
+        this.debtFree = new boolean[accounts.length];
         for (int i = 0; i < accounts.length; i++) {
             index.put(accounts[i].id(), i);
+            debtFree[i] = accounts[i].debts().isEmpty();
         }
         this.flash = FlashLoanTerms.AAVE_V3;
     }
@@ -139,7 +144,12 @@ final class AaveBook implements ProtocolBook {
     public void useIndex(boolean indexed) {
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
         candidates = indexed ? new int[accounts.length] : null;
-        checked = indexed ? new Checked[accounts.length] : null;
+        checkedAccount = indexed ? new AaveAccount[accounts.length] : null;
+        checkedEpoch = indexed ? new long[accounts.length] : null;
+        checkedOpportunity = indexed ? new LiquidationOpportunity[accounts.length] : null;
+        if (indexed) {
+            java.util.Arrays.fill(checkedEpoch, -1);
+        }
     }
 
     @Override
@@ -150,28 +160,32 @@ final class AaveBook implements ProtocolBook {
     /** The liquidatable accounts; an account's slot is its index in the pool. */
     @Override
     public Listing listing(long block) {
-        List<LiquidationOpportunity> out = new ArrayList<>();
-        int[] slots = new int[16];
         int n = accounts.length;
         if (screen != null) {
             screen.prices(prices);
             n = screen.candidates(candidates);
         }
+        // Sized for every candidate (the screen's) or the last listing: in a deep cascade the list runs to hundreds
+        // of thousands, and growing it step by step every block copied it over and over.
+        int room = screen != null ? n : lastListed + 16;
+        List<LiquidationOpportunity> out = new ArrayList<>(room);
+        int[] slots = new int[Math.max(room, 1)];
         for (int c = 0; c < n; c++) {
             int i = screen != null ? candidates[c] : c;
             AaveAccount a = accounts[i];
-            if (writtenOff[i] || a.debts().isEmpty()) {
+            if (writtenOff[i] || debtFree[i]) {
                 continue;
             }
             LiquidationOpportunity o;
-            Checked last = screen != null ? checked[i] : null;
-            if (last != null && last.account() == a && last.epoch() == checkEpoch) {
+            if (screen != null && checkedAccount[i] == a && checkedEpoch[i] == checkEpoch) {
                 // The same answer, the same object; the desk dates it from the block the position was first seen in.
-                o = last.opportunity();
+                o = checkedOpportunity[i];
             } else {
                 o = check(a, block);
                 if (screen != null) {
-                    checked[i] = new Checked(a, checkEpoch, o);
+                    checkedAccount[i] = a;
+                    checkedEpoch[i] = checkEpoch;
+                    checkedOpportunity[i] = o;
                 }
             }
             if (o != null) {
@@ -182,13 +196,13 @@ final class AaveBook implements ProtocolBook {
                 out.add(o);
             }
         }
+        lastListed = out.size();
         return new Listing(out, slots, accounts.length);
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
     private LiquidationOpportunity check(AaveAccount a, long block) {
-        AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
-        if (!data.liquidatable()) {
+        if (!AaveHealth.DEFAULT.accountData(market, prices, a).liquidatable()) {
             return null;
         }
         AssetId collateral = largestCollateral(a);
@@ -196,8 +210,8 @@ final class AaveBook implements ProtocolBook {
         if (collateral == null || debt == null) {
             return null;
         }
-        return Opportunities.aave(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS, block)
-                .orElse(null);
+        return Opportunities.aaveOfLiquidatable(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS,
+                block).orElse(null);
     }
 
     private AssetId largestCollateral(AaveAccount a) {
@@ -252,6 +266,7 @@ final class AaveBook implements ProtocolBook {
         AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
                 o.debtAsset(), repay);
         accounts[i] = r.accountAfter();
+        debtFree[i] = accounts[i].debts().isEmpty();
         if (screen != null) {
             screen.update(market, i, accounts[i]);
         }

@@ -182,17 +182,17 @@ final class LiquidationDesk {
 
     /**
      * A position liquidatable in the last round of its protocol: the block it was first seen in, the round it was
-     * last seen in, its opportunity as the book listed it and as dated, and what the fast engine's
-     * {@link PlanVerdicts} remembers of it.
+     * last seen in, its opportunity as the book listed it and as dated, and (as a {@link PlanVerdicts.Entry}) what
+     * the fast engine's verdicts remember of it — one object per position, so a round touches one place in memory
+     * for each.
      */
-    static final class Seen {
+    static final class Seen extends PlanVerdicts.Entry {
         final long firstBlock;
         long round;
         /** The book's opportunity last round and the desk's dated copy (books hand back the same object while the
          *  position's answer stands, and the dated copy is then the same object too). */
         LiquidationOpportunity listed;
         LiquidationOpportunity dated;
-        PlanVerdicts.Entry verdict;
 
         Seen(long firstBlock) {
             this.firstBlock = firstBlock;

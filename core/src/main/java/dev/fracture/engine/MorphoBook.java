@@ -40,6 +40,8 @@ final class MorphoBook implements ProtocolBook {
     private final Market[] markets;
     private double badDebtUsd;
     private LiquidationTerms terms = LiquidationTerms.NONE;
+    /** How many positions the last listing had. */
+    private int lastListed;
 
     /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
     private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
@@ -183,8 +185,10 @@ final class MorphoBook implements ProtocolBook {
     /** The liquidatable positions; slots number the positions market after market, in the markets' order. */
     @Override
     public Listing listing(long block) {
-        List<LiquidationOpportunity> out = new ArrayList<>();
-        int[] slots = new int[16];
+        // Sized for the last listing: in a deep cascade the list runs to hundreds of thousands, and growing it
+        // step by step every block copied it over and over.
+        List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
+        int[] slots = new int[lastListed + 16];
         int slotCount = 0;
         for (Market m : markets) {
             slotCount += m.positions.size();
@@ -225,6 +229,7 @@ final class MorphoBook implements ProtocolBook {
                 }
             }
         }
+        lastListed = out.size();
         return new Listing(out, slots, slotCount);
     }
 

@@ -4,6 +4,7 @@ import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +27,25 @@ import java.util.Map;
  * block while they stay the same.
  *
  * <p>The liquidators' inputs are compared once per chain and round, which gives the crowd a stamp (a number that
- * changes whenever any liquidator's inputs do); a position's verdict is the crowd stamp of the round nobody planned
- * it in, kept with the desk's record of the position (forgotten when the position is no longer liquidatable).
+ * changes whenever any liquidator's inputs do); the block's inputs are shared by every position of one pair (chain,
+ * collateral, debt), read once per round into the pair's state, which is stamped the same way. A position compares
+ * its opportunity (the same object as last round, as the books hand it back while their answer stands, or equal
+ * terms), its age and its pair's stamp; its verdict is the crowd stamp of the round nobody planned it in, kept in the
+ * desk's record of the position (forgotten when the position is no longer liquidatable). In a deep cascade hundreds
+ * of thousands of positions nobody can take are listed every block, and this is what each of them costs.
  */
 final class PlanVerdicts {
     private final List<LiquidatorLedger> ledgers;
     /** Ages past this are all alike: every liquidator's latency has passed. */
     private final long ageCap;
     private final Map<ChainId, CrowdStamp> stamps = new HashMap<>();
+    /** The state of each pair (chain, collateral, debt) positions have traded, kept across rounds. */
+    private final Map<List<Object>, PairState> pairs = new HashMap<>();
+    /** The last pairs found, most of a round's lookups (see {@link #pairOf}). */
+    private final PairState[] recentPairs = new PairState[8];
+    private int nextRecent;
+    /** Counts the rounds, so that a pair's or chain's inputs are read once per round. */
+    private long rounds;
     /** The next stamp to hand out; 0 means "no verdict", so it starts at 1. */
     private long nextStamp = 1;
 
@@ -48,52 +60,100 @@ final class PlanVerdicts {
 
     /**
      * Opens the round of a protocol's plans in a block: the verdicts that still hold for {@code opportunities} (in
-     * order; {@code seen} are their positions' records, which keep the verdicts while the positions stay
-     * liquidatable), as the ledgers stand now. The round's verdicts are settled with {@link Round#settle} once the
-     * plans are made; nothing else may change the ledgers, the market or the prices in between.
+     * order; {@code seen} are their positions' records, which are also their verdicts' entries and keep them while
+     * the positions stay liquidatable), as the ledgers stand now. The round's verdicts are settled with
+     * {@link Round#settle} once the plans are made; nothing else may change the ledgers, the market or the prices in
+     * between.
      */
     Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
                 SaleQuotes quotes, UsdPrices usd) {
         Entry[] open = new Entry[opportunities.size()];
         long[] crowd = new long[opportunities.size()];
-        ReferencePrices prices = block.prices();
-        Map<ChainId, Long> stampsNow = new HashMap<>(4);
-        long baseFee = bits(block.baseFeeGwei());
-        // Listings run market by market, so consecutive positions mostly share their chain and assets: the block's
-        // inputs for them are read once per run of alike positions.
-        LiquidationOpportunity alike = null;
-        long quotesVersion = 0;
-        long debtUsd = 0;
-        long collateralUsd = 0;
-        long nativeUsd = 0;
-        long crowdStamp = 0;
+        long thisRound = ++rounds;
         for (int i = 0; i < opportunities.size(); i++) {
             LiquidationOpportunity o = opportunities.get(i);
-            if (alike == null || o.chain() != alike.chain() || o.collateralAsset() != alike.collateralAsset()
-                    || o.debtAsset() != alike.debtAsset()) {
-                alike = o;
-                quotesVersion = quotes.stateVersion(block.market(), o.collateralAsset(), o.debtAsset());
-                debtUsd = bits(prices.usd(o.debtAsset()));
-                collateralUsd = bits(prices.usd(o.collateralAsset()));
-                nativeUsd = bits(prices.usd(block.market().chain(o.chain()).nativeAsset()));
-                crowdStamp = stampsNow.computeIfAbsent(o.chain(), c -> stamps.computeIfAbsent(c,
-                        x -> new CrowdStamp(ledgers.size())).refreshed(c, block, usd));
-            }
-            if (quotesVersion < 0) {
-                seen[i].verdict = null;
+            Entry e = seen[i];
+            // A position listed as the same object as last round trades the same pair on the same chain: its pair's
+            // state is found without reading the opportunity.
+            PairState pair = e.seenAs == o && e.pair != null ? e.pair : pairOf(o);
+            pair.refresh(thisRound, block, quotes, usd);
+            if (pair.quotesVersion < 0) {
+                e.forget();
                 continue;
             }
-            Entry e = seen[i].verdict;
-            if (e == null) {
-                e = new Entry();
-                seen[i].verdict = e;
-            }
-            e.observe(o, Math.min(block.number() - o.detectedBlock(), ageCap), baseFee, debtUsd, collateralUsd,
-                    nativeUsd, quotesVersion);
+            e.observe(o, Math.min(block.number() - seen[i].firstBlock, ageCap), pair);
             open[i] = e;
-            crowd[i] = crowdStamp;
+            crowd[i] = pair.crowdStamp;
         }
         return new Round(open, crowd);
+    }
+
+    /**
+     * The state of the pair (and chain) {@code o} trades, made on its first position. A book's positions trade a
+     * handful of pairs, whose ids are the same objects from position to position: the last few pairs found are
+     * compared by reference before the map is asked.
+     */
+    private PairState pairOf(LiquidationOpportunity o) {
+        for (PairState p : recentPairs) {
+            if (p != null && p.chain == o.chain() && p.collateral == o.collateralAsset() && p.debt == o.debtAsset()) {
+                return p;
+            }
+        }
+        PairState found = pairs.computeIfAbsent(List.of(o.chain(), o.collateralAsset(), o.debtAsset()),
+                k -> new PairState(o.chain(), o.collateralAsset(), o.debtAsset()));
+        recentPairs[nextRecent] = found;
+        nextRecent = (nextRecent + 1) % recentPairs.length;
+        return found;
+    }
+
+    /**
+     * The block's inputs every position of one pair (collateral, debt, chain) shares — the base fee, the quotes'
+     * state, the prices of the debt, the collateral and the chain's gas asset — read once per round, with a stamp
+     * that changes whenever any of them does; and the chain's crowd stamp.
+     */
+    private final class PairState {
+        private final ChainId chain;
+        private final AssetId collateral;
+        private final AssetId debt;
+        private long round;
+        private long baseFee;
+        private long quotesVersion;
+        private long debtUsd;
+        private long collateralUsd;
+        private long nativeUsd;
+        /** Renewed whenever any input above changes (0: never read). */
+        private long stamp;
+        private long crowdStamp;
+
+        PairState(ChainId chain, AssetId collateral, AssetId debt) {
+            this.chain = chain;
+            this.collateral = collateral;
+            this.debt = debt;
+        }
+
+        void refresh(long thisRound, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
+            if (round == thisRound) {
+                return;
+            }
+            round = thisRound;
+            ReferencePrices prices = block.prices();
+            long fee = bits(block.baseFeeGwei());
+            long version = quotes.stateVersion(block.market(), collateral, debt);
+            long debtNow = bits(prices.usd(debt));
+            long collateralNow = bits(prices.usd(collateral));
+            long nativeNow = bits(prices.usd(block.market().chain(chain).nativeAsset()));
+            if (stamp == 0 || fee != baseFee || version != quotesVersion || debtNow != debtUsd
+                    || collateralNow != collateralUsd || nativeNow != nativeUsd) {
+                baseFee = fee;
+                quotesVersion = version;
+                debtUsd = debtNow;
+                collateralUsd = collateralNow;
+                nativeUsd = nativeNow;
+                stamp = nextStamp++;
+            }
+            crowdStamp = stamps.computeIfAbsent(chain, x -> new CrowdStamp(ledgers.size()))
+                    .refreshed(thisRound, chain, block, usd);
+        }
     }
 
     /** The verdicts of one round, per position (by index). */
@@ -124,34 +184,36 @@ final class PlanVerdicts {
         }
     }
 
-    /** One position's inputs as last seen, and the crowd stamp of the round in which nobody planned it. */
-    static final class Entry {
+    /**
+     * One position's inputs as last seen — its opportunity, its age, its pair's state and that state's stamp — and
+     * the crowd stamp of the round in which nobody planned it. The desk's record of a position is its entry.
+     */
+    static class Entry {
         private LiquidationOpportunity seenAs;
         private long age;
-        private long baseFee;
-        private long debtUsd;
-        private long collateralUsd;
-        private long nativeUsd;
-        private long quotesVersion;
+        private PairState pair;
+        private long pairStamp;
         /** The crowd stamp of the round in which nobody planned it, with these inputs (0: none). */
         private long nobodyAt;
 
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
-        void observe(LiquidationOpportunity o, long age, long baseFee, long debtUsd, long collateralUsd,
-                     long nativeUsd, long quotesVersion) {
-            boolean same = seenAs != null && (seenAs == o || sameTerms(seenAs, o)) && this.age == age && this.baseFee == baseFee
-                    && this.debtUsd == debtUsd && this.collateralUsd == collateralUsd && this.nativeUsd == nativeUsd
-                    && this.quotesVersion == quotesVersion;
+        private void observe(LiquidationOpportunity o, long age, PairState pair) {
+            boolean same = seenAs != null && (seenAs == o || sameTerms(seenAs, o)) && this.age == age
+                    && this.pair == pair && pairStamp == pair.stamp;
             if (!same) {
                 nobodyAt = 0;
                 seenAs = o;
                 this.age = age;
-                this.baseFee = baseFee;
-                this.debtUsd = debtUsd;
-                this.collateralUsd = collateralUsd;
-                this.nativeUsd = nativeUsd;
-                this.quotesVersion = quotesVersion;
+                this.pair = pair;
+                pairStamp = pair.stamp;
             }
+        }
+
+        /** Forgets everything: the position's quotes cannot tell whether they changed. */
+        private void forget() {
+            seenAs = null;
+            pair = null;
+            nobodyAt = 0;
         }
 
         /** The same terms but perhaps for the block the position was first seen in (the age covers that). */
@@ -174,6 +236,7 @@ final class PlanVerdicts {
         private final long[] inventoryUsd;
         private final long[] gasLeft;
         private long stamp;
+        private long round;
 
         CrowdStamp(int n) {
             version = new long[n];
@@ -181,8 +244,12 @@ final class PlanVerdicts {
             gasLeft = new long[n];
         }
 
-        /** The stamp as the ledgers stand now. */
-        long refreshed(ChainId chain, BlockContext block, UsdPrices usd) {
+        /** The stamp as the ledgers stand now (read once per round). */
+        long refreshed(long thisRound, ChainId chain, BlockContext block, UsdPrices usd) {
+            if (round == thisRound) {
+                return stamp;
+            }
+            round = thisRound;
             boolean changed = stamp == 0;
             for (int k = 0; k < ledgers.size(); k++) {
                 LiquidatorLedger l = ledgers.get(k);

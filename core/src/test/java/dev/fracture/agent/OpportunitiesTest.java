@@ -1,6 +1,7 @@
 package dev.fracture.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AccountId;
@@ -61,6 +62,14 @@ class OpportunitiesTest {
                 List.of(AaveCollateral.of(WETH, units("1", 18))), List.of(new AaveDebt(USDC, units("1000", 6))));
         assertThat(Opportunities.aave(ProtocolId.of("aave-v3"), CHAIN, market, prices, healthy, WETH, USDC,
                 FlashLoanTerms.AAVE_V3, 350_000, 7)).isEmpty();
+
+        // A caller that has made the health check itself gets the same opportunity without a second one; on an
+        // account that is not liquidatable the contract's own check still reverts.
+        assertThat(Opportunities.aaveOfLiquidatable(ProtocolId.of("aave-v3"), CHAIN, market, prices, account, WETH,
+                USDC, FlashLoanTerms.AAVE_V3, 350_000, 7)).contains(o);
+        assertThatThrownBy(() -> Opportunities.aaveOfLiquidatable(ProtocolId.of("aave-v3"), CHAIN, market, prices,
+                healthy, WETH, USDC, FlashLoanTerms.AAVE_V3, 350_000, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HEALTH_FACTOR_NOT_BELOW_THRESHOLD");
     }
 
     @Test

@@ -1,0 +1,136 @@
+package dev.fracture.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.agent.FlashLoanTerms;
+import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.agent.LiquidationPlan;
+import dev.fracture.agent.LiquidatorLedger;
+import dev.fracture.agent.LiquidatorProfile;
+import dev.fracture.agent.SaleQuotes;
+import dev.fracture.market.Market;
+import dev.fracture.market.MathMode;
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.model.Chain;
+import dev.fracture.model.EcosystemSnapshot;
+import dev.fracture.model.ProtocolId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A verdict ("nobody planned this position") stands while every input to the liquidators' plans stands, and falls
+ * the round any one of them moves: the position's terms and age, the block's base fee, the collateral's, the debt's
+ * and the gas asset's prices, the quotes' state, and any liquidator's books. One position, one liquidator, one input
+ * moved at a time.
+ */
+class PlanVerdictsTest {
+    private static final EcosystemSnapshot SNAPSHOT = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1)
+            .snapshot();
+    private static final AssetId ETH = GeneratedEcosystem.ETH;
+    private static final AssetId USDC = GeneratedEcosystem.USDC;
+    private static final Chain CHAIN = SNAPSHOT.chain(SNAPSHOT.asset(ETH).orElseThrow().chain()).orElseThrow();
+
+    private final double[] eth = {2000};
+    private final double[] usdc = {1};
+    private final long[] quotesVersion = {5};
+    private final SaleQuotes quotes = new SaleQuotes() {
+        @Override
+        public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+            throw new AssertionError("verdicts read the quotes' state only");
+        }
+
+        @Override
+        public long stateVersion(Market market, AssetId in, AssetId out) {
+            return quotesVersion[0];
+        }
+    };
+    private final SimulationSetup setup = new SimulationSetup(SNAPSHOT, 3600, 1,
+            (a, t) -> a.equals(ETH) ? eth[0] : a.equals(USDC) ? usdc[0]
+                    : SNAPSHOT.asset(a).orElseThrow().referencePriceUsd(), Map.of(), List.of(), 0);
+    private final ReferencePrices prices = new ReferencePrices(setup);
+    private final Market market = Market.of(SNAPSHOT, MathMode.FAST);
+    private final LiquidatorLedger ledger = new LiquidatorLedger(new LiquidatorProfile("a",
+            Map.of(CHAIN.id(), Map.of(USDC, 1e6)), false, 1, 1.0, 0, 0, 1, 0));
+    private final PlanVerdicts verdicts = new PlanVerdicts(List.of(ledger));
+    private final LiquidationDesk.Seen[] seen = {new LiquidationDesk.Seen(1)};
+    private double baseFee = 20;
+    private long block = 3;
+
+    private static LiquidationOpportunity position(double maxRepay) {
+        return new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-1"), CHAIN.id(), USDC, ETH,
+                maxRepay, 1.05 / 2000, 10, FlashLoanTerms.NONE, 400_000, 1);
+    }
+
+    /** A round on {@code o} at the next block; nobody plans it. True when the verdict stood. */
+    private boolean nobodyAgain(LiquidationOpportunity o) {
+        block++;
+        prices.update(block * 12);
+        BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
+                new SplittableRandom(block), new ArrayList<>());
+        PlanVerdicts.Round round = verdicts.round(List.of(o), seen, context, quotes, prices::usd);
+        boolean known = round.knownToNobody(0);
+        round.settle(0, false);
+        return known;
+    }
+
+    @Test
+    void aVerdictStandsWhileEveryInputStandsAndFallsWhenAnyMoves() {
+        LiquidationOpportunity o = position(1000);
+        assertThat(nobodyAgain(o)).as("first round: nothing known").isFalse();
+        assertThat(nobodyAgain(o)).as("same inputs").isTrue();
+        assertThat(nobodyAgain(position(1000))).as("equal terms, another object").isTrue();
+
+        assertThat(nobodyAgain(position(999))).as("other terms").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+
+        eth[0] = 1990;
+        assertThat(nobodyAgain(position(999))).as("the collateral's price moved").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+
+        usdc[0] = 0.999;
+        assertThat(nobodyAgain(position(999))).as("the debt's price moved").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+
+        quotesVersion[0]++;
+        assertThat(nobodyAgain(position(999))).as("a venue of the pair traded").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+
+        baseFee = 21;
+        assertThat(nobodyAgain(position(999))).as("the base fee moved").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+
+        LiquidationOpportunity other = position(5);
+        LiquidationPlan booked = new LiquidationPlan("a", other, 5, 5.25 / 2000, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, 0.25, 0, 0, 1, 0.001, 1);
+        ledger.record(booked, block);
+        assertThat(nobodyAgain(position(999))).as("the liquidator's books moved").isFalse();
+        assertThat(nobodyAgain(position(999))).isTrue();
+    }
+
+    @Test
+    void aPlannedPositionAndAYoungOneHaveNoVerdict() {
+        LiquidationOpportunity o = position(1000);
+        nobodyAgain(o);
+        block++;
+        prices.update(block * 12);
+        PlanVerdicts.Round round = verdicts.round(List.of(o), seen, new BlockContext(block * 12, CHAIN, block, prices,
+                null, market, baseFee, new SplittableRandom(block), new ArrayList<>()), quotes, prices::usd);
+        assertThat(round.knownToNobody(0)).isTrue();
+        round.settle(0, true);
+        assertThat(nobodyAgain(o)).as("someone planned it last round").isFalse();
+        assertThat(nobodyAgain(o)).isTrue();
+
+        // A position first seen at block 1 is 0 blocks old there and 1 at block 2 (the latency of this crowd is 0,
+        // so every age from 1 on is alike): the age is an input until it passes every latency.
+        LiquidationDesk.Seen[] young = {new LiquidationDesk.Seen(1)};
+        seen[0] = young[0];
+        block = 0;
+        assertThat(nobodyAgain(o)).isFalse();
+        assertThat(nobodyAgain(o)).as("older: 1 block, not 0").isFalse();
+        assertThat(nobodyAgain(o)).as("2 blocks: past every latency, alike").isTrue();
+    }
+}
