@@ -4,10 +4,9 @@ import dev.fracture.model.AccountId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -19,38 +18,6 @@ import java.util.SplittableRandom;
  */
 public final class LiquidationRound {
     private LiquidationRound() {
-    }
-
-    /**
-     * The plans by priority fee, highest first, plans of equal fee in their order here: a stable sort by
-     * {@link Double#compare}. Each plan's key is its fee's rank among the distinct fees and its index, so one sort of
-     * primitive longs does it.
-     */
-    private static List<LiquidationPlan> byFeeDescending(List<LiquidationPlan> plans) {
-        int n = plans.size();
-        double[] fees = new double[n];
-        for (int i = 0; i < n; i++) {
-            fees[i] = plans.get(i).priorityFeeGwei();
-        }
-        double[] distinct = fees.clone();
-        Arrays.sort(distinct);
-        int kinds = 0;
-        for (int i = 0; i < n; i++) {
-            if (kinds == 0 || Double.compare(distinct[i], distinct[kinds - 1]) != 0) {
-                distinct[kinds++] = distinct[i];
-            }
-        }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            long rank = kinds - 1 - Arrays.binarySearch(distinct, 0, kinds, fees[i]);
-            keys[i] = rank << 32 | i;
-        }
-        Arrays.sort(keys);
-        List<LiquidationPlan> out = new ArrayList<>(n);
-        for (long key : keys) {
-            out.add(plans.get((int) key));
-        }
-        return out;
     }
 
     /** A position: an account of a protocol. */
@@ -79,22 +46,69 @@ public final class LiquidationRound {
      * what each actually realized (its sale moves the venues the next one sells into).
      */
     public static List<LiquidationPlan> winners(List<LiquidationPlan> plans, SplittableRandom rng) {
-        List<LiquidationPlan> shuffled = new ArrayList<>(plans);
-        for (int i = shuffled.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            LiquidationPlan t = shuffled.get(i);
-            shuffled.set(i, shuffled.get(j));
-            shuffled.set(j, t);
+        int n = plans.size();
+        // The block order: the plans shuffled by the block's generator, then sorted by fee, highest first, keeping
+        // the shuffled order among equal fees; the first plan of each position lands. That first plan is the one of
+        // highest fee, and of those the earliest shuffled, so it is found in one pass without sorting every plan;
+        // then only the winners are sorted, by (fee, shuffled place).
+        int[] position = positions(plans);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-        List<LiquidationPlan> ordered = byFeeDescending(shuffled);
-        Set<Position> taken = new HashSet<>();
-        List<LiquidationPlan> landed = new ArrayList<>();
-        for (LiquidationPlan plan : ordered) {
-            LiquidationOpportunity o = plan.opportunity();
-            if (taken.add(new Position(o.protocol(), o.account()))) {
-                landed.add(plan);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int positions = 0;
+        for (int p : position) {
+            positions = Math.max(positions, p + 1);
+        }
+        int[] best = new int[positions];
+        Arrays.fill(best, -1);
+        for (int place = 0; place < n; place++) {
+            int plan = order[place];
+            int p = position[plan];
+            if (best[p] < 0 || Double.compare(plans.get(plan).priorityFeeGwei(),
+                    plans.get(order[best[p]]).priorityFeeGwei()) > 0) {
+                best[p] = place;
             }
         }
+        List<Integer> places = new ArrayList<>(positions);
+        for (int p = 0; p < positions; p++) {
+            places.add(best[p]);
+        }
+        places.sort((x, y) -> {
+            int byFee = Double.compare(plans.get(order[y]).priorityFeeGwei(), plans.get(order[x]).priorityFeeGwei());
+            return byFee != 0 ? byFee : Integer.compare(x, y);
+        });
+        List<LiquidationPlan> landed = new ArrayList<>(positions);
+        for (int place : places) {
+            landed.add(plans.get(order[place]));
+        }
         return landed;
+    }
+
+    /**
+     * Numbers the positions of the plans 0, 1, … in order of first appearance. Plans for one position usually come
+     * together with the very same opportunity object, which is recognized without hashing.
+     */
+    private static int[] positions(List<LiquidationPlan> plans) {
+        int[] position = new int[plans.size()];
+        Map<Position, Integer> numbers = new HashMap<>();
+        LiquidationOpportunity last = null;
+        int lastNumber = -1;
+        for (int i = 0; i < plans.size(); i++) {
+            LiquidationOpportunity o = plans.get(i).opportunity();
+            if (o != last) {
+                Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
+                lastNumber = known != null ? known : numbers.size() - 1;
+                last = o;
+            }
+            position[i] = lastNumber;
+        }
+        return position;
     }
 }

@@ -23,6 +23,10 @@ public final class RememberedQuotes {
     private record Pair(AssetId in, AssetId out) {
     }
 
+    /** A pair's memory found in this round, with the pair's ids as asked (compared by reference). */
+    private record Last(AssetId in, AssetId out, Memory memory) {
+    }
+
     /**
      * What is remembered of one pair at one state: proceeds by amount, inputs by marginal rate (doubles by their
      * bits) and the rate bound. {@code state} is the pair's version, or for a pair without one, the negative
@@ -57,9 +61,22 @@ public final class RememberedQuotes {
         }
         ConcurrentHashMap<Pair, Memory> now = new ConcurrentHashMap<>();
         return new SaleQuotes() {
+            /** The pair asked last and its memory: a position's sizing asks about one pair several times. */
+            private volatile Last last;
+
+            private Memory memoryOf(Market market, AssetId in, AssetId out) {
+                Last l = last;
+                if (l != null && l.in == in && l.out == out) {
+                    return l.memory;
+                }
+                Memory m = memory(now, round, market, in, out);
+                last = new Last(in, out, m);
+                return m;
+            }
+
             @Override
             public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-                Memory m = memory(now, round, market, in, out);
+                Memory m = memoryOf(market, in, out);
                 Long key = Double.doubleToLongBits(amount);
                 Double known = m.proceeds.get(key);
                 if (known != null) {
@@ -72,7 +89,7 @@ public final class RememberedQuotes {
 
             @Override
             public double rateBound(Market market, AssetId in, AssetId out) {
-                Memory m = memory(now, round, market, in, out);
+                Memory m = memoryOf(market, in, out);
                 Double known = m.rateBound;
                 if (known == null) {
                     known = quotes.rateBound(market, in, out);
@@ -88,7 +105,7 @@ public final class RememberedQuotes {
 
             @Override
             public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-                Memory m = memory(now, round, market, in, out);
+                Memory m = memoryOf(market, in, out);
                 Long key = Double.doubleToLongBits(rate);
                 Double known = m.atRate.get(key);
                 if (known != null) {
