@@ -8,6 +8,7 @@ import dev.fracture.protocol.cdp.Auction;
 import dev.fracture.protocol.cdp.AuctionStatus;
 import dev.fracture.protocol.cdp.Clipper;
 import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountData;
 import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveLiquidationResult;
@@ -43,28 +44,23 @@ public final class Opportunities {
                                                         AavePrices prices, AaveAccount account, AssetId collateral,
                                                         AssetId debt, FlashLoanTerms flash, long gasUnits,
                                                         long detectedBlock) {
-        if (!AaveHealth.DEFAULT.accountData(market, prices, account).liquidatable()) {
-            return Optional.empty();
-        }
-        return aaveOfLiquidatable(protocol, chain, market, prices, account, collateral, debt, flash, gasUnits,
-                detectedBlock);
+        return aave(protocol, chain, market, prices, account, AaveHealth.DEFAULT.accountData(market, prices, account),
+                collateral, debt, flash, gasUnits, detectedBlock);
     }
 
     /**
-     * {@link #aave} for an account the caller has already found liquidatable with the contract's health check at
-     * these prices (a book that screens its accounts makes that check first and need not pay for it twice). On an
-     * account that is not liquidatable, the liquidation's own check reverts: an {@link IllegalArgumentException}
-     * naming HEALTH_FACTOR_NOT_BELOW_THRESHOLD.
+     * {@link #aave} for a caller that has the account's data at these prices already ({@code data}:
+     * {@link AaveHealth#accountData} of this market, prices and account), so that it is computed once.
      */
-    public static Optional<LiquidationOpportunity> aaveOfLiquidatable(ProtocolId protocol, ChainId chain,
-                                                                      AaveMarket market, AavePrices prices,
-                                                                      AaveAccount account, AssetId collateral,
-                                                                      AssetId debt, FlashLoanTerms flash,
-                                                                      long gasUnits, long detectedBlock) {
-        if (account.debtBalance(debt).signum() == 0 || account.collateralBalance(collateral).signum() == 0) {
+    public static Optional<LiquidationOpportunity> aave(ProtocolId protocol, ChainId chain, AaveMarket market,
+                                                        AavePrices prices, AaveAccount account, AaveAccountData data,
+                                                        AssetId collateral, AssetId debt, FlashLoanTerms flash,
+                                                        long gasUnits, long detectedBlock) {
+        if (!data.liquidatable() || account.debtBalance(debt).signum() == 0
+                || account.collateralBalance(collateral).signum() == 0) {
             return Optional.empty();
         }
-        AaveLiquidationResult max = AaveLiquidation.DEFAULT.liquidate(market, prices, account, collateral, debt,
+        AaveLiquidationResult max = AaveLiquidation.DEFAULT.liquidate(market, prices, account, data, collateral, debt,
                 account.debtBalance(debt));
         if (max.debtRepaid().signum() == 0) {
             return Optional.empty();

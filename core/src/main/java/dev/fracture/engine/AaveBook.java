@@ -10,6 +10,7 @@ import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountData;
 import dev.fracture.protocol.lending.AaveCollateral;
 import dev.fracture.protocol.lending.AaveDebt;
 import dev.fracture.protocol.lending.AaveHealth;
@@ -202,7 +203,8 @@ final class AaveBook implements ProtocolBook {
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
     private LiquidationOpportunity check(AaveAccount a, long block) {
-        if (!AaveHealth.DEFAULT.accountData(market, prices, a).liquidatable()) {
+        AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, a);
+        if (!data.liquidatable()) {
             return null;
         }
         AssetId collateral = largestCollateral(a);
@@ -210,8 +212,8 @@ final class AaveBook implements ProtocolBook {
         if (collateral == null || debt == null) {
             return null;
         }
-        return Opportunities.aaveOfLiquidatable(id, chain, market, prices, a, collateral, debt, flash, LIQUIDATION_GAS,
-                block).orElse(null);
+        return Opportunities.aave(id, chain, market, prices, a, data, collateral, debt, flash, LIQUIDATION_GAS, block)
+                .orElse(null);
     }
 
     private AssetId largestCollateral(AaveAccount a) {

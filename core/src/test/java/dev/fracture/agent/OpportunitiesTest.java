@@ -1,7 +1,6 @@
 package dev.fracture.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AccountId;
@@ -16,6 +15,7 @@ import dev.fracture.protocol.cdp.LinearDecrease;
 import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveCollateral;
 import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
@@ -63,13 +63,13 @@ class OpportunitiesTest {
         assertThat(Opportunities.aave(ProtocolId.of("aave-v3"), CHAIN, market, prices, healthy, WETH, USDC,
                 FlashLoanTerms.AAVE_V3, 350_000, 7)).isEmpty();
 
-        // A caller that has made the health check itself gets the same opportunity without a second one; on an
-        // account that is not liquidatable the contract's own check still reverts.
-        assertThat(Opportunities.aaveOfLiquidatable(ProtocolId.of("aave-v3"), CHAIN, market, prices, account, WETH,
-                USDC, FlashLoanTerms.AAVE_V3, 350_000, 7)).contains(o);
-        assertThatThrownBy(() -> Opportunities.aaveOfLiquidatable(ProtocolId.of("aave-v3"), CHAIN, market, prices,
-                healthy, WETH, USDC, FlashLoanTerms.AAVE_V3, 350_000, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HEALTH_FACTOR_NOT_BELOW_THRESHOLD");
+        // A caller that has the account's data already gets the same opportunity, or none for the healthy account.
+        assertThat(Opportunities.aave(ProtocolId.of("aave-v3"), CHAIN, market, prices, account,
+                AaveHealth.DEFAULT.accountData(market, prices, account), WETH, USDC, FlashLoanTerms.AAVE_V3, 350_000,
+                7)).contains(o);
+        assertThat(Opportunities.aave(ProtocolId.of("aave-v3"), CHAIN, market, prices, healthy,
+                AaveHealth.DEFAULT.accountData(market, prices, healthy), WETH, USDC, FlashLoanTerms.AAVE_V3, 350_000,
+                7)).isEmpty();
     }
 
     @Test

@@ -46,27 +46,37 @@ public final class AaveLiquidation {
      */
     public AaveLiquidationResult liquidate(AaveMarket market, AavePrices prices, AaveAccount account,
                                            AssetId collateralAsset, AssetId debtAsset, BigInteger debtToCover) {
+        return liquidate(market, prices, account, AaveHealth.DEFAULT.accountData(market, prices, account),
+                collateralAsset, debtAsset, debtToCover);
+    }
+
+    /**
+     * {@link #liquidate(AaveMarket, AavePrices, AaveAccount, AssetId, AssetId, BigInteger)} for a caller that has
+     * the account's data at these prices already ({@code data}: {@link AaveHealth#accountData} of this market,
+     * prices and account), so that it is not computed twice.
+     */
+    public AaveLiquidationResult liquidate(AaveMarket market, AavePrices prices, AaveAccount account,
+                                           AaveAccountData data, AssetId collateralAsset, AssetId debtAsset,
+                                           BigInteger debtToCover) {
         Objects.requireNonNull(debtToCover, "debtToCover");
         if (debtToCover.signum() <= 0) {
             throw new IllegalArgumentException("debtToCover must be > 0, was " + debtToCover);
         }
-        String where = "liquidation of account " + account.id();
-        AaveReserveConfig collateralReserve = market.reserve(collateralAsset, where + " collateral");
-        AaveReserveConfig debtReserve = market.reserve(debtAsset, where + " debt");
-        AaveAccountData data = AaveHealth.DEFAULT.accountData(market, prices, account);
+        AaveReserveConfig collateralReserve = reserve(market, collateralAsset, account, "collateral");
+        AaveReserveConfig debtReserve = reserve(market, debtAsset, account, "debt");
         if (!data.liquidatable()) {
-            throw new IllegalArgumentException(where + ": health factor " + data.healthFactor()
+            throw new IllegalArgumentException(where(account) + ": health factor " + data.healthFactor()
                     + " is not below 1e18 (HEALTH_FACTOR_NOT_BELOW_THRESHOLD)");
         }
         AaveCollateral held = account.collaterals().stream().filter(c -> c.asset().equals(collateralAsset))
                 .findFirst().orElse(null);
         if (held == null || !held.usedAsCollateral() || collateralReserve.liquidationThresholdBps() == 0) {
-            throw new IllegalArgumentException(where + ": " + collateralAsset
+            throw new IllegalArgumentException(where(account) + ": " + collateralAsset
                     + " is not enabled as collateral (COLLATERAL_CANNOT_BE_LIQUIDATED)");
         }
         BigInteger userDebt = account.debtBalance(debtAsset);
         if (userDebt.signum() == 0) {
-            throw new IllegalArgumentException(where + ": no debt in " + debtAsset
+            throw new IllegalArgumentException(where(account) + ": no debt in " + debtAsset
                     + " (SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER)");
         }
 
@@ -107,5 +117,15 @@ public final class AaveLiquidation {
         AaveAccount after = account.withBalances(collateralAsset, remainingCollateral, debtAsset, remainingDebt);
         return new AaveLiquidationResult(collateralAsset, debtAsset, data.healthFactor(), closeFactor, debtRepaid,
                 collateralAmount, collateralAmount.subtract(fee), fee, remainingDebt, remainingCollateral, after);
+    }
+
+    /** Where a failed call is reported: built only when one fails. */
+    private static String where(AaveAccount account) {
+        return "liquidation of account " + account.id();
+    }
+
+    private static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AaveAccount account, String role) {
+        AaveReserveConfig r = market.reserves().get(asset);
+        return r != null ? r : market.reserve(asset, where(account) + " " + role);
     }
 }

@@ -8,7 +8,10 @@ import dev.fracture.model.AssetId;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AaveLiquidationTest {
     static final AssetId USDC = AssetId.of("USDC");
@@ -114,5 +117,39 @@ class AaveLiquidationTest {
                 ethBorrower("1700000000"), WETH, USDC, BigInteger.ONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("HEALTH_FACTOR_NOT_BELOW_THRESHOLD");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void theAccountDataGivenIsTheDataComputed(long seed) {
+        // The overload for a caller that has the account's data already is the same call: same result, same revert.
+        SplittableRandom random = new SplittableRandom(seed);
+        int liquidatable = 0;
+        for (int k = 0; k < 60; k++) {
+            RandomAave.Case c = RandomAave.next(random, 3);
+            AaveAccountData data = AaveHealth.DEFAULT.accountData(c.market(), c.prices(), c.account());
+            if (c.account().collaterals().isEmpty() || c.account().debts().isEmpty()) {
+                continue;
+            }
+            AssetId collateral = c.account().collaterals().get(0).asset();
+            AssetId debt = c.account().debts().get(0).asset();
+            BigInteger cover = c.account().debtBalance(debt).max(BigInteger.ONE);
+            Object plain;
+            Object given;
+            try {
+                plain = AaveLiquidation.DEFAULT.liquidate(c.market(), c.prices(), c.account(), collateral, debt, cover);
+            } catch (IllegalArgumentException e) {
+                plain = e.getMessage();
+            }
+            try {
+                given = AaveLiquidation.DEFAULT.liquidate(c.market(), c.prices(), c.account(), data, collateral, debt,
+                        cover);
+            } catch (IllegalArgumentException e) {
+                given = e.getMessage();
+            }
+            assertThat(given).as("seed %d case %d", seed, k).isEqualTo(plain);
+            liquidatable += data.liquidatable() ? 1 : 0;
+        }
+        assertThat(liquidatable).as("both outcomes occur").isBetween(1, 59);
     }
 }
