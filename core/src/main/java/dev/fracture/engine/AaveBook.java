@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ final class AaveBook implements ProtocolBook {
         checkedEpoch = indexed ? new long[accounts.length] : null;
         checkedOpportunity = indexed ? new LiquidationOpportunity[accounts.length] : null;
         if (indexed) {
-            java.util.Arrays.fill(checkedEpoch, -1);
+            Arrays.fill(checkedEpoch, -1);
         }
     }
 
@@ -191,7 +192,7 @@ final class AaveBook implements ProtocolBook {
             }
             if (o != null) {
                 if (out.size() == slots.length) {
-                    slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                    slots = Arrays.copyOf(slots, slots.length * 2);
                 }
                 slots[out.size()] = i;
                 out.add(o);

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -222,7 +223,7 @@ final class MorphoBook implements ProtocolBook {
                 }
                 if (o != null) {
                     if (out.size() == slots.length) {
-                        slots = java.util.Arrays.copyOf(slots, slots.length * 2);
+                        slots = Arrays.copyOf(slots, slots.length * 2);
                     }
                     slots[out.size()] = m.firstSlot + i;
                     out.add(o);
