@@ -47,6 +47,11 @@ final class AaveBook implements ProtocolBook {
     private LiquidationTerms terms = LiquidationTerms.NONE;
     /** How many positions the last listing had. */
     private int lastListed;
+    /**
+     * The fast engine's last listing, handed back as it is while nothing it read has changed: no price or parameter
+     * moved ({@link #checkEpoch}) and no account was liquidated ({@link #apply}). Null when it must be made afresh.
+     */
+    private Listing unchanged;
     private final Map<AssetId, OracleId> oracles;
     private final AaveAccount[] accounts;
     private final Map<AccountId, Integer> index = new HashMap<>();
@@ -114,6 +119,7 @@ final class AaveBook implements ProtocolBook {
         AaveMarket newMarket = withBonuses(baseMarket, terms);
         if (!newPrices.equals(prices) || !newMarket.equals(market)) {
             checkEpoch++;
+            unchanged = null;
         }
         prices = newPrices;
         market = newMarket;
@@ -144,6 +150,7 @@ final class AaveBook implements ProtocolBook {
 
     @Override
     public void useIndex(boolean indexed) {
+        unchanged = null;
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
         candidates = indexed ? new int[accounts.length] : null;
         checkedAccount = indexed ? new AaveAccount[accounts.length] : null;
@@ -162,6 +169,9 @@ final class AaveBook implements ProtocolBook {
     /** The liquidatable accounts; an account's slot is its index in the pool. */
     @Override
     public Listing listing(long block) {
+        if (unchanged != null) {
+            return unchanged;
+        }
         int n = accounts.length;
         if (screen != null) {
             screen.prices(prices);
@@ -199,7 +209,9 @@ final class AaveBook implements ProtocolBook {
             }
         }
         lastListed = out.size();
-        return new Listing(out, slots, accounts.length);
+        Listing listing = new Listing(out, slots, accounts.length);
+        unchanged = screen != null ? listing : null;
+        return listing;
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
@@ -269,6 +281,7 @@ final class AaveBook implements ProtocolBook {
         AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
                 o.debtAsset(), repay);
         accounts[i] = r.accountAfter();
+        unchanged = null;
         debtFree[i] = accounts[i].debts().isEmpty();
         if (screen != null) {
             screen.update(market, i, accounts[i]);

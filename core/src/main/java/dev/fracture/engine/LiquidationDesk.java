@@ -90,7 +90,19 @@ final class LiquidationDesk {
             settledUsd = land(book, auctions.settlements(block), block);
             auctions.bid(ledgers.values(), block);
         }
-        Dated dated = sinceFirstSeen(book.id(), book.listing(block.number()), block.number());
+        ProtocolBook.Listing listing = book.listing(block.number());
+        Records records = firstSeen.computeIfAbsent(book.id(), k -> new Records());
+        // A book that hands back its last listing has nothing new to date: the same positions, the same records.
+        boolean sameListing = listing == records.lastListing && records.lastDated != null;
+        Dated dated;
+        if (sameListing) {
+            round++;
+            dated = records.lastDated;
+        } else {
+            dated = sinceFirstSeen(records, listing, block.number());
+        }
+        records.lastListing = listing;
+        records.lastDated = dated;
         List<LiquidationOpportunity> opportunities = dated.opportunities();
         if (opportunities.isEmpty()) {
             return settledUsd;
@@ -110,7 +122,12 @@ final class LiquidationDesk {
                 rememberedQuotes = new RememberedQuotes(leanQuotes);
             }
             planner = new Liquidator(rememberedQuotes.round(round));
-            known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
+            PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
+            known = last != null ? verdicts.again(last, block, leanQuotes, usd) : null;
+            if (known == null) {
+                known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
+            }
+            records.lastVerdicts = known;
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
         }
@@ -208,6 +225,10 @@ final class LiquidationDesk {
         Seen[] bySlot;
         int[] live = new int[0];
         int liveCount;
+        /** The book's last listing, its dated positions, and the fast engine's verdicts of that round. */
+        ProtocolBook.Listing lastListing;
+        Dated lastDated;
+        PlanVerdicts.Round lastVerdicts;
     }
 
     /** A round's opportunities dated from their first block, and their positions' records, in the same order. */
@@ -218,9 +239,8 @@ final class LiquidationDesk {
      * Dates each opportunity from the block its position first became liquidatable, so that a liquidator's
      * reaction latency runs from then; positions no longer liquidatable are forgotten.
      */
-    private Dated sinceFirstSeen(ProtocolId protocol, ProtocolBook.Listing listing, long blockNo) {
+    private Dated sinceFirstSeen(Records records, ProtocolBook.Listing listing, long blockNo) {
         List<LiquidationOpportunity> now = listing.opportunities();
-        Records records = firstSeen.computeIfAbsent(protocol, k -> new Records());
         int[] slots = listing.slots();
         if (slots != null && (records.bySlot == null || records.bySlot.length != listing.slotCount())) {
             records.bySlot = new Seen[listing.slotCount()];

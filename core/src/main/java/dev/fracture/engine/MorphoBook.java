@@ -43,6 +43,11 @@ final class MorphoBook implements ProtocolBook {
     private LiquidationTerms terms = LiquidationTerms.NONE;
     /** How many positions the last listing had. */
     private int lastListed;
+    /**
+     * The fast engine's last listing, handed back as it is while nothing it read has changed: no market's price
+     * moved and no position was liquidated ({@link #apply}). Null when it must be made afresh.
+     */
+    private Listing unchanged;
 
     /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
     private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
@@ -167,12 +172,14 @@ final class MorphoBook implements ProtocolBook {
             if (!price.equals(m.price)) {
                 m.price = price;
                 m.priceEpoch++;
+                unchanged = null;
             }
         }
     }
 
     @Override
     public void useIndex(boolean indexed) {
+        unchanged = null;
         for (Market m : markets) {
             m.screen(indexed);
         }
@@ -186,6 +193,9 @@ final class MorphoBook implements ProtocolBook {
     /** The liquidatable positions; slots number the positions market after market, in the markets' order. */
     @Override
     public Listing listing(long block) {
+        if (unchanged != null) {
+            return unchanged;
+        }
         // Sized for the last listing: in a deep cascade the list runs to hundreds of thousands, and growing it
         // step by step every block copied it over and over.
         List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
@@ -231,7 +241,9 @@ final class MorphoBook implements ProtocolBook {
             }
         }
         lastListed = out.size();
-        return new Listing(out, slots, slotCount);
+        Listing listing = new Listing(out, slots, slotCount);
+        unchanged = markets.length > 0 && markets[0].collateralUnits != null ? listing : null;
+        return listing;
     }
 
     @Override
@@ -252,6 +264,7 @@ final class MorphoBook implements ProtocolBook {
                     return new Applied(0, 0, 0);
                 }
                 MorphoLiquidationResult r = seizeOrRepay(m, p, seize);
+                unchanged = null;
                 m.state = r.stateAfter();
                 m.positions.set(i, r.positionAfter());
                 m.rescreen(i);

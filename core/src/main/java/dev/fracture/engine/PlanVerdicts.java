@@ -6,6 +6,8 @@ import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,25 +69,73 @@ final class PlanVerdicts {
      */
     Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
                 SaleQuotes quotes, UsdPrices usd) {
-        Entry[] open = new Entry[opportunities.size()];
-        long[] crowd = new long[opportunities.size()];
+        int n = opportunities.size();
+        Entry[] open = new Entry[n];
+        long[] crowd = new long[n];
+        boolean[] known = new boolean[n];
+        int[] young = new int[16];
+        int youngCount = 0;
+        List<PairState> used = new ArrayList<>();
         long thisRound = ++rounds;
-        for (int i = 0; i < opportunities.size(); i++) {
+        for (int i = 0; i < n; i++) {
             LiquidationOpportunity o = opportunities.get(i);
             Entry e = seen[i];
             // A position listed as the same object as last round trades the same pair on the same chain: its pair's
             // state is found without reading the opportunity.
             PairState pair = e.seenAs == o && e.pair != null ? e.pair : pairOf(o);
+            if (pair.round != thisRound) {
+                used.add(pair);
+            }
             pair.refresh(thisRound, block, quotes, usd);
             if (pair.quotesVersion < 0) {
                 e.forget();
                 continue;
             }
-            e.observe(o, Math.min(block.number() - seen[i].firstBlock, ageCap), pair);
+            long age = Math.min(block.number() - seen[i].firstBlock, ageCap);
+            e.observe(o, age, pair);
             open[i] = e;
             crowd[i] = pair.crowdStamp;
+            known[i] = e.nobodyAt != 0 && e.nobodyAt == crowd[i];
+            if (age < ageCap) {
+                if (youngCount == young.length) {
+                    young = Arrays.copyOf(young, youngCount * 2);
+                }
+                young[youngCount++] = i;
+            }
         }
-        return new Round(open, crowd);
+        return new Round(opportunities, seen, open, crowd, known, Arrays.copyOf(young, youngCount),
+                used.toArray(new PairState[0]));
+    }
+
+    /**
+     * The next round on the very listing {@code last} was opened on (the book handed back the same positions, the
+     * same opportunity objects): when no pair's inputs and no chain's crowd moved since, every verdict {@code last}
+     * settled stands, and only the positions still younger than every latency are looked at again — the cost of the
+     * round no longer grows with the positions nobody takes. Null when something moved; then {@link #round}.
+     */
+    Round again(Round last, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
+        long thisRound = ++rounds;
+        for (int k = 0; k < last.pairs.length; k++) {
+            PairState pair = last.pairs[k];
+            pair.refresh(thisRound, block, quotes, usd);
+            if (pair.stamp != last.pairStamps[k] || pair.crowdStamp != last.crowdStamps[k]) {
+                return null;
+            }
+        }
+        boolean[] known = last.settled;
+        int[] young = new int[last.young.length];
+        int youngCount = 0;
+        for (int i : last.young) {
+            Entry e = last.open[i];
+            long age = Math.min(block.number() - last.seen[i].firstBlock, ageCap);
+            e.observe(last.opportunities.get(i), age, e.pair);
+            known[i] = e.nobodyAt != 0 && e.nobodyAt == last.crowd[i];
+            if (age < ageCap) {
+                young[youngCount++] = i;
+            }
+        }
+        return new Round(last.opportunities, last.seen, last.open, last.crowd, known,
+                Arrays.copyOf(young, youngCount), last.pairs);
     }
 
     /**
@@ -158,12 +208,36 @@ final class PlanVerdicts {
 
     /** The verdicts of one round, per position (by index). */
     static final class Round {
+        private final List<LiquidationOpportunity> opportunities;
+        private final LiquidationDesk.Seen[] seen;
         private final Entry[] open;
         private final long[] crowd;
+        /** Whether each position's verdict stands now, and whether it will stand after this round's plans. */
+        private final boolean[] known;
+        private final boolean[] settled;
+        /** The positions whose age is still under every latency (it moves every block). */
+        private final int[] young;
+        /** The pairs the positions trade, with their stamps and their chains' crowd stamps in this round. */
+        private final PairState[] pairs;
+        private final long[] pairStamps;
+        private final long[] crowdStamps;
 
-        private Round(Entry[] open, long[] crowd) {
+        private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
+                      long[] crowd, boolean[] known, int[] young, PairState[] pairs) {
+            this.opportunities = opportunities;
+            this.seen = seen;
             this.open = open;
             this.crowd = crowd;
+            this.known = known;
+            this.settled = known.clone();
+            this.young = young;
+            this.pairs = pairs;
+            this.pairStamps = new long[pairs.length];
+            this.crowdStamps = new long[pairs.length];
+            for (int k = 0; k < pairs.length; k++) {
+                pairStamps[k] = pairs[k].stamp;
+                crowdStamps[k] = pairs[k].crowdStamp;
+            }
         }
 
         /**
@@ -171,8 +245,7 @@ final class PlanVerdicts {
          * position's, the block's and every liquidator's) was the same as now, so none will now.
          */
         boolean knownToNobody(int opportunity) {
-            Entry e = open[opportunity];
-            return e != null && e.nobodyAt != 0 && e.nobodyAt == crowd[opportunity];
+            return known[opportunity];
         }
 
         /** Records whether any liquidator planned position {@code opportunity} in this round. */
@@ -181,6 +254,7 @@ final class PlanVerdicts {
             if (e != null) {
                 e.nobodyAt = planned ? 0 : crowd[opportunity];
             }
+            settled[opportunity] = e != null && !planned;
         }
     }
 

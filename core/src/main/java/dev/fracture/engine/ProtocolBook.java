@@ -30,7 +30,9 @@ interface ProtocolBook {
      * The same positions as {@link #opportunities}, with the number the book gives each position (its slot), so that
      * the desk keeps its record of a position in an array by slot rather than in a map by account: at a million
      * accounts the lookups in that map, one per liquidatable position and block, were a fifth of a cascade's time.
-     * The default numbers none.
+     * A book may hand back the very {@code Listing} of its last call when nothing it reads has changed since (no
+     * price it uses moved, no position was liquidated): the same positions, the same opportunity objects, and the
+     * desk then reuses what it worked out for them. The default numbers none.
      */
     default Listing listing(long block) {
         return new Listing(opportunities(block), null, 0);

@@ -133,4 +133,60 @@ class PlanVerdictsTest {
         assertThat(nobodyAgain(o)).as("older: 1 block, not 0").isFalse();
         assertThat(nobodyAgain(o)).as("2 blocks: past every latency, alike").isTrue();
     }
+
+    /**
+     * The desk's round on a listing the book handed back unchanged: {@link PlanVerdicts#again} while nothing moved,
+     * else a full round. Returns whether the position was known to nobody, and settles it as planned or not.
+     */
+    private boolean onTheSameListing(List<LiquidationOpportunity> listing, PlanVerdicts.Round[] last,
+                                     boolean planned, boolean[] wasAgain) {
+        block++;
+        prices.update(block * 12);
+        BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
+                new SplittableRandom(block), new ArrayList<>());
+        PlanVerdicts.Round round = last[0] == null ? null : verdicts.again(last[0], context, quotes, prices::usd);
+        wasAgain[0] = round != null;
+        if (round == null) {
+            round = verdicts.round(listing, seen, context, quotes, prices::usd);
+        }
+        boolean known = round.knownToNobody(0);
+        if (!known) {
+            round.settle(0, planned);
+        }
+        last[0] = round;
+        return known;
+    }
+
+    @Test
+    void onAnUnchangedListingTheVerdictStandsWithoutLookingAtThePositionUntilAnInputMoves() {
+        List<LiquidationOpportunity> listing = List.of(position(1000));
+        PlanVerdicts.Round[] last = {null};
+        boolean[] again = {false};
+        block = 0;
+        assertThat(onTheSameListing(listing, last, false, again)).as("first round: nothing known").isFalse();
+        assertThat(onTheSameListing(listing, last, false, again)).as("1 block old: younger than the cap").isFalse();
+        assertThat(again[0]).as("nothing moved: the round is the last one's").isTrue();
+        assertThat(onTheSameListing(listing, last, false, again)).as("2 blocks: alike from now on").isTrue();
+        assertThat(onTheSameListing(listing, last, false, again)).isTrue();
+        assertThat(again[0]).isTrue();
+
+        eth[0] = 1980;
+        assertThat(onTheSameListing(listing, last, false, again)).as("the collateral's price moved").isFalse();
+        assertThat(again[0]).as("a pair's inputs moved: a full round").isFalse();
+        assertThat(onTheSameListing(listing, last, false, again)).isTrue();
+        assertThat(again[0]).isTrue();
+
+        LiquidationPlan booked = new LiquidationPlan("a", position(5), 5, 5.25 / 2000,
+                LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.HOLD, 0, 0.25, 0, 0, 1, 0.001, 1);
+        ledger.record(booked, block);
+        assertThat(onTheSameListing(listing, last, false, again)).as("the liquidator's books moved").isFalse();
+        assertThat(again[0]).as("the crowd moved: a full round").isFalse();
+        assertThat(onTheSameListing(listing, last, true, again)).as("nothing moved since").isTrue();
+
+        quotesVersion[0]++;
+        assertThat(onTheSameListing(listing, last, true, again)).as("a venue of the pair traded").isFalse();
+        assertThat(onTheSameListing(listing, last, false, again)).as("planned last round: no verdict").isFalse();
+        assertThat(again[0]).isTrue();
+        assertThat(onTheSameListing(listing, last, false, again)).as("nobody planned it last round").isTrue();
+    }
 }

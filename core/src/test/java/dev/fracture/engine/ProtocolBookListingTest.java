@@ -40,12 +40,14 @@ class ProtocolBookListingTest {
         OracleBank.ReferenceView reference = a -> s.asset(a).orElseThrow().referencePriceUsd()
                 * (ethLike(s, a) ? ethPath(clock[0]) : 1);
         int listedPositions = 0;
+        int sameListings = 0;
         for (ProtocolSpec spec : s.protocols()) {
             OracleBank bank = new OracleBank(s, market, reference, 0, List.of());
             ProtocolBook fast = ProtocolBooks.of(spec, s).orElseThrow();
             ProtocolBook full = ProtocolBooks.of(spec, s).orElseThrow();
             fast.useIndex(true);
             Map<Integer, AccountId> owner = new HashMap<>();
+            ProtocolBook.Listing previous = null;
             clock[0] = 0;
             for (long block = 1; block <= 36; block++) {
                 clock[0] = block * 60;
@@ -54,6 +56,18 @@ class ProtocolBookListingTest {
                 full.observe(bank, reference, clock[0]);
                 ProtocolBook.Listing listing = fast.listing(block);
                 List<LiquidationOpportunity> all = full.opportunities(block);
+                // Asked again with nothing changed, the fast book hands back the very same listing; the plain one
+                // (every position checked, as the reference does) makes a new one.
+                assertThat(fast.listing(block)).as("unchanged").isSameAs(listing);
+                assertThat(full.listing(block)).as("checked afresh").isNotSameAs(full.listing(block));
+                if (block % 3 != 0 && previous != null) {
+                    // The price moves every third step (at block 3k, seen from the block after): between moves the
+                    // oracle stands, and so does the listing.
+                    assertThat(listing).as("seed %d, %s, block %d: no price moved", seed, spec.id(), block)
+                            .isSameAs(previous);
+                    sameListings++;
+                }
+                previous = listing;
                 assertThat(undated(listing.opportunities())).as("seed %d, %s, block %d", seed, spec.id(), block)
                         .isEqualTo(undated(all));
                 assertThat(listing.slots()).as("%s numbers its positions", spec.id()).isNotNull();
@@ -71,6 +85,7 @@ class ProtocolBookListingTest {
             }
         }
         assertThat(listedPositions).as("seed %d: the fall makes positions liquidatable", seed).isGreaterThan(50);
+        assertThat(sameListings).as("seed %d: listings handed back unchanged", seed).isGreaterThan(20);
     }
 
     @ParameterizedTest
