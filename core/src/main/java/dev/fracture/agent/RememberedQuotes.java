@@ -3,6 +3,7 @@ package dev.fracture.agent;
 import dev.fracture.market.Market;
 import dev.fracture.model.AssetId;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * Sale quotes remembered from block to block for as long as the venues they read have not changed: every quote of
@@ -76,15 +77,8 @@ public final class RememberedQuotes {
 
             @Override
             public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-                Memory m = memoryOf(market, in, out);
-                Long key = Double.doubleToLongBits(amount);
-                Double known = m.proceeds.get(key);
-                if (known != null) {
-                    return known;
-                }
-                double value = quotes.proceeds(market, in, out, amount);
-                m.proceeds.putIfAbsent(key, value);
-                return value;
+                return remembered(memoryOf(market, in, out).proceeds, amount,
+                        () -> quotes.proceeds(market, in, out, amount));
             }
 
             @Override
@@ -105,17 +99,23 @@ public final class RememberedQuotes {
 
             @Override
             public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-                Memory m = memoryOf(market, in, out);
-                Long key = Double.doubleToLongBits(rate);
-                Double known = m.atRate.get(key);
-                if (known != null) {
-                    return known;
-                }
-                double value = quotes.inputAtMarginalRate(market, in, out, rate);
-                m.atRate.putIfAbsent(key, value);
-                return value;
+                return remembered(memoryOf(market, in, out).atRate, rate,
+                        () -> quotes.inputAtMarginalRate(market, in, out, rate));
             }
         };
+    }
+
+    /** The value kept under {@code argument}'s bits, computed and kept when there is none. */
+    private static double remembered(ConcurrentHashMap<Long, Double> memory, double argument,
+                                     DoubleSupplier compute) {
+        Long key = Double.doubleToLongBits(argument);
+        Double known = memory.get(key);
+        if (known != null) {
+            return known;
+        }
+        double value = compute.getAsDouble();
+        memory.putIfAbsent(key, value);
+        return value;
     }
 
     /** The pair's memory as the venues stand this round, found once per round and pair. */
