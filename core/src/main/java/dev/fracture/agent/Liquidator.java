@@ -210,19 +210,21 @@ public final class Liquidator {
             return plans;
         }
         Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
-        if (flash || g.minPositiveCapital(o.debtAsset()) >= repayable) {
-            // Every member that can pay sells this very sale: none sells it if the slippage is over every member's
-            // share of the bonus, or if what is left before gas is under the least cost (the margin covers the
-            // rounding of either side of a member's own test); and none holds if the slippage is within the share of
-            // every member with room to hold, for a member holds only when slippage is too high for it.
-            double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
-            double bonus = Math.max(sale.bonusUsd(), 0);
-            noSeller = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
-                    || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
-            noHolder = noHolder || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
-            if (noSeller && noHolder) {
-                return plans;
-            }
+        // Every member whose cap is the group's sells this very sale: none sells it if the slippage is over every
+        // member's share of the bonus, or if what is left before gas is under the least cost (the margin covers the
+        // rounding of either side of a member's own test); and none holds if the slippage is within the share of
+        // every member with room to hold, for a member holds only when slippage is too high for it. The group's
+        // extremes are taken over all its members, so they bound those with the group's cap too; a member holding
+        // less than the cap sizes its own sale and is not covered.
+        double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
+        double bonus = Math.max(sale.bonusUsd(), 0);
+        boolean noSellerAtCap = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
+                || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
+        boolean noHolderAtCap = noHolder
+                || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
+        boolean nobodyAtCap = noSellerAtCap && noHolderAtCap;
+        if (nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= repayable)) {
+            return plans;
         }
         double nativeUsd = crowd.nativeUsd();
         double[] capital = flash ? null : crowd.capital(o.debtAsset());
@@ -237,6 +239,9 @@ public final class Liquidator {
                 continue;
             }
             LiquidationPlan plan;
+            if (memberCap == cap && nobodyAtCap) {
+                continue;
+            }
             if (memberCap != cap) {
                 plan = plan(crowd.ledger(k), o, market, prices, crowd.baseFeeGwei(), block).orElse(null);
             } else {

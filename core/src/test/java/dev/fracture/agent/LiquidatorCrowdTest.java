@@ -147,6 +147,25 @@ class LiquidatorCrowdTest {
     }
 
     @Test
+    void aMemberHoldingLessThanTheCapSizesItsOwnSaleWhenTheCapsSaleIsRefusedByAll() {
+        // 100,000 USDC may be repaid. "whale" (1e9 USDC) sizes the sale at the pool's marginal rate: 24.7 ETH for
+        // 47,047 USDC, returning 2e6 × 24.7 / 1024.7 = 48,210 USDC for 49,400 USD of collateral — 1,190 of slippage on
+        // 2,353 of bonus (51%), over the 30% both members tolerate, and neither has room to hold. "small" holds 10,000
+        // USDC: its own sale of 5.25 ETH slips 54.84 USD on a 500 USD bonus (11%) and clears 445.16 less 6.60 of
+        // gas. The crowd passes the cap's sale over for "whale" and still plans "small" alone.
+        LiquidatorLedger whale = member("whale", 1e9, false, 1, 0, 0, 0.3, 0);
+        LiquidatorLedger small = member("small", 10_000, false, 1, 0, 0, 0.3, 0);
+        LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.NONE, 0);
+        assertThat(LEAN.plan(whale, o, MARKET, PRICES, BASE_FEE, 1)).as("whale alone").isEmpty();
+        LiquidationPlan smalls = LEAN.plan(small, o, MARKET, PRICES, BASE_FEE, 1).orElseThrow();
+        assertThat(smalls.repay()).isEqualTo(10_000);
+        LiquidationPlan[] plans = LEAN.planCrowd(crowd(List.of(whale, small), 1), o, MARKET, PRICES, 1);
+        assertThat(plans).as("the crowd").isNotNull();
+        assertThat(plans[0]).isNull();
+        assertThat(plans[1]).isEqualTo(smalls);
+    }
+
+    @Test
     void refusesACrowdOfAnotherChainOrBlockOrANegativeBaseFee() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
         LiquidationOpportunity o = opportunity(1_000, FlashLoanTerms.FREE, 0);
