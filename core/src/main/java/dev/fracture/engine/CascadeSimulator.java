@@ -104,6 +104,8 @@ public final class CascadeSimulator {
     private static final class Run {
         private final SimulationSetup setup;
         private final Market market;
+        /** The router's legs of the sales made inside blocks, found once per pair. */
+        private final SaleLegs saleLegs;
         private final ReferencePrices prices;
         private final OracleBank oracles;
         private final List<ProtocolBook> books = new ArrayList<>();
@@ -129,6 +131,7 @@ public final class CascadeSimulator {
             this.inspector = inspector;
             EcosystemSnapshot snapshot = setup.snapshot();
             this.market = setup.dynamics().unified() ? UnifiedMarket.of(snapshot) : Market.of(snapshot, MathMode.FAST);
+            this.saleLegs = new SaleLegs(market);
             this.bridges = new BridgeSchedule(market.snapshot().bridges(), setup.dynamics().events());
             this.eventLog = new ScenarioEventLog(setup.dynamics().events());
             this.prices = new ReferencePrices(setup);
@@ -198,7 +201,7 @@ public final class CascadeSimulator {
                     setup.baseFees().gwei(chain, now), null, log));
             oracles.update(now, prices);
             BlockContext block = new BlockContext(now, chain, blockNo, prices, oracles, market,
-                    setup.baseFees().gwei(chain, now), rng.split(), log);
+                    setup.baseFees().gwei(chain, now), rng.split(), log, saleLegs);
             eventLog.log(block);
             crossChain.settle(chain.id(), now, prices, flows);
             for (Venue v : venues) {

@@ -54,10 +54,24 @@ public final class Router {
         return route(market, request, false);
     }
 
+    /**
+     * {@link #routeOnly(Market, RouteRequest)} over {@code legs} the caller keeps: they must be
+     * {@link #legs(Market, RouteRequest)} of the same market and of a request with the same assets, gas schedule and
+     * latency limit (a seller that sells the same pair again and again finds them once).
+     */
+    public RouteResult routeOnly(Market market, RouteRequest request, Legs legs) {
+        return route(market, request, legs.legs, false);
+    }
+
     private RouteResult route(Market market, RouteRequest request, boolean compare) {
+        return route(market, request, null, compare);
+    }
+
+    /** The route over {@code kept} legs, or over the request's legs found afresh when it is null. */
+    private RouteResult route(Market market, RouteRequest request, List<RouteLeg> kept, boolean compare) {
         Asset sell = market.asset(request.sell());
         Asset buy = market.asset(request.buy());
-        List<RouteLeg> legs = legs(market, request, sell, buy, false);
+        List<RouteLeg> legs = kept != null ? kept : legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
         List<RouteLeg> everyVenue = compare ? legs(market, request, sell, buy, true) : List.of();
         if (legs.isEmpty()) {

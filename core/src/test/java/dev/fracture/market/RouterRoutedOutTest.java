@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Router#routedOut} is {@link Router#route}'s delivered amount bit for bit, on legs kept across trades that move
  * the venues; {@link Router#rateBound} bounds it per unit (every venue's output is concave in its input); and the legs'
- * {@link Router.Legs#stateVersion} stays put while only quotes are made and grows when a sale fills on their venues.
+ * {@link Router.Legs#stateVersion} stays put while only quotes are made and grows when a sale fills on their venues;
+ * and a route over legs kept across those trades is the route found afresh ({@link Router#routeOnly(Market,
+ * RouteRequest, Router.Legs)}).
  */
 class RouterRoutedOutTest {
 
@@ -40,6 +42,10 @@ class RouterRoutedOutTest {
                     assertThat(lean).as("seed %d, %s, amount %s", seed, sell, amount).isEqualTo(full);
                     assertThat(lean).as("seed %d, %s, amount %s: under the bound", seed, sell, amount)
                             .isLessThanOrEqualTo(amount * Router.DEFAULT.rateBound(legs) * (1 + 1e-12));
+                    RouteRequest localRequest = request.withMaxLatency(0);
+                    assertThat(Router.DEFAULT.routeOnly(market, localRequest, local))
+                            .as("seed %d, %s, amount %s: the route over kept legs", seed, sell, amount)
+                            .isEqualTo(Router.DEFAULT.routeOnly(market, localRequest));
                     long version = local.stateVersion();
                     assertThat(version).as("fast-math venues count their changes").isGreaterThanOrEqualTo(0);
                     if (k % 3 == 2) {
