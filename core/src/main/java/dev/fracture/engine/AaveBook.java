@@ -25,6 +25,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ final class AaveBook implements ProtocolBook {
     private final FlashLoanTerms flash;
     private AavePrices prices;
     private double badDebtUsd;
+    /** The threads a block's exact checks are spread over (null: checked on the calling thread). */
+    private Workers workers;
     /** The fast engine's screen in front of the exact check (null: check every account, as the reference does). */
     private AaveHealthScreen screen;
     /** The screen's candidates of the block, ascending (the fast engine only). */
@@ -149,6 +152,11 @@ final class AaveBook implements ProtocolBook {
     }
 
     @Override
+    public void useWorkers(Workers workers) {
+        this.workers = workers;
+    }
+
+    @Override
     public void useIndex(boolean indexed) {
         unchanged = null;
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
@@ -182,6 +190,9 @@ final class AaveBook implements ProtocolBook {
         int room = screen != null ? n : lastListed + 16;
         List<LiquidationOpportunity> out = new ArrayList<>(room);
         int[] slots = new int[Math.max(room, 1)];
+        if (screen != null && workers != null) {
+            checkInParallel(n, block);
+        }
         for (int c = 0; c < n; c++) {
             int i = screen != null ? candidates[c] : c;
             AaveAccount a = accounts[i];
@@ -212,6 +223,30 @@ final class AaveBook implements ProtocolBook {
         Listing listing = new Listing(out, slots, accounts.length);
         unchanged = screen != null ? listing : null;
         return listing;
+    }
+
+    /**
+     * Makes the exact checks this block's listing needs on the workers, before the listing reads them: each check
+     * reads only its account and the block's prices and parameters, and the answers are kept by account index, so
+     * the listing is the one a single thread makes.
+     */
+    private void checkInParallel(int n, long block) {
+        List<Integer> due = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            int i = candidates[c];
+            if (!writtenOff[i] && !debtFree[i] && !(checkedAccount[i] == accounts[i]
+                    && checkedEpoch[i] == checkEpoch)) {
+                due.add(i);
+            }
+        }
+        List<LiquidationOpportunity> answers = workers.flatMap(due,
+                i -> Collections.singletonList(check(accounts[i], block)));
+        for (int k = 0; k < due.size(); k++) {
+            int i = due.get(k);
+            checkedAccount[i] = accounts[i];
+            checkedEpoch[i] = checkEpoch;
+            checkedOpportunity[i] = answers.get(k);
+        }
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */

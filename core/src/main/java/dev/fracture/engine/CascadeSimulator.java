@@ -154,6 +154,9 @@ public final class CascadeSimulator {
             this.participants.addAll(
                     LiquidityProviderFactory.of(setup.withDynamics(setup.dynamics().withFloor(floor))));
             books.forEach(b -> b.useIndex(options.indexedBooks()));
+            if (options.indexedBooks()) {
+                books.forEach(b -> b.useWorkers(workers));
+            }
             this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks, options,
                     workers);
             this.chains = snapshot.chains().stream().sorted(Comparator.comparing(Chain::id)).toList();

@@ -71,6 +71,13 @@ interface ProtocolBook {
     default void useIndex(boolean indexed) {
     }
 
+    /**
+     * Threads the book may spread a block's independent checks over (the fast engine's; results are merged in
+     * position order, so the thread count never changes them). Books that check alone ignore it.
+     */
+    default void useWorkers(Workers workers) {
+    }
+
     /** Feeds the book's state into a digest: by default its totals; books override it with every position. */
     default void digest(StateDigest digest) {
         digest.add(debtUsd()).add(collateralUsd()).add(badDebtUsd()).add(underwaterUsd());
