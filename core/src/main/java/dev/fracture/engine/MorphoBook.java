@@ -48,6 +48,8 @@ final class MorphoBook implements ProtocolBook {
      * moved and no position was liquidated ({@link #apply}). Null when it must be made afresh.
      */
     private Listing unchanged;
+    /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
+    private boolean indexed;
 
     /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
     private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
@@ -179,6 +181,7 @@ final class MorphoBook implements ProtocolBook {
 
     @Override
     public void useIndex(boolean indexed) {
+        this.indexed = indexed;
         unchanged = null;
         for (Market m : markets) {
             m.screen(indexed);
@@ -242,7 +245,7 @@ final class MorphoBook implements ProtocolBook {
         }
         lastListed = out.size();
         Listing listing = new Listing(out, slots, slotCount);
-        unchanged = markets.length > 0 && markets[0].collateralUnits != null ? listing : null;
+        unchanged = indexed ? listing : null;
         return listing;
     }
 

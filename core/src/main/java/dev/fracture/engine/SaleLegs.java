@@ -13,7 +13,8 @@ import java.util.Map;
  * The router's legs for the sales made inside blocks ({@link BlockContext#sell}: on the seller's own chain, gas not
  * counted), found once per pair and kept for the run. Legs depend on the market's venues, assets and bridges and on
  * the request's assets, gas schedule and latency limit, never on the venues' state or the amount
- * ({@link Router#legs}), so the route over kept legs is the route found afresh, bit for bit.
+ * ({@link Router#legs}), so the route over kept legs is the route found afresh, bit for bit. Sales are made on the
+ * block's own thread (never by the workers that plan), so the map needs no locking.
  */
 final class SaleLegs {
     private final Market market;
