@@ -51,7 +51,9 @@ public final class LiquidationRound {
         // the shuffled order among equal fees; the first plan of each position lands. That first plan is the one of
         // highest fee, and of those the earliest shuffled, so it is found in one pass without sorting every plan;
         // then only the winners are sorted, by (fee, shuffled place).
-        int[] position = positions(plans);
+        Numbered numbered = positions(plans);
+        int[] position = numbered.position();
+        int positions = numbered.count();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -61,10 +63,6 @@ public final class LiquidationRound {
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
-        }
-        int positions = 0;
-        for (int p : position) {
-            positions = Math.max(positions, p + 1);
         }
         int[] best = new int[positions];
         Arrays.fill(best, -1);
@@ -91,11 +89,15 @@ public final class LiquidationRound {
         return landed;
     }
 
+    /** Each plan's position number, and how many positions there are. */
+    private record Numbered(int[] position, int count) {
+    }
+
     /**
      * Numbers the positions of the plans 0, 1, … in order of first appearance. Plans for one position usually come
      * together with the very same opportunity object, which is recognized without hashing.
      */
-    private static int[] positions(List<LiquidationPlan> plans) {
+    private static Numbered positions(List<LiquidationPlan> plans) {
         int[] position = new int[plans.size()];
         Map<Position, Integer> numbers = new HashMap<>();
         LiquidationOpportunity last = null;
@@ -109,6 +111,6 @@ public final class LiquidationRound {
             }
             position[i] = lastNumber;
         }
-        return position;
+        return new Numbered(position, numbers.size());
     }
 }

@@ -1,11 +1,9 @@
 package dev.fracture.agent;
 
-import dev.fracture.market.GasSchedule;
 import dev.fracture.market.Market;
-import dev.fracture.market.RouteRequest;
+import dev.fracture.market.OwnChainLegs;
 import dev.fracture.market.Router;
 import dev.fracture.model.AssetId;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What selling an amount of one asset for another returns on the market as it stands (swap gas excluded): the
@@ -52,14 +50,12 @@ public interface SaleQuotes {
         return new SaleQuotes() {
             @Override
             public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-                return amount <= 0 ? 0 : router.routeOnly(market, RouteRequest.of(in, out, amount).withMaxLatency(0)
-                        .withGas(GasSchedule.FREE)).routedOut();
+                return amount <= 0 ? 0 : router.routeOnly(market, OwnChainLegs.request(in, out, amount)).routedOut();
             }
 
             @Override
             public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-                return router.inputAtMarginalRate(market, RouteRequest.of(in, out, 1).withMaxLatency(0)
-                        .withGas(GasSchedule.FREE), rate);
+                return router.inputAtMarginalRate(market, OwnChainLegs.request(in, out, 1), rate);
             }
         };
     }
@@ -71,44 +67,29 @@ public interface SaleQuotes {
      * ({@link Router#rateBound}). Safe for concurrent planners.
      */
     static SaleQuotes lean(Router router, Market market) {
-        record Pair(AssetId in, AssetId out) {
-        }
-        ConcurrentHashMap<Pair, Router.Legs> legs = new ConcurrentHashMap<>();
+        OwnChainLegs legs = new OwnChainLegs(router, market);
         return new SaleQuotes() {
             @Override
             public double proceeds(Market m, AssetId in, AssetId out, double amount) {
                 if (amount <= 0) {
                     return 0;
                 }
-                RouteRequest request = request(in, out, amount);
-                return router.routedOut(market, request, legsOf(m, request));
+                return router.routedOut(market, OwnChainLegs.request(in, out, amount), legs.of(m, in, out));
             }
 
             @Override
             public double rateBound(Market m, AssetId in, AssetId out) {
-                return router.rateBound(legsOf(m, request(in, out, 1)));
+                return router.rateBound(legs.of(m, in, out));
             }
 
             @Override
             public long stateVersion(Market m, AssetId in, AssetId out) {
-                return legsOf(m, request(in, out, 1)).stateVersion();
+                return legs.of(m, in, out).stateVersion();
             }
 
             @Override
             public double inputAtMarginalRate(Market m, AssetId in, AssetId out, double rate) {
-                return router.inputAtMarginalRate(legsOf(m, request(in, out, 1)), rate);
-            }
-
-            /** The request {@link #routing} makes. */
-            private RouteRequest request(AssetId in, AssetId out, double amount) {
-                return RouteRequest.of(in, out, amount).withMaxLatency(0).withGas(GasSchedule.FREE);
-            }
-
-            private Router.Legs legsOf(Market m, RouteRequest request) {
-                if (m != market) {
-                    throw new IllegalArgumentException("sale quotes: bound to another market");
-                }
-                return legs.computeIfAbsent(new Pair(request.sell(), request.buy()), p -> router.legs(market, request));
+                return router.inputAtMarginalRate(legs.of(m, in, out), rate);
             }
         };
     }

@@ -190,7 +190,7 @@ final class AaveBook implements ProtocolBook {
         int room = screen != null ? n : lastListed + 16;
         List<LiquidationOpportunity> out = new ArrayList<>(room);
         int[] slots = new int[Math.max(room, 1)];
-        if (screen != null && workers != null) {
+        if (screen != null && workers != null && workers.parallel()) {
             checkInParallel(n, block);
         }
         for (int c = 0; c < n; c++) {

@@ -2,6 +2,7 @@ package dev.fracture.engine;
 
 import dev.fracture.market.LegFill;
 import dev.fracture.market.Market;
+import dev.fracture.market.OwnChainLegs;
 import dev.fracture.market.RouteResult;
 import dev.fracture.market.Router;
 import dev.fracture.market.Venue;
@@ -25,16 +26,16 @@ final class BlockContext {
     private final double baseFeeGwei;
     private final SplittableRandom rng;
     private final List<RunEvent> log;
-    private final SaleLegs saleLegs;
+    private final OwnChainLegs saleLegs;
 
     BlockContext(long now, Chain chain, long number, ReferencePrices prices, OracleBank oracles, Market market,
                  double baseFeeGwei, SplittableRandom rng, List<RunEvent> log) {
-        this(now, chain, number, prices, oracles, market, baseFeeGwei, rng, log, new SaleLegs(market));
+        this(now, chain, number, prices, oracles, market, baseFeeGwei, rng, log, new OwnChainLegs(Router.DEFAULT, market));
     }
 
     /** A block whose sales route over the run's kept legs ({@code saleLegs}, of this market). */
     BlockContext(long now, Chain chain, long number, ReferencePrices prices, OracleBank oracles, Market market,
-                 double baseFeeGwei, SplittableRandom rng, List<RunEvent> log, SaleLegs saleLegs) {
+                 double baseFeeGwei, SplittableRandom rng, List<RunEvent> log, OwnChainLegs saleLegs) {
         this.saleLegs = saleLegs;
         this.now = now;
         this.chain = chain;
@@ -84,7 +85,7 @@ final class BlockContext {
      * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
      */
     double sell(AssetId in, AssetId out, double amount) {
-        RouteResult route = Router.DEFAULT.routeOnly(market, SaleLegs.request(in, out, amount),
+        RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),
                 saleLegs.of(market, in, out));
         double received = 0;
         for (LegFill f : route.fills()) {

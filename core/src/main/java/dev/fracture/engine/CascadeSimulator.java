@@ -1,6 +1,8 @@
 package dev.fracture.engine;
 
 import dev.fracture.market.Market;
+import dev.fracture.market.OwnChainLegs;
+import dev.fracture.market.Router;
 import dev.fracture.market.MathMode;
 import dev.fracture.market.Venue;
 import dev.fracture.mitigation.MitigationSet;
@@ -105,7 +107,7 @@ public final class CascadeSimulator {
         private final SimulationSetup setup;
         private final Market market;
         /** The router's legs of the sales made inside blocks, found once per pair. */
-        private final SaleLegs saleLegs;
+        private final OwnChainLegs saleLegs;
         private final ReferencePrices prices;
         private final OracleBank oracles;
         private final List<ProtocolBook> books = new ArrayList<>();
@@ -131,7 +133,7 @@ public final class CascadeSimulator {
             this.inspector = inspector;
             EcosystemSnapshot snapshot = setup.snapshot();
             this.market = setup.dynamics().unified() ? UnifiedMarket.of(snapshot) : Market.of(snapshot, MathMode.FAST);
-            this.saleLegs = new SaleLegs(market);
+            this.saleLegs = new OwnChainLegs(Router.DEFAULT, market);
             this.bridges = new BridgeSchedule(market.snapshot().bridges(), setup.dynamics().events());
             this.eventLog = new ScenarioEventLog(setup.dynamics().events());
             this.prices = new ReferencePrices(setup);

@@ -123,10 +123,8 @@ final class LiquidationDesk {
             }
             planner = new Liquidator(rememberedQuotes.round(round));
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
-            known = last != null ? verdicts.again(last, block, leanQuotes, usd) : null;
-            if (known == null) {
-                known = verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
-            }
+            known = last != null ? verdicts.again(last, block, leanQuotes, usd)
+                    : verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
             records.lastVerdicts = known;
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);

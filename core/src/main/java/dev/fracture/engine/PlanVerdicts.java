@@ -69,6 +69,11 @@ final class PlanVerdicts {
      */
     Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
                 SaleQuotes quotes, UsdPrices usd) {
+        return round(opportunities, seen, block, quotes, usd, ++rounds);
+    }
+
+    private Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
+                        SaleQuotes quotes, UsdPrices usd, long thisRound) {
         int n = opportunities.size();
         Entry[] open = new Entry[n];
         long[] crowd = new long[n];
@@ -76,14 +81,14 @@ final class PlanVerdicts {
         int[] young = new int[16];
         int youngCount = 0;
         List<PairState> used = new ArrayList<>();
-        long thisRound = ++rounds;
         for (int i = 0; i < n; i++) {
             LiquidationOpportunity o = opportunities.get(i);
             Entry e = seen[i];
             // A position listed as the same object as last round trades the same pair on the same chain: its pair's
             // state is found without reading the opportunity.
             PairState pair = e.seenAs == o && e.pair != null ? e.pair : pairOf(o);
-            if (pair.round != thisRound) {
+            if (pair.usedIn != thisRound) {
+                pair.usedIn = thisRound;
                 used.add(pair);
             }
             pair.refresh(thisRound, block, quotes, usd);
@@ -104,14 +109,15 @@ final class PlanVerdicts {
             }
         }
         return new Round(opportunities, seen, open, crowd, known, Arrays.copyOf(young, youngCount),
-                used.toArray(new PairState[0]));
+                used.toArray(new PairState[0]), false);
     }
 
     /**
      * The next round on the very listing {@code last} was opened on (the book handed back the same positions, the
-     * same opportunity objects): when no pair's inputs and no chain's crowd moved since, every verdict {@code last}
-     * settled stands, and only the positions still younger than every latency are looked at again — the cost of the
-     * round no longer grows with the positions nobody takes. Null when something moved; then {@link #round}.
+     * same opportunity objects, and the desk the same records): when no pair's inputs and no chain's crowd moved
+     * since, every verdict {@code last} settled stands, and only the positions still younger than every latency are
+     * looked at again — the cost of the round no longer grows with the positions nobody takes. When something moved,
+     * a full {@link #round} on that listing (the inputs already read this round are not read again).
      */
     Round again(Round last, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
         long thisRound = ++rounds;
@@ -119,7 +125,7 @@ final class PlanVerdicts {
             PairState pair = last.pairs[k];
             pair.refresh(thisRound, block, quotes, usd);
             if (pair.stamp != last.pairStamps[k] || pair.crowdStamp != last.crowdStamps[k]) {
-                return null;
+                return round(last.opportunities, last.seen, block, quotes, usd, thisRound);
             }
         }
         boolean[] known = last.settled;
@@ -135,7 +141,7 @@ final class PlanVerdicts {
             }
         }
         return new Round(last.opportunities, last.seen, last.open, last.crowd, known,
-                Arrays.copyOf(young, youngCount), last.pairs);
+                Arrays.copyOf(young, youngCount), last.pairs, true);
     }
 
     /**
@@ -166,6 +172,8 @@ final class PlanVerdicts {
         private final AssetId collateral;
         private final AssetId debt;
         private long round;
+        /** The last round whose positions trade this pair (a round lists each of its pairs once). */
+        private long usedIn;
         private long baseFee;
         private long quotesVersion;
         private long debtUsd;
@@ -221,9 +229,12 @@ final class PlanVerdicts {
         private final PairState[] pairs;
         private final long[] pairStamps;
         private final long[] crowdStamps;
+        /** Whether the last round's verdicts were carried over ({@link #again} found nothing moved). */
+        private final boolean carriedOver;
 
         private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
-                      long[] crowd, boolean[] known, int[] young, PairState[] pairs) {
+                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, boolean carriedOver) {
+            this.carriedOver = carriedOver;
             this.opportunities = opportunities;
             this.seen = seen;
             this.open = open;
@@ -238,6 +249,11 @@ final class PlanVerdicts {
                 pairStamps[k] = pairs[k].stamp;
                 crowdStamps[k] = pairs[k].crowdStamp;
             }
+        }
+
+        /** Whether this round carried the last one's verdicts over instead of comparing every position's inputs. */
+        boolean carriedOver() {
+            return carriedOver;
         }
 
         /**

@@ -28,6 +28,11 @@ final class Workers implements AutoCloseable {
         }) : null;
     }
 
+    /** Whether work handed over runs on more than the calling thread. */
+    boolean parallel() {
+        return pool != null;
+    }
+
     /** {@code f} of every item, flattened, in the order of {@code items}. */
     <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f) {
         if (pool == null || items.size() < MIN_PARALLEL) {

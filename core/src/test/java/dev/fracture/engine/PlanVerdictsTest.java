@@ -135,8 +135,9 @@ class PlanVerdictsTest {
     }
 
     /**
-     * The desk's round on a listing the book handed back unchanged: {@link PlanVerdicts#again} while nothing moved,
-     * else a full round. Returns whether the position was known to nobody, and settles it as planned or not.
+     * The desk's round on a listing the book handed back unchanged: {@link PlanVerdicts#again}, which carries the
+     * verdicts over while nothing moved and makes a full round otherwise. Returns whether the position was known to
+     * nobody, and settles it as planned or not.
      */
     private boolean onTheSameListing(List<LiquidationOpportunity> listing, PlanVerdicts.Round[] last,
                                      boolean planned, boolean[] wasAgain) {
@@ -144,11 +145,9 @@ class PlanVerdictsTest {
         prices.update(block * 12);
         BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
                 new SplittableRandom(block), new ArrayList<>());
-        PlanVerdicts.Round round = last[0] == null ? null : verdicts.again(last[0], context, quotes, prices::usd);
-        wasAgain[0] = round != null;
-        if (round == null) {
-            round = verdicts.round(listing, seen, context, quotes, prices::usd);
-        }
+        PlanVerdicts.Round round = last[0] == null ? verdicts.round(listing, seen, context, quotes, prices::usd)
+                : verdicts.again(last[0], context, quotes, prices::usd);
+        wasAgain[0] = round.carriedOver();
         boolean known = round.knownToNobody(0);
         if (!known) {
             round.settle(0, planned);

@@ -1,6 +1,7 @@
 package dev.fracture.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.engine.GeneratedEcosystem;
 import dev.fracture.model.AssetId;
@@ -66,5 +67,21 @@ class RouterRoutedOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void ownChainLegsAreKeptPerPairForOneMarketOnly() {
+        EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1).snapshot();
+        Market market = Market.of(snapshot, MathMode.FAST);
+        OwnChainLegs legs = new OwnChainLegs(Router.DEFAULT, market);
+        Router.Legs kept = legs.of(market, GeneratedEcosystem.ETH, GeneratedEcosystem.USDC);
+        assertThat(legs.of(market, GeneratedEcosystem.ETH, GeneratedEcosystem.USDC)).as("found once").isSameAs(kept);
+        assertThat(kept.stateVersion()).isEqualTo(Router.DEFAULT.legs(market,
+                OwnChainLegs.request(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, 1)).stateVersion());
+        Market other = Market.of(snapshot, MathMode.FAST);
+        assertThatThrownBy(() -> legs.of(other, GeneratedEcosystem.ETH, GeneratedEcosystem.USDC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kept for another market");
+        assertThatThrownBy(() -> new OwnChainLegs(Router.DEFAULT, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a router and a market");
     }
 }

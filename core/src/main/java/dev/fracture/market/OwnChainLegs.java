@@ -1,0 +1,39 @@
+package dev.fracture.market;
+
+import dev.fracture.model.AssetId;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The router's legs for a seller who sells within one transaction on its own chain, gas not counted — a liquidator
+ * sizing or executing a sale (a flash loan must be repaid in the same transaction, so no leg may wait for a bridge),
+ * an engine's in-block sale. Legs depend on the market's venues, assets and bridges and on the request's assets, gas
+ * schedule and latency limit, never on the venues' state or the amount ({@link Router#legs}), so they are found once
+ * per pair and kept, and a route over them is the route found afresh, bit for bit. Safe for concurrent use.
+ */
+public final class OwnChainLegs {
+    private final Router router;
+    private final Market market;
+    private final ConcurrentHashMap<List<AssetId>, Router.Legs> legs = new ConcurrentHashMap<>();
+
+    public OwnChainLegs(Router router, Market market) {
+        if (router == null || market == null) {
+            throw new IllegalArgumentException("own-chain legs: a router and a market are required");
+        }
+        this.router = router;
+        this.market = market;
+    }
+
+    /** The request such a seller makes: {@code amount} of {@code in} for {@code out}, on its chain, gas excluded. */
+    public static RouteRequest request(AssetId in, AssetId out, double amount) {
+        return RouteRequest.of(in, out, amount).withMaxLatency(0).withGas(GasSchedule.FREE);
+    }
+
+    /** The legs of {@link #request} for the pair on {@code on}, which must be this market. */
+    public Router.Legs of(Market on, AssetId in, AssetId out) {
+        if (on != market) {
+            throw new IllegalArgumentException("own-chain legs: kept for another market");
+        }
+        return legs.computeIfAbsent(List.of(in, out), k -> router.legs(market, request(in, out, 1)));
+    }
+}
