@@ -38,6 +38,8 @@ public final class Liquidator {
     private static final double BOUND_SLACK = 1e-6;
     /** Relative margin of {@link #planCrowd}'s group profit test: far above the rounding of a few additions. */
     private static final double MARGIN = 1e-9;
+    /** Relative margin over {@link SaleQuotes#rateSellingNothing}: far above the rounding of either side. */
+    private static final double NOTHING_MARGIN = 1e-9;
     /** The share of the range below the cap within which a rising profit means "take the cap". */
     private static final double NEAR_CAP = 1e-3;
 
@@ -346,12 +348,20 @@ public final class Liquidator {
      * common marginal rate has fallen to that ({@link SaleQuotes#inputAtMarginalRate}: each venue's closed form or
      * depth, no search). Capped by the protocol; a protocol pays in whole units, so within a
      * hair of the cap is the cap; and since the router's split only approximates the ideal one, the cap is kept if
-     * it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}).
+     * it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}). When the rate is
+     * above the one at which every venue sells nothing ({@link SaleQuotes#rateSellingNothing}, with a margin far
+     * above rounding), the size is 0 without asking the venues: in a deep cascade, the usual answer for the
+     * positions that stay liquidatable because their collateral sells for less than it costs at any size.
      */
     private double size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
         double k = o.collateralPerDebt();
         double fee = flash ? o.flashLoan().feeRate() : 0;
-        double collateral = quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), (1 + fee) / k);
+        double rate = (1 + fee) / k;
+        if (rate > quotes.rateSellingNothing(market, o.collateralAsset(), o.debtAsset()) * (1 + NOTHING_MARGIN)) {
+            // Every venue's input at this rate is 0, so the repayment below would be 0: no sale pays at the margin.
+            return 0;
+        }
+        double collateral = quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), rate);
         if (Double.isNaN(collateral)) {
             return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
         }

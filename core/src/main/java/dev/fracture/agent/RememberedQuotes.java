@@ -30,7 +30,7 @@ public final class RememberedQuotes {
 
     /**
      * What is remembered of one pair at one state: proceeds by amount, inputs by marginal rate (doubles by their
-     * bits) and the rate bound. {@code state} is the pair's version, or for a pair without one, the negative
+     * bits), the rate bound and the rate that sells nothing. {@code state} is the pair's version, or for a pair without one, the negative
      * {@code -1 - round}.
      */
     private static final class Memory {
@@ -38,6 +38,7 @@ public final class RememberedQuotes {
         final ConcurrentHashMap<Long, Double> proceeds = new ConcurrentHashMap<>();
         final ConcurrentHashMap<Long, Double> atRate = new ConcurrentHashMap<>();
         volatile Double rateBound;
+        volatile Double sellingNothing;
 
         Memory(long state) {
             this.state = state;
@@ -88,6 +89,17 @@ public final class RememberedQuotes {
                 if (known == null) {
                     known = quotes.rateBound(market, in, out);
                     m.rateBound = known;
+                }
+                return known;
+            }
+
+            @Override
+            public double rateSellingNothing(Market market, AssetId in, AssetId out) {
+                Memory m = memoryOf(market, in, out);
+                Double known = m.sellingNothing;
+                if (known == null) {
+                    known = quotes.rateSellingNothing(market, in, out);
+                    m.sellingNothing = known;
                 }
                 return known;
             }

@@ -42,6 +42,16 @@ public interface SaleQuotes {
     }
 
     /**
+     * A rate at and above which {@link #inputAtMarginalRate} is 0, up to the rounding of a few operations
+     * ({@link Router#rateSellingNothing}; a caller keeps a relative margin of 1e-9); {@code +∞} (the default) when
+     * these quotes cannot tell. A seller asking for a rate above it learns that no sale pays at the margin without
+     * asking every venue.
+     */
+    default double rateSellingNothing(Market market, AssetId in, AssetId out) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.
@@ -64,7 +74,8 @@ public interface SaleQuotes {
      * The same quotes as {@link #routing} — bit for bit, by {@link Router#routedOut} — for one market only: the
      * router's legs of each pair are found once and kept (they depend on the market's venues, assets and bridges,
      * not on its state), and the fills a seller sizing an order does not read are skipped. It knows a rate bound
-     * ({@link Router#rateBound}). Safe for concurrent planners.
+     * ({@link Router#rateBound}) and the rate that sells nothing ({@link Router#rateSellingNothing}). Safe for
+     * concurrent planners.
      */
     static SaleQuotes lean(Router router, Market market) {
         OwnChainLegs legs = new OwnChainLegs(router, market);
@@ -90,6 +101,11 @@ public interface SaleQuotes {
             @Override
             public double inputAtMarginalRate(Market m, AssetId in, AssetId out, double rate) {
                 return router.inputAtMarginalRate(legs.of(m, in, out), rate);
+            }
+
+            @Override
+            public double rateSellingNothing(Market m, AssetId in, AssetId out) {
+                return router.rateSellingNothing(legs.of(m, in, out));
             }
         };
     }

@@ -477,6 +477,60 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     }
 
     /**
+     * The rate of the first liquidity a sale meets, less the fee; 0 when it meets none. {@link #inputAtMarginalRate}
+     * sells down to the target price (the rate over 1 − fee) and takes input only where liquidity lies between the
+     * spot and that target: nothing once the target is at or above the price where the first range with liquidity in
+     * the sale's direction begins (the spot itself when that range holds the spot). A range is met only below the
+     * spot when selling token0 (the price falls) and above it when selling token1: a pool a sale drained to the lower
+     * end of its last range sits exactly on that tick, with the range above still "active", yet a further sale of
+     * token0 takes nothing — where {@link #marginalRate} still quotes the range above. When that liquidity lies more
+     * than five orders of magnitude of price away, the rate returned is the spot's times 1e-5 instead: for targets so
+     * far from the spot, {@link #inputAtMarginalRate}'s price move {@code 1 − target/spot} rounds towards 1 (at
+     * 2^-53 of the spot it is 1, all the liquidity there is), and only from 1e-5 on is its rounding far under the
+     * 1e-9 margin a caller keeps.
+     */
+    @Override
+    public double rateSellingNothing(AssetId tokenIn, AssetId tokenOut) {
+        boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
+        double keep = 1 - feePips / 1e6;
+        int n = table.size();
+        double current = currentSqrtPrice();
+        double floor = spotFromSqrt(zeroForOne, current) * keep * FAR_FROM_SPOT;
+        if (zeroForOne) {
+            // Gap g lies between ticks g - 1 and g; it is met going down when its lower end is below the price.
+            for (int g = n; g >= 0; g--) {
+                if ((g == 0 || priceAbove(g - 1)) && table.activeLiquidityBelow(g) > 0) {
+                    double top = g == n ? current : Math.min(current, table.sqrtAt(g));
+                    return Math.max(spotFromSqrt(true, top) * keep, floor);
+                }
+            }
+            return 0;
+        }
+        for (int g = 0; g <= n; g++) {
+            if ((g == n || !priceAtOrAbove(g)) && table.activeLiquidityBelow(g) > 0) {
+                double bottom = g == 0 ? current : Math.max(current, table.sqrtAt(g - 1));
+                return Math.max(spotFromSqrt(false, bottom) * keep, floor);
+            }
+        }
+        return 0;
+    }
+
+    /** The least target-to-spot ratio {@link #rateSellingNothing} answers for exactly (see there). */
+    private static final double FAR_FROM_SPOT = 1e-5;
+
+    /** Whether the pool's price is strictly above the price of initialized tick {@code index} (exact in either mode). */
+    private boolean priceAbove(int index) {
+        return exact != null ? exact.sqrtPriceX96().compareTo(table.sqrtX96At(index)) > 0
+                : fast.sqrtPrice() > table.sqrtAt(index);
+    }
+
+    /** Whether the pool's price is at or above the price of initialized tick {@code index}. */
+    private boolean priceAtOrAbove(int index) {
+        return exact != null ? exact.sqrtPriceX96().compareTo(table.sqrtX96At(index)) >= 0
+                : fast.sqrtPrice() >= table.sqrtAt(index);
+    }
+
+    /**
      * The input of a sale limited at the price where a further unit returns {@code rate}: the fee comes off the input
      * and leaves the liquidity alone, so that price is the rate over (1 − fee), reached by {@link #depth} from the
      * current price — which may sit in a gap with no liquidity, where the marginal rate the pool quotes is the next

@@ -89,6 +89,11 @@ final class RouteLeg {
         return venue.inputAtMarginalRate(tokenIn, tokenOut, rate / (inKeep * outKeep)) / inKeep;
     }
 
+    /** {@link Venue#rateSellingNothing} of the whole leg, bridge fees included (as {@link #inputAtMarginalRate}). */
+    double rateSellingNothing() {
+        return venue.rateSellingNothing(tokenIn, tokenOut) * inKeep * outKeep;
+    }
+
     /** The marginal rate of the whole leg at zero size, bridge fees included. */
     double marginalRate() {
         return venue.marginalRate(tokenIn, tokenOut) * inKeep * outKeep;

@@ -151,6 +151,18 @@ public final class Router {
         return total;
     }
 
+    /**
+     * The rate at and above which {@link #inputAtMarginalRate(Legs, double)} is 0, up to the rounding of either
+     * ({@link Venue#rateSellingNothing}): the largest leg's (0 without legs, where every input is 0).
+     */
+    public double rateSellingNothing(Legs legs) {
+        double most = 0;
+        for (RouteLeg leg : legs.legs) {
+            most = Math.max(most, leg.rateSellingNothing());
+        }
+        return most;
+    }
+
     /** {@link #inputAtMarginalRate(Legs, double)} over the legs of {@code request} found afresh. */
     public double inputAtMarginalRate(Market market, RouteRequest request, double rate) {
         return inputAtMarginalRate(legs(market, request), rate);

@@ -93,6 +93,18 @@ public interface Venue {
     }
 
     /**
+     * The rate at and above which {@link #inputAtMarginalRate} is 0 — the sale that stops where a further unit returns
+     * this rate takes nothing — up to the rounding of the few operations that compute either (a caller asking
+     * whether a rate takes nothing keeps a relative margin far above that, e.g. 1e-9). Where the marginal rate at
+     * zero size is where the sale starts, as in this default's {@link #inputAtMarginalRate}, a constant-product
+     * pool's closed form and an order book's best level, it is {@link #marginalRate}; a venue whose sale can start
+     * above its marginal rate at zero size says so itself.
+     */
+    default double rateSellingNothing(AssetId tokenIn, AssetId tokenOut) {
+        return marginalRate(tokenIn, tokenOut);
+    }
+
+    /**
      * Liquidity in {@code buckets} equal price bands on each side of spot, reaching {@code rangeFraction} away
      * from it (0.5 = from half the spot price to one and a half times it).
      */

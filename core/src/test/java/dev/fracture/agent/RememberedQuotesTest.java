@@ -57,6 +57,11 @@ class RememberedQuotesTest {
                             .isEqualTo(lean.inputAtMarginalRate(market, sell, GeneratedEcosystem.USDC, rate));
                     assertThat(now.rateBound(market, sell, GeneratedEcosystem.USDC))
                             .isEqualTo(lean.rateBound(market, sell, GeneratedEcosystem.USDC));
+                    // The rate that sells nothing, remembered: above it the lean quotes' sizing takes nothing.
+                    double nothing = now.rateSellingNothing(market, sell, GeneratedEcosystem.USDC);
+                    assertThat(nothing).isEqualTo(lean.rateSellingNothing(market, sell, GeneratedEcosystem.USDC));
+                    assertThat(lean.inputAtMarginalRate(market, sell, GeneratedEcosystem.USDC, nothing * (1 + 1e-9)))
+                            .as("seed %d round %d %s", seed, round, sell).isZero();
                 }
                 // Between rounds, a sale of one token moves its venues (every other pair stands).
                 var moved = tokens.get(rnd.nextInt(tokens.size()));
