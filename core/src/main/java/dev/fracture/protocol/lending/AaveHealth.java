@@ -1,5 +1,6 @@
 package dev.fracture.protocol.lending;
 
+import dev.fracture.model.AssetId;
 import java.math.BigInteger;
 
 /**
@@ -35,7 +36,7 @@ public final class AaveHealth {
         boolean zeroLtv = false;
         AaveEModeCategory eMode = eMode(market, account);
         for (AaveCollateral c : account.collaterals()) {
-            AaveReserveConfig r = market.reserve(c.asset(), "account " + account.id() + " collateral");
+            AaveReserveConfig r = reserve(market, c.asset(), account, "collateral");
             if (!c.usedAsCollateral() || r.liquidationThresholdBps() == 0) {
                 continue;
             }
@@ -53,7 +54,7 @@ public final class AaveHealth {
             thresholdWeighted = thresholdWeighted.add(value.multiply(BigInteger.valueOf(threshold)));
         }
         for (AaveDebt d : account.debts()) {
-            AaveReserveConfig r = market.reserve(d.asset(), "account " + account.id() + " debt");
+            AaveReserveConfig r = reserve(market, d.asset(), account, "debt");
             totalDebt = totalDebt.add(valueInBase(d.balance(), prices.bigPrice(d.asset()), r.decimals()));
         }
         BigInteger avgLtv = totalCollateral.signum() == 0 ? BigInteger.ZERO : ltvWeighted.divide(totalCollateral);
@@ -92,7 +93,13 @@ public final class AaveHealth {
 
     /** {@code balance * price / 10^decimals}, truncated, as {@code GenericLogic._getUserBalanceInBaseCurrency}. */
     public static BigInteger valueInBase(BigInteger balance, BigInteger price, int decimals) {
-        return balance.multiply(price).divide(BigInteger.TEN.pow(decimals));
+        return balance.multiply(price).divide(WadRayMath.pow10(decimals));
+    }
+
+    /** The market's reserve of {@code asset}; the error naming the account is built only when there is none. */
+    private static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AaveAccount account, String role) {
+        AaveReserveConfig r = market.reserves().get(asset);
+        return r != null ? r : market.reserve(asset, "account " + account.id() + " " + role);
     }
 
     static AaveEModeCategory eMode(AaveMarket market, AaveAccount account) {

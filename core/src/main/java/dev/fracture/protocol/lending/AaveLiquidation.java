@@ -68,8 +68,13 @@ public final class AaveLiquidation {
             throw new IllegalArgumentException(where(account) + ": health factor " + data.healthFactor()
                     + " is not below 1e18 (HEALTH_FACTOR_NOT_BELOW_THRESHOLD)");
         }
-        AaveCollateral held = account.collaterals().stream().filter(c -> c.asset().equals(collateralAsset))
-                .findFirst().orElse(null);
+        AaveCollateral held = null;
+        for (AaveCollateral c : account.collaterals()) {
+            if (c.asset().equals(collateralAsset)) {
+                held = c;
+                break;
+            }
+        }
         if (held == null || !held.usedAsCollateral() || collateralReserve.liquidationThresholdBps() == 0) {
             throw new IllegalArgumentException(where(account) + ": " + collateralAsset
                     + " is not enabled as collateral (COLLATERAL_CANNOT_BE_LIQUIDATED)");
@@ -90,8 +95,8 @@ public final class AaveLiquidation {
 
         BigInteger collateralPrice = prices.bigPrice(collateralAsset);
         BigInteger debtPrice = prices.bigPrice(debtAsset);
-        BigInteger collateralUnit = BigInteger.TEN.pow(collateralReserve.decimals());
-        BigInteger debtUnit = BigInteger.TEN.pow(debtReserve.decimals());
+        BigInteger collateralUnit = WadRayMath.pow10(collateralReserve.decimals());
+        BigInteger debtUnit = WadRayMath.pow10(debtReserve.decimals());
         BigInteger balance = held.balance();
 
         BigInteger baseCollateral = debtPrice.multiply(debtTarget).multiply(collateralUnit)

@@ -17,8 +17,26 @@ public final class WadRayMath {
     /** 100.00% in basis points, PercentageMath.PERCENTAGE_FACTOR. */
     public static final BigInteger PERCENTAGE_FACTOR = BigInteger.valueOf(10_000);
     private static final BigInteger HALF_PERCENTAGE = BigInteger.valueOf(5_000);
+    /** 10^0 … 10^77: every power of ten below 2^256 (a token's unit is 10^decimals). */
+    private static final BigInteger[] POWERS_OF_TEN = new BigInteger[78];
+
+    static {
+        POWERS_OF_TEN[0] = BigInteger.ONE;
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1].multiply(BigInteger.TEN);
+        }
+    }
 
     private WadRayMath() {
+    }
+
+    /**
+     * 10^{@code exponent}, the unit of a token with that many decimals: kept once, not raised again in every
+     * valuation of every account check.
+     */
+    public static BigInteger pow10(int exponent) {
+        return exponent >= 0 && exponent < POWERS_OF_TEN.length ? POWERS_OF_TEN[exponent]
+                : BigInteger.TEN.pow(exponent);
     }
 
     public static BigInteger wadMul(BigInteger a, BigInteger b) {
