@@ -11,7 +11,6 @@ import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveAccountData;
 import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveLiquidation;
-import dev.fracture.protocol.lending.AaveLiquidationResult;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.MorphoBlue;
@@ -60,7 +59,7 @@ public final class Opportunities {
                 || account.collateralBalance(collateral).signum() == 0) {
             return Optional.empty();
         }
-        AaveLiquidationResult max = AaveLiquidation.DEFAULT.liquidate(market, prices, account, data, collateral, debt,
+        AaveLiquidation.Seizure max = AaveLiquidation.DEFAULT.seizure(market, prices, account, data, collateral, debt,
                 account.debtBalance(debt));
         if (max.debtRepaid().signum() == 0) {
             return Optional.empty();

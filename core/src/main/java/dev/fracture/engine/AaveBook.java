@@ -20,6 +20,7 @@ import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
 import dev.fracture.protocol.lending.AaveSetup;
+import dev.fracture.protocol.lending.AaveTargets;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -255,48 +256,13 @@ final class AaveBook implements ProtocolBook {
         if (!data.liquidatable()) {
             return null;
         }
-        AssetId collateral = largestCollateral(a);
-        AssetId debt = largestDebt(a);
+        AssetId collateral = AaveTargets.largestCollateral(market, prices, a);
+        AssetId debt = AaveTargets.largestDebt(market, prices, a);
         if (collateral == null || debt == null) {
             return null;
         }
         return Opportunities.aave(id, chain, market, prices, a, data, collateral, debt, flash, LIQUIDATION_GAS, block)
                 .orElse(null);
-    }
-
-    private AssetId largestCollateral(AaveAccount a) {
-        AssetId best = null;
-        BigInteger bestValue = BigInteger.ZERO;
-        for (AaveCollateral c : a.collaterals()) {
-            if (!c.usedAsCollateral() || c.balance().signum() == 0
-                    || market.reserve(c.asset(), "collateral").liquidationThresholdBps() == 0) {
-                continue;
-            }
-            BigInteger v = AaveHealth.valueInBase(c.balance(), prices.bigPrice(c.asset()),
-                    market.reserve(c.asset(), "collateral").decimals());
-            if (best == null || v.compareTo(bestValue) > 0) {
-                best = c.asset();
-                bestValue = v;
-            }
-        }
-        return best;
-    }
-
-    private AssetId largestDebt(AaveAccount a) {
-        AssetId best = null;
-        BigInteger bestValue = BigInteger.ZERO;
-        for (AaveDebt d : a.debts()) {
-            if (d.balance().signum() == 0) {
-                continue;
-            }
-            BigInteger v = AaveHealth.valueInBase(d.balance(), prices.bigPrice(d.asset()),
-                    market.reserve(d.asset(), "debt").decimals());
-            if (best == null || v.compareTo(bestValue) > 0) {
-                best = d.asset();
-                bestValue = v;
-            }
-        }
-        return best;
     }
 
     @Override

@@ -58,6 +58,21 @@ public final class AaveLiquidation {
     public AaveLiquidationResult liquidate(AaveMarket market, AavePrices prices, AaveAccount account,
                                            AaveAccountData data, AssetId collateralAsset, AssetId debtAsset,
                                            BigInteger debtToCover) {
+        Seizure s = seizure(market, prices, account, data, collateralAsset, debtAsset, debtToCover);
+        AaveAccount after = account.withBalances(collateralAsset, s.remainingCollateral, debtAsset,
+                s.remainingDebt);
+        return new AaveLiquidationResult(collateralAsset, debtAsset, data.healthFactor(), s.closeFactorBps,
+                s.debtRepaid, s.collateralSeized, s.collateralToLiquidator(), s.protocolFee, s.remainingDebt,
+                s.remainingCollateral, after);
+    }
+
+    /**
+     * What {@link #liquidate(AaveMarket, AavePrices, AaveAccount, AaveAccountData, AssetId, AssetId, BigInteger)}
+     * would repay and hand the liquidator, the same checks and arithmetic, without building the account after it:
+     * what a liquidator sizing the call reads (an account's opportunity is found at every price move in a cascade).
+     */
+    public Seizure seizure(AaveMarket market, AavePrices prices, AaveAccount account, AaveAccountData data,
+                           AssetId collateralAsset, AssetId debtAsset, BigInteger debtToCover) {
         Objects.requireNonNull(debtToCover, "debtToCover");
         if (debtToCover.signum() <= 0) {
             throw new IllegalArgumentException("debtToCover must be > 0, was " + debtToCover);
@@ -117,11 +132,20 @@ public final class AaveLiquidation {
             BigInteger bonusCollateral = collateralAmount.subtract(WadRayMath.percentDiv(collateralAmount, bonus));
             fee = WadRayMath.percentMul(bonusCollateral, collateralReserve.liquidationProtocolFeeBps());
         }
-        BigInteger remainingDebt = userDebt.subtract(debtRepaid);
-        BigInteger remainingCollateral = balance.subtract(collateralAmount);
-        AaveAccount after = account.withBalances(collateralAsset, remainingCollateral, debtAsset, remainingDebt);
-        return new AaveLiquidationResult(collateralAsset, debtAsset, data.healthFactor(), closeFactor, debtRepaid,
-                collateralAmount, collateralAmount.subtract(fee), fee, remainingDebt, remainingCollateral, after);
+        return new Seizure(closeFactor, debtRepaid, collateralAmount, fee, userDebt.subtract(debtRepaid),
+                balance.subtract(collateralAmount));
+    }
+
+    /**
+     * A liquidation call's amounts (token units): the close factor applied, the debt repaid, the collateral seized,
+     * the protocol's fee out of it, and what stays on the account.
+     */
+    public record Seizure(int closeFactorBps, BigInteger debtRepaid, BigInteger collateralSeized,
+                          BigInteger protocolFee, BigInteger remainingDebt, BigInteger remainingCollateral) {
+        /** The collateral the liquidator receives: seized less the protocol's fee. */
+        public BigInteger collateralToLiquidator() {
+            return collateralSeized.subtract(protocolFee);
+        }
     }
 
     /** Where a failed call is reported: built only when one fails. */

@@ -70,6 +70,34 @@ class AaveLiquidationTest {
     }
 
     @Test
+    void theSeizureIsTheCallsAmountsWorkedByHand() {
+        // The two cases above, through the amounts alone (what an opportunity reads): the same numbers by hand.
+        AaveAccount half = ethBorrower("1700000000");
+        AavePrices at2000 = prices(200_000_000_000L);
+        AaveLiquidation.Seizure s = AaveLiquidation.DEFAULT.seizure(MARKET, at2000, half,
+                AaveHealth.DEFAULT.accountData(MARKET, at2000, half), WETH, USDC, new BigInteger("1000000000"));
+        assertThat(s.closeFactorBps()).isEqualTo(5000);
+        assertThat(s.debtRepaid()).isEqualTo(new BigInteger("850000000"));
+        assertThat(s.collateralSeized()).isEqualTo(new BigInteger("446250000000000000"));
+        assertThat(s.protocolFee()).isEqualTo(new BigInteger("2125000000000000"));
+        assertThat(s.collateralToLiquidator()).isEqualTo(new BigInteger("444125000000000000"));
+        assertThat(s.remainingCollateral()).isEqualTo(new BigInteger("553750000000000000"));
+        assertThat(s.remainingDebt()).isEqualTo(new BigInteger("850000000"));
+        AavePrices at1000 = prices(100_000_000_000L);
+        AaveLiquidation.Seizure all = AaveLiquidation.DEFAULT.seizure(MARKET, at1000, half,
+                AaveHealth.DEFAULT.accountData(MARKET, at1000, half), WETH, USDC, new BigInteger("1700000000"));
+        assertThat(all.collateralSeized()).isEqualTo(ONE_ETH);
+        assertThat(all.debtRepaid()).isEqualTo(new BigInteger("952380952"));
+        assertThat(all.remainingDebt()).isEqualTo(new BigInteger("747619048"));
+        assertThat(all.protocolFee()).isEqualTo(new BigInteger("4761904761904762"));
+        // The same checks as the call: a healthy account is refused.
+        AavePrices at4000 = prices(400_000_000_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AaveLiquidation.DEFAULT.seizure(MARKET, at4000, half,
+                AaveHealth.DEFAULT.accountData(MARKET, at4000, half), WETH, USDC, new BigInteger("1000000000")))
+                .hasMessageContaining("HEALTH_FACTOR_NOT_BELOW_THRESHOLD");
+    }
+
+    @Test
     void closeFactorBoundaryFollowsTheContractsStrictComparison() {
         BigInteger threshold = new BigInteger("950000000000000000");
         // LiquidationLogic._calculateDebt: healthFactor > CLOSE_FACTOR_HF_THRESHOLD ? 50% : 100%.
