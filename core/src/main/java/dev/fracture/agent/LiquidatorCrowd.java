@@ -190,6 +190,13 @@ public final class LiquidatorCrowd {
     private record CostKey(long gasUnits, long ageBlocks) {
     }
 
+    /**
+     * The answer last asked of a group, kept in front of its map: the positions of one round mostly ask the same
+     * (one debt asset, one gas, an age past every latency). Immutable, so threads may share it as they find it.
+     */
+    private record Last<K>(K key, double[] value) {
+    }
+
     /** The extremes of one group of members. */
     final class Group {
         private final boolean withFlashUsers;
@@ -206,6 +213,8 @@ public final class LiquidatorCrowd {
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
         /** Per gas of a transaction and age of a position (capped at the longest latency): see {@link #costs}. */
         private final ConcurrentHashMap<CostKey, double[]> costs = new ConcurrentHashMap<>();
+        private volatile Last<AssetId> lastCapitalRange;
+        private volatile Last<CostKey> lastCosts;
 
         private Group(boolean withFlashUsers, boolean withOthers) {
             this.withFlashUsers = withFlashUsers;
@@ -294,7 +303,11 @@ public final class LiquidatorCrowd {
         }
 
         private double[] capitalRange(AssetId asset) {
-            return capitalRange.computeIfAbsent(asset, a -> {
+            Last<AssetId> last = lastCapitalRange;
+            if (last != null && last.key() == asset) {
+                return last.value();
+            }
+            double[] range = capitalRange.computeIfAbsent(asset, a -> {
                 double[] held = capital(a);
                 double max = 0;
                 double minPositive = Double.POSITIVE_INFINITY;
@@ -306,6 +319,8 @@ public final class LiquidatorCrowd {
                 }
                 return new double[] {max, minPositive};
             });
+            lastCapitalRange = new Last<>(asset, range);
+            return range;
         }
 
         /**
@@ -330,7 +345,12 @@ public final class LiquidatorCrowd {
 
         private double[] costs(long gasUnits, long ageBlocks) {
             long age = Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
-            return costs.computeIfAbsent(new CostKey(gasUnits, age), key -> {
+            Last<CostKey> last = lastCosts;
+            if (last != null && last.key().gasUnits() == gasUnits && last.key().ageBlocks() == age) {
+                return last.value();
+            }
+            CostKey asked = new CostKey(gasUnits, age);
+            double[] found = costs.computeIfAbsent(asked, key -> {
                 double least = Double.POSITIVE_INFINITY;
                 double roomPerCost = 0;
                 for (int k : members) {
@@ -345,6 +365,8 @@ public final class LiquidatorCrowd {
                 }
                 return new double[] {least, roomPerCost};
             });
+            lastCosts = new Last<>(asked, found);
+            return found;
         }
     }
 }

@@ -143,7 +143,8 @@ public final class PerpLiquidation {
         double adlGain = 0;
         double socialized = 0;
         double socializedCharged = 0;
-        List<PerpAccount> others = new ArrayList<>(counterparties);
+        // Copied on the first change only (socialize, replace): most liquidations leave every counterparty alone.
+        List<PerpAccount> others = counterparties;
         boolean positionsLeft = s.notional() > 0;
         boolean backstopNow = positionsLeft
                 && (value < s.backstopFraction() * s.maintenance() || (s.isolated() && s.collateral < 0));
@@ -154,6 +155,7 @@ public final class PerpLiquidation {
             fundUsed += cover;
             double rest = -value - cover;
             if (rest > 0) {
+                others = mutable(others, counterparties);
                 double carried = socialize(others, account.id(), rest, marks);
                 socialized += rest;
                 socializedCharged += rest - carried;
@@ -217,6 +219,7 @@ public final class PerpLiquidation {
                                 ? -remaining : e.position().size();
                         adl.add(new AdlFill(e.account(), id, take, bankruptcy, e.score()));
                         adlGain += take * (bankruptcy - s.mark[i]);
+                        others = mutable(others, counterparties);
                         replace(others, e.account(), close(find(others, e.account()), id, take, bankruptcy));
                         remaining += take;
                         liquidated += Math.abs(take) * s.mark[i];
@@ -231,6 +234,7 @@ public final class PerpLiquidation {
                 if (unplacedValue > 0) {
                     vaultGain += unplacedValue;
                 } else if (unplacedValue < 0) {
+                    others = mutable(others, counterparties);
                     double carried = socialize(others, account.id(), -unplacedValue, marks);
                     socialized += -unplacedValue;
                     socializedCharged += -unplacedValue - carried;
@@ -312,6 +316,11 @@ public final class PerpLiquidation {
             }
         }
         return 0;
+    }
+
+    /** {@code others} ready to be changed: a copy of the caller's {@code counterparties} the first time. */
+    private static List<PerpAccount> mutable(List<PerpAccount> others, List<PerpAccount> counterparties) {
+        return others == counterparties ? new ArrayList<>(counterparties) : others;
     }
 
     private static PerpAccount find(List<PerpAccount> accounts, AccountId id) {
