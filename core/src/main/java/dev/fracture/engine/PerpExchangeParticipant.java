@@ -225,9 +225,8 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (!stillLiquidatable(account, isolated, current)) {
                 continue;
             }
-            // Every other account, as a view: the mechanic copies them only if it changes one (ADL, a socialized
-            // loss), and most liquidations end in the book or the vault.
-            List<PerpAccount> others = allBut(accounts, k);
+            List<PerpAccount> others = new ArrayList<>(accounts);
+            others.remove(k);
             PerpLiquidationResult r = isolated == null
                     ? PerpLiquidation.DEFAULT.liquidateCross(account, perpMarkets, current, books, backstop, others)
                     : PerpLiquidation.DEFAULT.liquidateIsolated(account, isolated, perpMarkets, current, books,
@@ -235,44 +234,12 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (!r.liquidated()) {
                 continue;
             }
-            if (sameAccounts(r.counterpartiesAfter(), others)) {
-                accounts.set(k, r.accountAfter());
-            } else {
-                List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
-                after.add(k, r.accountAfter());
-                accounts = after;
-            }
+            List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
+            after.add(k, r.accountAfter());
+            accounts = after;
             backstop = r.backstopAfter();
             record(block, owner, isolated, r);
         }
-    }
-
-    /** {@code accounts} without the one at {@code skipped}, read through (valid until {@code accounts} changes). */
-    private static List<PerpAccount> allBut(List<PerpAccount> accounts, int skipped) {
-        return new java.util.AbstractList<>() {
-            @Override
-            public PerpAccount get(int index) {
-                return accounts.get(index < skipped ? index : index + 1);
-            }
-
-            @Override
-            public int size() {
-                return accounts.size() - 1;
-            }
-        };
-    }
-
-    /** Whether the two lists hold the very same account objects in the same order (accounts are immutable). */
-    private static boolean sameAccounts(List<PerpAccount> a, List<PerpAccount> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int j = 0; j < a.size(); j++) {
-            if (a.get(j) != b.get(j)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean stillLiquidatable(PerpAccount a, String isolated, Marks current) {
