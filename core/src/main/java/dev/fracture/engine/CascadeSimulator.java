@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -140,8 +141,12 @@ public final class CascadeSimulator {
             this.oracles = new OracleBank(snapshot, market, prices, 0, setup.oracleFaults());
             this.hooks = new MitigationHooks(mitigations);
             oracles.useHeartbeats(hooks::heartbeatSeconds);
-            for (ProtocolSpec p : snapshot.protocols()) {
-                ProtocolBooks.of(p, snapshot).ifPresentOrElse(books::add, () -> {
+            // Each protocol's book is built from the snapshot alone: on the engine's threads, kept in protocol order.
+            List<ProtocolSpec> specs = snapshot.protocols();
+            List<Optional<ProtocolBook>> built = workers.map(specs, p -> ProtocolBooks.of(p, snapshot));
+            for (int k = 0; k < specs.size(); k++) {
+                ProtocolSpec p = specs.get(k);
+                built.get(k).ifPresentOrElse(books::add, () -> {
                     if (!Participants.simulates(p)) {
                         notSimulated.add(p.id());
                     }
@@ -155,7 +160,11 @@ public final class CascadeSimulator {
                     hooks.protectedDepthUsd(venue) > 0 ? 1 : own.keptFraction(venue, t);
             this.participants.addAll(
                     LiquidityProviderFactory.of(setup.withDynamics(setup.dynamics().withFloor(floor))));
-            books.forEach(b -> b.useIndex(options.indexedBooks()));
+            // A book's index reads its own accounts only.
+            workers.map(books, b -> {
+                b.useIndex(options.indexedBooks());
+                return b;
+            });
             if (options.indexedBooks()) {
                 books.forEach(b -> b.useWorkers(workers));
             }

@@ -35,14 +35,26 @@ final class Workers implements AutoCloseable {
 
     /** {@code f} of every item, flattened, in the order of {@code items}. */
     <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f) {
-        if (pool == null || items.size() < MIN_PARALLEL) {
+        return flatMap(items, f, MIN_PARALLEL);
+    }
+
+    /**
+     * {@code f} of every item, in the order of {@code items}, spread over the threads however few the items are: for
+     * a handful of large pieces of work (a protocol's book to build, a run's protocols to index).
+     */
+    <T, R> List<R> map(List<T> items, Function<T, R> f) {
+        return flatMap(items, t -> java.util.Collections.singletonList(f.apply(t)), 2);
+    }
+
+    private <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f, int minParallel) {
+        if (pool == null || items.size() < minParallel) {
             List<R> out = new ArrayList<>();
             for (T item : items) {
                 out.addAll(f.apply(item));
             }
             return out;
         }
-        int chunks = threads * 4;
+        int chunks = Math.min(items.size(), threads * 4);
         int per = (items.size() + chunks - 1) / chunks;
         List<Future<List<R>>> futures = new ArrayList<>();
         for (int from = 0; from < items.size(); from += per) {

@@ -1,0 +1,59 @@
+package dev.fracture.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** {@link Workers}: results in input order whatever the thread count, and a handful of large tasks spread out. */
+class WorkersTest {
+
+    @Test
+    void resultsComeBackInInputOrderOnAnyThreadCount() {
+        List<Integer> items = IntStream.range(0, 1000).boxed().toList();
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Workers w = new Workers(threads)) {
+                assertThat(w.flatMap(items, i -> List.of(i, -i))).as("%d threads", threads)
+                        .isEqualTo(items.stream().flatMap(i -> java.util.stream.Stream.of(i, -i)).toList());
+                assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
+                assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
+                assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void twoLargeTasksRunOnTwoThreads() {
+        // Each task waits until both have started: on one thread the second would never start, so this would hang;
+        // the latch's timeout turns that into a failure instead.
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        try (Workers w = new Workers(2)) {
+            List<Boolean> met = w.map(List.of("a", "b"), s -> {
+                threads.add(Thread.currentThread());
+                both.countDown();
+                try {
+                    return both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            assertThat(met).containsExactly(true, true);
+        }
+        assertThat(threads).hasSize(2).allMatch(t -> t.getName().equals("fracture-engine"));
+    }
+
+    @Test
+    void aTaskThatFailsFailsTheCall() {
+        try (Workers w = new Workers(2)) {
+            List<Integer> items = new ArrayList<>(List.of(1, 2, 3, 0));
+            assertThatThrownBy(() -> w.map(items, i -> 12 / i)).isInstanceOf(ArithmeticException.class);
+        }
+    }
+}
