@@ -37,8 +37,8 @@ public final class RememberedQuotes {
         final long state;
         final ConcurrentHashMap<Long, Double> proceeds = new ConcurrentHashMap<>();
         final ConcurrentHashMap<Long, Double> atRate = new ConcurrentHashMap<>();
-        volatile Double rateBound;
-        volatile Double sellingNothing;
+        /** The pair's rate bound and rate that sells nothing, found together on the first ask. */
+        volatile PairRates rates;
 
         Memory(long state) {
             this.state = state;
@@ -84,24 +84,12 @@ public final class RememberedQuotes {
 
             @Override
             public double rateBound(Market market, AssetId in, AssetId out) {
-                Memory m = memoryOf(market, in, out);
-                Double known = m.rateBound;
-                if (known == null) {
-                    known = quotes.rateBound(market, in, out);
-                    m.rateBound = known;
-                }
-                return known;
+                return rates(memoryOf(market, in, out), market, in, out).bound();
             }
 
             @Override
             public double rateSellingNothing(Market market, AssetId in, AssetId out) {
-                Memory m = memoryOf(market, in, out);
-                Double known = m.sellingNothing;
-                if (known == null) {
-                    known = quotes.rateSellingNothing(market, in, out);
-                    m.sellingNothing = known;
-                }
-                return known;
+                return rates(memoryOf(market, in, out), market, in, out).sellingNothing();
             }
 
             @Override
@@ -115,6 +103,20 @@ public final class RememberedQuotes {
                         () -> quotes.inputAtMarginalRate(market, in, out, rate));
             }
         };
+    }
+
+    /** A pair's two rates at one state: {@link SaleQuotes#rateBound} and {@link SaleQuotes#rateSellingNothing}. */
+    private record PairRates(double bound, double sellingNothing) {
+    }
+
+    /** The pair's rates as kept in {@code m}, found and kept on the first ask (a race finds the same numbers). */
+    private PairRates rates(Memory m, Market market, AssetId in, AssetId out) {
+        PairRates known = m.rates;
+        if (known == null) {
+            known = new PairRates(quotes.rateBound(market, in, out), quotes.rateSellingNothing(market, in, out));
+            m.rates = known;
+        }
+        return known;
     }
 
     /** The value kept under {@code argument}'s bits, computed and kept when there is none. */

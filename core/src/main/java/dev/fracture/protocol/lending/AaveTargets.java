@@ -2,6 +2,9 @@ package dev.fracture.protocol.lending;
 
 import dev.fracture.model.AssetId;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a liquidation bot targets on an Aave v3 account: its collateral of largest value against its debt of largest
@@ -16,51 +19,40 @@ public final class AaveTargets {
 
     /** The collateral to seize, or null when the account holds none that may be liquidated. */
     public static AssetId largestCollateral(AaveMarket market, AavePrices prices, AaveAccount account) {
-        AaveCollateral best = null;
-        BigInteger bestValue = null;
-        for (AaveCollateral c : account.collaterals()) {
-            if (!c.usedAsCollateral() || c.balance().signum() == 0
-                    || market.reserve(c.asset(), "collateral").liquidationThresholdBps() == 0) {
-                continue;
-            }
-            if (best == null) {
-                best = c;
-                continue;
-            }
-            if (bestValue == null) {
-                bestValue = value(market, prices, best.balance(), best.asset(), "collateral");
-            }
-            BigInteger v = value(market, prices, c.balance(), c.asset(), "collateral");
-            if (v.compareTo(bestValue) > 0) {
-                best = c;
-                bestValue = v;
-            }
-        }
-        return best == null ? null : best.asset();
+        return largest(market, prices, account.collaterals(), c -> c.usedAsCollateral() && c.balance().signum() != 0
+                && market.reserve(c.asset(), "collateral").liquidationThresholdBps() != 0,
+                AaveCollateral::asset, AaveCollateral::balance, "collateral");
     }
 
     /** The debt to repay, or null when the account owes nothing. */
     public static AssetId largestDebt(AaveMarket market, AavePrices prices, AaveAccount account) {
-        AaveDebt best = null;
+        return largest(market, prices, account.debts(), d -> d.balance().signum() != 0, AaveDebt::asset,
+                AaveDebt::balance, "debt");
+    }
+
+    /** The eligible item of largest value, the first among equals; a lone one without valuing it. */
+    private static <T> AssetId largest(AaveMarket market, AavePrices prices, List<T> items, Predicate<T> eligible,
+                                       Function<T, AssetId> asset, Function<T, BigInteger> balance, String role) {
+        T best = null;
         BigInteger bestValue = null;
-        for (AaveDebt d : account.debts()) {
-            if (d.balance().signum() == 0) {
+        for (T item : items) {
+            if (!eligible.test(item)) {
                 continue;
             }
             if (best == null) {
-                best = d;
+                best = item;
                 continue;
             }
             if (bestValue == null) {
-                bestValue = value(market, prices, best.balance(), best.asset(), "debt");
+                bestValue = value(market, prices, balance.apply(best), asset.apply(best), role);
             }
-            BigInteger v = value(market, prices, d.balance(), d.asset(), "debt");
+            BigInteger v = value(market, prices, balance.apply(item), asset.apply(item), role);
             if (v.compareTo(bestValue) > 0) {
-                best = d;
+                best = item;
                 bestValue = v;
             }
         }
-        return best == null ? null : best.asset();
+        return best == null ? null : asset.apply(best);
     }
 
     private static BigInteger value(AaveMarket market, AavePrices prices, BigInteger balance, AssetId asset,
