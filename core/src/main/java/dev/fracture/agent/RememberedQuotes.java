@@ -30,8 +30,8 @@ public final class RememberedQuotes {
 
     /**
      * What is remembered of one pair at one state: proceeds by amount, inputs by marginal rate (doubles by their
-     * bits), the rate bound and the rate that sells nothing. {@code state} is the pair's version, or for a pair without one, the negative
-     * {@code -1 - round}.
+     * bits), the rate bound and the rate that sells nothing. {@code state} is the pair's version, or for a pair
+     * without one, the negative {@code -1 - round}.
      */
     private static final class Memory {
         final long state;

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -161,10 +161,7 @@ public final class CascadeSimulator {
             this.participants.addAll(
                     LiquidityProviderFactory.of(setup.withDynamics(setup.dynamics().withFloor(floor))));
             // A book's index reads its own accounts only.
-            workers.map(books, b -> {
-                b.useIndex(options.indexedBooks());
-                return b;
-            });
+            workers.each(books, b -> b.useIndex(options.indexedBooks()));
             if (options.indexedBooks()) {
                 books.forEach(b -> b.useWorkers(workers));
             }

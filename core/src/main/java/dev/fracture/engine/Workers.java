@@ -46,6 +46,14 @@ final class Workers implements AutoCloseable {
         return flatMap(items, t -> java.util.Collections.singletonList(f.apply(t)), 2);
     }
 
+    /** {@link #map} for work done for its effect on each item (each item's own state only). */
+    <T> void each(List<T> items, java.util.function.Consumer<T> f) {
+        map(items, t -> {
+            f.accept(t);
+            return t;
+        });
+    }
+
     private <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f, int minParallel) {
         if (pool == null || items.size() < minParallel) {
             List<R> out = new ArrayList<>();

@@ -23,6 +23,12 @@ class WorkersTest {
                 assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
                 assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
                 assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();
+                java.util.concurrent.atomic.AtomicIntegerArray seen = new java.util.concurrent.atomic.AtomicIntegerArray(
+                        items.size());
+                w.each(items, seen::incrementAndGet);
+                for (int i = 0; i < items.size(); i++) {
+                    assertThat(seen.get(i)).as("item %d done once", i).isEqualTo(1);
+                }
             }
         }
     }
