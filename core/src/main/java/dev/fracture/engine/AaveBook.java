@@ -342,33 +342,31 @@ final class AaveBook implements ProtocolBook {
     /** Accounts written out per task when the digest's text is made on the engine's threads. */
     private static final int DIGEST_SLICE = 4096;
 
+    /**
+     * Each account's text and whether it was written off, in account order. The text is made a slice of accounts at a
+     * time — on the engine's threads when the book has them (the fast engine), else on this one — and fed to the
+     * digest in order: the same bytes either way.
+     */
     @Override
     public void digest(StateDigest digest) {
-        if (workers == null || !workers.parallel()) {
-            for (int i = 0; i < accounts.length; i++) {
-                digest.add(accounts[i].toString()).add(writtenOff[i] ? 1L : 0L);
+        int batch = DIGEST_SLICE * 64;
+        for (int from = 0; from < accounts.length; from += batch) {
+            List<Integer> slices = new ArrayList<>();
+            for (int s = from; s < Math.min(accounts.length, from + batch); s += DIGEST_SLICE) {
+                slices.add(s);
             }
-        } else {
-            // The accounts' text made on the threads a slice at a time, fed to the digest in account order: the
-            // same bytes in the same order as above.
-            int batch = DIGEST_SLICE * 64;
-            for (int from = 0; from < accounts.length; from += batch) {
-                List<Integer> slices = new ArrayList<>();
-                for (int s = from; s < Math.min(accounts.length, from + batch); s += DIGEST_SLICE) {
-                    slices.add(s);
+            java.util.function.Function<Integer, String[]> text = s -> {
+                String[] out = new String[Math.min(DIGEST_SLICE, accounts.length - s)];
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = accounts[s + j].toString();
                 }
-                List<String[]> texts = workers.map(slices, s -> {
-                    String[] out = new String[Math.min(DIGEST_SLICE, accounts.length - s)];
-                    for (int j = 0; j < out.length; j++) {
-                        out[j] = accounts[s + j].toString();
-                    }
-                    return out;
-                });
-                for (int k = 0; k < slices.size(); k++) {
-                    String[] text = texts.get(k);
-                    for (int j = 0; j < text.length; j++) {
-                        digest.add(text[j]).add(writtenOff[slices.get(k) + j] ? 1L : 0L);
-                    }
+                return out;
+            };
+            List<String[]> texts = workers != null ? workers.map(slices, text) : slices.stream().map(text).toList();
+            for (int k = 0; k < slices.size(); k++) {
+                String[] slice = texts.get(k);
+                for (int j = 0; j < slice.length; j++) {
+                    digest.add(slice[j]).add(writtenOff[slices.get(k) + j] ? 1L : 0L);
                 }
             }
         }
