@@ -46,14 +46,56 @@ public final class LiquidationRound {
      * what each actually realized (its sale moves the venues the next one sells into).
      */
     public static List<LiquidationPlan> winners(List<LiquidationPlan> plans, SplittableRandom rng) {
-        int n = plans.size();
-        // The block order: the plans shuffled by the block's generator, then sorted by fee, highest first, keeping
-        // the shuffled order among equal fees; the first plan of each position lands. That first plan is the one of
-        // highest fee, and of those the earliest shuffled, so it is found in one pass without sorting every plan;
-        // then only the winners are sorted, by (fee, shuffled place).
-        Numbered numbered = positions(plans);
-        int[] position = numbered.position();
-        int positions = numbered.count();
+        List<LiquidationPlan[]> rows = new ArrayList<>(plans.size());
+        for (LiquidationPlan plan : plans) {
+            rows.add(new LiquidationPlan[] {plan});
+        }
+        return winnersOfRows(rows, rng);
+    }
+
+    /**
+     * {@link #winners(List, SplittableRandom)} of the plans of {@code rows} taken in order, row after row (null
+     * entries are no plan), without laying them out in one list. A row holds the plans for one opportunity (its
+     * plans share the opportunity object); two rows may be the same position (protocol and account), as a Morpho
+     * account listed in two markets is, and then only one of their plans lands.
+     *
+     * <p>The block order: the plans shuffled by the block's generator (Fisher–Yates from the last plan), then sorted
+     * by fee, highest first, keeping the shuffled order among equal fees; the first plan of each position lands.
+     * That plan is the one of the position's highest fee, and of those the earliest shuffled — so the shuffle is made
+     * over plan numbers only, and its places are read back for those few plans alone. A deep cascade has thousands
+     * of plans per round for the few positions that pay (every liquidator in range plans each one), and reading each
+     * plan object in shuffled order is what cost the time.
+     */
+    public static List<LiquidationPlan> winnersOfRows(List<LiquidationPlan[]> rowList, SplittableRandom rng) {
+        LiquidationPlan[][] rows = rowList.toArray(new LiquidationPlan[0][]);
+        int n = 0;
+        int[] firstNumber = new int[rows.length];
+        int[] positionOf = new int[rows.length];
+        Map<Position, Integer> numbers = new HashMap<>();
+        double[] topFee = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            firstNumber[r] = n;
+            positionOf[r] = -1;
+            LiquidationOpportunity o = null;
+            for (LiquidationPlan plan : rows[r]) {
+                if (plan == null) {
+                    continue;
+                }
+                if (o == null) {
+                    o = plan.opportunity();
+                    Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
+                    positionOf[r] = known != null ? known : numbers.size() - 1;
+                    if (known == null) {
+                        topFee[positionOf[r]] = plan.priorityFeeGwei();
+                    }
+                }
+                int p = positionOf[r];
+                if (Double.compare(plan.priorityFeeGwei(), topFee[p]) > 0) {
+                    topFee[p] = plan.priorityFeeGwei();
+                }
+                n++;
+            }
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -64,53 +106,43 @@ public final class LiquidationRound {
             order[i] = order[j];
             order[j] = t;
         }
-        int[] best = new int[positions];
-        Arrays.fill(best, -1);
+        int[] placeOf = new int[n];
         for (int place = 0; place < n; place++) {
-            int plan = order[place];
-            int p = position[plan];
-            if (best[p] < 0 || Double.compare(plans.get(plan).priorityFeeGwei(),
-                    plans.get(order[best[p]]).priorityFeeGwei()) > 0) {
-                best[p] = place;
+            placeOf[order[place]] = place;
+        }
+        int positions = numbers.size();
+        int[] bestPlace = new int[positions];
+        LiquidationPlan[] best = new LiquidationPlan[positions];
+        Arrays.fill(bestPlace, Integer.MAX_VALUE);
+        for (int r = 0; r < rows.length; r++) {
+            int p = positionOf[r];
+            if (p < 0) {
+                continue;
+            }
+            int number = firstNumber[r];
+            for (LiquidationPlan plan : rows[r]) {
+                if (plan == null) {
+                    continue;
+                }
+                int place = placeOf[number++];
+                if (Double.compare(plan.priorityFeeGwei(), topFee[p]) == 0 && place < bestPlace[p]) {
+                    bestPlace[p] = place;
+                    best[p] = plan;
+                }
             }
         }
-        List<Integer> places = new ArrayList<>(positions);
+        Integer[] byOrder = new Integer[positions];
         for (int p = 0; p < positions; p++) {
-            places.add(best[p]);
+            byOrder[p] = p;
         }
-        places.sort((x, y) -> {
-            int byFee = Double.compare(plans.get(order[y]).priorityFeeGwei(), plans.get(order[x]).priorityFeeGwei());
-            return byFee != 0 ? byFee : Integer.compare(x, y);
+        Arrays.sort(byOrder, (x, y) -> {
+            int byFee = Double.compare(best[y].priorityFeeGwei(), best[x].priorityFeeGwei());
+            return byFee != 0 ? byFee : Integer.compare(bestPlace[x], bestPlace[y]);
         });
         List<LiquidationPlan> landed = new ArrayList<>(positions);
-        for (int place : places) {
-            landed.add(plans.get(order[place]));
+        for (int p : byOrder) {
+            landed.add(best[p]);
         }
         return landed;
-    }
-
-    /** Each plan's position number, and how many positions there are. */
-    private record Numbered(int[] position, int count) {
-    }
-
-    /**
-     * Numbers the positions of the plans 0, 1, … in order of first appearance. Plans for one position usually come
-     * together with the very same opportunity object, which is recognized without hashing.
-     */
-    private static Numbered positions(List<LiquidationPlan> plans) {
-        int[] position = new int[plans.size()];
-        Map<Position, Integer> numbers = new HashMap<>();
-        LiquidationOpportunity last = null;
-        int lastNumber = -1;
-        for (int i = 0; i < plans.size(); i++) {
-            LiquidationOpportunity o = plans.get(i).opportunity();
-            if (o != last) {
-                Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
-                lastNumber = known != null ? known : numbers.size() - 1;
-                last = o;
-            }
-            position[i] = lastNumber;
-        }
-        return new Numbered(position, numbers.size());
     }
 }

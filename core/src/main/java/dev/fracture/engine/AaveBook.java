@@ -183,7 +183,7 @@ final class AaveBook implements ProtocolBook {
         }
         int n = accounts.length;
         if (screen != null) {
-            screen.prices(prices);
+            screen.prices(prices, workers != null ? workers : Workers.NONE);
             n = screen.candidates(candidates);
         }
         // Sized for every candidate (the screen's) or the last listing: in a deep cascade the list runs to hundreds

@@ -108,8 +108,11 @@ final class AaveHealthScreen {
         }
     }
 
-    /** Takes the block's oracle prices; when any differs from the last ones, every account is screened again. */
-    void prices(AavePrices prices) {
+    /**
+     * Takes the block's oracle prices; when any differs from the last ones, every account is screened again, on
+     * {@code workers}' threads when it has them.
+     */
+    void prices(AavePrices prices, Workers workers) {
         boolean moved = flagged == null;
         for (int k = 0; k < assets.size(); k++) {
             double p = prices.prices().containsKey(assets.get(k)) ? prices.price(assets.get(k)) * 1e-8 : 0;
@@ -117,7 +120,7 @@ final class AaveHealthScreen {
             price[k] = p;
         }
         if (moved) {
-            rescreen();
+            rescreen(workers);
         }
     }
 
@@ -139,18 +142,39 @@ final class AaveHealthScreen {
         return n;
     }
 
-    private void rescreen() {
+    /**
+     * Screens every account again, a slice of accounts at a time on {@code workers} (each slice writes its own
+     * accounts' answers and returns its flagged ones, ascending; the slices are joined in order, so the list is the
+     * one a single pass makes).
+     */
+    private void rescreen(Workers workers) {
         int accounts = collStart.length - 1;
         if (flagged == null) {
             flagged = new boolean[accounts];
-            list = new int[16];
         }
-        listed = 0;
-        for (int i = 0; i < accounts; i++) {
-            flagged[i] = mayBeLiquidatable(i);
-            if (flagged[i]) {
-                add(i);
+        List<int[]> slices = workers.slices(accounts, (from, to) -> {
+            int[] found = new int[16];
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                flagged[i] = mayBeLiquidatable(i);
+                if (flagged[i]) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i;
+                }
             }
+            return java.util.Arrays.copyOf(found, count);
+        });
+        int total = 0;
+        for (int[] slice : slices) {
+            total += slice.length;
+        }
+        list = new int[Math.max(16, total)];
+        listed = 0;
+        for (int[] slice : slices) {
+            System.arraycopy(slice, 0, list, listed, slice.length);
+            listed += slice.length;
         }
     }
 
@@ -164,10 +188,6 @@ final class AaveHealthScreen {
             }
         }
         flagged[i] = now;
-    }
-
-    private void add(int i) {
-        add(listed, i);
     }
 
     private void add(int at, int i) {

@@ -97,7 +97,7 @@ public final class CascadeSimulator {
     private static SimulationResult run(SimulationSetup setup, RunProgress progress, EngineOptions options,
                                         BlockInspector inspector) {
         MitigationSet mitigations = MitigationSet.of(setup.mitigations(), setup.snapshot());
-        try (Workers workers = new Workers(options.threads())) {
+        try (Workers workers = new Workers(options.threads(), options.handOverAt())) {
             return new Run(setup.prepared(mitigations.snapshot()), mitigations, options, workers, inspector)
                     .execute(progress);
         }

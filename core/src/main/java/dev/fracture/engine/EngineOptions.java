@@ -11,17 +11,28 @@ package dev.fracture.engine;
  *                       nothing is not made again while none of its inputs changed ({@link PlanVerdicts})
  * @param threads        threads that look for liquidatable positions and plan liquidations in a block; their results
  *                       are merged in a fixed order, so the count never changes the result
+ * @param handOverAt     the fewest items of one piece of work handed to the threads (fewer stay on the calling
+ *                       thread, where handing them over would cost more than it saves); tests set 1 so that every
+ *                       piece of work is spread however small the ecosystem
  */
-record EngineOptions(boolean indexedBooks, boolean memoizedQuotes, int threads) {
-    static final EngineOptions REFERENCE = new EngineOptions(false, false, 1);
+record EngineOptions(boolean indexedBooks, boolean memoizedQuotes, int threads, int handOverAt) {
+    static final EngineOptions REFERENCE = new EngineOptions(false, false, 1, Workers.MIN_PARALLEL);
 
     EngineOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("engine: threads must be >= 1 (was " + threads + ")");
         }
+        if (handOverAt < 1) {
+            throw new IllegalArgumentException("engine: handOverAt must be >= 1 (was " + handOverAt + ")");
+        }
     }
 
     static EngineOptions fast(int threads) {
-        return new EngineOptions(true, true, threads);
+        return new EngineOptions(true, true, threads, Workers.MIN_PARALLEL);
+    }
+
+    /** These options with every piece of work of at least {@code items} items handed to the threads. */
+    EngineOptions handingOverFrom(int items) {
+        return new EngineOptions(indexedBooks, memoizedQuotes, threads, items);
     }
 }

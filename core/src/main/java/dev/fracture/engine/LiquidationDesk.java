@@ -15,7 +15,6 @@ import dev.fracture.model.AccountId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,47 +137,61 @@ final class LiquidationDesk {
         // (Liquidator.planCrowd: the same plans, most positions passed over in one check); the reference asks every
         // liquidator.
         LiquidationPlan[][] rows = new LiquidationPlan[opportunities.size()][];
-        List<Integer> toPlan = new ArrayList<>();
+        int[] toPlan = new int[opportunities.size()];
+        int planning = 0;
         for (int i = 0; i < opportunities.size(); i++) {
             if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
                 rows[i] = KNOWN_NOBODY;
             } else {
-                toPlan.add(i);
+                toPlan[planning++] = i;
             }
         }
-        List<LiquidationPlan[]> made = workers.flatMap(toPlan, i -> {
-            LiquidationOpportunity o = opportunities.get(i);
-            if (crowdsNow != null) {
-                LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
-                        block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
-                LiquidationPlan[] row = shared.planCrowd(crowd, o, block.market(), usd, block.number());
-                return Collections.singletonList(row == null ? NOBODY : row);
+        // Each slice writes its own positions' rows; the workers' results are in hand before the rows are read.
+        workers.slices(planning, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int i = toPlan[k];
+                LiquidationOpportunity o = opportunities.get(i);
+                if (crowdsNow != null) {
+                    LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(),
+                            usd, block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
+                    LiquidationPlan[] row = shared.planCrowd(crowd, o, block.market(), usd, block.number());
+                    rows[i] = row == null ? NOBODY : row;
+                    continue;
+                }
+                LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
+                for (int p = 0; p < perOpportunity; p++) {
+                    mine[p] = shared.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
+                            block.number()).orElse(null);
+                }
+                rows[i] = mine;
             }
-            LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
-            for (int k = 0; k < perOpportunity; k++) {
-                mine[k] = shared.plan(planners.get(k), o, block.market(), usd, block.baseFeeGwei(), block.number())
-                        .orElse(null);
-            }
-            return Collections.singletonList(mine);
+            return to;
         });
-        for (int j = 0; j < made.size(); j++) {
-            rows[toPlan.get(j)] = made.get(j);
-        }
-        List<LiquidationPlan> plans = new ArrayList<>();
+        // The rows with a plan, in order: the round's plans are theirs, row after row.
+        List<LiquidationPlan[]> planned = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             LiquidationPlan[] row = rows[i];
-            boolean planned = false;
-            for (LiquidationPlan plan : row) {
-                if (plan != null) {
-                    plans.add(plan);
-                    planned = true;
-                }
+            if (row == KNOWN_NOBODY) {
+                continue;
             }
-            if (verdictsNow != null && row != KNOWN_NOBODY) {
-                verdictsNow.settle(i, planned);
+            boolean any = anyPlan(row);
+            if (any) {
+                planned.add(row);
+            }
+            if (verdictsNow != null) {
+                verdictsNow.settle(i, any);
             }
         }
-        return settledUsd + land(book, LiquidationRound.winners(plans, block.rng()), block);
+        return settledUsd + land(book, LiquidationRound.winnersOfRows(planned, block.rng()), block);
+    }
+
+    private static boolean anyPlan(LiquidationPlan[] row) {
+        for (LiquidationPlan plan : row) {
+            if (plan != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */

@@ -50,6 +50,8 @@ final class MorphoBook implements ProtocolBook {
     private Listing unchanged;
     /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
     private boolean indexed;
+    /** The fast engine's threads for the exact checks a listing needs (null: none). */
+    private Workers workers;
 
     /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
     private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
@@ -130,6 +132,27 @@ final class MorphoBook implements ProtocolBook {
         MorphoMarketParams params() {
             return setup.params();
         }
+
+        /** The screen's inputs of this block: the price in loan units, the LLTV and the assets per borrow share. */
+        Screen screen() {
+            return new Screen(price.doubleValue() * 1e-36, params().lltv().doubleValue() * 1e-18,
+                    (state.totalBorrowAssets().doubleValue() + 1) / (state.totalBorrowShares().doubleValue() + 1e6));
+        }
+
+        /** Whether position {@code i} borrows and the screen lets it through to the exact check. */
+        boolean passes(int i, Screen s) {
+            return borrowShares[i] != 0 && mayBeLiquidatable(i, s.priceInLoan(), s.lltv(), s.assetsPerShare());
+        }
+
+        /** Whether the last exact check of position {@code i} read {@code p}, this state and this price. */
+        boolean stands(int i, MorphoPosition p) {
+            Checked last = checked[i];
+            return last != null && last.position() == p && last.state() == state && last.priceEpoch() == priceEpoch;
+        }
+    }
+
+    /** A market's screen inputs of one block. */
+    private record Screen(double priceInLoan, double lltv, double assetsPerShare) {
     }
 
     MorphoBook(ProtocolId id, ChainId chain, List<MorphoSetup> setups, EcosystemSnapshot snapshot) {
@@ -180,6 +203,11 @@ final class MorphoBook implements ProtocolBook {
     }
 
     @Override
+    public void useWorkers(Workers workers) {
+        this.workers = workers;
+    }
+
+    @Override
     public void useIndex(boolean indexed) {
         this.indexed = indexed;
         unchanged = null;
@@ -204,17 +232,16 @@ final class MorphoBook implements ProtocolBook {
         List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
         int[] slots = new int[lastListed + 16];
         int slotCount = 0;
+        if (indexed && workers != null && workers.parallel()) {
+            checkInParallel(block);
+        }
         for (Market m : markets) {
             slotCount += m.positions.size();
-            double priceInLoan = m.price.doubleValue() * 1e-36;
-            double lltv = m.params().lltv().doubleValue() * 1e-18;
-            double assetsPerShare = (m.state.totalBorrowAssets().doubleValue() + 1)
-                    / (m.state.totalBorrowShares().doubleValue() + 1e6);
+            Screen screen = m.screen();
             for (int i = 0; i < m.positions.size(); i++) {
                 // The screen reads its own arrays first (a position with no borrow has zero shares there too): the
                 // position objects, scattered over the heap, are touched only for the few it lets through.
-                if (m.collateralUnits != null && (m.borrowShares[i] == 0
-                        || !m.mayBeLiquidatable(i, priceInLoan, lltv, assetsPerShare))) {
+                if (m.collateralUnits != null && !m.passes(i, screen)) {
                     continue;
                 }
                 MorphoPosition p = m.positions.get(i);
@@ -222,14 +249,11 @@ final class MorphoBook implements ProtocolBook {
                     continue;
                 }
                 LiquidationOpportunity o;
-                Checked last = m.checked != null ? m.checked[i] : null;
-                if (last != null && last.position() == p && last.state() == m.state
-                        && last.priceEpoch() == m.priceEpoch) {
+                if (m.checked != null && m.stands(i, p)) {
                     // The same answer, the same object; the desk dates it from the block the position was first seen.
-                    o = last.opportunity();
+                    o = m.checked[i].opportunity();
                 } else {
-                    o = Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
-                            m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
+                    o = check(m, p, block);
                     if (m.checked != null) {
                         m.checked[i] = new Checked(p, m.state, m.priceEpoch, o);
                     }
@@ -247,6 +271,42 @@ final class MorphoBook implements ProtocolBook {
         Listing listing = new Listing(out, slots, slotCount);
         unchanged = indexed ? listing : null;
         return listing;
+    }
+
+    /** Morpho's exact check of position {@code p} of market {@code m}: its opportunity, or null. */
+    private LiquidationOpportunity check(Market m, MorphoPosition p, long block) {
+        return Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
+                m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
+    }
+
+    /** A position of a market whose exact check the listing needs. */
+    private record Due(Market market, int index) {
+    }
+
+    /**
+     * Makes the exact checks this block's listing needs on the workers, before the listing reads them: each reads
+     * only its position, its market's state and price, and the answers are kept by position, so the listing is the
+     * one a single thread makes. After a liquidation in a market every check there is due again (the market's totals
+     * convert its positions' borrow shares), which is most of a cascade's checks.
+     */
+    private void checkInParallel(long block) {
+        List<Due> due = new ArrayList<>();
+        for (Market m : markets) {
+            Screen screen = m.screen();
+            for (int i = 0; i < m.positions.size(); i++) {
+                if (m.passes(i, screen) && !m.stands(i, m.positions.get(i))
+                        && m.positions.get(i).borrowShares().signum() != 0) {
+                    due.add(new Due(m, i));
+                }
+            }
+        }
+        List<LiquidationOpportunity> answers = workers.flatMap(due, d ->
+                java.util.Collections.singletonList(check(d.market(), d.market().positions.get(d.index()), block)));
+        for (int k = 0; k < due.size(); k++) {
+            Market m = due.get(k).market();
+            int i = due.get(k).index();
+            m.checked[i] = new Checked(m.positions.get(i), m.state, m.priceEpoch, answers.get(k));
+        }
     }
 
     @Override

@@ -14,13 +14,24 @@ import java.util.function.Function;
  */
 final class Workers implements AutoCloseable {
     /** Below this many items a block's work stays on the calling thread: handing it over costs more. */
-    private static final int MIN_PARALLEL = 64;
+    static final int MIN_PARALLEL = 64;
+
+    /** No threads: everything on the calling one. */
+    static final Workers NONE = new Workers(1);
 
     private final int threads;
     private final ExecutorService pool;
+    /** The fewest items handed to the threads ({@link #flatMap}, {@link #slices}). */
+    private final int handOverAt;
 
     Workers(int threads) {
+        this(threads, MIN_PARALLEL);
+    }
+
+    /** Threads that take a piece of work of {@code handOverAt} items or more (tests: 1, to spread everything). */
+    Workers(int threads, int handOverAt) {
         this.threads = threads;
+        this.handOverAt = handOverAt;
         this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fracture-engine");
             t.setDaemon(true);
@@ -35,7 +46,7 @@ final class Workers implements AutoCloseable {
 
     /** {@code f} of every item, flattened, in the order of {@code items}. */
     <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f) {
-        return flatMap(items, f, MIN_PARALLEL);
+        return flatMap(items, f, handOverAt);
     }
 
     /**
@@ -52,6 +63,29 @@ final class Workers implements AutoCloseable {
             f.accept(t);
             return t;
         });
+    }
+
+    /** Work on the items {@code [from, to)} of a range, for {@link #slices}. */
+    @FunctionalInterface
+    interface Slice<R> {
+        R apply(int from, int to);
+    }
+
+    /**
+     * {@code slice} of consecutive ranges that cover {@code [0, count)}, in order: spread over the threads when there
+     * are enough items to pay for handing them over, else one range on the calling thread. For work on indices that
+     * would otherwise be boxed one by one into a list of items.
+     */
+    <R> List<R> slices(int count, Slice<R> slice) {
+        if (pool == null || count < handOverAt) {
+            return count == 0 ? List.of() : java.util.Collections.singletonList(slice.apply(0, count));
+        }
+        int per = (count + threads * 4 - 1) / (threads * 4);
+        List<Integer> starts = new ArrayList<>();
+        for (int from = 0; from < count; from += per) {
+            starts.add(from);
+        }
+        return map(starts, from -> slice.apply(from, Math.min(count, from + per)));
     }
 
     private <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f, int minParallel) {

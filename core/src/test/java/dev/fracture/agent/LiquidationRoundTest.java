@@ -45,6 +45,45 @@ class LiquidationRoundTest {
         assertThat(expected.size()).isLessThanOrEqualTo(2 * accounts);
     }
 
+    /**
+     * The rows' form gives the same winners as the specification on the rows' plans laid out in one list: rows with
+     * gaps (no plan from a liquidator), empty rows, and one position in several rows (a Morpho account listed in
+     * two markets) whose plans compete as one position's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22})
+    void rowsGiveTheWinnersOfTheirPlansInOneList(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int accounts = 1 + rnd.nextInt(30);
+        double[] fees = {0.0, -0.0, 1, 1.5, 2, 2, 7.25, 1e-9};
+        List<LiquidationPlan[]> rows = new ArrayList<>();
+        List<LiquidationPlan> flat = new ArrayList<>();
+        int rowCount = rnd.nextInt(120);
+        for (int r = 0; r < rowCount; r++) {
+            LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of(rnd.nextBoolean() ? "p" : "q"),
+                    AccountId.of("a" + rnd.nextInt(accounts)), ChainId.of("c"), AssetId.of("USDC"), AssetId.of("ETH"),
+                    100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+            LiquidationPlan[] row = new LiquidationPlan[rnd.nextInt(9)];
+            for (int k = 0; k < row.length; k++) {
+                if (rnd.nextInt(3) > 0) {
+                    row[k] = new LiquidationPlan("liquidator-" + r + "-" + k, o, 1, 1,
+                            LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.SELL, 1, 1, 0, 0, 1, 1,
+                            fees[rnd.nextInt(fees.length)]);
+                    flat.add(row[k]);
+                }
+            }
+            rows.add(row);
+        }
+        long blockSeed = rnd.nextLong();
+        List<LiquidationPlan> expected = specification(flat, new SplittableRandom(blockSeed));
+        SplittableRandom rng = new SplittableRandom(blockSeed);
+        assertThat(LiquidationRound.winnersOfRows(rows, rng)).isEqualTo(expected);
+        // The generator moved exactly as far as the specification's shuffle moves it (later draws depend on it).
+        SplittableRandom after = new SplittableRandom(blockSeed);
+        specification(flat, after);
+        assertThat(rng.nextLong()).isEqualTo(after.nextLong());
+    }
+
     private static List<LiquidationPlan> specification(List<LiquidationPlan> plans, SplittableRandom rng) {
         List<LiquidationPlan> shuffled = new ArrayList<>(plans);
         for (int i = shuffled.size() - 1; i > 0; i--) {

@@ -34,6 +34,32 @@ class WorkersTest {
     }
 
     @Test
+    void slicesCoverTheRangeOnceInOrder() {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Workers w = new Workers(threads)) {
+                for (int count : new int[] {0, 1, 63, 64, 65, 1000, 1001}) {
+                    List<int[]> ranges = w.slices(count, (from, to) -> new int[] {from, to});
+                    // Consecutive, non-empty, from 0 to count: every index in exactly one slice, in order.
+                    int next = 0;
+                    for (int[] r : ranges) {
+                        assertThat(r[0]).as("%d threads, %d items", threads, count).isEqualTo(next);
+                        assertThat(r[1]).isGreaterThan(r[0]);
+                        next = r[1];
+                    }
+                    assertThat(next).isEqualTo(count);
+                    // Below the hand-over threshold the range stays whole, on the calling thread.
+                    if (count > 0 && (threads == 1 || count < 64)) {
+                        assertThat(ranges).hasSize(1);
+                    }
+                    if (threads > 1 && count >= 64) {
+                        assertThat(ranges.size()).isGreaterThan(1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void twoLargeTasksRunOnTwoThreads() {
         // Each task waits until both have started: on one thread the second would never start, so this would hang;
         // the latch's timeout turns that into a failure instead.
