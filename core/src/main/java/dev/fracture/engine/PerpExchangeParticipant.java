@@ -225,8 +225,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (!stillLiquidatable(account, isolated, current)) {
                 continue;
             }
-            List<PerpAccount> others = new ArrayList<>(accounts);
-            others.remove(k);
+            List<PerpAccount> others = new AllBut(accounts, k);
             PerpLiquidationResult r = isolated == null
                     ? PerpLiquidation.DEFAULT.liquidateCross(account, perpMarkets, current, books, backstop, others)
                     : PerpLiquidation.DEFAULT.liquidateIsolated(account, isolated, perpMarkets, current, books,
@@ -234,11 +233,49 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (!r.liquidated()) {
                 continue;
             }
-            List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
-            after.add(k, r.accountAfter());
-            accounts = after;
+            if (r.counterpartiesAfter() == others) {
+                // No other account changed (no ADL, no socialized loss): only this one.
+                accounts.set(k, r.accountAfter());
+            } else {
+                List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
+                after.add(k, r.accountAfter());
+                accounts = after;
+            }
             backstop = r.backstopAfter();
             record(block, owner, isolated, r);
+        }
+    }
+
+    /**
+     * Every account but the one at {@code skip}, read through (not copied): the counterparties of one liquidation,
+     * which the mechanic reads and copies only if it changes one.
+     */
+    private static final class AllBut extends java.util.AbstractList<PerpAccount> implements java.util.RandomAccess {
+        private final List<PerpAccount> accounts;
+        private final int skip;
+
+        AllBut(List<PerpAccount> accounts, int skip) {
+            this.accounts = accounts;
+            this.skip = skip;
+        }
+
+        @Override
+        public PerpAccount get(int i) {
+            return accounts.get(i < skip ? i : i + 1);
+        }
+
+        @Override
+        public int size() {
+            return accounts.size() - 1;
+        }
+
+        @Override
+        public Object[] toArray() {
+            Object[] all = accounts.toArray();
+            Object[] out = new Object[all.length - 1];
+            System.arraycopy(all, 0, out, 0, skip);
+            System.arraycopy(all, skip + 1, out, skip, all.length - skip - 1);
+            return out;
         }
     }
 

@@ -60,38 +60,51 @@ public final class PerpAccountBook {
             }
         }
         tierStart[marketOrder.size()] = tiers.size();
-        List<AccountId> owners = new ArrayList<>();
-        List<String> isolated = new ArrayList<>();
-        List<Double> coll = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        List<Integer> mk = new ArrayList<>();
-        List<Double> sz = new ArrayList<>();
-        List<Double> en = new ArrayList<>();
+        // Sized first, then filled: a large exchange's book is rebuilt after every block with a liquidation.
+        int rows = 0;
+        int entries = 0;
         for (PerpAccount a : accounts) {
-            owners.add(a.id());
-            isolated.add(null);
-            coll.add(a.crossCollateral());
-            starts.add(mk.size());
+            rows++;
+            for (PerpPosition p : a.positions()) {
+                entries++;
+                if (p.mode() == MarginMode.ISOLATED) {
+                    rows++;
+                }
+            }
+        }
+        AccountId[] owners = new AccountId[rows];
+        String[] isolated = new String[rows];
+        double[] coll = new double[rows];
+        int[] starts = new int[rows + 1];
+        int[] mk = new int[entries];
+        double[] sz = new double[entries];
+        double[] en = new double[entries];
+        int r = 0;
+        int e = 0;
+        for (PerpAccount a : accounts) {
+            owners[r] = a.id();
+            coll[r] = a.crossCollateral();
+            starts[r++] = e;
             for (PerpPosition p : a.positions()) {
                 if (p.mode() == MarginMode.CROSS) {
-                    mk.add(marketIndex(index, p.market()));
-                    sz.add(p.size());
-                    en.add(p.entryPrice());
+                    mk[e] = marketIndex(index, p.market());
+                    sz[e] = p.size();
+                    en[e++] = p.entryPrice();
                 }
             }
             for (PerpPosition p : a.positions()) {
                 if (p.mode() == MarginMode.ISOLATED) {
-                    owners.add(a.id());
-                    isolated.add(p.market());
-                    coll.add(p.isolatedMargin());
-                    starts.add(mk.size());
-                    mk.add(marketIndex(index, p.market()));
-                    sz.add(p.size());
-                    en.add(p.entryPrice());
+                    owners[r] = a.id();
+                    isolated[r] = p.market();
+                    coll[r] = p.isolatedMargin();
+                    starts[r++] = e;
+                    mk[e] = marketIndex(index, p.market());
+                    sz[e] = p.size();
+                    en[e++] = p.entryPrice();
                 }
             }
         }
-        starts.add(mk.size());
+        starts[rows] = e;
         double[] lower = new double[tiers.size()];
         double[] rate = new double[tiers.size()];
         double[] deduction = new double[tiers.size()];
@@ -100,12 +113,7 @@ public final class PerpAccountBook {
             rate[t] = tiers.get(t)[1];
             deduction[t] = tiers.get(t)[2];
         }
-        return new PerpAccountBook(owners.toArray(new AccountId[0]), isolated.toArray(new String[0]),
-                coll.stream().mapToDouble(Double::doubleValue).toArray(),
-                starts.stream().mapToInt(Integer::intValue).toArray(),
-                mk.stream().mapToInt(Integer::intValue).toArray(),
-                sz.stream().mapToDouble(Double::doubleValue).toArray(),
-                en.stream().mapToDouble(Double::doubleValue).toArray(), tierStart, lower, rate, deduction,
+        return new PerpAccountBook(owners, isolated, coll, starts, mk, sz, en, tierStart, lower, rate, deduction,
                 List.copyOf(marketOrder));
     }
 

@@ -5,6 +5,7 @@ import dev.fracture.market.Quote;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -252,7 +253,8 @@ public final class PerpLiquidation {
         PerpLedger ledger = new PerpLedger(traderChange, bookMakers, vaultGain, -fundUsed, adlGain,
                 -socializedCharged, fees);
         return new PerpLiquidationResult(liquidated, equityBefore, mmBefore, fills, takeovers, fundUsed, adl,
-                socialized, after, others, new Backstop(capacity, fund), ledger);
+                socialized, after, others == counterparties ? counterparties : Collections.unmodifiableList(others),
+                new Backstop(capacity, fund), ledger);
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.List;
  * @param adlFills           counterparties deleveraged, in ranking order
  * @param socializedLoss     USD charged pro rata to other accounts (and to the vault when none has positive value)
  * @param accountAfter       the liquidated account afterwards
- * @param counterpartiesAfter the other accounts afterwards (deleveraged, charged), in input order
+ * @param counterpartiesAfter the other accounts afterwards (deleveraged, charged), in input order: the very list given
+ *                           as the counterparties when the liquidation changed none of them (most events: an exchange
+ *                           with tens of thousands of accounts is not copied per event), else a new unmodifiable list
  * @param backstopAfter      vault capacity and insurance fund afterwards
  * @param ledger             each party's gain or loss at mark
  */
@@ -28,7 +30,7 @@ public record PerpLiquidationResult(double liquidatedNotional, double equityBefo
         bookFills = List.copyOf(bookFills);
         vaultTakeovers = List.copyOf(vaultTakeovers);
         adlFills = List.copyOf(adlFills);
-        counterpartiesAfter = List.copyOf(counterpartiesAfter);
+        counterpartiesAfter = java.util.Objects.requireNonNull(counterpartiesAfter, "counterpartiesAfter");
     }
 
     public boolean liquidated() {

@@ -1,6 +1,7 @@
 package dev.fracture.protocol.perp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.market.OrderBook;
@@ -124,6 +125,28 @@ class LiquidationWaterfallTest {
         assertThat(queue.get(0).score()).isCloseTo(8_000.0 / 88_000 * 80_000 / 12_000, within(1e-12));
         assertThat(queue.get(1).score()).isCloseTo(0.4, within(1e-12));
         assertThat(queue.get(2).score()).isCloseTo(1.0 / 6, within(1e-12));
+    }
+
+    /**
+     * The counterparties come back as the very list given when none changed (the engine then replaces the one account
+     * without copying tens of thousands), and as a new unmodifiable list, the given one untouched, when ADL changed
+     * some.
+     */
+    @Test
+    void theCounterpartiesAreCopiedOnlyWhenOneChanges() {
+        List<PerpAccount> bystanders = new java.util.ArrayList<>(List.of(shortA(), shortB()));
+        PerpLiquidationResult byBook = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 47_500),
+                books(new double[][] {{47_400, 20}}), new Backstop(1e9, 1e6), bystanders);
+        assertThat(byBook.adlFills()).isEmpty();
+        assertThat(byBook.counterpartiesAfter()).isSameAs(bystanders);
+
+        PerpLiquidationResult byAdl = PerpLiquidation.DEFAULT.liquidateCross(TRADER, MARKETS, Marks.of("BTC", 46_000),
+                books(NONE), new Backstop(1e9, 4_000), bystanders);
+        assertThat(byAdl.adlFills()).hasSize(2);
+        assertThat(byAdl.counterpartiesAfter()).isNotSameAs(bystanders).hasSize(2);
+        assertThat(bystanders).containsExactly(shortA(), shortB());
+        assertThatThrownBy(() -> byAdl.counterpartiesAfter().set(0, shortA()))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
