@@ -127,11 +127,14 @@ public final class CascadeSimulator {
         private final ExternalFlows flows = new ExternalFlows();
         private final ScenarioEventLog eventLog;
         private final BlockInspector inspector;
+        /** The engine's threads (none for the reference simulator). */
+        private final Workers workers;
 
         Run(SimulationSetup setup, MitigationSet mitigations, EngineOptions options, Workers workers,
             BlockInspector inspector) {
             this.setup = setup;
             this.inspector = inspector;
+            this.workers = workers;
             EcosystemSnapshot snapshot = setup.snapshot();
             this.market = setup.dynamics().unified() ? UnifiedMarket.of(snapshot) : Market.of(snapshot, MathMode.FAST);
             this.saleLegs = new OwnChainLegs(Router.DEFAULT, market);
@@ -260,11 +263,11 @@ public final class CascadeSimulator {
         /** The trace, every event, every liquidator's books and every protocol book's final state, bit for bit. */
         private String stateHash(Trace trace) {
             StateDigest d = new StateDigest().add(trace.hash());
-            for (LiquidationEvent e : desk.events()) {
-                d.add(e.toString());
+            for (String text : texts(desk.events())) {
+                d.add(text);
             }
-            for (RunEvent e : log) {
-                d.add(e.toString());
+            for (String text : texts(log)) {
+                d.add(text);
             }
             desk.outcomes().forEach((id, o) -> d.add(id).add(o.toString()));
             for (ProtocolBook b : books) {
@@ -272,6 +275,21 @@ public final class CascadeSimulator {
                 b.digest(d);
             }
             return d.hex();
+        }
+
+        /** Each item's text, in order, made a slice at a time on the engine's threads (the same text on any count). */
+        private List<String> texts(List<?> items) {
+            List<String> out = new ArrayList<>(items.size());
+            for (String[] slice : workers.slices(items.size(), (from, to) -> {
+                String[] part = new String[to - from];
+                for (int i = from; i < to; i++) {
+                    part[i - from] = items.get(i).toString();
+                }
+                return part;
+            })) {
+                out.addAll(java.util.Arrays.asList(slice));
+            }
+            return out;
         }
     }
 }

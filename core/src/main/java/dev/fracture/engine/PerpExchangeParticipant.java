@@ -80,6 +80,11 @@ final class PerpExchangeParticipant implements BlockParticipant {
     private double adlUsd;
     private double hedgeSoldUsd;
     private double lastResidual;
+    /** The value check's last reading: each account object valued, its value and gross size, and the marks. */
+    private PerpAccount[] valuedAccounts;
+    private double[] valuedValue;
+    private double[] valuedScale;
+    private double[] valuedMarks;
 
     PerpExchangeParticipant(ProtocolSpec.PerpExchange spec, EcosystemSnapshot snapshot) {
         this.spec = spec;
@@ -345,15 +350,32 @@ final class PerpExchangeParticipant implements BlockParticipant {
 
     private Totals totals() {
         Marks current = marks();
+        boolean sameMarks = valuedMarks != null && java.util.Arrays.equals(valuedMarks, marks);
+        if (valuedAccounts == null || valuedAccounts.length != accounts.size()) {
+            valuedAccounts = new PerpAccount[accounts.size()];
+            valuedValue = new double[accounts.size()];
+            valuedScale = new double[accounts.size()];
+            sameMarks = false;
+        }
+        valuedMarks = marks.clone();
         double sum = 0;
         double scale = 0;
-        for (PerpAccount a : accounts) {
-            double v = PerpMargin.DEFAULT.accountValue(a, current);
-            sum += v;
-            scale += Math.abs(v);
-            for (PerpPosition p : a.positions()) {
-                scale += p.notional(current.get(p.market()));
+        for (int k = 0; k < valuedAccounts.length; k++) {
+            PerpAccount a = accounts.get(k);
+            // Accounts are immutable: the same object at the same marks has the same value. After a block's
+            // liquidations only the accounts they replaced are valued again, yet every account is summed.
+            if (!sameMarks || valuedAccounts[k] != a) {
+                double v = PerpMargin.DEFAULT.accountValue(a, current);
+                double gross = Math.abs(v);
+                for (PerpPosition p : a.positions()) {
+                    gross += p.notional(current.get(p.market()));
+                }
+                valuedAccounts[k] = a;
+                valuedValue[k] = v;
+                valuedScale[k] = gross;
             }
+            sum += valuedValue[k];
+            scale += valuedScale[k];
         }
         double vaultValue = vault.pnl(marks);
         sum += vaultValue + backstop.insuranceFund() + venueFees + makersPnl + fundingToOutside;
