@@ -15,6 +15,7 @@ import dev.fracture.model.AccountId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,6 +226,17 @@ final class LiquidationDesk {
         Seen(long firstBlock) {
             this.firstBlock = firstBlock;
         }
+
+        /** {@code o} as listed this round, dated from the block the position was first seen in. */
+        LiquidationOpportunity datedAs(LiquidationOpportunity o) {
+            if (listed != o) {
+                listed = o;
+                dated = firstBlock == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(),
+                        o.chain(), o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
+                        o.collateralAvailable(), o.flashLoan(), o.gasUnits(), firstBlock);
+            }
+            return dated;
+        }
     }
 
     /**
@@ -261,40 +273,46 @@ final class LiquidationDesk {
             records.byAccount = new HashMap<>();
         }
         long thisRound = ++round;
-        int marked = 0;
         Seen[] marks = new Seen[now.size()];
-        List<LiquidationOpportunity> out = new ArrayList<>(now.size());
+        LiquidationOpportunity[] out = new LiquidationOpportunity[now.size()];
+        if (slots != null) {
+            // Slots are distinct within a listing, so each slice writes its own records; on the engine's threads.
+            Seen[] bySlot = records.bySlot;
+            workers.slices(now.size(), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    Seen s = bySlot[slots[i]];
+                    if (s == null) {
+                        s = new Seen(blockNo);
+                        bySlot[slots[i]] = s;
+                    }
+                    s.round = thisRound;
+                    marks[i] = s;
+                    out[i] = s.datedAs(now.get(i));
+                }
+                return to;
+            });
+            forgetUnlisted(records, slots, now.size(), thisRound);
+            return new Dated(Arrays.asList(out), marks);
+        }
+        int marked = 0;
         for (int i = 0; i < now.size(); i++) {
             LiquidationOpportunity o = now.get(i);
-            Seen s = slots != null ? records.bySlot[slots[i]] : records.byAccount.get(o.account());
+            Seen s = records.byAccount.get(o.account());
             if (s == null) {
                 s = new Seen(blockNo);
-                if (slots != null) {
-                    records.bySlot[slots[i]] = s;
-                } else {
-                    records.byAccount.put(o.account(), s);
-                }
+                records.byAccount.put(o.account(), s);
             }
             if (s.round != thisRound) {
                 s.round = thisRound;
                 marked++;
             }
             marks[i] = s;
-            if (s.listed != o) {
-                long first = s.firstBlock;
-                s.listed = o;
-                s.dated = first == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(),
-                        o.chain(), o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
-                        o.collateralAvailable(), o.flashLoan(), o.gasUnits(), first);
-            }
-            out.add(s.dated);
+            out[i] = s.datedAs(o);
         }
-        if (slots != null) {
-            forgetUnlisted(records, slots, now.size(), thisRound);
-        } else if (records.byAccount.size() > marked) {
+        if (records.byAccount.size() > marked) {
             records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
-        return new Dated(out, marks);
+        return new Dated(Arrays.asList(out), marks);
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */
