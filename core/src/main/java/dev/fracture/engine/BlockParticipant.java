@@ -15,4 +15,11 @@ interface BlockParticipant extends TraceSource {
 
     /** Acts in one block, after the protocols' liquidations of that block. */
     void act(BlockContext block);
+
+    /**
+     * Threads the participant may spread a block's independent work over (the fast engine's; results are merged in
+     * a fixed order, so the thread count never changes them). Participants that work alone ignore it.
+     */
+    default void useWorkers(Workers workers) {
+    }
 }

@@ -167,6 +167,7 @@ public final class CascadeSimulator {
             workers.each(books, b -> b.useIndex(options.indexedBooks()));
             if (options.indexedBooks()) {
                 books.forEach(b -> b.useWorkers(workers));
+                participants.forEach(p -> p.useWorkers(workers));
             }
             this.desk = new LiquidationDesk(setup.liquidators(), new CollateralDisposal(hooks), hooks, options,
                     workers);

@@ -85,6 +85,8 @@ final class PerpExchangeParticipant implements BlockParticipant {
     private double[] valuedValue;
     private double[] valuedScale;
     private double[] valuedMarks;
+    /** The engine's threads (none: every account valued on the calling thread). */
+    private Workers workers = Workers.NONE;
 
     PerpExchangeParticipant(ProtocolSpec.PerpExchange spec, EcosystemSnapshot snapshot) {
         this.spec = spec;
@@ -139,6 +141,11 @@ final class PerpExchangeParticipant implements BlockParticipant {
     @Override
     public ChainId chain() {
         return spec.chain();
+    }
+
+    @Override
+    public void useWorkers(Workers workers) {
+        this.workers = workers;
     }
 
     @Override
@@ -358,22 +365,29 @@ final class PerpExchangeParticipant implements BlockParticipant {
             sameMarks = false;
         }
         valuedMarks = marks.clone();
+        boolean reuse = sameMarks;
+        // Accounts are immutable: the same object at the same marks has the same value. After a block's
+        // liquidations only the accounts they replaced are valued again; each slice values its own accounts (on the
+        // engine's threads when the run has them), and every account is summed here, in account order.
+        workers.slices(valuedAccounts.length, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                PerpAccount a = accounts.get(k);
+                if (!reuse || valuedAccounts[k] != a) {
+                    double v = PerpMargin.DEFAULT.accountValue(a, current);
+                    double gross = Math.abs(v);
+                    for (PerpPosition p : a.positions()) {
+                        gross += p.notional(current.get(p.market()));
+                    }
+                    valuedAccounts[k] = a;
+                    valuedValue[k] = v;
+                    valuedScale[k] = gross;
+                }
+            }
+            return to;
+        });
         double sum = 0;
         double scale = 0;
         for (int k = 0; k < valuedAccounts.length; k++) {
-            PerpAccount a = accounts.get(k);
-            // Accounts are immutable: the same object at the same marks has the same value. After a block's
-            // liquidations only the accounts they replaced are valued again, yet every account is summed.
-            if (!sameMarks || valuedAccounts[k] != a) {
-                double v = PerpMargin.DEFAULT.accountValue(a, current);
-                double gross = Math.abs(v);
-                for (PerpPosition p : a.positions()) {
-                    gross += p.notional(current.get(p.market()));
-                }
-                valuedAccounts[k] = a;
-                valuedValue[k] = v;
-                valuedScale[k] = gross;
-            }
             sum += valuedValue[k];
             scale += valuedScale[k];
         }

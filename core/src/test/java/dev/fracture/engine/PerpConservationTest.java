@@ -53,6 +53,30 @@ class PerpConservationTest {
         assertThat(vaultOrFund).isPositive();
     }
 
+    /**
+     * The value check reads the same, bit for bit, when the accounts are valued a slice at a time on three threads
+     * (every slice handed over) as on the calling thread alone: the sums are made in account order either way.
+     */
+    @Test
+    void theValueCheckReadsTheSameOnTheEnginesThreads() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        EcosystemSnapshot s = PerpFixture.snapshot(List.of(exchange(rnd)));
+        double[][] path = {path(rnd, 2000), path(rnd, 60000)};
+        BasePrices base = (a, t) -> a.equals(PerpFixture.ETH) ? path[0][(int) t]
+                : a.equals(PerpFixture.BTC) ? path[1][(int) t] : a.equals(PerpFixture.USDC) ? 1 : 10;
+        List<Double> alone = new ArrayList<>();
+        PerpHarness.run(s, new PerpExchangeParticipant((PerpExchange) s.protocols().get(0), s), base, 7200,
+                alone::add);
+        List<Double> spread = new ArrayList<>();
+        try (Workers workers = new Workers(3, 1)) {
+            PerpExchangeParticipant p = new PerpExchangeParticipant((PerpExchange) s.protocols().get(0), s);
+            p.useWorkers(workers);
+            PerpHarness.run(s, p, base, 7200, spread::add);
+        }
+        assertThat(alone.stream().filter(r -> r != 0).count()).as("blocks checked").isGreaterThan(10);
+        assertThat(spread).isEqualTo(alone);
+    }
+
     private static double[] path(SplittableRandom rnd, double p0) {
         double drop = 0.05 + 0.30 * rnd.nextDouble();
         double[] out = new double[7201];
