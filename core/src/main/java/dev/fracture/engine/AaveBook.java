@@ -26,7 +26,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,73 +180,76 @@ final class AaveBook implements ProtocolBook {
         if (unchanged != null) {
             return unchanged;
         }
-        int n = accounts.length;
-        if (screen != null) {
-            screen.prices(prices, workers != null ? workers : Workers.NONE);
-            n = screen.candidates(candidates);
-        }
-        // Sized for every candidate (the screen's) or the last listing: in a deep cascade the list runs to hundreds
-        // of thousands, and growing it step by step every block copied it over and over.
-        int room = screen != null ? n : lastListed + 16;
-        List<LiquidationOpportunity> out = new ArrayList<>(room);
-        int[] slots = new int[Math.max(room, 1)];
-        if (screen != null && workers != null && workers.parallel()) {
-            checkInParallel(n, block);
-        }
-        for (int c = 0; c < n; c++) {
-            int i = screen != null ? candidates[c] : c;
-            AaveAccount a = accounts[i];
-            if (writtenOff[i] || debtFree[i]) {
-                continue;
+        if (screen == null) {
+            // The reference: every account checked, in order.
+            List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
+            int[] slots = new int[lastListed + 16];
+            for (int i = 0; i < accounts.length; i++) {
+                LiquidationOpportunity o = writtenOff[i] || debtFree[i] ? null : check(accounts[i], block);
+                if (o != null) {
+                    if (out.size() == slots.length) {
+                        slots = Arrays.copyOf(slots, slots.length * 2);
+                    }
+                    slots[out.size()] = i;
+                    out.add(o);
+                }
             }
-            LiquidationOpportunity o;
-            if (screen != null && checkedAccount[i] == a && checkedEpoch[i] == checkEpoch) {
-                // The same answer, the same object; the desk dates it from the block the position was first seen in.
-                o = checkedOpportunity[i];
-            } else {
-                o = check(a, block);
-                if (screen != null) {
+            lastListed = out.size();
+            return new Listing(out, slots, accounts.length);
+        }
+        Workers w = workers != null ? workers : Workers.NONE;
+        screen.prices(prices, w);
+        int n = screen.candidates(candidates);
+        // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
+        // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
+        // answers, and the slices' finds are joined in candidate order — the listing one thread makes.
+        List<Found> parts = w.slices(n, (from, to) -> {
+            List<LiquidationOpportunity> found = new ArrayList<>();
+            int[] at = new int[16];
+            for (int c = from; c < to; c++) {
+                int i = candidates[c];
+                AaveAccount a = accounts[i];
+                if (writtenOff[i] || debtFree[i]) {
+                    continue;
+                }
+                LiquidationOpportunity o;
+                if (checkedAccount[i] == a && checkedEpoch[i] == checkEpoch) {
+                    // The same answer, the same object; the desk dates it from the block the position was first seen.
+                    o = checkedOpportunity[i];
+                } else {
+                    o = check(a, block);
                     checkedAccount[i] = a;
                     checkedEpoch[i] = checkEpoch;
                     checkedOpportunity[i] = o;
                 }
-            }
-            if (o != null) {
-                if (out.size() == slots.length) {
-                    slots = Arrays.copyOf(slots, slots.length * 2);
+                if (o != null) {
+                    if (found.size() == at.length) {
+                        at = Arrays.copyOf(at, at.length * 2);
+                    }
+                    at[found.size()] = i;
+                    found.add(o);
                 }
-                slots[out.size()] = i;
-                out.add(o);
             }
+            return new Found(found, at);
+        });
+        int total = 0;
+        for (Found part : parts) {
+            total += part.opportunities().size();
+        }
+        List<LiquidationOpportunity> out = new ArrayList<>(total);
+        int[] slots = new int[Math.max(total, 1)];
+        for (Found part : parts) {
+            System.arraycopy(part.slots(), 0, slots, out.size(), part.opportunities().size());
+            out.addAll(part.opportunities());
         }
         lastListed = out.size();
         Listing listing = new Listing(out, slots, accounts.length);
-        unchanged = screen != null ? listing : null;
+        unchanged = listing;
         return listing;
     }
 
-    /**
-     * Makes the exact checks this block's listing needs on the workers, before the listing reads them: each check
-     * reads only its account and the block's prices and parameters, and the answers are kept by account index, so
-     * the listing is the one a single thread makes.
-     */
-    private void checkInParallel(int n, long block) {
-        List<Integer> due = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-            int i = candidates[c];
-            if (!writtenOff[i] && !debtFree[i] && !(checkedAccount[i] == accounts[i]
-                    && checkedEpoch[i] == checkEpoch)) {
-                due.add(i);
-            }
-        }
-        List<LiquidationOpportunity> answers = workers.flatMap(due,
-                i -> Collections.singletonList(check(accounts[i], block)));
-        for (int k = 0; k < due.size(); k++) {
-            int i = due.get(k);
-            checkedAccount[i] = accounts[i];
-            checkedEpoch[i] = checkEpoch;
-            checkedOpportunity[i] = answers.get(k);
-        }
+    /** One slice's liquidatable accounts and their indices. */
+    private record Found(List<LiquidationOpportunity> opportunities, int[] slots) {
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */

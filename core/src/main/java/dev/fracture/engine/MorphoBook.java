@@ -41,8 +41,6 @@ final class MorphoBook implements ProtocolBook {
     private final Market[] markets;
     private double badDebtUsd;
     private LiquidationTerms terms = LiquidationTerms.NONE;
-    /** How many positions the last listing had. */
-    private int lastListed;
     /**
      * The fast engine's last listing, handed back as it is while nothing it read has changed: no market's price
      * moved and no position was liquidated ({@link #apply}). Null when it must be made afresh.
@@ -227,21 +225,31 @@ final class MorphoBook implements ProtocolBook {
         if (unchanged != null) {
             return unchanged;
         }
-        // Sized for the last listing: in a deep cascade the list runs to hundreds of thousands, and growing it
-        // step by step every block copied it over and over.
-        List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
-        int[] slots = new int[lastListed + 16];
         int slotCount = 0;
-        if (indexed && workers != null && workers.parallel()) {
-            checkInParallel(block);
+        Screen[] screens = new Screen[markets.length];
+        for (int k = 0; k < markets.length; k++) {
+            slotCount += markets[k].positions.size();
+            screens[k] = markets[k].screen();
         }
-        for (Market m : markets) {
-            slotCount += m.positions.size();
-            Screen screen = m.screen();
-            for (int i = 0; i < m.positions.size(); i++) {
+        // The positions a slice of slots at a time, on the engine's threads when the book has them (the fast engine):
+        // each exact check reads only its position, its market's state and price, each slice writes its own
+        // positions' kept answers, and the slices' finds are joined in slot order — the listing one thread makes.
+        // After a liquidation in a market every check there is due again (the market's totals convert its
+        // positions' borrow shares), which is most of a cascade's checks.
+        Workers w = indexed && workers != null ? workers : Workers.NONE;
+        List<Found> parts = w.slices(slotCount, (from, to) -> {
+            List<LiquidationOpportunity> found = new ArrayList<>();
+            int[] at = new int[16];
+            int k = 0;
+            for (int slot = from; slot < to; slot++) {
+                while (slot >= markets[k].firstSlot + markets[k].positions.size()) {
+                    k++;
+                }
+                Market m = markets[k];
+                int i = slot - m.firstSlot;
                 // The screen reads its own arrays first (a position with no borrow has zero shares there too): the
                 // position objects, scattered over the heap, are touched only for the few it lets through.
-                if (m.collateralUnits != null && !m.passes(i, screen)) {
+                if (m.collateralUnits != null && !m.passes(i, screens[k])) {
                     continue;
                 }
                 MorphoPosition p = m.positions.get(i);
@@ -259,54 +267,38 @@ final class MorphoBook implements ProtocolBook {
                     }
                 }
                 if (o != null) {
-                    if (out.size() == slots.length) {
-                        slots = Arrays.copyOf(slots, slots.length * 2);
+                    if (found.size() == at.length) {
+                        at = Arrays.copyOf(at, at.length * 2);
                     }
-                    slots[out.size()] = m.firstSlot + i;
-                    out.add(o);
+                    at[found.size()] = slot;
+                    found.add(o);
                 }
             }
+            return new Found(found, at);
+        });
+        int total = 0;
+        for (Found part : parts) {
+            total += part.opportunities().size();
         }
-        lastListed = out.size();
+        List<LiquidationOpportunity> out = new ArrayList<>(total);
+        int[] slots = new int[Math.max(total, 1)];
+        for (Found part : parts) {
+            System.arraycopy(part.slots(), 0, slots, out.size(), part.opportunities().size());
+            out.addAll(part.opportunities());
+        }
         Listing listing = new Listing(out, slots, slotCount);
         unchanged = indexed ? listing : null;
         return listing;
+    }
+
+    /** One slice's liquidatable positions and their slots. */
+    private record Found(List<LiquidationOpportunity> opportunities, int[] slots) {
     }
 
     /** Morpho's exact check of position {@code p} of market {@code m}: its opportunity, or null. */
     private LiquidationOpportunity check(Market m, MorphoPosition p, long block) {
         return Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
                 m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
-    }
-
-    /** A position of a market whose exact check the listing needs. */
-    private record Due(Market market, int index) {
-    }
-
-    /**
-     * Makes the exact checks this block's listing needs on the workers, before the listing reads them: each reads
-     * only its position, its market's state and price, and the answers are kept by position, so the listing is the
-     * one a single thread makes. After a liquidation in a market every check there is due again (the market's totals
-     * convert its positions' borrow shares), which is most of a cascade's checks.
-     */
-    private void checkInParallel(long block) {
-        List<Due> due = new ArrayList<>();
-        for (Market m : markets) {
-            Screen screen = m.screen();
-            for (int i = 0; i < m.positions.size(); i++) {
-                if (m.passes(i, screen) && !m.stands(i, m.positions.get(i))
-                        && m.positions.get(i).borrowShares().signum() != 0) {
-                    due.add(new Due(m, i));
-                }
-            }
-        }
-        List<LiquidationOpportunity> answers = workers.flatMap(due, d ->
-                java.util.Collections.singletonList(check(d.market(), d.market().positions.get(d.index()), block)));
-        for (int k = 0; k < due.size(); k++) {
-            Market m = due.get(k).market();
-            int i = due.get(k).index();
-            m.checked[i] = new Checked(m.positions.get(i), m.state, m.priceEpoch, answers.get(k));
-        }
     }
 
     @Override
