@@ -55,46 +55,101 @@ public final class LiquidationRound {
 
     /**
      * {@link #winners(List, SplittableRandom)} of the plans of {@code rows} taken in order, row after row (null
-     * entries are no plan), without laying them out in one list. A row holds the plans for one opportunity (its
-     * plans share the opportunity object); two rows may be the same position (protocol and account), as a Morpho
-     * account listed in two markets is, and then only one of their plans lands.
+     * entries are no plan), without laying them out in one list: see {@link #winnersOfBids}.
+     */
+    public static List<LiquidationPlan> winnersOfRows(List<LiquidationPlan[]> rows, SplittableRandom rng) {
+        List<Bids> bids = new ArrayList<>(rows.size());
+        for (LiquidationPlan[] row : rows) {
+            Bids b = Bids.of(row);
+            if (b != null) {
+                bids.add(b);
+            }
+        }
+        return winnersOfBids(bids, rng);
+    }
+
+    /**
+     * One opportunity's plans as a round needs them: how many there are, their highest fee, and the plans of that fee
+     * with their numbers among the opportunity's plans (in the order given). A row of plans is summed up where it is
+     * made (on the engine's threads), so the round reads a few plans per position, not every one.
+     *
+     * @param opportunity the opportunity every plan is for
+     * @param count       how many plans
+     * @param topFee      the highest priority fee among them, by {@link Double#compare}
+     * @param top         the plans of that fee, in order
+     * @param topAt       each one's number among the plans (0 for the first plan given)
+     */
+    public record Bids(LiquidationOpportunity opportunity, int count, double topFee, LiquidationPlan[] top,
+                       int[] topAt) {
+        /** The plans of {@code row} (null entries are no plan; all for one opportunity), or null when there are none. */
+        public static Bids of(LiquidationPlan[] row) {
+            int count = 0;
+            int tops = 0;
+            double fee = 0;
+            for (LiquidationPlan plan : row) {
+                if (plan == null) {
+                    continue;
+                }
+                int c = count == 0 ? 1 : Double.compare(plan.priorityFeeGwei(), fee);
+                if (c > 0) {
+                    fee = plan.priorityFeeGwei();
+                    tops = 1;
+                } else if (c == 0) {
+                    tops++;
+                }
+                count++;
+            }
+            if (count == 0) {
+                return null;
+            }
+            LiquidationPlan[] top = new LiquidationPlan[tops];
+            int[] topAt = new int[tops];
+            int number = 0;
+            int k = 0;
+            for (LiquidationPlan plan : row) {
+                if (plan == null) {
+                    continue;
+                }
+                if (Double.compare(plan.priorityFeeGwei(), fee) == 0) {
+                    top[k] = plan;
+                    topAt[k++] = number;
+                }
+                number++;
+            }
+            return new Bids(top[0].opportunity(), count, fee, top, topAt);
+        }
+    }
+
+    /**
+     * {@link #winners(List, SplittableRandom)} of the plans of {@code bids} taken in order, bids after bids. Two bids
+     * may be for the same position (protocol and account), as a Morpho account listed in two markets is, and then
+     * only one of their plans lands.
      *
      * <p>The block order: the plans shuffled by the block's generator (Fisher–Yates from the last plan), then sorted
      * by fee, highest first, keeping the shuffled order among equal fees; the first plan of each position lands.
      * That plan is the one of the position's highest fee, and of those the earliest shuffled — so the shuffle is made
-     * over plan numbers only, and its places are read back for those few plans alone. A deep cascade has thousands
-     * of plans per round for the few positions that pay (every liquidator in range plans each one), and reading each
-     * plan object in shuffled order is what cost the time.
+     * over plan numbers only, and its places are read back for the plans of highest fee alone. A deep cascade has
+     * thousands of plans per round for the few positions that pay (every liquidator in range plans each one), and
+     * reading each plan object in shuffled order is what cost the time.
      */
-    public static List<LiquidationPlan> winnersOfRows(List<LiquidationPlan[]> rowList, SplittableRandom rng) {
-        LiquidationPlan[][] rows = rowList.toArray(new LiquidationPlan[0][]);
+    public static List<LiquidationPlan> winnersOfBids(List<Bids> bids, SplittableRandom rng) {
+        int rows = bids.size();
         int n = 0;
-        int[] firstNumber = new int[rows.length];
-        int[] positionOf = new int[rows.length];
+        int[] firstNumber = new int[rows];
+        int[] positionOf = new int[rows];
         Map<Position, Integer> numbers = new HashMap<>();
-        double[] topFee = new double[rows.length];
-        for (int r = 0; r < rows.length; r++) {
+        double[] topFee = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            Bids b = bids.get(r);
             firstNumber[r] = n;
-            positionOf[r] = -1;
-            LiquidationOpportunity o = null;
-            for (LiquidationPlan plan : rows[r]) {
-                if (plan == null) {
-                    continue;
-                }
-                if (o == null) {
-                    o = plan.opportunity();
-                    Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
-                    positionOf[r] = known != null ? known : numbers.size() - 1;
-                    if (known == null) {
-                        topFee[positionOf[r]] = plan.priorityFeeGwei();
-                    }
-                }
-                int p = positionOf[r];
-                if (Double.compare(plan.priorityFeeGwei(), topFee[p]) > 0) {
-                    topFee[p] = plan.priorityFeeGwei();
-                }
-                n++;
+            LiquidationOpportunity o = b.opportunity();
+            Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
+            int p = known != null ? known : numbers.size() - 1;
+            positionOf[r] = p;
+            if (known == null || Double.compare(b.topFee(), topFee[p]) > 0) {
+                topFee[p] = b.topFee();
             }
+            n += b.count();
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -114,20 +169,17 @@ public final class LiquidationRound {
         int[] bestPlace = new int[positions];
         LiquidationPlan[] best = new LiquidationPlan[positions];
         Arrays.fill(bestPlace, Integer.MAX_VALUE);
-        for (int r = 0; r < rows.length; r++) {
+        for (int r = 0; r < rows; r++) {
+            Bids b = bids.get(r);
             int p = positionOf[r];
-            if (p < 0) {
+            if (Double.compare(b.topFee(), topFee[p]) != 0) {
                 continue;
             }
-            int number = firstNumber[r];
-            for (LiquidationPlan plan : rows[r]) {
-                if (plan == null) {
-                    continue;
-                }
-                int place = placeOf[number++];
-                if (Double.compare(plan.priorityFeeGwei(), topFee[p]) == 0 && place < bestPlace[p]) {
+            for (int k = 0; k < b.top().length; k++) {
+                int place = placeOf[firstNumber[r] + b.topAt()[k]];
+                if (place < bestPlace[p]) {
                     bestPlace[p] = place;
-                    best[p] = plan;
+                    best[p] = b.top()[k];
                 }
             }
         }

@@ -44,10 +44,6 @@ final class LiquidationDesk {
     private final Workers workers;
     /** The planners' profiles laid out for planning as a crowd (the fast engine). */
     private final LiquidatorCrowd.Roster roster;
-    /** The row of a position no planner would take. */
-    private static final LiquidationPlan[] NOBODY = new LiquidationPlan[0];
-    /** The row of a position no planner took in an earlier round with the same inputs. */
-    private static final LiquidationPlan[] KNOWN_NOBODY = new LiquidationPlan[0];
     /** The fast engine's router quotes for the run's market (null until the first block that plans). */
     private SaleQuotes leanQuotes;
     /** The fast engine's quotes remembered from block to block while the venues they read do not change. */
@@ -133,30 +129,27 @@ final class LiquidationDesk {
         PlanVerdicts.Round verdictsNow = known;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
-        // Per position, each planner's plan or null; an empty row when none plans. Positions whose verdict stands
-        // are settled here; the others go to the workers. The fast engine plans for the crowd at once
-        // (Liquidator.planCrowd: the same plans, most positions passed over in one check); the reference asks every
-        // liquidator.
-        LiquidationPlan[][] rows = new LiquidationPlan[opportunities.size()][];
+        // Per position to plan, its plans summed up where they are made (LiquidationRound.Bids; null when nobody
+        // plans). Positions whose verdict stands are passed over; the others go to the workers. The fast engine plans
+        // for the crowd at once (Liquidator.planCrowd: the same plans, most positions passed over in one check); the
+        // reference asks every liquidator.
         int[] toPlan = new int[opportunities.size()];
         int planning = 0;
         for (int i = 0; i < opportunities.size(); i++) {
-            if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
-                rows[i] = KNOWN_NOBODY;
-            } else {
+            if (verdictsNow == null || !verdictsNow.knownToNobody(i)) {
                 toPlan[planning++] = i;
             }
         }
-        // Each slice writes its own positions' rows; the workers' results are in hand before the rows are read.
+        LiquidationRound.Bids[] bids = new LiquidationRound.Bids[planning];
+        // Each slice writes its own positions' bids; the workers' results are in hand before they are read.
         workers.slices(planning, (from, to) -> {
             for (int k = from; k < to; k++) {
-                int i = toPlan[k];
-                LiquidationOpportunity o = opportunities.get(i);
+                LiquidationOpportunity o = opportunities.get(toPlan[k]);
                 if (crowdsNow != null) {
                     LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(),
                             usd, block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
                     LiquidationPlan[] row = shared.planCrowd(crowd, o, block.market(), usd, block.number());
-                    rows[i] = row == null ? NOBODY : row;
+                    bids[k] = row == null ? null : LiquidationRound.Bids.of(row);
                     continue;
                 }
                 LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
@@ -164,35 +157,21 @@ final class LiquidationDesk {
                     mine[p] = shared.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
                             block.number()).orElse(null);
                 }
-                rows[i] = mine;
+                bids[k] = LiquidationRound.Bids.of(mine);
             }
             return to;
         });
-        // The rows with a plan, in order: the round's plans are theirs, row after row.
-        List<LiquidationPlan[]> planned = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            LiquidationPlan[] row = rows[i];
-            if (row == KNOWN_NOBODY) {
-                continue;
-            }
-            boolean any = anyPlan(row);
-            if (any) {
-                planned.add(row);
+        // The positions with a plan, in order: the round's plans are theirs, position after position.
+        List<LiquidationRound.Bids> planned = new ArrayList<>();
+        for (int k = 0; k < planning; k++) {
+            if (bids[k] != null) {
+                planned.add(bids[k]);
             }
             if (verdictsNow != null) {
-                verdictsNow.settle(i, any);
+                verdictsNow.settle(toPlan[k], bids[k] != null);
             }
         }
-        return settledUsd + land(book, LiquidationRound.winnersOfRows(planned, block.rng()), block);
-    }
-
-    private static boolean anyPlan(LiquidationPlan[] row) {
-        for (LiquidationPlan plan : row) {
-            if (plan != null) {
-                return true;
-            }
-        }
-        return false;
+        return settledUsd + land(book, LiquidationRound.winnersOfBids(planned, block.rng()), block);
     }
 
     /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */

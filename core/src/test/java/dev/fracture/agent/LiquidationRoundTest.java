@@ -84,6 +84,36 @@ class LiquidationRoundTest {
         assertThat(rng.nextLong()).isEqualTo(after.nextLong());
     }
 
+    /** A row summed up by hand: its plan count, its highest fee, and the plans of that fee with their numbers. */
+    @org.junit.jupiter.api.Test
+    void bidsAreTheCountTheTopFeeAndItsPlans() {
+        LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        LiquidationPlan two = plan(o, 2);
+        LiquidationPlan one = plan(o, 1);
+        LiquidationPlan twoAgain = plan(o, 2);
+        LiquidationPlan negativeZero = plan(o, -0.0);
+        LiquidationRound.Bids b = LiquidationRound.Bids.of(new LiquidationPlan[] {null, two, one, null, twoAgain,
+                negativeZero});
+        assertThat(b.count()).isEqualTo(4);
+        assertThat(b.topFee()).isEqualTo(2);
+        assertThat(b.top()).containsExactly(two, twoAgain);
+        assertThat(b.topAt()).containsExactly(0, 2);
+        assertThat(b.opportunity()).isSameAs(o);
+        // Zero is above negative zero to Double.compare, as in the block order.
+        LiquidationPlan zero = plan(o, 0.0);
+        LiquidationRound.Bids z = LiquidationRound.Bids.of(new LiquidationPlan[] {negativeZero, zero});
+        assertThat(z.top()).containsExactly(zero);
+        assertThat(z.topAt()).containsExactly(1);
+        assertThat(LiquidationRound.Bids.of(new LiquidationPlan[] {null, null})).isNull();
+        assertThat(LiquidationRound.Bids.of(new LiquidationPlan[0])).isNull();
+    }
+
+    private static LiquidationPlan plan(LiquidationOpportunity o, double fee) {
+        return new LiquidationPlan("l", o, 1, 1, LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.SELL, 1,
+                1, 0, 0, 1, 1, fee);
+    }
+
     private static List<LiquidationPlan> specification(List<LiquidationPlan> plans, SplittableRandom rng) {
         List<LiquidationPlan> shuffled = new ArrayList<>(plans);
         for (int i = shuffled.size() - 1; i > 0; i--) {
