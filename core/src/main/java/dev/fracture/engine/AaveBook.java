@@ -46,8 +46,6 @@ final class AaveBook implements ProtocolBook {
     private final AaveMarket baseMarket;
     private AaveMarket market;
     private LiquidationTerms terms = LiquidationTerms.NONE;
-    /** How many positions the last listing had. */
-    private int lastListed;
     /**
      * The fast engine's last listing, handed back as it is while nothing it read has changed: no price or parameter
      * moved ({@link #checkEpoch}) and no account was liquidated ({@link #apply}). Null when it must be made afresh.
@@ -182,20 +180,14 @@ final class AaveBook implements ProtocolBook {
         }
         if (screen == null) {
             // The reference: every account checked, in order.
-            List<LiquidationOpportunity> out = new ArrayList<>(lastListed + 16);
-            int[] slots = new int[lastListed + 16];
+            ListingSlice all = new ListingSlice();
             for (int i = 0; i < accounts.length; i++) {
                 LiquidationOpportunity o = writtenOff[i] || debtFree[i] ? null : check(accounts[i], block);
                 if (o != null) {
-                    if (out.size() == slots.length) {
-                        slots = Arrays.copyOf(slots, slots.length * 2);
-                    }
-                    slots[out.size()] = i;
-                    out.add(o);
+                    all.add(o, i);
                 }
             }
-            lastListed = out.size();
-            return new Listing(out, slots, accounts.length);
+            return ListingSlice.join(List.of(all), accounts.length);
         }
         Workers w = workers != null ? workers : Workers.NONE;
         screen.prices(prices, w);
@@ -203,9 +195,8 @@ final class AaveBook implements ProtocolBook {
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
         // answers, and the slices' finds are joined in candidate order — the listing one thread makes.
-        List<Found> parts = w.slices(n, (from, to) -> {
-            List<LiquidationOpportunity> found = new ArrayList<>();
-            int[] at = new int[16];
+        List<ListingSlice> parts = w.slices(n, (from, to) -> {
+            ListingSlice found = new ListingSlice();
             for (int c = from; c < to; c++) {
                 int i = candidates[c];
                 AaveAccount a = accounts[i];
@@ -223,33 +214,14 @@ final class AaveBook implements ProtocolBook {
                     checkedOpportunity[i] = o;
                 }
                 if (o != null) {
-                    if (found.size() == at.length) {
-                        at = Arrays.copyOf(at, at.length * 2);
-                    }
-                    at[found.size()] = i;
-                    found.add(o);
+                    found.add(o, i);
                 }
             }
-            return new Found(found, at);
+            return found;
         });
-        int total = 0;
-        for (Found part : parts) {
-            total += part.opportunities().size();
-        }
-        List<LiquidationOpportunity> out = new ArrayList<>(total);
-        int[] slots = new int[Math.max(total, 1)];
-        for (Found part : parts) {
-            System.arraycopy(part.slots(), 0, slots, out.size(), part.opportunities().size());
-            out.addAll(part.opportunities());
-        }
-        lastListed = out.size();
-        Listing listing = new Listing(out, slots, accounts.length);
+        Listing listing = ListingSlice.join(parts, accounts.length);
         unchanged = listing;
         return listing;
-    }
-
-    /** One slice's liquidatable accounts and their indices. */
-    private record Found(List<LiquidationOpportunity> opportunities, int[] slots) {
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */

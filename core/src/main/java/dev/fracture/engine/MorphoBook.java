@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -237,9 +236,8 @@ final class MorphoBook implements ProtocolBook {
         // After a liquidation in a market every check there is due again (the market's totals convert its
         // positions' borrow shares), which is most of a cascade's checks.
         Workers w = indexed && workers != null ? workers : Workers.NONE;
-        List<Found> parts = w.slices(slotCount, (from, to) -> {
-            List<LiquidationOpportunity> found = new ArrayList<>();
-            int[] at = new int[16];
+        List<ListingSlice> parts = w.slices(slotCount, (from, to) -> {
+            ListingSlice found = new ListingSlice();
             int k = 0;
             for (int slot = from; slot < to; slot++) {
                 while (slot >= markets[k].firstSlot + markets[k].positions.size()) {
@@ -267,32 +265,14 @@ final class MorphoBook implements ProtocolBook {
                     }
                 }
                 if (o != null) {
-                    if (found.size() == at.length) {
-                        at = Arrays.copyOf(at, at.length * 2);
-                    }
-                    at[found.size()] = slot;
-                    found.add(o);
+                    found.add(o, slot);
                 }
             }
-            return new Found(found, at);
+            return found;
         });
-        int total = 0;
-        for (Found part : parts) {
-            total += part.opportunities().size();
-        }
-        List<LiquidationOpportunity> out = new ArrayList<>(total);
-        int[] slots = new int[Math.max(total, 1)];
-        for (Found part : parts) {
-            System.arraycopy(part.slots(), 0, slots, out.size(), part.opportunities().size());
-            out.addAll(part.opportunities());
-        }
-        Listing listing = new Listing(out, slots, slotCount);
+        Listing listing = ListingSlice.join(parts, slotCount);
         unchanged = indexed ? listing : null;
         return listing;
-    }
-
-    /** One slice's liquidatable positions and their slots. */
-    private record Found(List<LiquidationOpportunity> opportunities, int[] slots) {
     }
 
     /** Morpho's exact check of position {@code p} of market {@code m}: its opportunity, or null. */
