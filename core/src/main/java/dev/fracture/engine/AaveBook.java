@@ -58,8 +58,8 @@ final class AaveBook implements ProtocolBook {
     private final FlashLoanTerms flash;
     private AavePrices prices;
     private double badDebtUsd;
-    /** The threads a block's exact checks are spread over (null: checked on the calling thread). */
-    private Workers workers;
+    /** The threads a block's exact checks, re-screens, sums and texts are spread over (none: the calling one). */
+    private Workers workers = Workers.NONE;
     /** The fast engine's screen in front of the exact check (null: check every account, as the reference does). */
     private AaveHealthScreen screen;
     /** The screen's candidates of the block, ascending (the fast engine only). */
@@ -189,13 +189,12 @@ final class AaveBook implements ProtocolBook {
             }
             return ListingSlice.join(List.of(all), accounts.length);
         }
-        Workers w = workers != null ? workers : Workers.NONE;
-        screen.prices(prices, w);
+        screen.prices(prices, workers);
         int n = screen.candidates(candidates);
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
         // answers, and the slices' finds are joined in candidate order — the listing one thread makes.
-        List<ListingSlice> parts = w.slices(n, (from, to) -> {
+        List<ListingSlice> parts = workers.slices(n, (from, to) -> {
             ListingSlice found = new ListingSlice();
             for (int c = from; c < to; c++) {
                 int i = candidates[c];
@@ -310,7 +309,7 @@ final class AaveBook implements ProtocolBook {
      */
     private double sum(java.util.function.IntToDoubleFunction addend) {
         double[] terms = new double[accounts.length];
-        (workers != null ? workers : Workers.NONE).slices(accounts.length, (from, to) -> {
+        workers.slices(accounts.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 terms[i] = addend.applyAsDouble(i);
             }
@@ -346,7 +345,7 @@ final class AaveBook implements ProtocolBook {
                 }
                 return out;
             };
-            List<String[]> texts = workers != null ? workers.map(slices, text) : slices.stream().map(text).toList();
+            List<String[]> texts = workers.map(slices, text);
             for (int k = 0; k < slices.size(); k++) {
                 String[] slice = texts.get(k);
                 for (int j = 0; j < slice.length; j++) {

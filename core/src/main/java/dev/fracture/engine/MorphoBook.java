@@ -47,8 +47,8 @@ final class MorphoBook implements ProtocolBook {
     private Listing unchanged;
     /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
     private boolean indexed;
-    /** The fast engine's threads for the exact checks a listing needs (null: none). */
-    private Workers workers;
+    /** The fast engine's threads for the exact checks a listing needs (none: the calling thread). */
+    private Workers workers = Workers.NONE;
 
     /** One exact check: the position and market state it read, the price epoch, and its answer (null: none). */
     private record Checked(MorphoPosition position, MorphoMarketState state, long priceEpoch,
@@ -235,8 +235,7 @@ final class MorphoBook implements ProtocolBook {
         // positions' kept answers, and the slices' finds are joined in slot order — the listing one thread makes.
         // After a liquidation in a market every check there is due again (the market's totals convert its
         // positions' borrow shares), which is most of a cascade's checks.
-        Workers w = indexed && workers != null ? workers : Workers.NONE;
-        List<ListingSlice> parts = w.slices(slotCount, (from, to) -> {
+        List<ListingSlice> parts = workers.slices(slotCount, (from, to) -> {
             ListingSlice found = new ListingSlice();
             int k = 0;
             for (int slot = from; slot < to; slot++) {
