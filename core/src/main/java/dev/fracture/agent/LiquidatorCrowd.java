@@ -187,7 +187,12 @@ public final class LiquidatorCrowd {
         return flashOffered ? ownCapital : everyone;
     }
 
-    private record CostKey(long gasUnits, long ageBlocks) {
+    /**
+     * A group's costs for one gas of a transaction, by age of a position from -1 to the longest latency (index age +
+     * 1), each made the first time it is asked: asking again reads an array slot and writes nothing the planning
+     * threads share (the slots publish safely; two threads making one slot make the same values).
+     */
+    private record CostTable(long gasUnits, java.util.concurrent.atomic.AtomicReferenceArray<double[]> byAge) {
     }
 
     /**
@@ -211,10 +216,10 @@ public final class LiquidatorCrowd {
         private final double minSlippageShareWithRoom;
         /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
-        /** Per gas of a transaction and age of a position (capped at the longest latency): see {@link #costs}. */
-        private final ConcurrentHashMap<CostKey, double[]> costs = new ConcurrentHashMap<>();
+        /** Per gas of a transaction, the costs at every age (see {@link #costs}); the last one asked in front. */
+        private final ConcurrentHashMap<Long, CostTable> costs = new ConcurrentHashMap<>();
         private volatile Last<AssetId> lastCapitalRange;
-        private volatile Last<CostKey> lastCosts;
+        private volatile CostTable lastCosts;
 
         private Group(boolean withFlashUsers, boolean withOthers) {
             this.withFlashUsers = withFlashUsers;
@@ -344,29 +349,36 @@ public final class LiquidatorCrowd {
         }
 
         private double[] costs(long gasUnits, long ageBlocks) {
-            long age = Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
-            Last<CostKey> last = lastCosts;
-            if (last != null && last.key().gasUnits() == gasUnits && last.key().ageBlocks() == age) {
-                return last.value();
+            int age = (int) Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
+            CostTable table = lastCosts;
+            if (table == null || table.gasUnits() != gasUnits) {
+                table = costs.computeIfAbsent(gasUnits, g -> new CostTable(g,
+                        new java.util.concurrent.atomic.AtomicReferenceArray<>(maxLatencyBlocks + 2)));
+                lastCosts = table;
             }
-            CostKey asked = new CostKey(gasUnits, age);
-            double[] found = costs.computeIfAbsent(asked, key -> {
-                double least = Double.POSITIVE_INFINITY;
-                double roomPerCost = 0;
-                for (int k : members) {
-                    if (roster.latency[k] <= age) {
-                        double gasNative = gasUnits * (baseFeeGwei + roster.priorityFee[k]) * 1e-9;
-                        double cost = gasNative * nativeUsd + roster.minProfit[k];
-                        least = Math.min(least, cost);
-                        if (room[k] > 0) {
-                            roomPerCost = Math.max(roomPerCost, cost > 0 ? room[k] / cost : Double.POSITIVE_INFINITY);
-                        }
+            double[] found = table.byAge().get(age + 1);
+            if (found == null) {
+                found = costsAt(gasUnits, age);
+                table.byAge().set(age + 1, found);
+            }
+            return found;
+        }
+
+        /** {least cost, largest room per cost} among the members old enough to act at {@code age}. */
+        private double[] costsAt(long gasUnits, int age) {
+            double least = Double.POSITIVE_INFINITY;
+            double roomPerCost = 0;
+            for (int k : members) {
+                if (roster.latency[k] <= age) {
+                    double gasNative = gasUnits * (baseFeeGwei + roster.priorityFee[k]) * 1e-9;
+                    double cost = gasNative * nativeUsd + roster.minProfit[k];
+                    least = Math.min(least, cost);
+                    if (room[k] > 0) {
+                        roomPerCost = Math.max(roomPerCost, cost > 0 ? room[k] / cost : Double.POSITIVE_INFINITY);
                     }
                 }
-                return new double[] {least, roomPerCost};
-            });
-            lastCosts = new Last<>(asked, found);
-            return found;
+            }
+            return new double[] {least, roomPerCost};
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fracture.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.market.Market;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link Liquidator#plan} makes for each, and a position it passes over (null) is one no member plans. The market is {@link LiquidatorTest}'s: ETH at $2,000 sells into one fee-free
  * constant-product pool of 1,000 ETH and 2,000,000 USDC; the protocol pays a 5% bonus (collateral per debt
  * 1.05 / 2000); a liquidation costs 300,000 gas at a 10 gwei base fee plus the member's priority fee, ETH at $2,000,
- * i.e. 0.006 USD per gwei of fee.
+ * i.e. 0.6 USD per gwei of fee.
  */
 class LiquidatorCrowdTest {
     private static final ChainId ETHEREUM = ChainId.of("ethereum");
@@ -66,6 +67,30 @@ class LiquidatorCrowdTest {
 
     private static LiquidatorCrowd crowd(List<LiquidatorLedger> members, long block) {
         return new LiquidatorCrowd(members, ETHEREUM, block, PRICES, BASE_FEE, 2000);
+    }
+
+    /**
+     * A group's least cost of a liquidation by a member old enough to act, worked by hand: 300,000 gas at 10 gwei
+     * plus the member's priority fee, ETH at $2,000 (0.6 USD per gwei), plus its minimum profit. Members: A
+     * (priority 2, min profit 5, latency 0) costs 12 × 0.6 + 5 = 12.2; B (priority 0, min profit 1, latency 3)
+     * 10 × 0.6 + 1 = 7; C (priority 50, min profit 0, latency 1) 60 × 0.6 = 36. Asked again, in any order, for
+     * another gas, and past the longest latency, the answers are the same.
+     */
+    @Test
+    void theLeastCostByAgeIsWorkedByHand() {
+        LiquidatorCrowd c = crowd(List.of(member("A", 0, false, 2, 5, 0, 0.5, 0),
+                member("B", 0, false, 0, 1, 3, 0.5, 0), member("C", 0, false, 50, 0, 1, 0.5, 0)), 10);
+        LiquidatorCrowd.Group everyone = c.ownCapital(false);
+        for (int round = 0; round < 2; round++) {
+            assertThat(everyone.cheapestCostUsd(300_000, -5)).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(everyone.cheapestCostUsd(300_000, 0)).isCloseTo(12.2, within(1e-9));
+            assertThat(everyone.cheapestCostUsd(300_000, 2)).isCloseTo(12.2, within(1e-9));
+            assertThat(everyone.cheapestCostUsd(300_000, 3)).isCloseTo(7, within(1e-9));
+            assertThat(everyone.cheapestCostUsd(300_000, 1_000)).isCloseTo(7, within(1e-9));
+            // Half the gas (0.3 USD per gwei): A 8.6, B 4, C 18.
+            assertThat(everyone.cheapestCostUsd(150_000, 5)).isCloseTo(4, within(1e-9));
+            assertThat(everyone.cheapestCostUsd(150_000, 1)).isCloseTo(8.6, within(1e-9));
+        }
     }
 
     private static boolean nobodyPlans(Liquidator liquidator, List<LiquidatorLedger> members,
