@@ -24,7 +24,6 @@ import dev.fracture.protocol.lending.AaveTargets;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -322,35 +321,22 @@ final class AaveBook implements ProtocolBook {
         return usd;
     }
 
-    /** Accounts written out per task when the digest's text is made on the engine's threads. */
-    private static final int DIGEST_SLICE = 4096;
+    /** Accounts whose text is held at once while the digest is made (the texts of a million would be a gigabyte). */
+    private static final int DIGEST_BATCH = 1 << 18;
 
     /**
-     * Each account's text and whether it was written off, in account order. The text is made a slice of accounts at a
-     * time — on the engine's threads when the book has them (the fast engine), else on this one — and fed to the
+     * Each account's text and whether it was written off, in account order. The text is made a batch of accounts at
+     * a time — on the engine's threads when the book has them (the fast engine), else on this one — and fed to the
      * digest in order: the same bytes either way.
      */
     @Override
     public void digest(StateDigest digest) {
-        int batch = DIGEST_SLICE * 64;
-        for (int from = 0; from < accounts.length; from += batch) {
-            List<Integer> slices = new ArrayList<>();
-            for (int s = from; s < Math.min(accounts.length, from + batch); s += DIGEST_SLICE) {
-                slices.add(s);
-            }
-            java.util.function.Function<Integer, String[]> text = s -> {
-                String[] out = new String[Math.min(DIGEST_SLICE, accounts.length - s)];
-                for (int j = 0; j < out.length; j++) {
-                    out[j] = accounts[s + j].toString();
-                }
-                return out;
-            };
-            List<String[]> texts = workers.map(slices, text);
-            for (int k = 0; k < slices.size(); k++) {
-                String[] slice = texts.get(k);
-                for (int j = 0; j < slice.length; j++) {
-                    digest.add(slice[j]).add(writtenOff[slices.get(k) + j] ? 1L : 0L);
-                }
+        for (int start = 0; start < accounts.length; start += DIGEST_BATCH) {
+            int first = start;
+            String[] texts = workers.texts(Math.min(DIGEST_BATCH, accounts.length - start),
+                    j -> accounts[first + j].toString());
+            for (int j = 0; j < texts.length; j++) {
+                digest.add(texts[j]).add(writtenOff[first + j] ? 1L : 0L);
             }
         }
         digest.add(badDebtUsd);

@@ -264,10 +264,11 @@ public final class CascadeSimulator {
         /** The trace, every event, every liquidator's books and every protocol book's final state, bit for bit. */
         private String stateHash(Trace trace) {
             StateDigest d = new StateDigest().add(trace.hash());
-            for (String text : texts(desk.events())) {
+            List<LiquidationEvent> events = desk.events();
+            for (String text : workers.texts(events.size(), i -> events.get(i).toString())) {
                 d.add(text);
             }
-            for (String text : texts(log)) {
+            for (String text : workers.texts(log.size(), i -> log.get(i).toString())) {
                 d.add(text);
             }
             desk.outcomes().forEach((id, o) -> d.add(id).add(o.toString()));
@@ -278,19 +279,5 @@ public final class CascadeSimulator {
             return d.hex();
         }
 
-        /** Each item's text, in order, made a slice at a time on the engine's threads (the same text on any count). */
-        private List<String> texts(List<?> items) {
-            List<String> out = new ArrayList<>(items.size());
-            for (String[] slice : workers.slices(items.size(), (from, to) -> {
-                String[] part = new String[to - from];
-                for (int i = from; i < to; i++) {
-                    part[i - from] = items.get(i).toString();
-                }
-                return part;
-            })) {
-                out.addAll(java.util.Arrays.asList(slice));
-            }
-            return out;
-        }
     }
 }

@@ -21,7 +21,7 @@ final class Workers implements AutoCloseable {
 
     private final int threads;
     private final ExecutorService pool;
-    /** The fewest items handed to the threads ({@link #flatMap}, {@link #slices}). */
+    /** The fewest items {@link #slices} hands to the threads. */
     private final int handOverAt;
 
     Workers(int threads) {
@@ -44,17 +44,12 @@ final class Workers implements AutoCloseable {
         return pool != null;
     }
 
-    /** {@code f} of every item, flattened, in the order of {@code items}. */
-    <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f) {
-        return flatMap(items, f, handOverAt);
-    }
-
     /**
      * {@code f} of every item, in the order of {@code items}, spread over the threads however few the items are: for
      * a handful of large pieces of work (a protocol's book to build, a run's protocols to index).
      */
     <T, R> List<R> map(List<T> items, Function<T, R> f) {
-        return flatMap(items, t -> java.util.Collections.singletonList(f.apply(t)), 2);
+        return spread(items, f, 2);
     }
 
     /** {@link #map} for work done for its effect on each item (each item's own state only). */
@@ -88,11 +83,27 @@ final class Workers implements AutoCloseable {
         return map(starts, from -> slice.apply(from, Math.min(count, from + per)));
     }
 
-    private <T, R> List<R> flatMap(List<T> items, Function<T, List<R>> f, int minParallel) {
+    /**
+     * {@code text} of every index of {@code [0, count)}, in order, made a slice at a time on the threads (the same
+     * texts on any count): for the texts a state hash reads.
+     */
+    String[] texts(int count, java.util.function.IntFunction<String> text) {
+        String[] out = new String[count];
+        slices(count, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = text.apply(i);
+            }
+            return to;
+        });
+        return out;
+    }
+
+    /** {@code f} of every item, in order; on the threads in chunks when there are {@code minParallel} or more. */
+    private <T, R> List<R> spread(List<T> items, Function<T, R> f, int minParallel) {
         if (pool == null || items.size() < minParallel) {
-            List<R> out = new ArrayList<>();
+            List<R> out = new ArrayList<>(items.size());
             for (T item : items) {
-                out.addAll(f.apply(item));
+                out.add(f.apply(item));
             }
             return out;
         }
@@ -102,9 +113,9 @@ final class Workers implements AutoCloseable {
         for (int from = 0; from < items.size(); from += per) {
             List<T> part = items.subList(from, Math.min(items.size(), from + per));
             futures.add(pool.submit(() -> {
-                List<R> out = new ArrayList<>();
+                List<R> out = new ArrayList<>(part.size());
                 for (T item : part) {
-                    out.addAll(f.apply(item));
+                    out.add(f.apply(item));
                 }
                 return out;
             }));

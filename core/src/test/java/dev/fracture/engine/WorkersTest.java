@@ -18,8 +18,13 @@ class WorkersTest {
         List<Integer> items = IntStream.range(0, 1000).boxed().toList();
         for (int threads = 1; threads <= 3; threads++) {
             try (Workers w = new Workers(threads)) {
-                assertThat(w.flatMap(items, i -> List.of(i, -i))).as("%d threads", threads)
+                List<Integer> flattened = new ArrayList<>();
+                w.slices(items.size(), (from, to) -> items.subList(from, to).stream()
+                        .flatMap(i -> java.util.stream.Stream.of(i, -i)).toList()).forEach(flattened::addAll);
+                assertThat(flattened).as("%d threads", threads)
                         .isEqualTo(items.stream().flatMap(i -> java.util.stream.Stream.of(i, -i)).toList());
+                assertThat(w.texts(items.size(), i -> "t" + items.get(i)))
+                        .containsExactly(items.stream().map(i -> "t" + i).toArray(String[]::new));
                 assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
                 assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
                 assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();
