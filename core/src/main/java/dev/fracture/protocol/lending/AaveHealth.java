@@ -27,8 +27,17 @@ public final class AaveHealth {
     private AaveHealth() {
     }
 
-    /** The exact account data, as the contract computes it. */
+    /**
+     * The exact account data, as the contract computes it: in 64- and 128-bit words where every value fits them
+     * ({@link FixedWidthHealth}, nearly every account), else in {@code BigInteger} — the same answer either way.
+     */
     public AaveAccountData accountData(AaveMarket market, AavePrices prices, AaveAccount account) {
+        AaveAccountData fixedWidth = FixedWidthHealth.accountData(market, prices, account);
+        return fixedWidth != null ? fixedWidth : exactAccountData(market, prices, account);
+    }
+
+    /** The account data in {@code BigInteger} arithmetic without a bound: the contract's formula as written. */
+    AaveAccountData exactAccountData(AaveMarket market, AavePrices prices, AaveAccount account) {
         BigInteger totalCollateral = BigInteger.ZERO;
         BigInteger totalDebt = BigInteger.ZERO;
         BigInteger ltvWeighted = BigInteger.ZERO;
@@ -97,7 +106,7 @@ public final class AaveHealth {
     }
 
     /** The market's reserve of {@code asset}; the error naming the account is built only when there is none. */
-    private static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AaveAccount account, String role) {
+    static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AaveAccount account, String role) {
         AaveReserveConfig r = market.reserves().get(asset);
         return r != null ? r : market.reserve(asset, "account " + account.id() + " " + role);
     }

@@ -1,0 +1,152 @@
+package dev.fracture.protocol.lending;
+
+import java.math.BigInteger;
+
+/**
+ * {@code GenericLogic.calculateUserAccountData} (aave/aave-v3-core, {@code contracts/protocol/libraries/logic/
+ * GenericLogic.sol}) in 64- and 128-bit words instead of {@link BigInteger}: the same operations in the same order,
+ * each truncating or rounding half up as the contract does, so the answer is the same to the last unit — or no answer
+ * at all when a value leaves the words' range, and the caller then takes the {@code BigInteger} form
+ * ({@link AaveHealth#accountData}).
+ *
+ * <p>Why: a cascade re-checks every liquidatable account at every oracle move (millions of checks in a large run),
+ * and the {@code BigInteger} form allocates a number for every product, sum and quotient. The range kept here covers
+ * every realistic account: each balance below 2^127 units, each reserve's decimals at most 18, and every value in
+ * base currency (8 decimals) below 2^62 — 46 billion USD — alone and summed. Within it the products are exact: a
+ * value times a basis-point weight stays below 2^78 and a value times {@code 1e18} below 2^122, both held in two
+ * words ({@link UnsignedWide}).
+ */
+final class FixedWidthHealth {
+    /** Values and totals in base currency stay below this; beyond it the caller takes the {@code BigInteger} form. */
+    private static final long LIMIT = 1L << 62;
+    /** 10^0 … 10^18, the token units that fit a word. */
+    private static final long[] POW10 = new long[19];
+    private static final long WAD = 1_000_000_000_000_000_000L;
+    private static final long PERCENTAGE_FACTOR = 10_000;
+    private static final long HALF_PERCENTAGE = 5_000;
+
+    static {
+        POW10[0] = 1;
+        for (int k = 1; k < POW10.length; k++) {
+            POW10[k] = POW10[k - 1] * 10;
+        }
+    }
+
+    private FixedWidthHealth() {
+    }
+
+    /**
+     * The exact account data, or null when some value leaves the fixed width (then nothing is decided here). Unknown
+     * reserves and e-mode categories fail as {@link AaveHealth#accountData} fails, in the same order.
+     */
+    static AaveAccountData accountData(AaveMarket market, AavePrices prices, AaveAccount account) {
+        long totalCollateral = 0;
+        long totalDebt = 0;
+        // Sums of value × basis points, two words each (high, low).
+        long ltvHigh = 0;
+        long ltvLow = 0;
+        long thresholdHigh = 0;
+        long thresholdLow = 0;
+        boolean zeroLtv = false;
+        AaveEModeCategory eMode = AaveHealth.eMode(market, account);
+        for (AaveCollateral c : account.collaterals()) {
+            AaveReserveConfig r = AaveHealth.reserve(market, c.asset(), account, "collateral");
+            if (!c.usedAsCollateral() || r.liquidationThresholdBps() == 0) {
+                continue;
+            }
+            long value = valueInBase(c.balance(), prices.price(c.asset()), r.decimals());
+            if (value < 0) {
+                return null;
+            }
+            totalCollateral += value;
+            if (totalCollateral >= LIMIT) {
+                return null;
+            }
+            boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
+            long ltv = inEMode ? eMode.ltvBps() : r.ltvBps();
+            long threshold = inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
+            // The contract tests the reserve's own LTV for zero, not the e-mode one.
+            if (r.ltvBps() != 0) {
+                long low = value * ltv;
+                long sum = ltvLow + low;
+                ltvHigh += Math.multiplyHigh(value, ltv) + (Long.compareUnsigned(sum, ltvLow) < 0 ? 1 : 0);
+                ltvLow = sum;
+            } else {
+                zeroLtv = true;
+            }
+            long low = value * threshold;
+            long sum = thresholdLow + low;
+            thresholdHigh += Math.multiplyHigh(value, threshold) + (Long.compareUnsigned(sum, thresholdLow) < 0 ? 1 : 0);
+            thresholdLow = sum;
+        }
+        for (AaveDebt d : account.debts()) {
+            AaveReserveConfig r = AaveHealth.reserve(market, d.asset(), account, "debt");
+            long value = valueInBase(d.balance(), prices.price(d.asset()), r.decimals());
+            if (value < 0) {
+                return null;
+            }
+            totalDebt += value;
+            if (totalDebt >= LIMIT) {
+                return null;
+            }
+        }
+        // A weighted sum over the total is at most the largest weight (basis points): the quotient fits one word.
+        long avgLtv = totalCollateral == 0 ? 0 : UnsignedWide.divide(ltvHigh, ltvLow, totalCollateral);
+        long avgThreshold = totalCollateral == 0 ? 0
+                : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
+        BigInteger hf = totalDebt == 0 ? AaveAccountData.NO_DEBT_HEALTH_FACTOR
+                : healthFactor(percentMul(totalCollateral, avgThreshold), totalDebt);
+        return new AaveAccountData(BigInteger.valueOf(totalCollateral), BigInteger.valueOf(totalDebt),
+                BigInteger.valueOf(avgLtv), BigInteger.valueOf(avgThreshold), hf, zeroLtv);
+    }
+
+    /**
+     * {@code balance * price / 10^decimals}, truncated ({@code GenericLogic._getUserBalanceInBaseCurrency}); -1 when
+     * the balance has more than 127 bits, the decimals are above 18, the price is negative or the value reaches
+     * {@link #LIMIT}.
+     */
+    static long valueInBase(BigInteger balance, long price, int decimals) {
+        int bits = balance.bitLength();
+        if (bits > 127 || decimals > 18 || price < 0) {
+            return -1;
+        }
+        long unit = POW10[decimals];
+        long balanceLow = balance.longValue();
+        long balanceHigh = bits > 64 ? balance.shiftRight(64).longValue() : 0;
+        // (balanceHigh·2^64 + balanceLow) × price in three words; the top one must be zero.
+        long word0 = balanceLow * price;
+        long carryIn = UnsignedWide.multiplyHigh(balanceLow, price);
+        long word1 = carryIn + balanceHigh * price;
+        long word2 = Math.multiplyHigh(balanceHigh, price) + (Long.compareUnsigned(word1, carryIn) < 0 ? 1 : 0);
+        if (word2 != 0 || Long.compareUnsigned(word1, unit) >= 0) {
+            return -1;
+        }
+        long value = UnsignedWide.divide(word1, word0, unit);
+        return value < 0 || value >= LIMIT ? -1 : value;
+    }
+
+    /** {@code PercentageMath.percentMul}: {@code (value * bps + 5000) / 10000}, for a value below 2^62. */
+    private static long percentMul(long value, long bps) {
+        long low = value * bps;
+        long high = Math.multiplyHigh(value, bps);
+        long sum = low + HALF_PERCENTAGE;
+        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        return UnsignedWide.divide(high, sum, PERCENTAGE_FACTOR);
+    }
+
+    /** {@code WadRayMath.wadDiv}: {@code (a * 1e18 + b / 2) / b}, for {@code a} and {@code b} below 2^62. */
+    private static BigInteger healthFactor(long a, long b) {
+        long low = a * WAD;
+        long high = Math.multiplyHigh(a, WAD);
+        long sum = low + (b >> 1);
+        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        // The quotient can pass one word (a healthy account's factor over 18.4): its high word first.
+        long quotientHigh = high / b;
+        long quotientLow = UnsignedWide.divide(high % b, sum, b);
+        if (quotientHigh == 0 && quotientLow >= 0) {
+            return BigInteger.valueOf(quotientLow);
+        }
+        return BigInteger.valueOf(quotientHigh).shiftLeft(64)
+                .or(BigInteger.valueOf(quotientLow >>> 1).shiftLeft(1).or(BigInteger.valueOf(quotientLow & 1)));
+    }
+}
