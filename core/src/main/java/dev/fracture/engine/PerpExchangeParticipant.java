@@ -437,7 +437,8 @@ final class PerpExchangeParticipant implements BlockParticipant {
     }
 
     private void rebuild() {
-        fast = PerpAccountBook.of(accounts, perpMarkets, marketOrder);
+        // After the first build, the rows of the accounts no liquidation or payment replaced are read from the last.
+        fast = fast == null ? PerpAccountBook.of(accounts, perpMarkets, marketOrder) : fast.rebuilt(accounts);
         if (values == null || values.length < fast.size()) {
             values = new double[fast.size()];
             maintenance = new double[fast.size()];

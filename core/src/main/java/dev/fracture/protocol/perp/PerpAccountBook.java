@@ -27,10 +27,15 @@ public final class PerpAccountBook {
     private final double[] tierRate;
     private final double[] tierDeduction;
     private final List<String> marketIds;
+    /** What the book was built from: the accounts in order, and each one's first row ({@code firstRow[n]}: size). */
+    private final PerpAccount[] source;
+    private final int[] firstRow;
+    private final PerpMarkets markets;
 
     private PerpAccountBook(AccountId[] owner, String[] isolatedMarket, double[] collateral, int[] start, int[] market,
                             double[] size, double[] entry, int[] tierStart, double[] tierLower, double[] tierRate,
-                            double[] tierDeduction, List<String> marketIds) {
+                            double[] tierDeduction, List<String> marketIds, PerpAccount[] source, int[] firstRow,
+                            PerpMarkets markets) {
         this.owner = owner;
         this.isolatedMarket = isolatedMarket;
         this.collateral = collateral;
@@ -43,10 +48,28 @@ public final class PerpAccountBook {
         this.tierRate = tierRate;
         this.tierDeduction = tierDeduction;
         this.marketIds = marketIds;
+        this.source = source;
+        this.firstRow = firstRow;
+        this.markets = markets;
     }
 
     /** Builds the book; {@code marketOrder} fixes the index of each market in the mark arrays passed later. */
     public static PerpAccountBook of(List<PerpAccount> accounts, PerpMarkets markets, List<String> marketOrder) {
+        return build(accounts, markets, marketOrder, null);
+    }
+
+    /**
+     * The book of {@code accounts}, the same as {@link #of} with this book's markets and order, reading from this book
+     * the rows of every account that is the very object it was built from at the same place: accounts are
+     * immutable, so such an account's rows are the same numbers. An exchange rebuilds its book after every block with
+     * a liquidation, in which a few accounts of many were replaced.
+     */
+    public PerpAccountBook rebuilt(List<PerpAccount> accounts) {
+        return build(accounts, markets, marketIds, this);
+    }
+
+    private static PerpAccountBook build(List<PerpAccount> accounts, PerpMarkets markets, List<String> marketOrder,
+                                         PerpAccountBook previous) {
         Map<String, Integer> index = new HashMap<>();
         int[] tierStart = new int[marketOrder.size() + 1];
         List<double[]> tiers = new ArrayList<>();
@@ -60,10 +83,22 @@ public final class PerpAccountBook {
             }
         }
         tierStart[marketOrder.size()] = tiers.size();
+        PerpAccount[] source = accounts.toArray(new PerpAccount[0]);
+        int n = source.length;
         // Sized first, then filled: a large exchange's book is rebuilt after every block with a liquidation.
+        boolean[] kept = new boolean[n];
         int rows = 0;
         int entries = 0;
-        for (PerpAccount a : accounts) {
+        for (int k = 0; k < n; k++) {
+            PerpAccount a = source[k];
+            if (previous != null && k < previous.source.length && previous.source[k] == a) {
+                kept[k] = true;
+                int from = previous.firstRow[k];
+                int to = previous.firstRow[k + 1];
+                rows += to - from;
+                entries += previous.start[to] - previous.start[from];
+                continue;
+            }
             rows++;
             for (PerpPosition p : a.positions()) {
                 entries++;
@@ -76,12 +111,42 @@ public final class PerpAccountBook {
         String[] isolated = new String[rows];
         double[] coll = new double[rows];
         int[] starts = new int[rows + 1];
+        int[] firstRow = new int[n + 1];
         int[] mk = new int[entries];
         double[] sz = new double[entries];
         double[] en = new double[entries];
         int r = 0;
         int e = 0;
-        for (PerpAccount a : accounts) {
+        for (int k = 0; k < n; k++) {
+            firstRow[k] = r;
+            if (kept[k]) {
+                // A run of kept accounts at once: their rows and entries lie together in the previous book.
+                int last = k;
+                while (last + 1 < n && kept[last + 1]) {
+                    last++;
+                }
+                int fromRow = previous.firstRow[k];
+                int toRow = previous.firstRow[last + 1];
+                int fromEntry = previous.start[fromRow];
+                int toEntry = previous.start[toRow];
+                System.arraycopy(previous.owner, fromRow, owners, r, toRow - fromRow);
+                System.arraycopy(previous.isolatedMarket, fromRow, isolated, r, toRow - fromRow);
+                System.arraycopy(previous.collateral, fromRow, coll, r, toRow - fromRow);
+                for (int row = fromRow; row < toRow; row++) {
+                    starts[r + row - fromRow] = previous.start[row] - fromEntry + e;
+                }
+                for (int j = k + 1; j <= last; j++) {
+                    firstRow[j] = previous.firstRow[j] - fromRow + r;
+                }
+                System.arraycopy(previous.market, fromEntry, mk, e, toEntry - fromEntry);
+                System.arraycopy(previous.size, fromEntry, sz, e, toEntry - fromEntry);
+                System.arraycopy(previous.entry, fromEntry, en, e, toEntry - fromEntry);
+                r += toRow - fromRow;
+                e += toEntry - fromEntry;
+                k = last;
+                continue;
+            }
+            PerpAccount a = source[k];
             owners[r] = a.id();
             coll[r] = a.crossCollateral();
             starts[r++] = e;
@@ -105,6 +170,7 @@ public final class PerpAccountBook {
             }
         }
         starts[rows] = e;
+        firstRow[n] = rows;
         double[] lower = new double[tiers.size()];
         double[] rate = new double[tiers.size()];
         double[] deduction = new double[tiers.size()];
@@ -114,7 +180,7 @@ public final class PerpAccountBook {
             deduction[t] = tiers.get(t)[2];
         }
         return new PerpAccountBook(owners, isolated, coll, starts, mk, sz, en, tierStart, lower, rate, deduction,
-                List.copyOf(marketOrder));
+                List.copyOf(marketOrder), source, firstRow, markets);
     }
 
     private static int marketIndex(Map<String, Integer> index, String market) {
