@@ -333,10 +333,10 @@ final class AaveBook implements ProtocolBook {
     public void digest(StateDigest digest) {
         for (int start = 0; start < accounts.length; start += DIGEST_BATCH) {
             int first = start;
-            String[] texts = workers.texts(Math.min(DIGEST_BATCH, accounts.length - start),
+            byte[][] texts = workers.utf8(Math.min(DIGEST_BATCH, accounts.length - start),
                     j -> accounts[first + j].toString());
             for (int j = 0; j < texts.length; j++) {
-                digest.add(texts[j]).add(writtenOff[first + j] ? 1L : 0L);
+                digest.addUtf8(texts[j]).add(writtenOff[first + j] ? 1L : 0L);
             }
         }
         digest.add(badDebtUsd);

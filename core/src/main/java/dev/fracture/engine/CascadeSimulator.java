@@ -265,11 +265,11 @@ public final class CascadeSimulator {
         private String stateHash(Trace trace) {
             StateDigest d = new StateDigest().add(trace.hash());
             List<LiquidationEvent> events = desk.events();
-            for (String text : workers.texts(events.size(), i -> events.get(i).toString())) {
-                d.add(text);
+            for (byte[] text : workers.utf8(events.size(), i -> events.get(i).toString())) {
+                d.addUtf8(text);
             }
-            for (String text : workers.texts(log.size(), i -> log.get(i).toString())) {
-                d.add(text);
+            for (byte[] text : workers.utf8(log.size(), i -> log.get(i).toString())) {
+                d.addUtf8(text);
             }
             desk.outcomes().forEach((id, o) -> d.add(id).add(o.toString()));
             for (ProtocolBook b : books) {

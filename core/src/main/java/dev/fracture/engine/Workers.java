@@ -84,14 +84,15 @@ final class Workers implements AutoCloseable {
     }
 
     /**
-     * {@code text} of every index of {@code [0, count)}, in order, made a slice at a time on the threads (the same
-     * texts on any count): for the texts a state hash reads.
+     * The UTF-8 bytes of {@code text} of every index of {@code [0, count)}, in order, made and encoded a slice at a
+     * time on the threads (the same bytes on any count): for the texts a state hash reads, so that the thread feeding
+     * the digest only feeds it.
      */
-    String[] texts(int count, java.util.function.IntFunction<String> text) {
-        String[] out = new String[count];
+    byte[][] utf8(int count, java.util.function.IntFunction<String> text) {
+        byte[][] out = new byte[count][];
         slices(count, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = text.apply(i);
+                out[i] = text.apply(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             return to;
         });

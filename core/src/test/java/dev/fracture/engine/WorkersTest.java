@@ -23,8 +23,10 @@ class WorkersTest {
                         .flatMap(i -> java.util.stream.Stream.of(i, -i)).toList()).forEach(flattened::addAll);
                 assertThat(flattened).as("%d threads", threads)
                         .isEqualTo(items.stream().flatMap(i -> java.util.stream.Stream.of(i, -i)).toList());
-                assertThat(w.texts(items.size(), i -> "t" + items.get(i)))
-                        .containsExactly(items.stream().map(i -> "t" + i).toArray(String[]::new));
+                // Encoded as UTF-8 on the threads, a character of two bytes included.
+                assertThat(w.utf8(items.size(), i -> "t\u00e9" + items.get(i))).isDeepEqualTo(items.stream()
+                        .map(i -> ("t\u00e9" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toArray(byte[][]::new));
                 assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
                 assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
                 assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();
