@@ -18,9 +18,9 @@ import dev.fracture.protocol.lending.MorphoLiquidationResult;
 import dev.fracture.protocol.lending.MorphoMarketParams;
 import dev.fracture.protocol.lending.MorphoMarketState;
 import dev.fracture.protocol.lending.MorphoPosition;
+import dev.fracture.protocol.lending.TokenAmounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.Optional;
 
 /**
@@ -30,8 +30,6 @@ import java.util.Optional;
  * scales linearly (to within a unit of rounding), which is how the liquidator sizes its call.
  */
 public final class Opportunities {
-    private static final MathContext MC = MathContext.DECIMAL64;
-
     private Opportunities() {
     }
 
@@ -114,6 +112,6 @@ public final class Opportunities {
     }
 
     private static double tokens(BigInteger units, int decimals) {
-        return new BigDecimal(units, decimals).round(MC).doubleValue();
+        return TokenAmounts.decimal64(units, decimals);
     }
 }

@@ -114,15 +114,14 @@ public final class AaveLiquidation {
         BigInteger debtUnit = WadRayMath.pow10(debtReserve.decimals());
         BigInteger balance = held.balance();
 
-        BigInteger baseCollateral = debtPrice.multiply(debtTarget).multiply(collateralUnit)
-                .divide(collateralPrice.multiply(debtUnit));
+        BigInteger baseCollateral = productQuotient(debtPrice, debtTarget, collateralUnit, collateralPrice, debtUnit);
         BigInteger maxCollateral = WadRayMath.percentMul(baseCollateral, bonus);
         BigInteger collateralAmount;
         BigInteger debtRepaid;
         if (maxCollateral.compareTo(balance) > 0) {
             collateralAmount = balance;
-            debtRepaid = WadRayMath.percentDiv(collateralPrice.multiply(collateralAmount).multiply(debtUnit)
-                    .divide(debtPrice.multiply(collateralUnit)), bonus);
+            debtRepaid = WadRayMath.percentDiv(productQuotient(collateralPrice, collateralAmount, debtUnit, debtPrice,
+                    collateralUnit), bonus);
         } else {
             collateralAmount = maxCollateral;
             debtRepaid = debtTarget;
@@ -146,6 +145,23 @@ public final class AaveLiquidation {
         public BigInteger collateralToLiquidator() {
             return collateralSeized.subtract(protocolFee);
         }
+    }
+
+    /**
+     * {@code a * b * c / (d * e)}, truncated, as the contract's one division: in 64-bit words where every factor fits
+     * them ({@link UnsignedWide#productQuotient}: prices, units of up to 18 decimals, amounts below 2^127), else in
+     * {@code BigInteger} — the same number.
+     */
+    private static BigInteger productQuotient(BigInteger a, BigInteger b, BigInteger c, BigInteger d, BigInteger e) {
+        if (a.signum() > 0 && a.bitLength() <= 63 && b.signum() >= 0 && b.bitLength() <= 127 && c.signum() > 0
+                && c.bitLength() <= 63 && d.signum() > 0 && d.bitLength() <= 63 && e.signum() > 0
+                && e.bitLength() <= 63) {
+            BigInteger q = UnsignedWide.productQuotient(a.longValue(), b, c.longValue(), d.longValue(), e.longValue());
+            if (q != null) {
+                return q;
+            }
+        }
+        return a.multiply(b).multiply(c).divide(d.multiply(e));
     }
 
     /** Where a failed call is reported: built only when one fails. */

@@ -10,6 +10,7 @@ package dev.fracture.protocol.lending;
  * two too large and is corrected against the divisor's second digit.
  */
 final class UnsignedWide {
+    private static final java.math.BigInteger TWO_64 = java.math.BigInteger.ONE.shiftLeft(64);
     private static final long DIGIT = 1L << 32;
     private static final long DIGIT_MASK = DIGIT - 1;
 
@@ -61,5 +62,73 @@ final class UnsignedWide {
             }
         }
         return (q1 << 32) | q0;
+    }
+
+    /**
+     * {@code floor((hi·2^64 + lo) / divisor)} as a number, for {@code hi} not negative and {@code divisor} positive:
+     * the quotient may take both words.
+     */
+    static java.math.BigInteger quotient(long hi, long lo, long divisor) {
+        long high = hi / divisor;
+        long low = divide(hi % divisor, lo, divisor);
+        return toBigInteger(high, low);
+    }
+
+    /** The number {@code hi·2^64 + lo}, both words unsigned. */
+    static java.math.BigInteger toBigInteger(long hi, long lo) {
+        if (hi == 0 && lo >= 0) {
+            return java.math.BigInteger.valueOf(lo);
+        }
+        java.math.BigInteger low = java.math.BigInteger.valueOf(lo);
+        if (lo < 0) {
+            low = low.add(TWO_64);
+        }
+        return hi == 0 ? low : java.math.BigInteger.valueOf(hi).shiftLeft(64).add(low);
+    }
+
+    /** The high word of a number below 2^128 that is not negative (0 when it fits one word). */
+    static long high(java.math.BigInteger value) {
+        return value.bitLength() > 64 ? value.shiftRight(64).longValue() : 0;
+    }
+
+    /**
+     * {@code floor(a · b · c / (d · e))} for positive words {@code a, c, d, e} below 2^63 and {@code b} not negative
+     * below 2^127, or null when the quotient reaches 2^127. Reckoned as {@code floor(floor(a·b·c / d) / e)} — the
+     * same number for positive integers — in four words: the product is below 2^253.
+     */
+    static java.math.BigInteger productQuotient(long a, java.math.BigInteger b, long c, long d, long e) {
+        long b0 = b.longValue();
+        long b1 = high(b);
+        // a · b in three words.
+        long x0 = a * b0;
+        long carry = multiplyHigh(a, b0);
+        long x1 = carry + a * b1;
+        long x2 = Math.multiplyHigh(a, b1) + (Long.compareUnsigned(x1, carry) < 0 ? 1 : 0);
+        // … · c in four.
+        long[] y = new long[4];
+        y[0] = x0 * c;
+        long up = multiplyHigh(x0, c);
+        long w = x1 * c;
+        y[1] = w + up;
+        up = multiplyHigh(x1, c) + (Long.compareUnsigned(y[1], w) < 0 ? 1 : 0);
+        w = x2 * c;
+        y[2] = w + up;
+        y[3] = multiplyHigh(x2, c) + (Long.compareUnsigned(y[2], w) < 0 ? 1 : 0);
+        divideInPlace(y, d);
+        divideInPlace(y, e);
+        if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
+            return null;
+        }
+        return toBigInteger(y[1], y[0]);
+    }
+
+    /** Replaces the four-word number {@code y} (most significant last) by its quotient by the positive word {@code d}. */
+    private static void divideInPlace(long[] y, long d) {
+        long rest = 0;
+        for (int k = y.length - 1; k >= 0; k--) {
+            long q = divide(rest, y[k], d);
+            rest = y[k] - q * d;
+            y[k] = q;
+        }
     }
 }

@@ -17,6 +17,10 @@ public final class WadRayMath {
     /** 100.00% in basis points, PercentageMath.PERCENTAGE_FACTOR. */
     public static final BigInteger PERCENTAGE_FACTOR = BigInteger.valueOf(10_000);
     private static final BigInteger HALF_PERCENTAGE = BigInteger.valueOf(5_000);
+    private static final long PERCENTAGE_FACTOR_BPS = 10_000;
+    private static final long HALF_PERCENTAGE_BPS = 5_000;
+    /** Percentages of at most this many bits (every basis-point figure) take the two-word path. */
+    private static final int PERCENT_BITS = 15;
     /** 10^0 … 10^77: every power of ten below 2^256 (a token's unit is 10^decimals). */
     private static final BigInteger[] POWERS_OF_TEN = new BigInteger[78];
 
@@ -56,18 +60,58 @@ public final class WadRayMath {
     }
 
     public static BigInteger percentMul(BigInteger value, BigInteger percentage) {
+        if (percentage.signum() >= 0 && percentage.bitLength() <= PERCENT_BITS) {
+            return percentMul(value, percentage.longValue());
+        }
         return value.multiply(percentage).add(HALF_PERCENTAGE).divide(PERCENTAGE_FACTOR);
     }
 
+    /**
+     * {@code (value * percentageBps + 5000) / 10000}. A value below 2^112 and a percentage below 2^15 (every basis
+     * point figure) are reckoned in two 64-bit words (the product stays below 2^127) — the same number, without the
+     * allocations of {@code BigInteger} products and quotients; anything else in {@code BigInteger}.
+     */
     public static BigInteger percentMul(BigInteger value, long percentageBps) {
-        return percentMul(value, BigInteger.valueOf(percentageBps));
+        if (value.signum() >= 0 && value.bitLength() <= 112 && percentageBps >= 0
+                && percentageBps < 1L << PERCENT_BITS) {
+            long lo = value.longValue();
+            long hi = UnsignedWide.high(value);
+            long low = lo * percentageBps;
+            long high = UnsignedWide.multiplyHigh(lo, percentageBps) + hi * percentageBps;
+            long sum = low + HALF_PERCENTAGE_BPS;
+            if (Long.compareUnsigned(sum, low) < 0) {
+                high++;
+            }
+            return UnsignedWide.quotient(high, sum, PERCENTAGE_FACTOR_BPS);
+        }
+        return value.multiply(BigInteger.valueOf(percentageBps)).add(HALF_PERCENTAGE).divide(PERCENTAGE_FACTOR);
     }
 
     public static BigInteger percentDiv(BigInteger value, BigInteger percentage) {
+        if (percentage.signum() > 0 && percentage.bitLength() <= 63) {
+            return percentDiv(value, percentage.longValue());
+        }
         return value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)).divide(percentage);
     }
 
+    /**
+     * {@code (value * 10000 + percentageBps / 2) / percentageBps}: in two 64-bit words for a value below 2^113 and a
+     * positive percentage (the product stays below 2^127), else in {@code BigInteger} (which also reports a zero
+     * percentage as a division by zero).
+     */
     public static BigInteger percentDiv(BigInteger value, long percentageBps) {
-        return percentDiv(value, BigInteger.valueOf(percentageBps));
+        if (value.signum() >= 0 && value.bitLength() <= 113 && percentageBps > 0) {
+            long lo = value.longValue();
+            long hi = UnsignedWide.high(value);
+            long low = lo * PERCENTAGE_FACTOR_BPS;
+            long high = UnsignedWide.multiplyHigh(lo, PERCENTAGE_FACTOR_BPS) + hi * PERCENTAGE_FACTOR_BPS;
+            long sum = low + (percentageBps >> 1);
+            if (Long.compareUnsigned(sum, low) < 0) {
+                high++;
+            }
+            return UnsignedWide.quotient(high, sum, percentageBps);
+        }
+        BigInteger percentage = BigInteger.valueOf(percentageBps);
+        return value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)).divide(percentage);
     }
 }

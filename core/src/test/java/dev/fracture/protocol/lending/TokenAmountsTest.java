@@ -1,0 +1,57 @@
+package dev.fracture.protocol.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link TokenAmounts#decimal64} against {@code BigDecimal}'s rounding to 16 digits and its double, bit for bit. */
+class TokenAmountsTest {
+    static LongStream seeds() {
+        return LongStream.range(0, 12).map(s -> 0x70CE_0000L + s * 15_485_863);
+    }
+
+    private static double expected(BigInteger units, int decimals) {
+        return new BigDecimal(units, decimals).round(MathContext.DECIMAL64).doubleValue();
+    }
+
+    @Test
+    void sixteenDigitsHalfToEvenByHand() {
+        // 12,345,678,901,234,565 wei: 17 digits, the last a 5 after an even 6 — stays 1.234567890123456 ether;
+        // …575 rounds up to …58; 9,999,999,999,999,999.5 units at 1 decimal carry into 1e16.
+        assertThat(TokenAmounts.decimal64(new BigInteger("12345678901234565"), 18)).isEqualTo(0.01234567890123456);
+        assertThat(TokenAmounts.decimal64(new BigInteger("12345678901234575"), 18)).isEqualTo(0.01234567890123458);
+        assertThat(TokenAmounts.decimal64(new BigInteger("99999999999999995"), 1)).isEqualTo(1e16);
+        assertThat(TokenAmounts.decimal64(BigInteger.ZERO, 6)).isEqualTo(0.0);
+        assertThat(TokenAmounts.decimal64(BigInteger.valueOf(1_500_000), 6)).isEqualTo(1.5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void everyAmountGivesBigDecimalsDouble(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 5_000; k++) {
+            BigInteger units = new BigInteger(random.nextInt(0, 140), new Random(random.nextLong()));
+            if (random.nextInt(4) == 0 && units.bitLength() > 4) {
+                // A tie or a near tie at the 16th digit: the rest after the kept digits set to exactly half, or one off.
+                int digits = units.toString().length();
+                if (digits > 16) {
+                    BigInteger unit = BigInteger.TEN.pow(digits - 16);
+                    BigInteger half = unit.shiftRight(1);
+                    units = units.divide(unit).multiply(unit).add(half).add(BigInteger.valueOf(random.nextInt(-1, 2)));
+                }
+            }
+            int decimals = random.nextInt(0, 40);
+            assertThat(Double.doubleToRawLongBits(TokenAmounts.decimal64(units, decimals)))
+                    .as("%s units at %s decimals", units, decimals)
+                    .isEqualTo(Double.doubleToRawLongBits(expected(units, decimals)));
+        }
+    }
+}
