@@ -19,18 +19,9 @@ import java.math.BigInteger;
 final class FixedWidthHealth {
     /** Values and totals in base currency stay below this; beyond it the caller takes the {@code BigInteger} form. */
     private static final long LIMIT = 1L << 62;
-    /** 10^0 … 10^18, the token units that fit a word. */
-    private static final long[] POW10 = new long[19];
     private static final long WAD = 1_000_000_000_000_000_000L;
     private static final long PERCENTAGE_FACTOR = 10_000;
     private static final long HALF_PERCENTAGE = 5_000;
-
-    static {
-        POW10[0] = 1;
-        for (int k = 1; k < POW10.length; k++) {
-            POW10[k] = POW10[k - 1] * 10;
-        }
-    }
 
     private FixedWidthHealth() {
     }
@@ -110,7 +101,7 @@ final class FixedWidthHealth {
         if (bits > 127 || decimals > 18 || price < 0) {
             return -1;
         }
-        long unit = POW10[decimals];
+        long unit = UnsignedWide.pow10(decimals);
         long balanceLow = balance.longValue();
         long balanceHigh = bits > 64 ? balance.shiftRight(64).longValue() : 0;
         // (balanceHigh·2^64 + balanceLow) × price in three words; the top one must be zero.
@@ -140,13 +131,7 @@ final class FixedWidthHealth {
         long high = Math.multiplyHigh(a, WAD);
         long sum = low + (b >> 1);
         high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        // The quotient can pass one word (a healthy account's factor over 18.4): its high word first.
-        long quotientHigh = high / b;
-        long quotientLow = UnsignedWide.divide(high % b, sum, b);
-        if (quotientHigh == 0 && quotientLow >= 0) {
-            return BigInteger.valueOf(quotientLow);
-        }
-        return BigInteger.valueOf(quotientHigh).shiftLeft(64)
-                .or(BigInteger.valueOf(quotientLow >>> 1).shiftLeft(1).or(BigInteger.valueOf(quotientLow & 1)));
+        // The quotient can pass one word (a healthy account's factor over 18.4).
+        return UnsignedWide.quotient(high, sum, b);
     }
 }

@@ -12,15 +12,7 @@ import java.math.MathContext;
 public final class TokenAmounts {
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final int DIGITS = 16;
-    private static final long[] POW10 = new long[19];
     private static final double LOG10_2 = Math.log10(2);
-
-    static {
-        POW10[0] = 1;
-        for (int k = 1; k < POW10.length; k++) {
-            POW10[k] = POW10[k - 1] * 10;
-        }
-    }
 
     private TokenAmounts() {
     }
@@ -44,13 +36,13 @@ public final class TokenAmounts {
             // corrected by the quotient itself.
             int drop = Math.max(0, (int) ((bits - 1) * LOG10_2) + 1 - DIGITS);
             while (drop <= 18) {
-                long unit = POW10[drop];
+                long unit = UnsignedWide.pow10(drop);
                 long quotientHigh = hi / unit;
                 long quotient = UnsignedWide.divide(hi % unit, lo, unit);
                 long rest = lo - quotient * unit;
-                if (quotientHigh != 0 || Long.compareUnsigned(quotient, POW10[DIGITS]) >= 0) {
+                if (quotientHigh != 0 || Long.compareUnsigned(quotient, UnsignedWide.pow10(DIGITS)) >= 0) {
                     drop++;
-                } else if (drop > 0 && quotient < POW10[DIGITS - 1]) {
+                } else if (drop > 0 && quotient < UnsignedWide.pow10(DIGITS - 1)) {
                     drop--;
                 } else {
                     long twice = rest << 1;

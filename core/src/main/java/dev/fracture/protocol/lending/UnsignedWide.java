@@ -11,10 +11,24 @@ package dev.fracture.protocol.lending;
  */
 final class UnsignedWide {
     private static final java.math.BigInteger TWO_64 = java.math.BigInteger.ONE.shiftLeft(64);
+    /** 10^0 … 10^18: every power of ten a signed word holds (a token's unit of up to 18 decimals). */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+        }
+    }
     private static final long DIGIT = 1L << 32;
     private static final long DIGIT_MASK = DIGIT - 1;
 
     private UnsignedWide() {
+    }
+
+    /** 10^{@code exponent} for an exponent of 0 to 18. */
+    static long pow10(int exponent) {
+        return POWERS_OF_TEN[exponent];
     }
 
     /** The high word of the unsigned 128-bit product {@code a · b}; the low word is {@code a * b}. */

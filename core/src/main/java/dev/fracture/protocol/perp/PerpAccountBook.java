@@ -3,7 +3,8 @@ package dev.fracture.protocol.perp;
 import dev.fracture.model.AccountId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +32,13 @@ public final class PerpAccountBook {
     private final PerpAccount[] source;
     private final int[] firstRow;
     private final PerpMarkets markets;
+    /** Each market's index in the mark arrays. */
+    private final Map<String, Integer> marketIndex;
 
     private PerpAccountBook(AccountId[] owner, String[] isolatedMarket, double[] collateral, int[] start, int[] market,
                             double[] size, double[] entry, int[] tierStart, double[] tierLower, double[] tierRate,
                             double[] tierDeduction, List<String> marketIds, PerpAccount[] source, int[] firstRow,
-                            PerpMarkets markets) {
+                            PerpMarkets markets, Map<String, Integer> marketIndex) {
         this.owner = owner;
         this.isolatedMarket = isolatedMarket;
         this.collateral = collateral;
@@ -51,26 +54,12 @@ public final class PerpAccountBook {
         this.source = source;
         this.firstRow = firstRow;
         this.markets = markets;
+        this.marketIndex = marketIndex;
     }
 
     /** Builds the book; {@code marketOrder} fixes the index of each market in the mark arrays passed later. */
     public static PerpAccountBook of(List<PerpAccount> accounts, PerpMarkets markets, List<String> marketOrder) {
-        return build(accounts, markets, marketOrder, null);
-    }
-
-    /**
-     * The book of {@code accounts}, the same as {@link #of} with this book's markets and order, reading from this book
-     * the rows of every account that is the very object it was built from at the same place: accounts are
-     * immutable, so such an account's rows are the same numbers. An exchange rebuilds its book after every block with
-     * a liquidation, in which a few accounts of many were replaced.
-     */
-    public PerpAccountBook rebuilt(List<PerpAccount> accounts) {
-        return build(accounts, markets, marketIds, this);
-    }
-
-    private static PerpAccountBook build(List<PerpAccount> accounts, PerpMarkets markets, List<String> marketOrder,
-                                         PerpAccountBook previous) {
-        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
         int[] tierStart = new int[marketOrder.size() + 1];
         List<double[]> tiers = new ArrayList<>();
         for (int m = 0; m < marketOrder.size(); m++) {
@@ -83,6 +72,30 @@ public final class PerpAccountBook {
             }
         }
         tierStart[marketOrder.size()] = tiers.size();
+        double[] lower = new double[tiers.size()];
+        double[] rate = new double[tiers.size()];
+        double[] deduction = new double[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            lower[t] = tiers.get(t)[0];
+            rate[t] = tiers.get(t)[1];
+            deduction[t] = tiers.get(t)[2];
+        }
+        // The book of no accounts — its markets, their order and their tiers — rebuilt with every account read.
+        PerpAccountBook empty = new PerpAccountBook(new AccountId[0], new String[0], new double[0], new int[1],
+                new int[0], new double[0], new double[0], tierStart, lower, rate, deduction,
+                List.copyOf(marketOrder), new PerpAccount[0], new int[1], markets,
+                Collections.unmodifiableMap(index));
+        return empty.rebuilt(accounts);
+    }
+
+    /**
+     * The book of {@code accounts}, the same as {@link #of} with this book's markets and order, reading from this book
+     * the rows of every account that is the very object it was built from at the same place: accounts are
+     * immutable, so such an account's rows are the same numbers. An exchange rebuilds its book after every block with
+     * a liquidation, in which a few accounts of many were replaced.
+     */
+    public PerpAccountBook rebuilt(List<PerpAccount> accounts) {
+        PerpAccountBook previous = this;
         PerpAccount[] source = accounts.toArray(new PerpAccount[0]);
         int n = source.length;
         // Sized first, then filled: a large exchange's book is rebuilt after every block with a liquidation.
@@ -91,7 +104,7 @@ public final class PerpAccountBook {
         int entries = 0;
         for (int k = 0; k < n; k++) {
             PerpAccount a = source[k];
-            if (previous != null && k < previous.source.length && previous.source[k] == a) {
+            if (k < previous.source.length && previous.source[k] == a) {
                 kept[k] = true;
                 int from = previous.firstRow[k];
                 int to = previous.firstRow[k + 1];
@@ -152,7 +165,7 @@ public final class PerpAccountBook {
             starts[r++] = e;
             for (PerpPosition p : a.positions()) {
                 if (p.mode() == MarginMode.CROSS) {
-                    mk[e] = marketIndex(index, p.market());
+                    mk[e] = marketIndex(marketIndex, p.market());
                     sz[e] = p.size();
                     en[e++] = p.entryPrice();
                 }
@@ -163,7 +176,7 @@ public final class PerpAccountBook {
                     isolated[r] = p.market();
                     coll[r] = p.isolatedMargin();
                     starts[r++] = e;
-                    mk[e] = marketIndex(index, p.market());
+                    mk[e] = marketIndex(marketIndex, p.market());
                     sz[e] = p.size();
                     en[e++] = p.entryPrice();
                 }
@@ -171,16 +184,9 @@ public final class PerpAccountBook {
         }
         starts[rows] = e;
         firstRow[n] = rows;
-        double[] lower = new double[tiers.size()];
-        double[] rate = new double[tiers.size()];
-        double[] deduction = new double[tiers.size()];
-        for (int t = 0; t < tiers.size(); t++) {
-            lower[t] = tiers.get(t)[0];
-            rate[t] = tiers.get(t)[1];
-            deduction[t] = tiers.get(t)[2];
-        }
-        return new PerpAccountBook(owners, isolated, coll, starts, mk, sz, en, tierStart, lower, rate, deduction,
-                List.copyOf(marketOrder), source, firstRow, markets);
+        // The markets, their order and their tiers are the last book's: shared, as they never change.
+        return new PerpAccountBook(owners, isolated, coll, starts, mk, sz, en, tierStart, tierLower, tierRate,
+                tierDeduction, marketIds, source, firstRow, markets, marketIndex);
     }
 
     private static int marketIndex(Map<String, Integer> index, String market) {
