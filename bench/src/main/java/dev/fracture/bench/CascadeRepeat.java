@@ -1,0 +1,65 @@
+package dev.fracture.bench;
+
+import dev.fracture.engine.CascadeSimulator;
+import dev.fracture.engine.SimulationResult;
+import dev.fracture.engine.SimulationSetup;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Issue 5's cascade ({@link CascadeWorkload}) run several times in one JVM, each run's wall time and the process's CPU
+ * time printed: how the engine's steps are compared on a shared, noisy machine — two builds' jars alternated, warm
+ * runs set side by side pair by pair (docs/BENCHMARKS.md). Every run must end in the first run's state, as in
+ * {@link CascadeBenchmark}.
+ *
+ * <p>Usage: {@code java -Xms16g -Xmx16g -XX:+UseParallelGC -cp bench/target/benchmarks.jar
+ * dev.fracture.bench.CascadeRepeat ACCOUNTS RUNS THREADS}, the perp accounts being 5% of the lending ones. The first
+ * run of a JVM pays for the JIT and the first touch of the heap; the runs after it are the warm ones.
+ */
+public final class CascadeRepeat {
+    private CascadeRepeat() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            fail("usage: CascadeRepeat ACCOUNTS RUNS THREADS (got " + args.length + " arguments)");
+        }
+        int accounts = positive(args[0], "ACCOUNTS");
+        int runs = positive(args[1], "RUNS");
+        int threads = positive(args[2], "THREADS");
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        SimulationSetup setup = CascadeWorkload.setup(accounts, accounts / 20);
+        String first = null;
+        for (int run = 1; run <= runs; run++) {
+            long wall = System.nanoTime();
+            long cpu = os.getProcessCpuTime();
+            SimulationResult result = CascadeSimulator.withThreads(threads).run(setup);
+            double wallMs = (System.nanoTime() - wall) / 1e6;
+            double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6;
+            if (first == null) {
+                first = result.stateHash();
+            }
+            Checks.isTrue("run " + run + " ends in the first run's state", first.equals(result.stateHash()));
+            System.out.printf("run %d: %.0f ms wall, %.0f ms cpu, %d liquidations, state %s%n", run, wallMs, cpuMs,
+                    result.summary().liquidations(), result.stateHash().substring(0, 8));
+        }
+    }
+
+    private static int positive(String text, String name) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the rule.
+        }
+        fail(name + " must be a whole number > 0, was '" + text + "'");
+        return 0;
+    }
+
+    private static void fail(String message) {
+        System.err.println("CascadeRepeat: " + message);
+        System.exit(2);
+    }
+}
