@@ -75,6 +75,17 @@ class WadRayMathPercentTest {
     }
 
     @Test
+    void theHalfCarriesIntoTheHighWord() {
+        // (2^64 - 1) x 1 bp + 5,000 passes 2^64 in the low word; (2^64 + 4,999) / 10,000 = 1,844,674,407,370,955.
+        BigInteger word = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        assertThat(WadRayMath.percentMul(word, 1)).isEqualTo(new BigInteger("1844674407370955"));
+        // 1,844,674,407,370,955 x 10,000 = 2^64 - 1,616; half of 20,000 bps added passes 2^64:
+        // (2^64 + 8,384) / 20,000 = 922,337,203,685,478.
+        assertThat(WadRayMath.percentDiv(new BigInteger("1844674407370955"), 20_000))
+                .isEqualTo(new BigInteger("922337203685478"));
+    }
+
+    @Test
     void aPercentageBeyondAWordStillGivesTheFormulasNumber() {
         BigInteger value = new BigInteger("123456789012345678901234567890");
         BigInteger p = BigInteger.ONE.shiftLeft(70).add(BigInteger.valueOf(12_345));
