@@ -1,8 +1,13 @@
 package dev.fracture.protocol.lending;
 
+import java.math.BigInteger;
+
 /**
- * Unsigned 128-bit integer steps on pairs of {@code long} words ({@code hi·2^64 + lo}), for the fixed-width account
- * check ({@link FixedWidthHealth}): a product of two words and the quotient of a double word by one word.
+ * Unsigned integer steps on 64-bit words, for the lending arithmetic reckoned in words instead of {@link BigInteger}
+ * where the numbers fit ({@link FixedWidthHealth}, {@link WadRayMath}'s percentages, {@link AaveLiquidation}'s
+ * seizure, {@link TokenAmounts}): the high word of a product, the quotient of a two-word number
+ * ({@code hi·2^64 + lo}) by a word, a product of words over a product of words, and the conversions to and from
+ * {@code BigInteger}.
  *
  * <p>The division is Knuth's algorithm D specialised to a two-word dividend and a one-word divisor, in 32-bit digits
  * (D. E. Knuth, <i>The Art of Computer Programming</i>, vol. 2, 4.3.1; H. S. Warren, <i>Hacker's Delight</i>, 2nd ed.,
@@ -10,7 +15,9 @@ package dev.fracture.protocol.lending;
  * two too large and is corrected against the divisor's second digit.
  */
 final class UnsignedWide {
-    private static final java.math.BigInteger TWO_64 = java.math.BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final long DIGIT = 1L << 32;
+    private static final long DIGIT_MASK = DIGIT - 1;
     /** 10^0 … 10^18: every power of ten a signed word holds (a token's unit of up to 18 decimals). */
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -20,8 +27,6 @@ final class UnsignedWide {
             POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
         }
     }
-    private static final long DIGIT = 1L << 32;
-    private static final long DIGIT_MASK = DIGIT - 1;
 
     private UnsignedWide() {
     }
@@ -79,29 +84,45 @@ final class UnsignedWide {
     }
 
     /**
+     * {@code floor((value · factor + addend) / divisor)} for a {@code value} not negative and not negative words
+     * {@code factor} and {@code addend} whose sum stays below 2^127, and a positive {@code divisor}: the rounding
+     * divisions of {@link WadRayMath} ({@code addend} is half the divisor's unit) in two words.
+     */
+    static BigInteger mulAddDivide(BigInteger value, long factor, long addend, long divisor) {
+        long lo = value.longValue();
+        long low = lo * factor;
+        long high = multiplyHigh(lo, factor) + high(value) * factor;
+        long sum = low + addend;
+        if (Long.compareUnsigned(sum, low) < 0) {
+            high++;
+        }
+        return quotient(high, sum, divisor);
+    }
+
+    /**
      * {@code floor((hi·2^64 + lo) / divisor)} as a number, for {@code hi} not negative and {@code divisor} positive:
      * the quotient may take both words.
      */
-    static java.math.BigInteger quotient(long hi, long lo, long divisor) {
+    static BigInteger quotient(long hi, long lo, long divisor) {
         long high = hi / divisor;
         long low = divide(hi % divisor, lo, divisor);
         return toBigInteger(high, low);
     }
 
     /** The number {@code hi·2^64 + lo}, both words unsigned. */
-    static java.math.BigInteger toBigInteger(long hi, long lo) {
+    static BigInteger toBigInteger(long hi, long lo) {
         if (hi == 0 && lo >= 0) {
-            return java.math.BigInteger.valueOf(lo);
+            return BigInteger.valueOf(lo);
         }
-        java.math.BigInteger low = java.math.BigInteger.valueOf(lo);
+        BigInteger low = BigInteger.valueOf(lo);
         if (lo < 0) {
             low = low.add(TWO_64);
         }
-        return hi == 0 ? low : java.math.BigInteger.valueOf(hi).shiftLeft(64).add(low);
+        return hi == 0 ? low : BigInteger.valueOf(hi).shiftLeft(64).add(low);
     }
 
     /** The high word of a number below 2^128 that is not negative (0 when it fits one word). */
-    static long high(java.math.BigInteger value) {
+    static long high(BigInteger value) {
         return value.bitLength() > 64 ? value.shiftRight(64).longValue() : 0;
     }
 
@@ -110,7 +131,7 @@ final class UnsignedWide {
      * below 2^127, or null when the quotient reaches 2^127. Reckoned as {@code floor(floor(a·b·c / d) / e)} — the
      * same number for positive integers — in four words: the product is below 2^253.
      */
-    static java.math.BigInteger productQuotient(long a, java.math.BigInteger b, long c, long d, long e) {
+    static BigInteger productQuotient(long a, BigInteger b, long c, long d, long e) {
         long b0 = b.longValue();
         long b1 = high(b);
         // a · b in three words.

@@ -74,15 +74,7 @@ public final class WadRayMath {
     public static BigInteger percentMul(BigInteger value, long percentageBps) {
         if (value.signum() >= 0 && value.bitLength() <= 112 && percentageBps >= 0
                 && percentageBps < 1L << PERCENT_BITS) {
-            long lo = value.longValue();
-            long hi = UnsignedWide.high(value);
-            long low = lo * percentageBps;
-            long high = UnsignedWide.multiplyHigh(lo, percentageBps) + hi * percentageBps;
-            long sum = low + HALF_PERCENTAGE_BPS;
-            if (Long.compareUnsigned(sum, low) < 0) {
-                high++;
-            }
-            return UnsignedWide.quotient(high, sum, PERCENTAGE_FACTOR_BPS);
+            return UnsignedWide.mulAddDivide(value, percentageBps, HALF_PERCENTAGE_BPS, PERCENTAGE_FACTOR_BPS);
         }
         return value.multiply(BigInteger.valueOf(percentageBps)).add(HALF_PERCENTAGE).divide(PERCENTAGE_FACTOR);
     }
@@ -101,15 +93,7 @@ public final class WadRayMath {
      */
     public static BigInteger percentDiv(BigInteger value, long percentageBps) {
         if (value.signum() >= 0 && value.bitLength() <= 113 && percentageBps > 0) {
-            long lo = value.longValue();
-            long hi = UnsignedWide.high(value);
-            long low = lo * PERCENTAGE_FACTOR_BPS;
-            long high = UnsignedWide.multiplyHigh(lo, PERCENTAGE_FACTOR_BPS) + hi * PERCENTAGE_FACTOR_BPS;
-            long sum = low + (percentageBps >> 1);
-            if (Long.compareUnsigned(sum, low) < 0) {
-                high++;
-            }
-            return UnsignedWide.quotient(high, sum, percentageBps);
+            return UnsignedWide.mulAddDivide(value, PERCENTAGE_FACTOR_BPS, percentageBps >> 1, percentageBps);
         }
         BigInteger percentage = BigInteger.valueOf(percentageBps);
         return value.multiply(PERCENTAGE_FACTOR).add(percentage.shiftRight(1)).divide(percentage);
