@@ -21,6 +21,7 @@ import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
 import dev.fracture.protocol.lending.AaveSetup;
 import dev.fracture.protocol.lending.AaveTargets;
+import dev.fracture.protocol.lending.TokenAmounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -265,8 +266,8 @@ final class AaveBook implements ProtocolBook {
             bad = debtUsd(accounts[i]);
             badDebtUsd += bad;
         }
-        return new Applied(new BigDecimal(r.debtRepaid(), debtDecimals).doubleValue(),
-                new BigDecimal(r.collateralToLiquidator(), collDecimals).doubleValue(), bad);
+        return new Applied(TokenAmounts.nearest(r.debtRepaid(), debtDecimals),
+                TokenAmounts.nearest(r.collateralToLiquidator(), collDecimals), bad);
     }
 
     private static boolean hasCollateral(AaveAccount a) {
@@ -276,7 +277,7 @@ final class AaveBook implements ProtocolBook {
     private double debtUsd(AaveAccount a) {
         double usd = 0;
         for (AaveDebt d : a.debts()) {
-            usd += new BigDecimal(d.balance(), market.reserve(d.asset(), "debt").decimals()).doubleValue()
+            usd += TokenAmounts.nearest(d.balance(), market.reserve(d.asset(), "debt").decimals())
                     * prices.price(d.asset()) * 1e-8;
         }
         return usd;
@@ -285,7 +286,7 @@ final class AaveBook implements ProtocolBook {
     private double collateralUsd(AaveAccount a) {
         double usd = 0;
         for (AaveCollateral c : a.collaterals()) {
-            usd += new BigDecimal(c.balance(), market.reserve(c.asset(), "collateral").decimals()).doubleValue()
+            usd += TokenAmounts.nearest(c.balance(), market.reserve(c.asset(), "collateral").decimals())
                     * prices.price(c.asset()) * 1e-8;
         }
         return usd;

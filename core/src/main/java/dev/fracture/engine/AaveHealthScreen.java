@@ -8,7 +8,7 @@ import dev.fracture.protocol.lending.AaveEModeCategory;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
-import java.math.BigDecimal;
+import dev.fracture.protocol.lending.TokenAmounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ final class AaveHealthScreen {
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             int threshold = !c.usedAsCollateral() ? 0
                     : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
-            double amount = new BigDecimal(c.balance(), r.decimals()).doubleValue();
+            double amount = TokenAmounts.nearest(c.balance(), r.decimals());
             collAsset[k] = assetIndex.get(c.asset());
             collAmount[k] = c.usedAsCollateral() ? amount : 0;
             collAmountTimesThreshold[k] = amount * threshold / 10_000.0;
@@ -98,7 +98,7 @@ final class AaveHealthScreen {
         for (AaveDebt d : a.debts()) {
             AaveReserveConfig r = market.reserve(d.asset(), "screen");
             debtAsset[k] = assetIndex.get(d.asset());
-            debtAmount[k++] = new BigDecimal(d.balance(), r.decimals()).doubleValue();
+            debtAmount[k++] = TokenAmounts.nearest(d.balance(), r.decimals());
         }
         while (k < debtStart[i + 1]) {
             debtAmount[k++] = 0;

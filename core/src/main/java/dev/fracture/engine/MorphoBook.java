@@ -14,6 +14,7 @@ import dev.fracture.protocol.lending.MorphoMarketParams;
 import dev.fracture.protocol.lending.MorphoMarketState;
 import dev.fracture.protocol.lending.MorphoPosition;
 import dev.fracture.protocol.lending.MorphoSetup;
+import dev.fracture.protocol.lending.TokenAmounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -302,10 +303,10 @@ final class MorphoBook implements ProtocolBook {
                 m.state = r.stateAfter();
                 m.positions.set(i, r.positionAfter());
                 m.rescreen(i);
-                double bad = new BigDecimal(r.badDebtAssets(), m.loan.decimals()).doubleValue() * m.loanUsd;
+                double bad = TokenAmounts.nearest(r.badDebtAssets(), m.loan.decimals()) * m.loanUsd;
                 badDebtUsd += bad;
-                return new Applied(new BigDecimal(r.repaidAssets(), m.loan.decimals()).doubleValue(),
-                        new BigDecimal(r.seizedAssets(), m.collateral.decimals()).doubleValue(), bad);
+                return new Applied(TokenAmounts.nearest(r.repaidAssets(), m.loan.decimals()),
+                        TokenAmounts.nearest(r.seizedAssets(), m.collateral.decimals()), bad);
             }
         }
         throw new IllegalStateException("no Morpho position " + o.account() + " in " + id);
@@ -343,7 +344,7 @@ final class MorphoBook implements ProtocolBook {
         double usd = 0;
         for (Market m : markets) {
             for (MorphoPosition p : m.positions) {
-                usd += new BigDecimal(p.collateral(), m.collateral.decimals()).doubleValue() * m.collateralUsd;
+                usd += TokenAmounts.nearest(p.collateral(), m.collateral.decimals()) * m.collateralUsd;
             }
         }
         return usd;
@@ -369,7 +370,7 @@ final class MorphoBook implements ProtocolBook {
         for (Market m : markets) {
             for (MorphoPosition p : m.positions) {
                 double debt = borrowTokens(m, p) * m.loanUsd;
-                double coll = new BigDecimal(p.collateral(), m.collateral.decimals()).doubleValue() * m.collateralUsd;
+                double coll = TokenAmounts.nearest(p.collateral(), m.collateral.decimals()) * m.collateralUsd;
                 if (debt > coll) {
                     usd += debt;
                 }

@@ -5,16 +5,72 @@ import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
- * A token amount in its smallest units read as a number of tokens, the way a liquidation opportunity reports it:
- * {@code units / 10^decimals} rounded to 16 significant digits, half to even ({@link MathContext#DECIMAL64}), then to
- * the nearest {@code double}.
+ * A token amount in its smallest units read as a number of tokens: {@code units / 10^decimals} as the nearest
+ * {@code double} ({@link #nearest}), or first rounded to 16 significant digits, half to even
+ * ({@link MathContext#DECIMAL64}), the way a liquidation opportunity reports it ({@link #decimal64}). Both give the
+ * bits of the {@code BigDecimal} conversion they stand for, reckoned in 64-bit words for amounts below 2^127.
  */
 public final class TokenAmounts {
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final int DIGITS = 16;
     private static final double LOG10_2 = Math.log10(2);
+    /** 10^0 … 10^18 as doubles: each exact (every power of ten up to 10^22 is). */
+    private static final double[] EXACT_POWERS = new double[19];
+
+    static {
+        for (int k = 0; k < EXACT_POWERS.length; k++) {
+            EXACT_POWERS[k] = UnsignedWide.pow10(k);
+        }
+    }
 
     private TokenAmounts() {
+    }
+
+    /**
+     * The {@code double} nearest to {@code units / 10^decimals}, ties to even: {@code new BigDecimal(units,
+     * decimals).doubleValue()}, the same bits, without the decimal text that conversion writes and parses for amounts
+     * of 2^52 units or more (every 18-decimal balance above 0.0045 tokens). An amount below 2^53 is exact as a double
+     * and divided once by an exact power of ten. A larger one is divided in words to a quotient of 61 to 63 bits
+     * scaled by a power of two, the rest of the division kept as a sticky last bit, so that the one rounding to a
+     * double — of the quotient, then scaled exactly — is the rounding of the true value (the usual guard-and-sticky
+     * argument: the bits below a double's 53 decide the rounding, and a non-zero rest only breaks what would otherwise
+     * be a tie). Negative amounts, amounts of 2^127 units or more and more than 18 decimals go through {@code
+     * BigDecimal}. A cascade converts balances at every liquidation and for every account's screen.
+     */
+    public static double nearest(BigInteger units, int decimals) {
+        int bits = units.bitLength();
+        if (units.signum() < 0 || bits > 127 || decimals < 0 || decimals > 18) {
+            return new BigDecimal(units, decimals).doubleValue();
+        }
+        if (bits <= 53) {
+            return units.longValue() / EXACT_POWERS[decimals];
+        }
+        long unit = UnsignedWide.pow10(decimals);
+        int unitBits = 64 - Long.numberOfLeadingZeros(unit);
+        // units / unit lies in [2^(bits-1-unitBits), 2^(bits-unitBits+1)): scaled by 2^shift into [2^61, 2^63).
+        int shift = 62 - (bits - unitBits);
+        long lo = units.longValue();
+        long hi = UnsignedWide.high(units);
+        long quotient;
+        boolean rest;
+        if (shift >= 0) {
+            // units · 2^shift stays below 2^(62 + unitBits) <= 2^122: two words, quotient below 2^63.
+            long shiftedHi = shift == 0 ? hi : shift >= 64 ? lo << (shift - 64) : (hi << shift) | (lo >>> (64 - shift));
+            long shiftedLo = shift >= 64 ? 0 : lo << shift;
+            quotient = UnsignedWide.divide(shiftedHi, shiftedLo, unit);
+            rest = shiftedLo - quotient * unit != 0;
+        } else {
+            // units / unit first (two words, its rest kept), then the quotient shifted right by -shift.
+            long quotientHi = hi / unit;
+            long quotientLo = UnsignedWide.divide(hi % unit, lo, unit);
+            rest = lo - quotientLo * unit != 0;
+            int right = -shift;
+            long dropped = right >= 64 ? quotientLo | (right > 64 ? quotientHi << (128 - right) : 0)
+                    : quotientLo << (64 - right);
+            rest |= dropped != 0;
+            quotient = right >= 64 ? quotientHi >>> (right - 64) : (quotientLo >>> right) | (quotientHi << (64 - right));
+        }
+        return Math.scalb((double) (rest ? quotient | 1 : quotient), -shift);
     }
 
     /**

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link TokenAmounts#decimal64} against {@code BigDecimal}'s rounding to 16 digits and its double, bit for bit. */
+/**
+ * {@link TokenAmounts#decimal64} against {@code BigDecimal}'s rounding to 16 digits and its double, and
+ * {@link TokenAmounts#nearest} against {@code BigDecimal}'s double, bit for bit.
+ */
 class TokenAmountsTest {
     static LongStream seeds() {
         return LongStream.range(0, 12).map(s -> 0x70CE_0000L + s * 15_485_863);
@@ -52,6 +55,44 @@ class TokenAmountsTest {
             assertThat(Double.doubleToRawLongBits(TokenAmounts.decimal64(units, decimals)))
                     .as("%s units at %s decimals", units, decimals)
                     .isEqualTo(Double.doubleToRawLongBits(expected(units, decimals)));
+        }
+    }
+
+    private static long bits(double x) {
+        return Double.doubleToRawLongBits(x);
+    }
+
+    @Test
+    void theNearestDoubleByHand() {
+        // 1.5 ETH, 2^53 + 1 wei (between two doubles 2 apart: a tie, to the even 2^53), 2^53 + 3 wei (a tie, up to
+        // 2^53 + 4), and 0.1 USDC — 100,000 units over 10^6, the double nearest 0.1.
+        assertThat(TokenAmounts.nearest(new BigInteger("1500000000000000000"), 18)).isEqualTo(1.5);
+        assertThat(TokenAmounts.nearest(BigInteger.ONE.shiftLeft(53).add(BigInteger.ONE), 0)).isEqualTo(0x1p53);
+        assertThat(TokenAmounts.nearest(BigInteger.ONE.shiftLeft(53).add(BigInteger.valueOf(3)), 0))
+                .isEqualTo(0x1p53 + 4);
+        assertThat(TokenAmounts.nearest(BigInteger.valueOf(100_000), 6)).isEqualTo(0.1);
+        // (2^53 + 1) x 10^18 wei at 18 decimals: the same tie, reached through the division.
+        assertThat(TokenAmounts.nearest(BigInteger.ONE.shiftLeft(53).add(BigInteger.ONE)
+                .multiply(BigInteger.TEN.pow(18)), 18)).isEqualTo(0x1p53);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void everyAmountGivesBigDecimalsNearestDouble(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < 5_000; k++) {
+            int decimals = random.nextInt(0, 22);
+            BigInteger units = new BigInteger(random.nextInt(0, 135), new Random(random.nextLong()));
+            if (random.nextInt(3) == 0) {
+                // An exact tie between two doubles (54 significant bits, the last one set), shifted, times the unit
+                // — or one unit either side of it.
+                BigInteger tie = BigInteger.valueOf((random.nextLong() >>> 11) | (1L << 53) | 1)
+                        .shiftLeft(random.nextInt(0, 60));
+                units = tie.multiply(BigInteger.TEN.pow(decimals)).add(BigInteger.valueOf(random.nextInt(-1, 2)))
+                        .max(BigInteger.ZERO);
+            }
+            assertThat(bits(TokenAmounts.nearest(units, decimals))).as("%s units at %s decimals", units, decimals)
+                    .isEqualTo(bits(new BigDecimal(units, decimals).doubleValue()));
         }
     }
 }
