@@ -12,7 +12,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), node $(node --version)"
-java -jar bench/target/benchmarks.jar HealthFactorBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s \
+java -jar bench/target/benchmarks.jar HealthFactorBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s \
   -rf json -rff "$out/jmh.json" > "$out/jmh.log"
 java -cp bench/target/benchmarks.jar dev.fracture.bench.LendingBenchAccounts 20000 "$out/accounts.json"
 node bench/peer/aave-hf-bench.js "$out/accounts.json" 2 5 > "$out/aave.json"
@@ -30,8 +30,12 @@ console.log('| @aave/math-utils path | math-utils accounts/s | Fracture exact ac
 console.log('|---|---:|---:|---:|---:|---:|');
 const e = score.exactContract;
 const f = score.fastStructOfArrays;
+const u = score.exactUnbounded;
 for (const [name, s] of peers) {
   console.log(`| ${name} | ${fmt(s)} | ${fmt(e.score)} ± ${fmt(e.scoreError)} | ${(e.score / s).toFixed(1)}x | ` +
     `${fmt(f.score)} ± ${fmt(f.scoreError)} | ${(f.score / s).toFixed(0)}x |`);
 }
+console.log('');
+console.log(`exact in words / exact in unbounded BigInteger (${fmt(u.score)} ± ${fmt(u.scoreError)} accounts/s): ` +
+  `${(e.score / u.score).toFixed(1)}x`);
 JS

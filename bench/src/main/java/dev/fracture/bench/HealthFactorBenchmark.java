@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Health factors of 1,000,000 generated Aave v3 accounts ({@link LendingBenchAccounts}: 2-4 collaterals, 1-2 debts)
- * per second: the fast struct-of-arrays path ({@link AaveAccountBook}) and the exact contract path
- * ({@link AaveHealth#accountData} on the records, BigInteger). The score is accounts per second.
+ * per second: the fast struct-of-arrays path ({@link AaveAccountBook}), the exact contract path
+ * ({@link AaveHealth#accountData} on the records, in 64- and 128-bit words) and the same exact answer in unbounded
+ * {@code BigInteger} ({@link AaveHealth#exactAccountData}). The score is accounts per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +47,9 @@ public class HealthFactorBenchmark {
         fastPrices = generated.fastPrices();
         int liquidatable = 0;
         for (int i = 0; i < ACCOUNTS; i += 997) {
+            Checks.isTrue("words and BigInteger give account " + i + " the same data",
+                    AaveHealth.DEFAULT.accountData(market, prices, accounts.get(i))
+                            .equals(AaveHealth.DEFAULT.exactAccountData(market, prices, accounts.get(i))));
             double exact = AaveHealth.DEFAULT.accountData(market, prices, accounts.get(i)).healthFactorAsDouble();
             double fast = book.healthFactor(i, fastPrices);
             // The contract truncates the average threshold to a whole basis point: at most 1/7800 apart.
@@ -75,6 +79,20 @@ public class HealthFactorBenchmark {
         BigInteger one = BigInteger.TEN.pow(18);
         for (int i = 0; i < ACCOUNTS; i++) {
             if (AaveHealth.DEFAULT.accountData(market, prices, accounts.get(i)).healthFactor().compareTo(one) < 0) {
+                liquidatable++;
+            }
+        }
+        return liquidatable;
+    }
+
+    /** The same exact answer in unbounded {@code BigInteger} arithmetic: the reference the words are measured against. */
+    @Benchmark
+    @OperationsPerInvocation(ACCOUNTS)
+    public long exactUnbounded() {
+        long liquidatable = 0;
+        BigInteger one = BigInteger.TEN.pow(18);
+        for (int i = 0; i < ACCOUNTS; i++) {
+            if (AaveHealth.DEFAULT.exactAccountData(market, prices, accounts.get(i)).healthFactor().compareTo(one) < 0) {
                 liquidatable++;
             }
         }

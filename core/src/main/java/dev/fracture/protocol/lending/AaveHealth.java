@@ -36,8 +36,11 @@ public final class AaveHealth {
         return fixedWidth != null ? fixedWidth : exactAccountData(market, prices, account);
     }
 
-    /** The account data in {@code BigInteger} arithmetic without a bound: the contract's formula as written. */
-    AaveAccountData exactAccountData(AaveMarket market, AavePrices prices, AaveAccount account) {
+    /**
+     * The account data in {@code BigInteger} arithmetic without a bound: the contract's formula as written, the
+     * specification {@link #accountData}'s fixed-width form is held to (and its benchmark's reference).
+     */
+    public AaveAccountData exactAccountData(AaveMarket market, AavePrices prices, AaveAccount account) {
         BigInteger totalCollateral = BigInteger.ZERO;
         BigInteger totalDebt = BigInteger.ZERO;
         BigInteger ltvWeighted = BigInteger.ZERO;
