@@ -1,11 +1,11 @@
 package dev.fracture.bench;
 
 import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountData;
 import dev.fracture.protocol.lending.AaveAccountBook;
 import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,24 +75,27 @@ public class HealthFactorBenchmark {
     @Benchmark
     @OperationsPerInvocation(ACCOUNTS)
     public long exactContract() {
-        long liquidatable = 0;
-        BigInteger one = BigInteger.TEN.pow(18);
-        for (int i = 0; i < ACCOUNTS; i++) {
-            if (AaveHealth.DEFAULT.accountData(market, prices, accounts.get(i)).healthFactor().compareTo(one) < 0) {
-                liquidatable++;
-            }
-        }
-        return liquidatable;
+        return liquidatable(AaveHealth.DEFAULT::accountData);
     }
 
     /** The same exact answer in unbounded {@code BigInteger} arithmetic: the reference the words are measured against. */
     @Benchmark
     @OperationsPerInvocation(ACCOUNTS)
     public long exactUnbounded() {
+        return liquidatable(AaveHealth.DEFAULT::exactAccountData);
+    }
+
+    /** One exact account check, in either form. */
+    @FunctionalInterface
+    private interface ExactCheck {
+        AaveAccountData of(AaveMarket market, AavePrices prices, AaveAccount account);
+    }
+
+    /** How many accounts {@code check} finds liquidatable (its health factor below 1e18). */
+    private long liquidatable(ExactCheck check) {
         long liquidatable = 0;
-        BigInteger one = BigInteger.TEN.pow(18);
         for (int i = 0; i < ACCOUNTS; i++) {
-            if (AaveHealth.DEFAULT.exactAccountData(market, prices, accounts.get(i)).healthFactor().compareTo(one) < 0) {
+            if (check.of(market, prices, accounts.get(i)).liquidatable()) {
                 liquidatable++;
             }
         }
