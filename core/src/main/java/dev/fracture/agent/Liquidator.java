@@ -107,9 +107,19 @@ public final class Liquidator {
                         double flashFeeUsd) {
     }
 
+    /**
+     * The sale of nothing: where no sale pays at the margin. Every reader of a sale whose repayment is not above 0
+     * reads that and nothing else (no plan is built from it), so one instance stands for all of them — in a deep
+     * cascade most sizings end here, tens of millions in a run.
+     */
+    private static final Sale NO_SALE = new Sale(0, 0, 0, 0, 0, 0);
+
     private Sale sale(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
                       double collUsd) {
         double repay = size(o, market, flash, cap, debtUsd);
+        if (repay == 0) {
+            return NO_SALE;
+        }
         double collateral = repay * o.collateralPerDebt();
         double proceeds = proceeds(market, o, collateral);
         return new Sale(repay, collateral, proceeds, collateral * collUsd - repay * debtUsd,

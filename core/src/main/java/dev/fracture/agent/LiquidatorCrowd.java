@@ -168,6 +168,12 @@ public final class LiquidatorCrowd {
 
     /** Every member's capital in {@code asset} on the crowd's chain, by member. */
     double[] capital(AssetId asset) {
+        // A plain read first: computeIfAbsent locks its bin when the key is not the bin's first, and the planning
+        // threads ask for the same few assets all round long.
+        double[] known = capital.get(asset);
+        if (known != null) {
+            return known;
+        }
         return capital.computeIfAbsent(asset, a -> {
             double[] c = new double[room.length];
             for (int k = 0; k < c.length; k++) {
@@ -195,13 +201,6 @@ public final class LiquidatorCrowd {
     private record CostTable(long gasUnits, java.util.concurrent.atomic.AtomicReferenceArray<double[]> byAge) {
     }
 
-    /**
-     * The answer last asked of a group, kept in front of its map: the positions of one round mostly ask the same
-     * (one debt asset, one gas, an age past every latency). Immutable, so threads may share it as they find it.
-     */
-    private record Last<K>(K key, double[] value) {
-    }
-
     /** The extremes of one group of members. */
     final class Group {
         private final boolean withFlashUsers;
@@ -218,7 +217,6 @@ public final class LiquidatorCrowd {
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
         /** Per gas of a transaction, the costs at every age (see {@link #costs}); the last one asked in front. */
         private final ConcurrentHashMap<Long, CostTable> costs = new ConcurrentHashMap<>();
-        private volatile Last<AssetId> lastCapitalRange;
         private volatile CostTable lastCosts;
 
         private Group(boolean withFlashUsers, boolean withOthers) {
@@ -308,11 +306,11 @@ public final class LiquidatorCrowd {
         }
 
         private double[] capitalRange(AssetId asset) {
-            Last<AssetId> last = lastCapitalRange;
-            if (last != null && last.key() == asset) {
-                return last.value();
+            double[] known = capitalRange.get(asset);
+            if (known != null) {
+                return known;
             }
-            double[] range = capitalRange.computeIfAbsent(asset, a -> {
+            return capitalRange.computeIfAbsent(asset, a -> {
                 double[] held = capital(a);
                 double max = 0;
                 double minPositive = Double.POSITIVE_INFINITY;
@@ -324,8 +322,6 @@ public final class LiquidatorCrowd {
                 }
                 return new double[] {max, minPositive};
             });
-            lastCapitalRange = new Last<>(asset, range);
-            return range;
         }
 
         /**
@@ -352,8 +348,11 @@ public final class LiquidatorCrowd {
             int age = (int) Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
             CostTable table = lastCosts;
             if (table == null || table.gasUnits() != gasUnits) {
-                table = costs.computeIfAbsent(gasUnits, g -> new CostTable(g,
-                        new java.util.concurrent.atomic.AtomicReferenceArray<>(maxLatencyBlocks + 2)));
+                table = costs.get(gasUnits);
+                if (table == null) {
+                    table = costs.computeIfAbsent(gasUnits, g -> new CostTable(g,
+                            new java.util.concurrent.atomic.AtomicReferenceArray<>(maxLatencyBlocks + 2)));
+                }
                 lastCosts = table;
             }
             double[] found = table.byAge().get(age + 1);

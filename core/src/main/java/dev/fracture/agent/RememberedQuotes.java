@@ -55,54 +55,72 @@ public final class RememberedQuotes {
 
     /**
      * The quotes for planning round {@code round} (a number no other round has): valid only while nothing trades,
-     * as during one block's planning. Safe for concurrent planners: a quote computed twice is the same value.
+     * as during one block's planning. A reader for one thread at a time; {@link Reader#another} gives each further
+     * planning thread its own reader of the same round's memory (a quote computed twice is the same value).
      */
-    public SaleQuotes round(long round) {
+    public Reader round(long round) {
         if (round < 0) {
             throw new IllegalArgumentException("remembered quotes: the round must be >= 0 (was " + round + ")");
         }
-        ConcurrentHashMap<Pair, Memory> now = new ConcurrentHashMap<>();
-        return new SaleQuotes() {
-            /** The pair asked last and its memory: a position's sizing asks about one pair several times. */
-            private volatile Last last;
+        return new Reader(new ConcurrentHashMap<>(), round);
+    }
 
-            private Memory memoryOf(Market market, AssetId in, AssetId out) {
-                Last l = last;
-                if (l != null && l.in == in && l.out == out) {
-                    return l.memory;
-                }
-                Memory m = memory(now, round, market, in, out);
-                last = new Last(in, out, m);
-                return m;
-            }
+    /**
+     * One thread's view of a round's remembered quotes. It keeps the pair it was asked about last in a plain field:
+     * a position's sizing asks about one pair several times, and a field that planning threads shared would be
+     * written by each in turn, every write taking the line from the other processor's cache.
+     */
+    public final class Reader implements SaleQuotes {
+        private final ConcurrentHashMap<Pair, Memory> now;
+        private final long round;
+        private Last last;
 
-            @Override
-            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-                return remembered(memoryOf(market, in, out).proceeds, amount,
-                        () -> quotes.proceeds(market, in, out, amount));
-            }
+        private Reader(ConcurrentHashMap<Pair, Memory> now, long round) {
+            this.now = now;
+            this.round = round;
+        }
 
-            @Override
-            public double rateBound(Market market, AssetId in, AssetId out) {
-                return rates(memoryOf(market, in, out), market, in, out).bound();
-            }
+        /** A reader of the same round's memory, for another thread. */
+        public Reader another() {
+            return new Reader(now, round);
+        }
 
-            @Override
-            public double rateSellingNothing(Market market, AssetId in, AssetId out) {
-                return rates(memoryOf(market, in, out), market, in, out).sellingNothing();
+        private Memory memoryOf(Market market, AssetId in, AssetId out) {
+            Last l = last;
+            if (l != null && l.in == in && l.out == out) {
+                return l.memory;
             }
+            Memory m = memory(now, round, market, in, out);
+            last = new Last(in, out, m);
+            return m;
+        }
 
-            @Override
-            public long stateVersion(Market market, AssetId in, AssetId out) {
-                return quotes.stateVersion(market, in, out);
-            }
+        @Override
+        public double proceeds(Market market, AssetId in, AssetId out, double amount) {
+            return remembered(memoryOf(market, in, out).proceeds, amount,
+                    () -> quotes.proceeds(market, in, out, amount));
+        }
 
-            @Override
-            public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-                return remembered(memoryOf(market, in, out).atRate, rate,
-                        () -> quotes.inputAtMarginalRate(market, in, out, rate));
-            }
-        };
+        @Override
+        public double rateBound(Market market, AssetId in, AssetId out) {
+            return rates(memoryOf(market, in, out), market, in, out).bound();
+        }
+
+        @Override
+        public double rateSellingNothing(Market market, AssetId in, AssetId out) {
+            return rates(memoryOf(market, in, out), market, in, out).sellingNothing();
+        }
+
+        @Override
+        public long stateVersion(Market market, AssetId in, AssetId out) {
+            return quotes.stateVersion(market, in, out);
+        }
+
+        @Override
+        public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
+            return remembered(memoryOf(market, in, out).atRate, rate,
+                    () -> quotes.inputAtMarginalRate(market, in, out, rate));
+        }
     }
 
     /** A pair's two rates at one state: {@link SaleQuotes#rateBound} and {@link SaleQuotes#rateSellingNothing}. */

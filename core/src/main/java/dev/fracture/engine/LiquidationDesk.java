@@ -111,13 +111,13 @@ final class LiquidationDesk {
         UsdPrices usd = block.prices()::usd;
         PlanVerdicts.Round known = null;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds = null;
-        Liquidator planner = Liquidator.DEFAULT;
+        RememberedQuotes.Reader roundQuotes = null;
         if (options.memoizedQuotes()) {
             if (leanQuotes == null) {
                 leanQuotes = SaleQuotes.lean(Router.DEFAULT, block.market());
                 rememberedQuotes = new RememberedQuotes(leanQuotes);
             }
-            planner = new Liquidator(rememberedQuotes.round(round));
+            roundQuotes = rememberedQuotes.round(round);
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
             known = last != null ? verdicts.again(last, block, leanQuotes, usd)
                     : verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
@@ -125,7 +125,7 @@ final class LiquidationDesk {
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
         }
-        Liquidator shared = planner;
+        RememberedQuotes.Reader quotesNow = roundQuotes;
         PlanVerdicts.Round verdictsNow = known;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
@@ -143,18 +143,24 @@ final class LiquidationDesk {
         LiquidationRound.Bids[] bids = new LiquidationRound.Bids[planning];
         // Each slice writes its own positions' bids; the workers' results are in hand before they are read.
         workers.slices(planning, (from, to) -> {
+            // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
+            Liquidator planner = quotesNow == null ? Liquidator.DEFAULT : new Liquidator(quotesNow.another());
             for (int k = from; k < to; k++) {
                 LiquidationOpportunity o = opportunities.get(toPlan[k]);
                 if (crowdsNow != null) {
-                    LiquidatorCrowd crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(),
-                            usd, block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
-                    LiquidationPlan[] row = shared.planCrowd(crowd, o, block.market(), usd, block.number());
+                    // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
+                    LiquidatorCrowd crowd = crowdsNow.get(o.chain());
+                    if (crowd == null) {
+                        crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
+                                block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
+                    }
+                    LiquidationPlan[] row = planner.planCrowd(crowd, o, block.market(), usd, block.number());
                     bids[k] = row == null ? null : LiquidationRound.Bids.of(row);
                     continue;
                 }
                 LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
                 for (int p = 0; p < perOpportunity; p++) {
-                    mine[p] = shared.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
+                    mine[p] = planner.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
                             block.number()).orElse(null);
                 }
                 bids[k] = LiquidationRound.Bids.of(mine);

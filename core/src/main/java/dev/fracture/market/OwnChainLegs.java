@@ -34,6 +34,9 @@ public final class OwnChainLegs {
         if (on != market) {
             throw new IllegalArgumentException("own-chain legs: kept for another market");
         }
-        return legs.computeIfAbsent(List.of(in, out), k -> router.legs(market, request(in, out, 1)));
+        List<AssetId> pair = List.of(in, out);
+        // A plain read first: computeIfAbsent locks the bin when the pair is not its first key.
+        Router.Legs known = legs.get(pair);
+        return known != null ? known : legs.computeIfAbsent(pair, k -> router.legs(market, request(in, out, 1)));
     }
 }

@@ -98,6 +98,30 @@ class RememberedQuotesTest {
     }
 
     @Test
+    void anotherReaderOfARoundSharesItsMemoryButNotItsLastPair() {
+        int[] quotes = {0};
+        SaleQuotes unversioned = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount * (in.equals(A) ? 0.5 : 0.25);
+        };
+        RememberedQuotes remembered = new RememberedQuotes(unversioned);
+        RememberedQuotes.Reader first = remembered.round(0);
+        RememberedQuotes.Reader second = first.another();
+        assertThat(first.proceeds(null, A, B, 10)).isEqualTo(5);
+        assertThat(second.proceeds(null, A, B, 10)).as("the first reader's quote, from the round's memory")
+                .isEqualTo(5);
+        assertThat(quotes[0]).isEqualTo(1);
+        // Each reader keeps the pair it was asked about last: the second asking about B must not read A's memory.
+        assertThat(second.proceeds(null, B, A, 10)).isEqualTo(2.5);
+        assertThat(first.proceeds(null, A, B, 20)).isEqualTo(10);
+        assertThat(first.proceeds(null, B, A, 10)).as("the second reader's quote").isEqualTo(2.5);
+        assertThat(quotes[0]).isEqualTo(3);
+        assertThat(remembered.round(1).another().proceeds(null, A, B, 10))
+                .as("another round's reader: the venues may have moved, quoted again").isEqualTo(5);
+        assertThat(quotes[0]).isEqualTo(4);
+    }
+
+    @Test
     void aPairIsForgottenWhenItsStateMovesAndOnlyThatPair() {
         int[] quotes = {0};
         long[] stateOfA = {5};
