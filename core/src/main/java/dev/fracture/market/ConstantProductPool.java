@@ -371,6 +371,22 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
                 decimals(tokenIn), decimals(tokenOut));
     }
 
+    /**
+     * A FAST pool's exact-input output for {@code amountIn}, the bits of {@code quoteExactIn(...).amountOut()} in
+     * direction {@code zeroForOne} (such a quote is always complete), without the quote: a router splitting an order
+     * asks a pool for dozens of amounts per order, and reads only that number.
+     */
+    double fastOutExactIn(boolean zeroForOne, double amountIn) {
+        VenueChecks.requireAmount(id, "amountIn", amountIn);
+        if (amountIn == 0) {
+            return 0;
+        }
+        double rIn = zeroForOne ? reserve0 : reserve1;
+        double rOut = zeroForOne ? reserve1 : reserve0;
+        double inWithFee = amountIn * feeMultiplier;
+        return inWithFee * rOut / (rIn + inWithFee);
+    }
+
     private Quote tradeFast(AssetId tokenIn, AssetId tokenOut, boolean zeroForOne, double amount, boolean exactIn,
                             boolean apply) {
         double rIn = zeroForOne ? reserve0 : reserve1;
@@ -503,7 +519,7 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
     }
 
     /** True for token0 → token1, false for token1 → token0. */
-    private boolean direction(AssetId tokenIn, AssetId tokenOut) {
+    boolean direction(AssetId tokenIn, AssetId tokenOut) {
         int in = index(tokenIn);
         int out = index(tokenOut);
         if (in == out) {

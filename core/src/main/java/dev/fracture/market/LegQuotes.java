@@ -51,10 +51,15 @@ final class LegQuotes {
         int s = base + next[i];
         next[i] = (byte) ((next[i] + 1) % SLOTS);
         RouteLeg leg = legs.get(i);
-        Quote q = leg.venueQuote(a);
+        if (leg.plain()) {
+            out[s] = leg.plainDelivered(a);
+            complete[s] = true;
+        } else {
+            Quote q = leg.venueQuote(a);
+            out[s] = leg.delivered(q);
+            complete[s] = q.complete();
+        }
         amount[s] = a;
-        out[s] = leg.delivered(q);
-        complete[s] = q.complete();
         return s;
     }
 }

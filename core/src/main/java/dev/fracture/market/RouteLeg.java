@@ -24,6 +24,10 @@ final class RouteLeg {
     final double latencySeconds;
     private final double inKeep;
     private final double outKeep;
+    /** The venue when it is a FAST constant-product pool, quoted without quote objects (else null). */
+    private final ConstantProductPool plainPool;
+    /** The plain pool's direction for this leg. */
+    private final boolean zeroForOne;
 
     RouteLeg(Venue venue, AssetId tokenIn, AssetId tokenOut, List<Bridge> inPath, List<Bridge> outPath,
              List<ChainId> hopSources, double gasCost) {
@@ -49,6 +53,21 @@ final class RouteLeg {
         this.latencySeconds = latency;
         this.inKeep = in;
         this.outKeep = out;
+        this.plainPool = venue instanceof ConstantProductPool p && p.mode() == MathMode.FAST ? p : null;
+        this.zeroForOne = plainPool != null && plainPool.direction(tokenIn, tokenOut);
+    }
+
+    /**
+     * Whether {@link #plainDelivered} answers for this leg: its venue is a FAST constant-product pool, whose exact-input
+     * quotes are always complete.
+     */
+    boolean plain() {
+        return plainPool != null;
+    }
+
+    /** {@code delivered(venueQuote(amount))} of a {@link #plain} leg, the same bits without the quote. */
+    double plainDelivered(double amount) {
+        return plainPool.fastOutExactIn(zeroForOne, amount * inKeep) * outKeep;
     }
 
     /** Buy asset delivered for {@code amount} of sell asset, before gas; 0 for 0. */
@@ -56,12 +75,20 @@ final class RouteLeg {
         if (amount <= 0) {
             return 0;
         }
-        return delivered(venueQuote(amount));
+        return plainPool != null ? plainDelivered(amount) : delivered(venueQuote(amount));
     }
 
     /** Whether the venue can take {@code amount} in full. */
     boolean fills(double amount) {
-        return amount <= 0 || venueQuote(amount).complete();
+        if (amount <= 0) {
+            return true;
+        }
+        if (plainPool != null) {
+            // Always complete; quoted still, so that an amount the pool refuses fails as the quote would.
+            plainDelivered(amount);
+            return true;
+        }
+        return venueQuote(amount).complete();
     }
 
     /** The venue's quote for {@code amount} of the sell asset given to this leg (a positive amount). */
