@@ -191,29 +191,50 @@ public final class Liquidator {
                     + crowd.block() + ", the position of " + o.chain() + " in block " + block);
         }
         boolean offered = o.flashLoan().available();
-        LiquidationPlan[] plans = null;
-        if (offered) {
-            plans = planGroup(crowd, crowd.flashUsers(), true, o, market, prices, null);
+        LiquidatorCrowd.Group flashUsers = offered ? crowd.flashUsers() : null;
+        LiquidatorCrowd.Group others = crowd.ownCapital(offered);
+        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers, true, o);
+        double othersCap = groupCap(crowd, others, false, o);
+        if (!(flashCap > 0) && !(othersCap > 0)) {
+            return null;
         }
-        return planGroup(crowd, crowd.ownCapital(offered), false, o, market, prices, plans);
-    }
-
-    /** The group's plans added to {@code plans} (allocated on the first plan found); returns it. */
-    private LiquidationPlan[] planGroup(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
-                                        LiquidationOpportunity o, Market market, UsdPrices prices,
-                                        LiquidationPlan[] plans) {
-        long block = crowd.block();
-        if (g.isEmpty() || block < o.detectedBlock() + g.minLatencyBlocks()) {
-            return plans;
-        }
-        double repayable = o.repayable();
-        double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
-        if (!(cap > 0)) {
-            return plans;
-        }
+        // Read once for both groups: what a position's planning reads of the block for its pair.
         double debtUsd = prices.usd(o.debtAsset());
         double collUsd = prices.usd(o.collateralAsset());
         double rateBound = quotes.rateBound(market, o.collateralAsset(), o.debtAsset());
+        LiquidationPlan[] plans = null;
+        if (flashCap > 0) {
+            plans = planGroup(crowd, flashUsers, true, flashCap, o, market, prices, debtUsd, collUsd, rateBound, null);
+        }
+        if (othersCap > 0) {
+            plans = planGroup(crowd, others, false, othersCap, o, market, prices, debtUsd, collUsd, rateBound, plans);
+        }
+        return plans;
+    }
+
+    /**
+     * The most group {@code g} may repay of {@code o}, the largest cap of any member; 0 when the group is empty, when
+     * even its shortest latency has not passed, or when nothing can be repaid.
+     */
+    private static double groupCap(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
+                                   LiquidationOpportunity o) {
+        if (g.isEmpty() || crowd.block() < o.detectedBlock() + g.minLatencyBlocks()) {
+            return 0;
+        }
+        double repayable = o.repayable();
+        double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
+        return cap > 0 ? cap : 0;
+    }
+
+    /**
+     * The group's plans added to {@code plans} (allocated on the first plan found); returns it. {@code cap} is the
+     * group's ({@link #groupCap}, above 0).
+     */
+    private LiquidationPlan[] planGroup(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash, double cap,
+                                        LiquidationOpportunity o, Market market, UsdPrices prices, double debtUsd,
+                                        double collUsd, double rateBound, LiquidationPlan[] plans) {
+        long block = crowd.block();
+        double repayable = o.repayable();
         long age = block - o.detectedBlock();
         double cost = g.cheapestCostUsd(o.gasUnits(), age);
         boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);

@@ -288,8 +288,10 @@ final class PlanVerdicts {
 
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
         private void observe(LiquidationOpportunity o, long age, PairState pair) {
-            boolean same = seenAs != null && (seenAs == o || sameTerms(seenAs, o)) && this.age == age
-                    && this.pair == pair && pairStamp == pair.stamp;
+            // The entry's own fields first: when the block's inputs moved (the usual case in a cascade) the last
+            // opportunity, a cold object by now, is not read at all.
+            boolean same = seenAs != null && this.age == age && this.pair == pair && pairStamp == pair.stamp
+                    && (seenAs == o || sameTerms(seenAs, o));
             if (!same) {
                 nobodyAt = 0;
                 seenAs = o;
