@@ -11,7 +11,7 @@ import java.lang.management.ManagementFactory;
  * runs set side by side pair by pair (docs/BENCHMARKS.md). Every run must end in the first run's state, as in
  * {@link CascadeBenchmark}.
  *
- * <p>Usage: {@code java -Xms16g -Xmx16g -XX:+UseParallelGC -cp bench/target/benchmarks.jar
+ * <p>Usage: {@code java -Xms16g -Xmx16g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -cp bench/target/benchmarks.jar
  * dev.fracture.bench.CascadeRepeat ACCOUNTS RUNS THREADS}, the perp accounts being 5% of the lending ones. The first
  * run of a JVM pays for the JIT and the first touch of the heap; the runs after it are the warm ones.
  */
