@@ -42,15 +42,21 @@ public final class TokenAmounts {
         if (units.signum() < 0 || bits > 127 || decimals < 0 || decimals > 18) {
             return new BigDecimal(units, decimals).doubleValue();
         }
+        return nearest(UnsignedWide.high(units), units.longValue(), bits, decimals);
+    }
+
+    /**
+     * {@link #nearest(BigInteger, int)} of the amount {@code hi·2^64 + lo} (unsigned words) of {@code bits} bits,
+     * below 2^127, with 0 to 18 decimals.
+     */
+    private static double nearest(long hi, long lo, int bits, int decimals) {
         if (bits <= 53) {
-            return units.longValue() / EXACT_POWERS[decimals];
+            return lo / EXACT_POWERS[decimals];
         }
         long unit = UnsignedWide.pow10(decimals);
         int unitBits = 64 - Long.numberOfLeadingZeros(unit);
         // units / unit lies in [2^(bits-1-unitBits), 2^(bits-unitBits+1)): scaled by 2^shift into [2^61, 2^63).
         int shift = 62 - (bits - unitBits);
-        long lo = units.longValue();
-        long hi = UnsignedWide.high(units);
         long quotient;
         boolean rest;
         if (shift >= 0) {
@@ -76,15 +82,18 @@ public final class TokenAmounts {
     /**
      * {@code new BigDecimal(units, decimals).round(DECIMAL64).doubleValue()}, the same double. For amounts below 2^127
      * the 16 digits are cut in 64-bit words (the rounded number is the same, and a {@code double} of a given number
-     * is the same however the number is written: both conversions round correctly); beyond, through
-     * {@code BigDecimal}. A cascade converts two amounts for every opportunity it finds, millions in a large run.
+     * is the same however the number is written: both conversions round correctly), and the digits kept are read as
+     * a double by {@link #nearest} in words too — {@code BigDecimal.doubleValue} writes and parses a decimal text for
+     * any of 2^52 or more, which most 16-digit numbers are; beyond, through {@code BigDecimal}. A cascade converts two
+     * amounts for every opportunity it finds, millions in a large run.
      */
     public static double decimal64(BigInteger units, int decimals) {
         int bits = units.bitLength();
-        if (units.signum() >= 0 && bits <= 127) {
+        if (units.signum() >= 0 && bits <= 127 && decimals >= 0) {
             if (bits <= 53) {
                 // Below 2^53 < 10^16: at most 16 digits, nothing to round.
-                return BigDecimal.valueOf(units.longValue(), decimals).doubleValue();
+                return decimals <= 18 ? nearest(0, units.longValue(), bits, decimals)
+                        : BigDecimal.valueOf(units.longValue(), decimals).doubleValue();
             }
             long lo = units.longValue();
             long hi = UnsignedWide.high(units);
@@ -105,7 +114,10 @@ public final class TokenAmounts {
                     if (twice > unit || (twice == unit && (quotient & 1) == 1)) {
                         quotient++;
                     }
-                    return BigDecimal.valueOf(quotient, decimals - drop).doubleValue();
+                    int scale = decimals - drop;
+                    return scale >= 0 && scale <= 18
+                            ? nearest(0, quotient, 64 - Long.numberOfLeadingZeros(quotient), scale)
+                            : BigDecimal.valueOf(quotient, scale).doubleValue();
                 }
             }
         }
