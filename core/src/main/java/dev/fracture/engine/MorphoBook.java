@@ -354,7 +354,12 @@ final class MorphoBook implements ProtocolBook {
     public void digest(StateDigest digest) {
         for (Market m : markets) {
             digest.add(m.state.toString());
-            m.positions.forEach(p -> digest.add(p.toString()));
+            // The positions' texts made and encoded on the engine's threads when the book has them, fed in order:
+            // the same bytes as adding each text here.
+            List<MorphoPosition> positions = m.positions;
+            for (byte[] text : workers.utf8(positions.size(), i -> positions.get(i).toString())) {
+                digest.addUtf8(text);
+            }
         }
         digest.add(badDebtUsd);
     }

@@ -68,4 +68,15 @@ public record AaveAccount(AccountId id, int eModeCategory, List<AaveCollateral> 
         }
         return new AaveAccount(id, eModeCategory, cs, ds);
     }
+
+    /**
+     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
+     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
+     * pattern on every call, and a run writes this text for every account.
+     */
+    @Override
+    public String toString() {
+        return "AaveAccount[id=" + id + ", eModeCategory=" + eModeCategory + ", collaterals=" + collaterals
+                + ", debts=" + debts + "]";
+    }
 }

@@ -17,4 +17,15 @@ public record AaveCollateral(AssetId asset, BigInteger balance, boolean usedAsCo
     public static AaveCollateral of(AssetId asset, BigInteger balance) {
         return new AaveCollateral(asset, balance, true);
     }
+
+    /**
+     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
+     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
+     * pattern on every call, and a run writes this text for every supplied balance.
+     */
+    @Override
+    public String toString() {
+        return "AaveCollateral[asset=" + asset + ", balance=" + balance + ", usedAsCollateral=" + usedAsCollateral
+                + "]";
+    }
 }

@@ -10,4 +10,14 @@ public record AaveDebt(AssetId asset, BigInteger balance) {
         Objects.requireNonNull(asset, "asset");
         Require.nonNegative(balance, "debt " + asset + " balance");
     }
+
+    /**
+     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
+     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
+     * pattern on every call, and a run writes this text for every debt.
+     */
+    @Override
+    public String toString() {
+        return "AaveDebt[asset=" + asset + ", balance=" + balance + "]";
+    }
 }

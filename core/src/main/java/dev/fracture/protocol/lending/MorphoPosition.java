@@ -11,4 +11,14 @@ public record MorphoPosition(AccountId id, BigInteger borrowShares, BigInteger c
         Require.nonNegative(borrowShares, "position " + id + " borrowShares");
         Require.nonNegative(collateral, "position " + id + " collateral");
     }
+
+    /**
+     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
+     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
+     * pattern on every call, and a run writes this text for every position.
+     */
+    @Override
+    public String toString() {
+        return "MorphoPosition[id=" + id + ", borrowShares=" + borrowShares + ", collateral=" + collateral + "]";
+    }
 }
