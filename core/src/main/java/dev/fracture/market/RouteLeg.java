@@ -28,6 +28,9 @@ final class RouteLeg {
     private final ConstantProductPool plainPool;
     /** The plain pool's direction for this leg. */
     private final boolean zeroForOne;
+    /** The bridges' ids of each path, for the leg's fills. */
+    private final List<BridgeId> inIds;
+    private final List<BridgeId> outIds;
 
     RouteLeg(Venue venue, AssetId tokenIn, AssetId tokenOut, List<Bridge> inPath, List<Bridge> outPath,
              List<ChainId> hopSources, double gasCost) {
@@ -55,6 +58,8 @@ final class RouteLeg {
         this.outKeep = out;
         this.plainPool = venue instanceof ConstantProductPool p && p.mode() == MathMode.FAST ? p : null;
         this.zeroForOne = plainPool != null && plainPool.direction(tokenIn, tokenOut);
+        this.inIds = ids(this.inPath);
+        this.outIds = ids(this.outPath);
     }
 
     /**
@@ -105,7 +110,7 @@ final class RouteLeg {
         double venueIn = amount * inKeep;
         Quote q = venue.quoteExactIn(tokenIn, tokenOut, venueIn);
         return new LegFill(venue.id(), venueChain, tokenIn, tokenOut, amount, venueIn, q.amountOut(),
-                q.amountOut() * outKeep, gasCost, latencySeconds, ids(inPath), ids(outPath));
+                q.amountOut() * outKeep, gasCost, latencySeconds, inIds, outIds);
     }
 
     /**
@@ -126,7 +131,8 @@ final class RouteLeg {
         return venue.marginalRate(tokenIn, tokenOut) * inKeep * outKeep;
     }
 
+    /** The ids as an immutable list that refuses nulls, which {@link LegFill} keeps without copying. */
     private static List<BridgeId> ids(List<Bridge> path) {
-        return path.stream().map(Bridge::id).toList();
+        return List.copyOf(path.stream().map(Bridge::id).toList());
     }
 }

@@ -22,4 +22,19 @@ public record AccountId(String value) implements Comparable<AccountId> {
     public String toString() {
         return value;
     }
+
+    /**
+     * The generated record equality written out (ids are the keys of the engine's hot maps; this JDK's generated
+     * {@code equals} and {@code hashCode} go through method handles on every call).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AccountId other && value.equals(other.value);
+    }
+
+    /** The generated record hash, {@code value.hashCode()}: the same number, so every map's order stays. */
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }
