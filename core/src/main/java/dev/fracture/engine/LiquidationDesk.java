@@ -219,6 +219,7 @@ final class LiquidationDesk {
                 dated = firstBlock == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(),
                         o.chain(), o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
                         o.collateralAvailable(), o.flashLoan(), o.gasUnits(), firstBlock);
+                listedAs(dated);
             }
             return dated;
         }

@@ -84,9 +84,10 @@ final class PlanVerdicts {
         for (int i = 0; i < n; i++) {
             LiquidationOpportunity o = opportunities.get(i);
             Entry e = seen[i];
-            // A position listed as the same object as last round trades the same pair on the same chain: its pair's
-            // state is found without reading the opportunity.
-            PairState pair = e.seenAs == o && e.pair != null ? e.pair : pairOf(o);
+            // A position listed as the same object as last round trades the same pair on the same chain, and one
+            // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
+            // does too: its pair's state is found without reading the opportunity, by now far from this processor.
+            PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
             if (pair.usedIn != thisRound) {
                 pair.usedIn = thisRound;
                 used.add(pair);
@@ -285,6 +286,21 @@ final class PlanVerdicts {
         private long pairStamp;
         /** The crowd stamp of the round in which nobody planned it, with these inputs (0: none). */
         private long nobodyAt;
+        /** An opportunity found to trade the pair of {@link #pair} (chain, collateral, debt: the same id objects). */
+        private LiquidationOpportunity samePairAs;
+
+        /**
+         * Notes whether {@code o}, the position's opportunity as dated this round, trades the pair its entry last
+         * traded. Made where the opportunity is (the desk dates a listing on the engine's threads), so that the
+         * round on the main thread need not read it; only the pair's fixed ids are read here.
+         */
+        void listedAs(LiquidationOpportunity o) {
+            PairState last = pair;
+            if (last != null && last.chain == o.chain() && last.collateral == o.collateralAsset()
+                    && last.debt == o.debtAsset()) {
+                samePairAs = o;
+            }
+        }
 
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
         private void observe(LiquidationOpportunity o, long age, PairState pair) {
@@ -306,6 +322,7 @@ final class PlanVerdicts {
             seenAs = null;
             pair = null;
             nobodyAt = 0;
+            samePairAs = null;
         }
 
         /** The same terms but perhaps for the block the position was first seen in (the age covers that). */
