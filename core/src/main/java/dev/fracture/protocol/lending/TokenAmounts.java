@@ -17,9 +17,16 @@ public final class TokenAmounts {
     /** 10^0 … 10^18 as doubles: each exact (every power of ten up to 10^22 is). */
     private static final double[] EXACT_POWERS = new double[19];
 
+    /** 2^-68 … 2^64, the scales of {@link #nearest}'s quotient (index: the exponent + 68); each exact. */
+    private static final int POWER_OFFSET = 68;
+    private static final double[] POWERS_OF_TWO = new double[POWER_OFFSET + 64 + 1];
+
     static {
         for (int k = 0; k < EXACT_POWERS.length; k++) {
             EXACT_POWERS[k] = UnsignedWide.pow10(k);
+        }
+        for (int e = -POWER_OFFSET; e <= 64; e++) {
+            POWERS_OF_TWO[e + POWER_OFFSET] = Math.scalb(1.0, e);
         }
     }
 
@@ -76,7 +83,9 @@ public final class TokenAmounts {
             rest |= dropped != 0;
             quotient = right >= 64 ? quotientHi >>> (right - 64) : (quotientLo >>> right) | (quotientHi << (64 - right));
         }
-        return Math.scalb((double) (rest ? quotient | 1 : quotient), -shift);
+        // Math.scalb's value: with 54-127 bits and a unit of 1-60 bits the exponent -shift lies in [-68, 64] and the
+        // quotient in [2^61, 2^63), so the product is a normal double and multiplying by the power of two is exact.
+        return (double) (rest ? quotient | 1 : quotient) * POWERS_OF_TWO[POWER_OFFSET - shift];
     }
 
     /**
