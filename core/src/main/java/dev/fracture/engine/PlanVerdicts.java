@@ -286,18 +286,20 @@ final class PlanVerdicts {
         private long pairStamp;
         /** The crowd stamp of the round in which nobody planned it, with these inputs (0: none). */
         private long nobodyAt;
-        /** An opportunity found to trade the pair of {@link #pair} (chain, collateral, debt: the same id objects). */
+        /** An opportunity found to trade the pair of {@link #pair} (the same chain, collateral and debt). */
         private LiquidationOpportunity samePairAs;
 
         /**
          * Notes whether {@code o}, the position's opportunity as dated this round, trades the pair its entry last
          * traded. Made where the opportunity is (the desk dates a listing on the engine's threads), so that the
-         * round on the main thread need not read it; only the pair's fixed ids are read here.
+         * round on the main thread need not read it; only the pair's fixed ids are read here. The ids are compared
+         * by value: a pair's state is shared by every book that trades it, and two books' ids of one asset are
+         * equal without being the same objects.
          */
         void listedAs(LiquidationOpportunity o) {
             PairState last = pair;
-            if (last != null && last.chain == o.chain() && last.collateral == o.collateralAsset()
-                    && last.debt == o.debtAsset()) {
+            if (last != null && last.chain.equals(o.chain()) && last.collateral.equals(o.collateralAsset())
+                    && last.debt.equals(o.debtAsset())) {
                 samePairAs = o;
             }
         }
