@@ -50,7 +50,8 @@ public final class Liquidator {
 
     /**
      * A liquidator that sizes its sales with {@code quotes} (e.g. quotes remembered for the planners of one block,
-     * {@link RememberedQuotes}: the sizing then costs lookups for every planner after the first).
+     * {@link RememberedQuotes}: the sizing then costs lookups for every planner after the first). It may be used by
+     * as many threads at once as its quotes may: a {@link RememberedQuotes.Reader} is one thread's.
      */
     public Liquidator(SaleQuotes quotes) {
         this.quotes = quotes;

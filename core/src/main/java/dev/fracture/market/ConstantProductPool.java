@@ -381,9 +381,12 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         if (amountIn == 0) {
             return 0;
         }
-        double rIn = zeroForOne ? reserve0 : reserve1;
-        double rOut = zeroForOne ? reserve1 : reserve0;
-        double inWithFee = amountIn * feeMultiplier;
+        return zeroForOne ? outputFor(reserve0, reserve1, amountIn * feeMultiplier)
+                : outputFor(reserve1, reserve0, amountIn * feeMultiplier);
+    }
+
+    /** The constant-product output for an input of {@code inWithFee} after the fee: {@code getAmountOut}. */
+    private static double outputFor(double rIn, double rOut, double inWithFee) {
         return inWithFee * rOut / (rIn + inWithFee);
     }
 
@@ -399,8 +402,7 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         double out;
         if (exactIn) {
             in = amount;
-            double inWithFee = in * feeMultiplier;
-            out = inWithFee * rOut / (rIn + inWithFee);
+            out = outputFor(rIn, rOut, in * feeMultiplier);
         } else {
             if (amount >= rOut) {
                 return unfilled(tokenIn, tokenOut, spotBefore, false);
