@@ -20,7 +20,7 @@ final class FixedWidthHealth {
     /** Values and totals in base currency stay below this; beyond it the caller takes the {@code BigInteger} form. */
     private static final long LIMIT = 1L << 62;
     private static final long WAD = 1_000_000_000_000_000_000L;
-    private static final long PERCENTAGE_FACTOR = 10_000;
+    private static final UnsignedWide.Divisor PERCENTAGE_DIVISOR = UnsignedWide.pow10Divisor(4);
     private static final long HALF_PERCENTAGE = 5_000;
 
     private FixedWidthHealth() {
@@ -112,7 +112,7 @@ final class FixedWidthHealth {
         if (word2 != 0 || Long.compareUnsigned(word1, unit) >= 0) {
             return -1;
         }
-        long value = UnsignedWide.divide(word1, word0, unit);
+        long value = UnsignedWide.divide(word1, word0, UnsignedWide.pow10Divisor(decimals));
         return value < 0 || value >= LIMIT ? -1 : value;
     }
 
@@ -122,7 +122,7 @@ final class FixedWidthHealth {
         long high = Math.multiplyHigh(value, bps);
         long sum = low + HALF_PERCENTAGE;
         high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        return UnsignedWide.divide(high, sum, PERCENTAGE_FACTOR);
+        return UnsignedWide.divide(high, sum, PERCENTAGE_DIVISOR);
     }
 
     /** {@code WadRayMath.wadDiv}: {@code (a * 1e18 + b / 2) / b}, for {@code a} and {@code b} below 2^62. */

@@ -70,12 +70,12 @@ public final class TokenAmounts {
             // units · 2^shift stays below 2^(62 + unitBits) <= 2^122: two words, quotient below 2^63.
             long shiftedHi = shift == 0 ? hi : shift >= 64 ? lo << (shift - 64) : (hi << shift) | (lo >>> (64 - shift));
             long shiftedLo = shift >= 64 ? 0 : lo << shift;
-            quotient = UnsignedWide.divide(shiftedHi, shiftedLo, unit);
+            quotient = UnsignedWide.divide(shiftedHi, shiftedLo, UnsignedWide.pow10Divisor(decimals));
             rest = shiftedLo - quotient * unit != 0;
         } else {
             // units / unit first (two words, its rest kept), then the quotient shifted right by -shift.
             long quotientHi = hi / unit;
-            long quotientLo = UnsignedWide.divide(hi % unit, lo, unit);
+            long quotientLo = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(decimals));
             rest = lo - quotientLo * unit != 0;
             int right = -shift;
             long dropped = right >= 64 ? quotientLo | (right > 64 ? quotientHi << (128 - right) : 0)
@@ -112,7 +112,7 @@ public final class TokenAmounts {
             while (drop <= 18) {
                 long unit = UnsignedWide.pow10(drop);
                 long quotientHigh = hi / unit;
-                long quotient = UnsignedWide.divide(hi % unit, lo, unit);
+                long quotient = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(drop));
                 long rest = lo - quotient * unit;
                 if (quotientHigh != 0 || Long.compareUnsigned(quotient, UnsignedWide.pow10(DIGITS)) >= 0) {
                     drop++;

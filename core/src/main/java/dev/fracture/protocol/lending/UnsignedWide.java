@@ -21,11 +21,61 @@ final class UnsignedWide {
     /** 10^0 … 10^18: every power of ten a signed word holds (a token's unit of up to 18 decimals). */
     private static final long[] POWERS_OF_TEN = new long[19];
 
+    /** The divisions by 10^0 … 10^18 with their reciprocals, made once. */
+    private static final Divisor[] POWERS_OF_TEN_DIVISORS = new Divisor[19];
+
     static {
         POWERS_OF_TEN[0] = 1;
         for (int k = 1; k < POWERS_OF_TEN.length; k++) {
             POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
         }
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN_DIVISORS[k] = new Divisor(POWERS_OF_TEN[k]);
+        }
+    }
+
+    /**
+     * A divisor used again and again (a token's unit, the basis-point scale), kept with its reciprocal so that a
+     * division by it takes two multiplications instead of the processor's divisions: N. Möller and T. Granlund,
+     * "Improved division by invariant integers", IEEE Transactions on Computers 60(2), 2011, algorithm 4 (the
+     * two-word by one-word step) with the reciprocal of its equation (1), {@code floor((2^128 - 1) / d) - 2^64} for
+     * the divisor {@code d} shifted until its top bit is set.
+     */
+    static final class Divisor {
+        private final long value;
+        private final int shift;
+        private final long normalized;
+        private final long reciprocal;
+
+        Divisor(long value) {
+            if (value == 0) {
+                throw new ArithmeticException("division by zero");
+            }
+            this.value = value;
+            this.shift = Long.numberOfLeadingZeros(value);
+            this.normalized = value << shift;
+            // (2^128 - 1 - d·2^64) / d: the high word ~d is below d, whose top bit is set.
+            this.reciprocal = divide(~normalized, -1L, normalized);
+        }
+
+        long value() {
+            return value;
+        }
+    }
+
+    /** The division by 10^{@code exponent}, for an exponent of 0 to 18. */
+    static Divisor pow10Divisor(int exponent) {
+        return POWERS_OF_TEN_DIVISORS[exponent];
+    }
+
+    /** The division by {@code value} when it is a power of ten a word holds, else null. */
+    static Divisor pow10DivisorOf(long value) {
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            if (POWERS_OF_TEN[k] == value) {
+                return POWERS_OF_TEN_DIVISORS[k];
+            }
+        }
+        return null;
     }
 
     private UnsignedWide() {
@@ -50,6 +100,10 @@ final class UnsignedWide {
         if (Long.compareUnsigned(hi, divisor) >= 0) {
             throw new ArithmeticException("quotient does not fit 64 bits: high word " + Long.toUnsignedString(hi)
                     + " is not below the divisor " + Long.toUnsignedString(divisor));
+        }
+        if (hi == 0) {
+            // One word: the processor's one division.
+            return Long.divideUnsigned(lo, divisor);
         }
         int shift = Long.numberOfLeadingZeros(divisor);
         long v = divisor << shift;
@@ -84,6 +138,35 @@ final class UnsignedWide {
     }
 
     /**
+     * {@link #divide(long, long, long)} by a kept divisor: {@code floor((hi·2^64 + lo) / d)}, all unsigned, for
+     * {@code hi < d}. Möller and Granlund's two-word step ({@link Divisor}): the quotient estimated from the
+     * reciprocal's product with the high word, corrected at most twice.
+     */
+    static long divide(long hi, long lo, Divisor divisor) {
+        if (Long.compareUnsigned(hi, divisor.value) >= 0) {
+            throw new ArithmeticException("quotient does not fit 64 bits: high word " + Long.toUnsignedString(hi)
+                    + " is not below the divisor " + Long.toUnsignedString(divisor.value));
+        }
+        int s = divisor.shift;
+        long d = divisor.normalized;
+        // The dividend shifted as the divisor; its high word stays below d.
+        long u1 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+        long u0 = lo << s;
+        long productLow = divisor.reciprocal * u1;
+        long q0 = productLow + u0;
+        long q1 = multiplyHigh(divisor.reciprocal, u1) + u1 + (Long.compareUnsigned(q0, productLow) < 0 ? 1 : 0) + 1;
+        long r = u0 - q1 * d;
+        if (Long.compareUnsigned(r, q0) > 0) {
+            q1--;
+            r += d;
+        }
+        if (Long.compareUnsigned(r, d) >= 0) {
+            q1++;
+        }
+        return q1;
+    }
+
+    /**
      * {@code floor((value · factor + addend) / divisor)} for a {@code value} not negative and not negative words
      * {@code factor} and {@code addend} whose sum stays below 2^127, and a positive {@code divisor}: the rounding
      * divisions of {@link WadRayMath} ({@code addend} is half the divisor's unit) in two words.
@@ -97,6 +180,20 @@ final class UnsignedWide {
             high++;
         }
         return quotient(high, sum, divisor);
+    }
+
+    /** {@link #mulAddDivide(BigInteger, long, long, long)} by a kept divisor. */
+    static BigInteger mulAddDivide(BigInteger value, long factor, long addend, Divisor divisor) {
+        long lo = value.longValue();
+        long low = lo * factor;
+        long high = multiplyHigh(lo, factor) + high(value) * factor;
+        long sum = low + addend;
+        if (Long.compareUnsigned(sum, low) < 0) {
+            high++;
+        }
+        long v = divisor.value();
+        long top = high == 0 ? 0 : high / v;
+        return toBigInteger(top, divide(high == 0 ? 0 : high % v, sum, divisor));
     }
 
     /**
@@ -150,7 +247,12 @@ final class UnsignedWide {
         y[2] = w + up;
         y[3] = multiplyHigh(x2, c) + (Long.compareUnsigned(y[2], w) < 0 ? 1 : 0);
         divideInPlace(y, d);
-        divideInPlace(y, e);
+        Divisor unit = pow10DivisorOf(e);
+        if (unit != null) {
+            divideInPlace(y, unit);
+        } else {
+            divideInPlace(y, e);
+        }
         if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
             return null;
         }
@@ -163,6 +265,17 @@ final class UnsignedWide {
         for (int k = y.length - 1; k >= 0; k--) {
             long q = divide(rest, y[k], d);
             rest = y[k] - q * d;
+            y[k] = q;
+        }
+    }
+
+    /** {@link #divideInPlace(long[], long)} by a kept divisor. */
+    private static void divideInPlace(long[] y, Divisor d) {
+        long rest = 0;
+        long v = d.value();
+        for (int k = y.length - 1; k >= 0; k--) {
+            long q = divide(rest, y[k], d);
+            rest = y[k] - q * v;
             y[k] = q;
         }
     }

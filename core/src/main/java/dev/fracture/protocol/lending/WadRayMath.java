@@ -18,6 +18,8 @@ public final class WadRayMath {
     public static final BigInteger PERCENTAGE_FACTOR = BigInteger.valueOf(10_000);
     private static final BigInteger HALF_PERCENTAGE = BigInteger.valueOf(5_000);
     private static final long PERCENTAGE_FACTOR_BPS = 10_000;
+    /** The basis-point scale as a kept divisor ({@link UnsignedWide.Divisor}). */
+    private static final UnsignedWide.Divisor PERCENTAGE_DIVISOR = UnsignedWide.pow10Divisor(4);
     private static final long HALF_PERCENTAGE_BPS = 5_000;
     /** Percentages of at most this many bits (every basis-point figure) take the two-word path. */
     private static final int PERCENT_BITS = 15;
@@ -74,7 +76,7 @@ public final class WadRayMath {
     public static BigInteger percentMul(BigInteger value, long percentageBps) {
         if (value.signum() >= 0 && value.bitLength() <= 112 && percentageBps >= 0
                 && percentageBps < 1L << PERCENT_BITS) {
-            return UnsignedWide.mulAddDivide(value, percentageBps, HALF_PERCENTAGE_BPS, PERCENTAGE_FACTOR_BPS);
+            return UnsignedWide.mulAddDivide(value, percentageBps, HALF_PERCENTAGE_BPS, PERCENTAGE_DIVISOR);
         }
         return value.multiply(BigInteger.valueOf(percentageBps)).add(HALF_PERCENTAGE).divide(PERCENTAGE_FACTOR);
     }

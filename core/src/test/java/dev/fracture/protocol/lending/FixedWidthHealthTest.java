@@ -51,7 +51,30 @@ class FixedWidthHealthTest {
             BigInteger expected = dividend.divide(unsigned(divisor));
             assertThat(unsigned(UnsignedWide.divide(hi, lo, divisor))).as("%s / %s", dividend, unsigned(divisor))
                     .isEqualTo(expected);
+            // The same division by the divisor kept with its reciprocal (Möller–Granlund).
+            assertThat(unsigned(UnsignedWide.divide(hi, lo, new UnsignedWide.Divisor(divisor))))
+                    .as("%s / kept %s", dividend, unsigned(divisor)).isEqualTo(expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aDivisionByAKeptPowerOfTenIsTheQuotientOfTheUnboundedNumbers(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int exponent = 0; exponent <= 18; exponent++) {
+            long unit = UnsignedWide.pow10(exponent);
+            UnsignedWide.Divisor kept = UnsignedWide.pow10Divisor(exponent);
+            assertThat(UnsignedWide.pow10DivisorOf(unit)).isSameAs(kept);
+            for (int k = 0; k < 500; k++) {
+                // Every high word from 0 to the largest below the unit, and low words of every width.
+                long hi = k % 5 == 0 ? 0 : k % 5 == 1 ? unit - 1 : Long.remainderUnsigned(random.nextLong(), unit);
+                long lo = k % 7 == 0 ? -1 : random.nextLong() >>> random.nextInt(64);
+                BigInteger dividend = unsigned(hi).shiftLeft(64).or(unsigned(lo));
+                assertThat(unsigned(UnsignedWide.divide(hi, lo, kept))).as("%s / 10^%d", dividend, exponent)
+                        .isEqualTo(dividend.divide(BigInteger.valueOf(unit)));
+            }
+        }
+        assertThat(UnsignedWide.pow10DivisorOf(12_345)).isNull();
     }
 
     @Test
@@ -65,9 +88,14 @@ class FixedWidthHealthTest {
             BigInteger dividend = unsigned(c[0]).shiftLeft(64).or(unsigned(c[1]));
             assertThat(unsigned(UnsignedWide.divide(c[0], c[1], c[2]))).as("%s / %s", dividend, unsigned(c[2]))
                     .isEqualTo(dividend.divide(unsigned(c[2])));
+            assertThat(unsigned(UnsignedWide.divide(c[0], c[1], new UnsignedWide.Divisor(c[2]))))
+                    .as("%s / kept %s", dividend, unsigned(c[2])).isEqualTo(dividend.divide(unsigned(c[2])));
         }
         assertThatThrownBy(() -> UnsignedWide.divide(5, 0, 5)).isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("is not below the divisor 5");
+        assertThatThrownBy(() -> UnsignedWide.divide(5, 0, new UnsignedWide.Divisor(5)))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("is not below the divisor 5");
+        assertThatThrownBy(() -> new UnsignedWide.Divisor(0)).isInstanceOf(ArithmeticException.class);
     }
 
     @ParameterizedTest
