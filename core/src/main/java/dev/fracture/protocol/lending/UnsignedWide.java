@@ -172,18 +172,16 @@ final class UnsignedWide {
      * divisions of {@link WadRayMath} ({@code addend} is half the divisor's unit) in two words.
      */
     static BigInteger mulAddDivide(BigInteger value, long factor, long addend, long divisor) {
-        long lo = value.longValue();
-        long low = lo * factor;
-        long high = multiplyHigh(lo, factor) + high(value) * factor;
-        long sum = low + addend;
-        if (Long.compareUnsigned(sum, low) < 0) {
-            high++;
-        }
-        return quotient(high, sum, divisor);
+        return mulAddDivide(value, factor, addend, divisor, null);
     }
 
     /** {@link #mulAddDivide(BigInteger, long, long, long)} by a kept divisor. */
     static BigInteger mulAddDivide(BigInteger value, long factor, long addend, Divisor divisor) {
+        return mulAddDivide(value, factor, addend, divisor.value(), divisor);
+    }
+
+    /** The rounding division by {@code divisor}, through its reciprocal when {@code kept} (its division) is given. */
+    private static BigInteger mulAddDivide(BigInteger value, long factor, long addend, long divisor, Divisor kept) {
         long lo = value.longValue();
         long low = lo * factor;
         long high = multiplyHigh(lo, factor) + high(value) * factor;
@@ -191,9 +189,11 @@ final class UnsignedWide {
         if (Long.compareUnsigned(sum, low) < 0) {
             high++;
         }
-        long v = divisor.value();
-        long top = high == 0 ? 0 : high / v;
-        return toBigInteger(top, divide(high == 0 ? 0 : high % v, sum, divisor));
+        if (kept == null) {
+            return quotient(high, sum, divisor);
+        }
+        return high == 0 ? toBigInteger(0, divide(0, sum, kept))
+                : toBigInteger(high / divisor, divide(high % divisor, sum, kept));
     }
 
     /**
@@ -246,36 +246,23 @@ final class UnsignedWide {
         w = x2 * c;
         y[2] = w + up;
         y[3] = multiplyHigh(x2, c) + (Long.compareUnsigned(y[2], w) < 0 ? 1 : 0);
-        divideInPlace(y, d);
-        Divisor unit = pow10DivisorOf(e);
-        if (unit != null) {
-            divideInPlace(y, unit);
-        } else {
-            divideInPlace(y, e);
-        }
+        divideInPlace(y, d, null);
+        divideInPlace(y, e, pow10DivisorOf(e));
         if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
             return null;
         }
         return toBigInteger(y[1], y[0]);
     }
 
-    /** Replaces the four-word number {@code y} (most significant last) by its quotient by the positive word {@code d}. */
-    private static void divideInPlace(long[] y, long d) {
+    /**
+     * Replaces the four-word number {@code y} (most significant last) by its quotient by the positive word {@code d},
+     * through its reciprocal when {@code kept} (its division) is given.
+     */
+    private static void divideInPlace(long[] y, long d, Divisor kept) {
         long rest = 0;
         for (int k = y.length - 1; k >= 0; k--) {
-            long q = divide(rest, y[k], d);
+            long q = kept != null ? divide(rest, y[k], kept) : divide(rest, y[k], d);
             rest = y[k] - q * d;
-            y[k] = q;
-        }
-    }
-
-    /** {@link #divideInPlace(long[], long)} by a kept divisor. */
-    private static void divideInPlace(long[] y, Divisor d) {
-        long rest = 0;
-        long v = d.value();
-        for (int k = y.length - 1; k >= 0; k--) {
-            long q = divide(rest, y[k], d);
-            rest = y[k] - q * v;
             y[k] = q;
         }
     }
