@@ -145,14 +145,22 @@ final class LiquidationDesk {
         workers.slices(planning, (from, to) -> {
             // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
             Liquidator planner = quotesNow == null ? Liquidator.DEFAULT : new Liquidator(quotesNow.another());
+            // A book's positions are on its chain: the slice's last crowd serves them without a lookup.
+            ChainId lastChain = null;
+            LiquidatorCrowd lastCrowd = null;
             for (int k = from; k < to; k++) {
                 LiquidationOpportunity o = opportunities.get(toPlan[k]);
                 if (crowdsNow != null) {
-                    // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
-                    LiquidatorCrowd crowd = crowdsNow.get(o.chain());
-                    if (crowd == null) {
-                        crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
-                                block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
+                    LiquidatorCrowd crowd = lastCrowd;
+                    if (o.chain() != lastChain) {
+                        // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
+                        crowd = crowdsNow.get(o.chain());
+                        if (crowd == null) {
+                            crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
+                                    block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
+                        }
+                        lastChain = o.chain();
+                        lastCrowd = crowd;
                     }
                     LiquidationPlan[] row = planner.planCrowd(crowd, o, block.market(), usd, block.number());
                     bids[k] = row == null ? null : LiquidationRound.Bids.of(row);
