@@ -226,7 +226,9 @@ final class UnsignedWide {
     /**
      * {@code floor(a · b · c / (d · e))} for positive words {@code a, c, d, e} below 2^63 and {@code b} not negative
      * below 2^127, or null when the quotient reaches 2^127. Reckoned as {@code floor(floor(a·b·c / d) / e)} — the
-     * same number for positive integers — in four words: the product is below 2^253.
+     * same number for positive integers — in four words: the product is below 2^253. The seizure's {@code e} is a
+     * token's unit, {@code 10^decimals}: recognised among the kept powers of ten (at most 19 comparisons, against the
+     * four words' eight divisions it spares) and divided by its reciprocal; {@code d}, a price, by the processor.
      */
     static BigInteger productQuotient(long a, BigInteger b, long c, long d, long e) {
         long b0 = b.longValue();
