@@ -27,7 +27,7 @@ final class LegQuotes {
         java.util.Arrays.fill(amount, Double.NaN);
     }
 
-    /** {@link RouteLeg#delivered} of leg {@code i}. */
+    /** Buy asset leg {@code i} delivers for {@code a} of sell asset, before gas; 0 for 0. */
     double delivered(int i, double a) {
         if (a <= 0) {
             return 0;
@@ -35,12 +35,16 @@ final class LegQuotes {
         return out[slot(i, a)];
     }
 
-    /** {@link RouteLeg#fills} of leg {@code i}. */
+    /** Whether leg {@code i}'s venue can take {@code a} in full. */
     boolean fills(int i, double a) {
         return a <= 0 || complete[slot(i, a)];
     }
 
-    /** The slot holding leg {@code i}'s answer for {@code a} (a positive amount), quoting it when none does. */
+    /**
+     * The slot holding leg {@code i}'s answer for {@code a} (a positive amount), quoting it when none does: a plain
+     * leg's output without a quote object ({@link RouteLeg#plainDelivered}, always complete), any other's through the
+     * venue's quote.
+     */
     private int slot(int i, double a) {
         int base = i * SLOTS;
         for (int s = base; s < base + SLOTS; s++) {

@@ -70,30 +70,13 @@ final class RouteLeg {
         return plainPool != null;
     }
 
-    /** {@code delivered(venueQuote(amount))} of a {@link #plain} leg, the same bits without the quote. */
+    /**
+     * {@code delivered(venueQuote(amount))} of a {@link #plain} leg, the same bits without the quote; an amount the
+     * pool refuses fails as its quote fails. The router reads legs through {@link LegQuotes}, which asks this of a
+     * plain leg and the venue's quote of any other.
+     */
     double plainDelivered(double amount) {
         return plainPool.fastOutExactIn(zeroForOne, amount * inKeep) * outKeep;
-    }
-
-    /** Buy asset delivered for {@code amount} of sell asset, before gas; 0 for 0. */
-    double delivered(double amount) {
-        if (amount <= 0) {
-            return 0;
-        }
-        return plainPool != null ? plainDelivered(amount) : delivered(venueQuote(amount));
-    }
-
-    /** Whether the venue can take {@code amount} in full. */
-    boolean fills(double amount) {
-        if (amount <= 0) {
-            return true;
-        }
-        if (plainPool != null) {
-            // Always complete; quoted still, so that an amount the pool refuses fails as the quote would.
-            plainDelivered(amount);
-            return true;
-        }
-        return venueQuote(amount).complete();
     }
 
     /** The venue's quote for {@code amount} of the sell asset given to this leg (a positive amount). */

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A leg on a FAST constant-product pool answers the router without quote objects ({@link RouteLeg#plainDelivered});
- * the answer must be the bits of the venue's own quote, {@code delivered(venueQuote(a))}, for every amount, in both
- * directions and through bridges' fees, and an amount the pool refuses must fail as the quote fails.
+ * A leg on a FAST constant-product pool answers the router without quote objects ({@link RouteLeg#plainDelivered},
+ * asked by {@link LegQuotes}, through which the router reads every leg); the answer must be the bits of the venue's
+ * own quote, {@code delivered(venueQuote(a))}, for every amount, in both directions and through bridges' fees, the
+ * leg must fill every amount as the quote does, and an amount the pool refuses must fail as the quote fails.
  */
 class RouteLegPlainPoolTest {
     private static final AssetId WETH = AssetId.of("WETH");
@@ -36,6 +37,7 @@ class RouteLegPlainPoolTest {
             boolean wethIn = rnd.nextBoolean();
             RouteLeg leg = new RouteLeg(venue, wethIn ? WETH : USDC, wethIn ? USDC : WETH, in, out, List.of(), 0);
             assertThat(leg.plain()).isTrue();
+            LegQuotes quotes = new LegQuotes(List.of(leg));
             double reserveIn = wethIn ? r0 : r1;
             for (int k = 0; k < 200; k++) {
                 // From dust to many times the pool: the output's curve in every regime, and exact zero.
@@ -44,9 +46,9 @@ class RouteLegPlainPoolTest {
                 assertThat(Double.doubleToRawLongBits(leg.plainDelivered(amount)))
                         .as("seed %d pool %d amount %s", seed, pool, amount)
                         .isEqualTo(Double.doubleToRawLongBits(expected));
-                assertThat(Double.doubleToRawLongBits(leg.delivered(amount)))
+                assertThat(Double.doubleToRawLongBits(quotes.delivered(0, amount)))
                         .isEqualTo(Double.doubleToRawLongBits(expected));
-                assertThat(leg.fills(amount)).isEqualTo(amount <= 0 || leg.venueQuote(amount).complete())
+                assertThat(quotes.fills(0, amount)).isEqualTo(amount <= 0 || leg.venueQuote(amount).complete())
                         .isTrue();
             }
         }
@@ -59,8 +61,8 @@ class RouteLegPlainPoolTest {
         RouteLeg leg = new RouteLeg(venue, WETH, USDC, List.of(), List.of(), List.of(), 0);
         String message = catchMessage(() -> leg.venueQuote(amount));
         assertThatThrownBy(() -> leg.plainDelivered(amount)).hasMessage(message);
-        assertThatThrownBy(() -> leg.delivered(amount)).hasMessage(message);
-        assertThatThrownBy(() -> leg.fills(amount)).hasMessage(message);
+        assertThatThrownBy(() -> new LegQuotes(List.of(leg)).delivered(0, amount)).hasMessage(message);
+        assertThatThrownBy(() -> new LegQuotes(List.of(leg)).fills(0, amount)).hasMessage(message);
     }
 
     @ParameterizedTest
