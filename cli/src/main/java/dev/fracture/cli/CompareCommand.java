@@ -61,6 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.printf("Scenario %s on %s, seed %d: %d runs%n%n", loaded.scenario().name(), loaded.snapshot().name(),
                 runSeed, rows.size());
+        SummaryPrinter.cautions(out, loaded.scenario().cautions());
         List<String> headers = new ArrayList<>(List.of("mitigations"));
         CompareColumns.ALL.forEach(c -> headers.add(c.header()));
         TextTable t = new TextTable(headers.toArray(String[]::new));
@@ -102,6 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         doc.put("scenario", loaded.scenario().name());
         doc.put("ecosystem", loaded.snapshot().name());
         doc.put("seed", seed);
+        doc.put("cautions", loaded.scenario().cautions());
         List<Map<String, Object>> out = new ArrayList<>();
         for (MitigationComparison.Row row : rows) {
             Map<String, Object> r = new LinkedHashMap<>();

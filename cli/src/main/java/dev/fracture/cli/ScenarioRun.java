@@ -26,9 +26,14 @@ record ScenarioRun(LoadedScenario loaded, long seed, ScenarioSetup.Prepared prep
         return all;
     }
 
+    /** What to know before reading the results ({@code Scenario.cautions}: a scenario with no liquidators). */
+    List<String> cautions() {
+        return loaded.scenario().cautions();
+    }
+
     ReportInput reportInput() {
         return new ReportInput(loaded.scenario().name(), loaded.snapshot(), seed,
-                loaded.scenario().horizonSeconds(), result, notSimulated());
+                loaded.scenario().horizonSeconds(), result, notSimulated(), cautions());
     }
 
     /** The JSON document of {@code simulate --json}. */
@@ -44,6 +49,7 @@ record ScenarioRun(LoadedScenario loaded, long seed, ScenarioSetup.Prepared prep
         doc.put("blocks", result.trace().blocks());
         doc.put("traceHash", result.trace().hash());
         doc.put("notSimulated", notSimulated());
+        doc.put("cautions", cautions());
         return doc;
     }
 }

@@ -17,6 +17,8 @@ final class SummaryPrinter {
         out.printf("Scenario %s on %s, seed %d: %,d blocks over %,d s%n%n", run.loaded().scenario().name(),
                 run.loaded().snapshot().name(), run.seed(), r.trace().blocks(),
                 run.loaded().scenario().horizonSeconds());
+        // Before the numbers, so that nobody reads them without it.
+        cautions(out, run.cautions());
         TextTable t = new TextTable("measure", "value");
         t.row("liquidations", s.liquidations());
         t.row("debt liquidated (USD)", TextTable.amount(s.liquidatedUsd()));
@@ -61,5 +63,15 @@ final class SummaryPrinter {
             out.printf("%nNot simulated yet (they sit this run out): %s%n", String.join("; ", missing));
         }
         out.flush();
+    }
+
+    /** Each of a scenario's cautions on its own line, then a blank line; nothing when there are none. */
+    static void cautions(PrintWriter out, List<String> cautions) {
+        for (String c : cautions) {
+            out.printf("Caution: %s.%n", c);
+        }
+        if (!cautions.isEmpty()) {
+            out.println();
+        }
     }
 }

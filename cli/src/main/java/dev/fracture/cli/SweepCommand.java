@@ -70,6 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
         RunPlan plan = result.plan();
         out.printf(Locale.ROOT, "Sweep of %s on %s: %,d paths x %,d cell(s), root seed %d%n%n", plan.scenarioId(),
                 plan.snapshot().name(), plan.paths(), plan.cells(), plan.rootSeed());
+        SummaryPrinter.cautions(out, plan.scenario().cautions());
         List<String> names = plan.grid().names();
         String[] headers = new String[names.size() + 6];
         headers[0] = "cell";

@@ -118,6 +118,9 @@ class FractureCommandTest {
         assertThat(doc.at("/summary/liquidations").asInt()).isGreaterThan(0);
         // Every protocol of defi-2025 has a book now: Maker runs with the rest.
         assertThat(doc.at("/notSimulated").toString()).doesNotContain("protocol maker");
+        // eth-crash-30 names its liquidators: nothing to caution about.
+        assertThat(doc.at("/cautions").isArray()).isTrue();
+        assertThat(doc.at("/cautions").size()).isZero();
         assertThat(Files.readAllLines(csv).get(0)).startsWith("time,chain,ref:");
         Run b = run("simulate", "eth-crash-30", "--json");
         assertThat(new ObjectMapper().readTree(b.out()).at("/traceHash").asText())
@@ -143,6 +146,39 @@ class FractureCommandTest {
                 "time to stabilize");
         Run json = run("simulate", file.toString(), "--unified", "--json");
         assertThat(json.out()).contains("\"fragmentationCost\"", "\"slippageUsd\"", "\"badDebtByChain\"");
+    }
+
+    /**
+     * A scenario without a liquidators list runs (the world without keepers is a counterfactual), but nobody
+     * liquidates in it, and every way of reading its results says so before the numbers.
+     */
+    @Test
+    void aScenarioWithNoLiquidatorsIsRunWithACautionBesideItsResults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keeperless.yaml");
+        Files.writeString(file, """
+                name: keeperless
+                ecosystem: defi-2025
+                horizonSeconds: 120
+                drivers:
+                  - {type: step, asset: eth, shock: -0.3, atSeconds: 24}
+                """);
+        Run table = run("simulate", file.toString());
+        assertThat(table.exit()).as(table.err()).isZero();
+        String out = table.out();
+        assertThat(out).contains("Caution: the scenario names no liquidators, so nobody liquidates a position");
+        assertThat(out.indexOf("Caution:")).isLessThan(out.indexOf("cascade multiplier"));
+        Run json = run("simulate", file.toString(), "--json");
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.at("/cautions").size()).isEqualTo(1);
+        assertThat(doc.at("/cautions/0").asText()).contains("no liquidators");
+        // What the caution warns of: no keeper acts, so no liquidation is booked.
+        assertThat(doc.at("/summary/liquidations").asInt()).isZero();
+        Path html = dir.resolve("keeperless.html");
+        assertThat(run("simulate", file.toString(), "--html", html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).contains("<strong>Caution:</strong> the scenario names no liquidators");
+        Run compare = run("compare", file.toString());
+        assertThat(compare.exit()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("Caution: the scenario names no liquidators");
     }
 
     @Test

@@ -40,6 +40,9 @@ class SweepCommandTest {
         assertThat(doc.get("cells")).hasSize(4);
         assertThat(doc.get("rows")).hasSize(12);
         assertThat(doc.at("/rootSeed").asLong()).isEqualTo(5);
+        // The scenario names its liquidators: nothing to caution about, in the JSON or the table.
+        assertThat(doc.get("cautions")).isEmpty();
+        assertThat(r.out()).doesNotContain("Caution:");
         assertThat(doc.at("/cells/3/parameters/aave-v3.eth.ltvBps").asDouble()).isEqualTo(8050);
         assertThat(doc.at("/cells/3/parameters/morpho-blue.wsteth-usdc-86.lltv").asDouble()).isEqualTo(0.86);
         // Three paths cannot bound VaR99 from above: the JSON says so with null.

@@ -41,6 +41,25 @@ public record Scenario(String name, String ecosystem, long horizonSeconds, long 
                 null);
     }
 
+    /**
+     * What a reader of this scenario's results should know before reading them, in words: choices the format allows
+     * that change what any run of it can show. One today — a scenario that names no liquidators. It is a valid run
+     * (the world without keepers is a counterfactual worth running), but it is also what a first scenario file written
+     * without the {@code liquidators} list gives: no position is liquidated by anyone, positions sink under water and
+     * stay there, and only what the protocols do themselves still acts (Compound v3's absorb and Maker's barks and
+     * kicks, done by the protocol's own keeper in the engine; Liquity's stability pool). The commands that run a
+     * scenario print these beside its results.
+     */
+    public List<String> cautions() {
+        if (!liquidators.isEmpty()) {
+            return List.of();
+        }
+        return List.of("the scenario names no liquidators, so nobody liquidates a position or buys"
+                + " collateral: only what the protocols do themselves acts (Compound v3's absorb, Maker's barks"
+                + " and kicks, Liquity's stability pool); add a 'liquidators' list (docs/formats.md, Liquidators)"
+                + " unless a world without keepers is the point");
+    }
+
     static double years(long seconds) {
         return seconds / (double) SECONDS_PER_YEAR;
     }

@@ -247,4 +247,15 @@ class ScenarioRecordsTest {
         assertThat(c).isEqualTo(new Correlation(List.of(ETH, USDC), new double[][] {{1, 0.8}, {0.8, 1}}));
         assertThat(c.shocks().assets()).isEqualTo(2);
     }
+
+    @Test
+    void aScenarioWithNoLiquidatorsCarriesOneCautionAndOneWithLiquidatorsNone() {
+        Scenario keeperless = new Scenario("s", "defi-2025", 60, 1, null, null, null, null, null, null);
+        assertThat(keeperless.cautions()).singleElement().asString()
+                .startsWith("the scenario names no liquidators, so nobody liquidates a position")
+                .contains("'liquidators' list");
+        Scenario kept = new Scenario("s", "defi-2025", 60, 1, null, null, null, null,
+                List.of(liquidator("keeper", 2, 0.5)), null);
+        assertThat(kept.cautions()).isEmpty();
+    }
 }

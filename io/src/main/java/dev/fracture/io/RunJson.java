@@ -55,6 +55,8 @@ public final class RunJson {
         plan.protocols().forEach(p -> protocols.add(p.value()));
         ArrayNode missing = doc.putArray("notSimulated");
         notSimulated.forEach(missing::add);
+        ArrayNode cautions = doc.putArray("cautions");
+        plan.scenario().cautions().forEach(cautions::add);
         ArrayNode cells = doc.putArray("cells");
         for (CellSummary c : result.cells()) {
             ObjectNode n = cells.addObject();

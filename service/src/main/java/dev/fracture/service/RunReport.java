@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The report of one scenario run as the API returns it (OpenAPI component {@code RunResult}): the summary the engine
- * gives ({@link Summary}), the trace's size and hash, the first liquidations and what the run did not simulate.
+ * gives ({@link Summary}), the trace's size and hash, the first liquidations, what the run did not simulate and what
+ * to know before reading it ({@code Scenario.cautions}).
  */
 final class RunReport {
     static final int EVENTS_SHOWN = 20;
@@ -22,7 +23,7 @@ final class RunReport {
     }
 
     static ObjectNode of(String id, String scenario, String ecosystem, long seed, SimulationResult r,
-                         List<String> notSimulated) {
+                         List<String> notSimulated, List<String> cautions) {
         ObjectNode o = F.objectNode();
         o.put("id", id);
         o.put("scenario", scenario);
@@ -65,6 +66,8 @@ final class RunReport {
         ArrayNode missing = o.putArray("notSimulated");
         notSimulated.forEach(missing::add);
         r.notSimulated().forEach(p -> missing.add("protocol " + p));
+        ArrayNode cautionNodes = o.putArray("cautions");
+        cautions.forEach(cautionNodes::add);
         return o;
     }
 

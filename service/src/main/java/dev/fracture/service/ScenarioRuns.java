@@ -90,7 +90,7 @@ final class ScenarioRuns implements AutoCloseable {
             ScenarioSetup.Prepared prepared = ScenarioSetup.of(loaded.scenario(), loaded.snapshot(), seed);
             SimulationResult r = CascadeSimulator.DEFAULT.run(prepared.setup());
             ObjectNode report = RunReport.of(id, loaded.scenario().name(), loaded.snapshot().name(), seed, r,
-                    prepared.notSimulated());
+                    prepared.notSimulated(), loaded.scenario().cautions());
             store.done(id, Json.write(report), System.currentTimeMillis());
             metrics.count("fracture_runs_finished_total", "Scenario runs finished, by outcome.",
                     Map.of("status", "done"), 1);

@@ -43,6 +43,8 @@ class ScenarioRunTest {
             assertThat(result.get("traceHash").asText()).isEqualTo(direct.trace().hash());
             assertThat(result.get("summary").get("liquidations").asInt()).isEqualTo(direct.summary().liquidations());
             assertThat(result.get("seed").asLong()).isEqualTo(30);
+            // eth-crash-30 names its liquidators: nothing to caution about.
+            assertThat(result.get("cautions")).isEmpty();
 
             String json = new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
             Http.Response asJson = http.post("/api/runs?seed=30", "application/json", json);
@@ -53,6 +55,26 @@ class ScenarioRunTest {
             Http.Response list = http.get("/api/runs");
             assertThat(Schemas.component("RunList", list.json())).isEmpty();
             assertThat(list.json().get("runs")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aScenarioWithNoLiquidatorsRunsAndItsResultSaysSo() throws Exception {
+        String yaml = """
+                name: keeperless
+                ecosystem: defi-2025
+                horizonSeconds: 60
+                drivers:
+                  - {type: step, asset: eth, shock: -0.3, atSeconds: 12}
+                """;
+        try (FractureService s = start()) {
+            Http http = new Http(s.url());
+            Http.Response accepted = http.post("/api/runs", "application/yaml", yaml);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            JsonNode result = await(http, accepted.json().get("id").asText());
+            assertThat(Schemas.component("RunResult", result)).isEmpty();
+            assertThat(result.get("cautions")).hasSize(1);
+            assertThat(result.get("cautions").get(0).asText()).startsWith("the scenario names no liquidators");
         }
     }
 

@@ -51,6 +51,9 @@ public final class HtmlReport {
                         "Seed %d; %,d blocks over %,d s; trace hash %s.", in.seed(), r.trace().blocks(),
                         in.horizonSeconds(), r.trace().hash()))).append("</p>\n");
 
+        for (String c : in.cautions()) {
+            h.append("<p class=\"note\"><strong>Caution:</strong> ").append(Html.escape(c)).append(".</p>\n");
+        }
         h.append("<h2 id=\"summary\">Summary</h2>\n");
         table(h, RecordTable.fields("summary", r.summary()));
         for (RecordTable t : RecordTable.lists(r.summary())) {
