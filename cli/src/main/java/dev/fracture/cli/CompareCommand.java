@@ -87,6 +87,8 @@ public final class CompareCommand implements Callable<Integer> {
             case "maxDrawdown" -> String.format("%.2f%%", 100 * v);
             case "cascadeMultiplier" -> String.format("%.3f", v);
             case "lastLiquidationSeconds" -> v < 0 ? "none" : String.format("%.0f", v);
+            // The summary's -1: prices still moving at the horizon (simulate prints the same words).
+            case "timeToStabilizeSeconds" -> v < 0 ? "not within the run" : String.format("%.0f", v);
             case "liquidations" -> String.format("%.0f", v);
             default -> TextTable.amount(v);
         };

@@ -119,6 +119,9 @@ class ReportCommandsTest {
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).contains("mitigations", "bad debt USD", "liquidated USD", "max drawdown",
                 "all together");
+        // Two minutes after a 30% step the prices still move: the summary's -1 reads as words, as in simulate.
+        assertThat(a.at("/runs/0/timeToStabilizeSeconds").asDouble()).isEqualTo(-1);
+        assertThat(table.out()).contains("not within the run").doesNotContain("-1.0000");
     }
 
     @Test
