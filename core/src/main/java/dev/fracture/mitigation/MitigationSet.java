@@ -169,11 +169,22 @@ public final class MitigationSet {
                 throw new IllegalArgumentException(where + ": bandPct must be below 1 (was " + l.bandPct()
                         + "): a pool cannot hold depth down to a price of zero");
             }
+            if (l.against() != null) {
+                asset(where, "against", l.against(), s);
+                ChainId assetChain = s.asset(l.asset()).orElseThrow().chain();
+                ChainId againstChain = s.asset(l.against()).orElseThrow().chain();
+                if (!assetChain.equals(againstChain)) {
+                    throw new IllegalArgumentException(where + ": against '" + l.against() + "' is on chain '"
+                            + againstChain + "', asset '" + l.asset() + "' on '" + assetChain
+                            + "': a pool holds two assets of one chain");
+                }
+            }
             boolean trades = s.venues().stream().anyMatch(v -> v.assets().size() == 2
                     && v.assets().contains(l.asset()));
-            if (!trades) {
+            if (l.against() == null && !trades) {
                 throw new IllegalArgumentException(where + ": asset '" + l.asset()
-                        + "' trades in no two-asset venue of the snapshot, so there is no market to place depth in");
+                        + "' trades in no two-asset venue of the snapshot, so there is no market to place depth in"
+                        + " (name the other asset with 'against')");
             }
         }
     }

@@ -141,14 +141,26 @@ public sealed interface MitigationSpec {
     }
 
     /**
-     * Incentives keep {@code depthUsd} of liquidity on each side of the asset's venues within {@code bandPct}
-     * (0.02 = 2%) of the reference price, so that liquidity providers do not withdraw it during the stress.
+     * Incentives keep {@code depthUsd} of liquidity for the asset within {@code bandPct} (0.02 = 2%) of its price, in
+     * a pool against {@code against} — the asset its liquidations sell into; null: a stablecoin the asset already
+     * trades against, else its first venue's other asset —, so that liquidity providers do not withdraw it during
+     * the stress.
      */
-    record LiquidityIncentives(AssetId asset, double depthUsd, double bandPct) implements MitigationSpec {
+    record LiquidityIncentives(AssetId asset, double depthUsd, double bandPct, AssetId against)
+            implements MitigationSpec {
         public LiquidityIncentives {
             required("asset", asset);
             positive("depthUsd", depthUsd);
             fraction("bandPct", bandPct);
+            if (asset.equals(against)) {
+                throw new IllegalArgumentException("against: must differ from asset '" + asset + "' (a pool holds"
+                        + " two assets)");
+            }
+        }
+
+        /** Incentives against the default counterpart. */
+        public LiquidityIncentives(AssetId asset, double depthUsd, double bandPct) {
+            this(asset, depthUsd, bandPct, null);
         }
     }
 

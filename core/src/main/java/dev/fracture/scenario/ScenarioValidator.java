@@ -171,7 +171,16 @@ public final class ScenarioValidator {
                 } else if (m instanceof MitigationSpec.Backstop b) {
                     optionalProtocol(path, b.protocol());
                 } else if (m instanceof MitigationSpec.LiquidityIncentives l) {
-                    asset(path + ".asset", l.asset());
+                    Optional<Asset> asset = asset(path + ".asset", l.asset());
+                    if (l.against() != null) {
+                        Optional<Asset> against = asset(path + ".against", l.against());
+                        if (asset.isPresent() && against.isPresent()
+                                && !asset.get().chain().equals(against.get().chain())) {
+                            add(path + ".against", "asset " + l.against() + " lives on " + against.get().chain()
+                                    + ", not on " + asset.get().chain() + " where " + l.asset() + " is (a pool holds"
+                                    + " two assets of one chain)");
+                        }
+                    }
                 }
             }
         }

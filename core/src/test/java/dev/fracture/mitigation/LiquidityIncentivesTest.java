@@ -2,6 +2,7 @@ package dev.fracture.mitigation;
 
 import static dev.fracture.mitigation.Fixture.ETH;
 import static dev.fracture.mitigation.Fixture.USDC;
+import static dev.fracture.mitigation.Fixture.WBTC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -53,5 +54,40 @@ class LiquidityIncentivesTest {
         assertThat(with.events()).singleElement().satisfies(e ->
                 assertThat(e.proceeds()).isCloseTo(merged, within(merged * 1e-6)));
         assertThat(Fixture.at(with, "mitigation:incentives/ETH:depthUsd", 48)).isCloseTo(100_000, within(1e-3));
+    }
+
+    /**
+     * The depth goes where liquidations sell: ETH collateral is sold for the stablecoin it was lent against. A
+     * venue pairing ETH with WBTC that comes first by id ("a-eth-wbtc" before "pool") must not draw the pool to WBTC,
+     * where no liquidation's sale would meet it; USDC is the stablecoin ETH trades against, so the pool is ETH/USDC,
+     * X ETH against 2000·X USDC as in the first test.
+     */
+    @Test
+    void thePoolIsPlacedAgainstTheStablecoinTheAssetTradesAgainstNotTheFirstVenueById() {
+        MitigationSet set = MitigationSet.of(List.of(INCENTIVES), withEthWbtcVenueFirst());
+        VenueSpec.ConstantProduct spec = (VenueSpec.ConstantProduct) set.snapshot().venue(POOL).orElseThrow();
+        assertThat(spec.assets()).containsExactly(ETH, USDC);
+        assertThat(spec.reserve1().doubleValue()).isCloseTo(2000 * X, within(1e-6));
+    }
+
+    /** Named with {@code against}, the counterpart is that asset: X ETH against X·2000/40000 WBTC. */
+    @Test
+    void againstNamesTheCounterpart() {
+        MitigationSet set = MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(ETH, 100_000, 0.02,
+                WBTC)), withEthWbtcVenueFirst());
+        VenueSpec.ConstantProduct spec = (VenueSpec.ConstantProduct) set.snapshot().venue(POOL).orElseThrow();
+        assertThat(spec.assets()).containsExactly(ETH, WBTC);
+        assertThat(spec.reserve0().doubleValue()).isCloseTo(X, within(1e-9));
+        assertThat(spec.reserve1().doubleValue()).isCloseTo(X * 2000 / 40_000, within(1e-8));
+        // Against an asset the incentivised one has no venue with yet: the pool is the first market of the pair.
+        MitigationSet fresh = MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(ETH, 100_000, 0.02,
+                WBTC)), Fixture.alice("10", "15000").snapshot());
+        assertThat(fresh.snapshot().venue(POOL).orElseThrow().assets()).containsExactly(ETH, WBTC);
+    }
+
+    private static dev.fracture.model.EcosystemSnapshot withEthWbtcVenueFirst() {
+        return Snapshots.withVenues(Fixture.alice("10", "15000").snapshot(), List.of(new VenueSpec.ConstantProduct(
+                VenueId.of("a-eth-wbtc"), Fixture.ETHEREUM, ETH, WBTC, new java.math.BigDecimal("100"),
+                new java.math.BigDecimal("5"), 3000)));
     }
 }

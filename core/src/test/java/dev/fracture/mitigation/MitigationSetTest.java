@@ -41,7 +41,13 @@ class MitigationSetTest {
                         + "asset of snapshot 'mitigation-test'");
         assertThatThrownBy(() -> MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(WBTC, 1, 0.01)),
                 SNAPSHOT)).hasMessage("mitigation LiquidityIncentives (mitigations[0]): asset 'WBTC' trades in no "
-                + "two-asset venue of the snapshot, so there is no market to place depth in");
+                + "two-asset venue of the snapshot, so there is no market to place depth in (name the other asset "
+                + "with 'against')");
+        assertThatThrownBy(() -> MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(ETH, 1, 0.01,
+                AssetId.of("DAI"))), SNAPSHOT)).hasMessage("mitigation LiquidityIncentives (mitigations[0]): against "
+                + "'DAI' is not an asset of snapshot 'mitigation-test'");
+        assertThatThrownBy(() -> new MitigationSpec.LiquidityIncentives(ETH, 1, 0.01, ETH))
+                .hasMessage("against: must differ from asset 'ETH' (a pool holds two assets)");
         assertThatThrownBy(() -> MitigationSet.of(List.of(new MitigationSpec.LiquidityIncentives(ETH, 1, 1)),
                 SNAPSHOT)).hasMessageStartingWith("mitigation LiquidityIncentives (mitigations[0]): bandPct must be "
                 + "below 1");

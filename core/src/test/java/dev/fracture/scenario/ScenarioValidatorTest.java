@@ -211,6 +211,17 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void liquidityIncentivesAgainstNamesAKnownAssetOnTheIncentivisedAssetsChain() {
+        mitigations.set(8, new MitigationSpec.LiquidityIncentives(ETH, 1e7, 0.02, USDC));
+        assertThat(violations()).isEmpty();
+        mitigations.set(8, new MitigationSpec.LiquidityIncentives(ETH, 1e7, 0.02, AssetId.of("zzz")));
+        assertThat(violations()).containsExactly(new Violation("mitigations[8].against", "unknown asset 'zzz'"));
+        mitigations.set(8, new MitigationSpec.LiquidityIncentives(ETH, 1e7, 0.02, AssetId.of("usdc-arb")));
+        assertThat(violations()).containsExactly(new Violation("mitigations[8].against", "asset usdc-arb lives on "
+                + "arbitrum, not on ethereum where eth is (a pool holds two assets of one chain)"));
+    }
+
+    @Test
     void liquidatorCapitalNamesAKnownAssetOnAKnownChain() {
         liquidators.set(0, new LiquidatorSpec("keeper", 1, List.of(
                 new LiquidatorSpec.Holding(ChainId.of("solana"), USDC, 1),

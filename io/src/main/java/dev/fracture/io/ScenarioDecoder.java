@@ -442,7 +442,9 @@ final class ScenarioDecoder {
                     AssetId asset = shared.id(f, "asset", AssetId::of);
                     double depth = f.number("depthUsd");
                     double band = f.number("bandPct");
-                    yield build(f, before, () -> new MitigationSpec.LiquidityIncentives(asset, depth, band));
+                    AssetId against = f.has("against") && f.node("against", false) != null
+                            ? shared.id(f, "against", AssetId::of) : null;
+                    yield build(f, before, () -> new MitigationSpec.LiquidityIncentives(asset, depth, band, against));
                 }
                 default -> {
                     double vol = f.number("volThreshold");

@@ -83,6 +83,8 @@ class ScenarioReaderTest {
         assertThat(((MitigationSpec.CircuitBreaker) s.mitigations().get(0)).scope())
                 .isEqualTo(MitigationSpec.Scope.LIQUIDATIONS);
         assertThat(((MitigationSpec.ProgressivePenalty) s.mitigations().get(2)).protocol()).isNull();
+        assertThat(s.mitigations()).filteredOn(MitigationSpec.LiquidityIncentives.class::isInstance).singleElement()
+                .extracting(m -> ((MitigationSpec.LiquidityIncentives) m).against()).isEqualTo(AssetId.of("usdc"));
         assertThat(s.liquidators().get(0).profiles()).hasSize(3);
         assertThat(s.impact()).hasSize(1);
     }
