@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static LoadedScenario scenario() {
         LoadedScenario listed = BundledScenarios.load(SCENARIO);
-        return new LoadedScenario(MitigationVariants.apply(listed.scenario(), java.util.List.of()), listed.snapshot());
+        return new LoadedScenario(listed.scenario().withMitigations(java.util.List.of()), listed.snapshot());
     }
 
     @Override

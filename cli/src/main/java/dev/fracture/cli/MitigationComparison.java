@@ -36,7 +36,7 @@ final class MitigationComparison {
         try {
             List<Future<ScenarioRun>> futures = new ArrayList<>();
             for (MitigationVariants.Variant v : variants) {
-                LoadedScenario copy = new LoadedScenario(MitigationVariants.apply(loaded.scenario(), v.mitigations()),
+                LoadedScenario copy = new LoadedScenario(loaded.scenario().withMitigations(v.mitigations()),
                         loaded.snapshot());
                 futures.add(pool.submit(() -> ScenarioRun.of(copy, seed, RunProgress.NONE)));
             }

@@ -3,7 +3,6 @@ package dev.fracture.cli;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.scenario.MitigationSpec;
-import dev.fracture.scenario.Scenario;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +34,6 @@ final class MitigationVariants {
             out.add(new Variant("all together", all));
         }
         return out;
-    }
-
-    /** The scenario with only {@code mitigations} switched on. */
-    static Scenario apply(Scenario s, List<MitigationSpec> mitigations) {
-        return new Scenario(s.name(), s.ecosystem(), s.horizonSeconds(), s.seed(), s.drivers(), s.correlation(),
-                s.events(), mitigations, s.liquidators(), s.impact());
     }
 
     /**

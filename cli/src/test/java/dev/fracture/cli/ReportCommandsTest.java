@@ -124,6 +124,39 @@ class ReportCommandsTest {
         assertThat(table.out()).contains("not within the run").doesNotContain("-1.0000");
     }
 
+    /**
+     * compare's row with the scenario's own mitigations is the scenario as simulate runs it, bit for bit — its
+     * liquidity providers who withdraw as volatility rises included (a copy that dropped them ran every row on a
+     * market whose providers stay put).
+     */
+    @Test
+    void compareRunsTheScenariosOwnMarketItsLiquidityProvidersIncluded(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("providers.yaml");
+        Files.writeString(scenario, """
+                name: providers
+                ecosystem: defi-2025
+                horizonSeconds: 240
+                seed: 3
+                drivers:
+                  - {type: step, asset: eth, shock: -0.3, atSeconds: 24}
+                mitigations:
+                  - {type: backstop, fundUsd: 1000000, maxSlippageAbsorbed: 0.02}
+                liquidators:
+                  - {id: searcher, capital: [{chain: ethereum, asset: usdc, amount: 5000000}], usesFlashLoans: true,
+                     priorityFeeGwei: 2, gasBudgetNative: 0.5, minProfitUsd: 50, reactionLatencyBlocks: 1,
+                     maxSlippageShareOfBonus: 0.8, maxInventoryUsd: 500000}
+                liquidityProviders: {windowSeconds: 120, calmVolatility: 0.01, sensitivity: 5, maxShare: 0.5}
+                """);
+        Run simulated = run("simulate", scenario.toString(), "--json");
+        assertThat(simulated.exit()).as(simulated.err()).isZero();
+        Run compared = run("compare", scenario.toString(), "--json");
+        assertThat(compared.exit()).as(compared.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(compared.out()).get("runs");
+        assertThat(rows).extracting(n -> n.get("variant").asText()).containsExactly("none", "backstop");
+        assertThat(rows.get(1).get("traceHash").asText())
+                .isEqualTo(new ObjectMapper().readTree(simulated.out()).get("traceHash").asText());
+    }
+
     @Test
     void demoWritesTheReportWherePointedAndPrintsItsPathAndTheSummary(@TempDir Path dir) {
         Path html = dir.resolve("demo.html");

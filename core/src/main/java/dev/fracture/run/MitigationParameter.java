@@ -75,9 +75,7 @@ public record MitigationParameter(String name, String type, String key, String f
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("grid parameter '" + name + "' = " + value + ": " + e.getMessage(), e);
         }
-        Scenario copy = new Scenario(s.name(), s.ecosystem(), s.horizonSeconds(), s.seed(), s.drivers(),
-                s.correlation(), s.events(), mitigations, s.liquidators(), s.impact());
-        return new CellInputs(in.snapshot(), copy);
+        return new CellInputs(in.snapshot(), s.withMitigations(mitigations));
     }
 
     private MitigationSpec with(MitigationSpec m, double v) {

@@ -42,6 +42,16 @@ public record Scenario(String name, String ecosystem, long horizonSeconds, long 
     }
 
     /**
+     * This scenario with {@code mitigations} switched on instead of its own, and everything else kept — the
+     * liquidity providers included, so that a comparison or a sweep of mitigations runs the very market the scenario
+     * describes.
+     */
+    public Scenario withMitigations(List<MitigationSpec> mitigations) {
+        return new Scenario(name, ecosystem, horizonSeconds, seed, drivers, correlation, events, mitigations,
+                liquidators, impact, liquidityProviders);
+    }
+
+    /**
      * What a reader of this scenario's results should know before reading them, in words: choices the format allows
      * that change what any run of it can show. One today — a scenario that names no liquidators. It is a valid run
      * (the world without keepers is a counterfactual worth running), but it is also what a first scenario file written

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.scenario.LiquidityProviderSpec;
 import dev.fracture.scenario.MitigationSpec;
 import dev.fracture.scenario.Scenario;
 import java.math.BigInteger;
@@ -62,6 +63,23 @@ class ParameterGridTest {
         assertThat(original.reserves().get(0).liquidationThresholdBps()).isEqualTo(8000);
         assertThat(((MitigationSpec.CircuitBreaker) scenario.mitigations().get(0)).movePct()).isEqualTo(0.1);
         assertThat(RunFixtures.ecosystem()).isEqualTo(snapshot);
+    }
+
+    /**
+     * A cell's scenario is the scenario with the swept value and nothing else changed: liquidity providers who
+     * withdraw as volatility rises stay in it (a copy that dropped them ran every cell of a mitigation sweep on a
+     * market whose providers stay put).
+     */
+    @Test
+    void aMitigationCellKeepsEverythingElseOfTheScenarioTheLiquidityProvidersIncluded() {
+        Scenario base = scenario;
+        Scenario withProviders = new Scenario(base.name(), base.ecosystem(), base.horizonSeconds(), base.seed(),
+                base.drivers(), base.correlation(), base.events(), base.mitigations(), base.liquidators(),
+                base.impact(), new LiquidityProviderSpec(1800, 0.02, 3, 0.25));
+        ParameterGrid grid = new ParameterGrid(List.of(axis("mitigation.circuit-breaker.eth.movePct=0.2")));
+        Scenario cell = grid.apply(new CellInputs(snapshot, withProviders), grid.cell(0)).scenario();
+        assertThat(cell.liquidityProviders()).isEqualTo(new LiquidityProviderSpec(1800, 0.02, 3, 0.25));
+        assertThat(cell.withMitigations(withProviders.mitigations())).isEqualTo(withProviders);
     }
 
     @Test
