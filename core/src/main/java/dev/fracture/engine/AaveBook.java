@@ -126,10 +126,24 @@ final class AaveBook implements ProtocolBook {
         market = newMarket;
     }
 
-    /** The market with each reserve's liquidation bonus as the terms set it (the same market when unchanged). */
+    /**
+     * The market with each reserve's liquidation bonus as the terms set it, and the e-mode bonus paid on each
+     * collateral of a category as they set it from the category's (the same market when unchanged).
+     */
     private static AaveMarket withBonuses(AaveMarket base, LiquidationTerms terms) {
         Map<AssetId, AaveReserveConfig> reserves = null;
+        Map<AssetId, Integer> eModeBonuses = null;
         for (AaveReserveConfig r : base.reserves().values()) {
+            if (r.eModeCategory() != 0) {
+                int categoryBonus = base.eModes().get(r.eModeCategory()).liquidationBonusBps();
+                int inForce = terms.bonusBps(r.asset(), categoryBonus);
+                if (inForce != categoryBonus) {
+                    if (eModeBonuses == null) {
+                        eModeBonuses = new HashMap<>();
+                    }
+                    eModeBonuses.put(r.asset(), inForce);
+                }
+            }
             int bonus = terms.bonusBps(r.asset(), r.liquidationBonusBps());
             if (bonus != r.liquidationBonusBps()) {
                 if (reserves == null) {
@@ -140,7 +154,11 @@ final class AaveBook implements ProtocolBook {
                         r.borrowCap(), r.debtCeiling(), r.borrowableInIsolation(), r.eModeCategory()));
             }
         }
-        return reserves == null ? base : new AaveMarket(reserves, base.eModes());
+        if (reserves == null && eModeBonuses == null) {
+            return base;
+        }
+        return new AaveMarket(reserves == null ? base.reserves() : reserves, base.eModes(),
+                eModeBonuses == null ? Map.of() : eModeBonuses);
     }
 
     /** The Aave oracle's base currency: USD with 8 decimals. */

@@ -34,6 +34,25 @@ class DynamicParametersTest {
                 assertThat(e.seized()).isCloseTo(4.375, within(1e-12)));
     }
 
+    /**
+     * An account in e-mode is paid its category's bonus, so the cut applies to that: category bonus 1%, cut 50 bps,
+     * 0.5% left: 7500 × 1.005 / 1800 = 4.1875 ETH for half of alice's debt (HF = 10 × 1800 × 0.8 / 15000 = 0.96),
+     * against 7500 × 1.01 / 1800 without the mitigation. (The reserve's own 5% is not what an e-mode account is paid;
+     * before the cut reached the category, the e-mode account's seizure stayed at 1% under the mitigation.)
+     */
+    @Test
+    void thePenaltyCutReachesTheBonusOfAnEModeCategory() {
+        Fixture f = Fixture.alice("10", "15000");
+        f.eModeBonusBps = 10_100;
+        SimulationResult without = Fixture.run(f.snapshot(), 120, Fixture.ethStep(1800, 60), 0);
+        assertThat(without.events()).singleElement().satisfies(e ->
+                assertThat(e.seized()).isCloseTo(7500 * 1.01 / 1800, within(1e-12)));
+        SimulationResult cut = Fixture.run(f.snapshot(), 120, Fixture.ethStep(1800, 60), 0,
+                new MitigationSpec.DynamicParameters(SIGMA - 0.01, 1000, 50, 60));
+        assertThat(cut.events()).singleElement().satisfies(e ->
+                assertThat(e.seized()).isCloseTo(7500 * 1.005 / 1800, within(1e-12)));
+    }
+
     @Test
     void theLtvCutCostsTheBorrowingPowerOfTheVolatileCollateral() {
         // 10 ETH × $2,000 × min(75%, 10%) = $2,000 once ETH entered the high regime; nothing when it did not.

@@ -43,6 +43,8 @@ final class Fixture {
     static final LiquidatorProfile FLASH = new LiquidatorProfile("flash", Map.of(), true, 1, 1, 0, 0, 1, 0);
 
     int ethDeviationBps = 50;
+    /** When set, ETH and USDC form e-mode category 1 (LTV 75%, threshold 80%, this bonus) and every account is in it. */
+    Integer eModeBonusBps;
     String poolEth = "10000";
     String poolUsdc = "20000000";
     final List<ProtocolSpec.PooledLending.Account> accounts = new ArrayList<>();
@@ -69,9 +71,10 @@ final class Fixture {
         return out;
     }
 
-    private static ProtocolSpec.PooledLending.Reserve reserve(AssetId asset, String oracle, boolean borrowable) {
+    private ProtocolSpec.PooledLending.Reserve reserve(AssetId asset, String oracle, boolean borrowable) {
+        int category = eModeBonusBps != null && !asset.equals(WBTC) ? 1 : 0;
         return new ProtocolSpec.PooledLending.Reserve(asset, OracleId.of(oracle), 7500, 8000, 10500, 0, 0, 0, 0,
-                borrowable, 0);
+                borrowable, category);
     }
 
     EcosystemSnapshot snapshot() {
@@ -79,10 +82,14 @@ final class Fixture {
                 new OracleSpec.Push(OracleId.of("eth-usd"), ETH, "USD", 3600, ethDeviationBps, 8, 0),
                 new OracleSpec.Push(OracleId.of("wbtc-usd"), WBTC, "USD", 3600, 50, 8, 0),
                 new OracleSpec.Push(OracleId.of("usdc-usd"), USDC, "USD", 86_400, 25, 8, 0));
+        List<ProtocolSpec.PooledLending.EModeCategory> categories = eModeBonusBps == null ? List.of()
+                : List.of(new ProtocolSpec.PooledLending.EModeCategory(1, 7500, 8000, eModeBonusBps));
+        List<ProtocolSpec.PooledLending.Account> inMode = eModeBonusBps == null ? accounts : accounts.stream()
+                .map(a -> new ProtocolSpec.PooledLending.Account(a.id(), 1, a.collaterals(), a.debts())).toList();
         ProtocolSpec.PooledLending lender = new ProtocolSpec.PooledLending(LENDER, ETHEREUM,
                 List.of(reserve(ETH, "eth-usd", false), reserve(WBTC, "wbtc-usd", false),
                         reserve(USDC, "usdc-usd", true)),
-                List.of(), accounts);
+                categories, inMode);
         return new EcosystemSnapshot("mitigation-test", Instant.parse("2025-01-01T00:00:00Z"),
                 List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(10, 0, 0.125))),
                 List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),

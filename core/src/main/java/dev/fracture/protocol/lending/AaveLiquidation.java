@@ -105,8 +105,7 @@ public final class AaveLiquidation {
         BigInteger debtTarget = debtToCover.min(maxLiquidatable);
 
         AaveEModeCategory eMode = AaveHealth.eMode(market, account);
-        int bonus = eMode != null && collateralReserve.eModeCategory() == eMode.id()
-                ? eMode.liquidationBonusBps() : collateralReserve.liquidationBonusBps();
+        int bonus = market.liquidationBonusBps(eMode, collateralReserve);
 
         BigInteger collateralPrice = prices.bigPrice(collateralAsset);
         BigInteger debtPrice = prices.bigPrice(debtAsset);

@@ -139,6 +139,31 @@ class AaveLiquidationTest {
         assertThat(r.collateralSeized()).isEqualTo(new BigInteger("479750000000000000"));
     }
 
+    /**
+     * A bonus in force for a collateral of the account's category (a mitigation's, {@link AaveMarket#eModeBonusBps})
+     * replaces the category's for that collateral: 0.475 WETH × 1.03 = 0.48925 WETH; an account outside e-mode keeps
+     * the reserve's own 5%: 0.425 WETH × 1.05 for half of 1700 USDC.
+     */
+    @Test
+    void anEModeBonusInForceReplacesTheCategorysForThatCollateralOnly() {
+        Map<AssetId, AaveReserveConfig> reserves = Map.of(
+                WETH, new AaveReserveConfig(WETH, 18, 8000, 8250, 10500, 0, 0, 0, 0, true, 1),
+                USDC, new AaveReserveConfig(USDC, 6, 9000, 9500, 10500, 0, 0, 0, 0, true, 1));
+        AaveMarket market = new AaveMarket(reserves, Map.of(1, new AaveEModeCategory(1, 9000, 9300, 10100)),
+                Map.of(WETH, 10_300));
+        AaveAccount inMode = new AaveAccount(AccountId.of("e"), 1, List.of(AaveCollateral.of(WETH, ONE_ETH)),
+                List.of(new AaveDebt(USDC, new BigInteger("1900000000"))));
+        assertThat(AaveLiquidation.DEFAULT.liquidate(market, prices(200_000_000_000L), inMode, WETH, USDC,
+                new BigInteger("950000000")).collateralSeized()).isEqualTo(new BigInteger("489250000000000000"));
+        assertThat(AaveLiquidation.DEFAULT.liquidate(market, prices(200_000_000_000L), ethBorrower("1700000000"),
+                WETH, USDC, new BigInteger("850000000")).collateralSeized())
+                .isEqualTo(new BigInteger("446250000000000000"));
+        assertThatThrownBy(() -> new AaveMarket(MARKET.reserves(), MARKET.eModes(), Map.of(WETH, 10_300)))
+                .hasMessage("eModeBonusBps[WETH]: not a reserve of an e-mode category of this market");
+        assertThatThrownBy(() -> new AaveMarket(reserves, market.eModes(), Map.of(WETH, 9_900)))
+                .hasMessage("eModeBonusBps[WETH]: must be >= 10000 (was 9900): a bonus includes the principal");
+    }
+
     @Test
     void healthyAccountsCannotBeLiquidated() {
         assertThatThrownBy(() -> AaveLiquidation.DEFAULT.liquidate(MARKET, prices(300_000_000_000L),
