@@ -1,6 +1,7 @@
 package dev.fracture.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,13 @@ class FractureCommandTest {
         assertThat(doc.at("/summary/liquidations").asInt()).isGreaterThan(0);
         // Every protocol of defi-2025 has a book now: Maker runs with the rest.
         assertThat(doc.at("/notSimulated").toString()).doesNotContain("protocol maker");
+        // The shock is ETH's, its first driver, though stETH and wstETH fall a point further (31%): the summary's move
+        // is ETH's 30%, and Arbitrum's and Base's Aave, which hold no ETH, are reached through bridged WETH.
+        assertThat(doc.at("/summary/shockedAsset").asText()).isEqualTo("eth");
+        assertThat(doc.at("/summary/initialMove").asDouble()).isCloseTo(0.30, within(1e-12));
+        assertThat(doc.at("/summary/contagion"))
+                .extracting(n -> n.get("channel").asText() + " " + n.get("via").asText())
+                .contains("BRIDGED_ASSET weth-arbitrum", "BRIDGED_ASSET weth-base");
         // eth-crash-30 names its liquidators: nothing to caution about.
         assertThat(doc.at("/cautions").isArray()).isTrue();
         assertThat(doc.at("/cautions").size()).isZero();

@@ -20,4 +20,13 @@ public interface BasePrices {
     default boolean drives(AssetId asset) {
         return true;
     }
+
+    /**
+     * The asset whose shock the run is about — the shocked asset of the summary (its move, the cascade multiplier,
+     * time to stabilize, the contagion table): a scenario's first price driver. Null leaves the choice to the
+     * summary: the driven asset whose path falls most.
+     */
+    default AssetId primary() {
+        return null;
+    }
 }

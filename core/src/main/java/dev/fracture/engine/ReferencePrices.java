@@ -187,6 +187,13 @@ final class ReferencePrices implements OracleBank.ReferenceView {
         return sold[i];
     }
 
+    /** The index of the asset the scenario names as its shock ({@link BasePrices#primary}), or -1. */
+    int primaryIndex() {
+        AssetId primary = setup.basePrices().primary();
+        Integer i = primary == null ? null : index.get(primary);
+        return i == null ? -1 : i;
+    }
+
     /** Whether asset {@code i} follows another asset rather than a path of its own. */
     boolean derived(int i) {
         return parent[i] >= 0;

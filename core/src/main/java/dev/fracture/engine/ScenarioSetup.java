@@ -100,6 +100,12 @@ public final class ScenarioSetup {
             public boolean drives(AssetId asset) {
                 return paths.containsKey(asset) || depegs.stream().anyMatch(s -> s.asset().equals(asset));
             }
+
+            /** The first driver's asset: the shock a scenario lists first is the one it is about. */
+            @Override
+            public AssetId primary() {
+                return scenario.drivers().isEmpty() ? null : scenario.drivers().get(0).asset();
+            }
         };
         SimulationSetup.BaseFees fees = (chain, t) -> {
             double fee = chain.gas().baseFeeGwei();

@@ -65,6 +65,9 @@ class ScenarioSetupTest {
         assertThat(a.usd(ETH, 0)).isEqualTo(2000);
         assertThat(a.usd(ETH, 59)).isEqualTo(a.usd(ETH, 0));
         assertThat(a.usd(ETH, 600)).isNotEqualTo(2000);
+        // The first driver's asset is the run's shock, whichever way its path ends.
+        assertThat(a.primary()).isEqualTo(ETH);
+        assertThat(prepare(scenario(List.of(), List.of(), List.of())).setup().basePrices().primary()).isNull();
     }
 
     @Test
