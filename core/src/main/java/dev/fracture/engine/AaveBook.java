@@ -57,6 +57,8 @@ final class AaveBook implements ProtocolBook {
     private final boolean[] writtenOff;
     private final FlashLoanTerms flash;
     private AavePrices prices;
+    /** The run's reference (market) prices, for the debt still waiting to go bad ({@link #underwaterUsd}). */
+    private OracleBank.ReferenceView reference = asset -> 0;
     private double badDebtUsd;
     /** The threads a block's exact checks, re-screens, sums and texts are spread over (none: the calling one). */
     private Workers workers = Workers.NONE;
@@ -116,6 +118,7 @@ final class AaveBook implements ProtocolBook {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         Map<AssetId, Long> p = new HashMap<>();
         oracles.forEach((asset, oracle) -> p.put(asset, toBase(terms.valuationUsd(asset, bank.usd(oracle, now)))));
+        this.reference = reference;
         AavePrices newPrices = new AavePrices(p);
         AaveMarket newMarket = withBonuses(baseMarket, terms);
         if (!newPrices.equals(prices) || !newMarket.equals(market)) {
@@ -372,8 +375,18 @@ final class AaveBook implements ProtocolBook {
             if (writtenOff[i]) {
                 return 0;
             }
-            double debt = debtUsd(accounts[i]);
-            return debt > collateralUsd(accounts[i]) ? debt : 0;
+            AaveAccount a = accounts[i];
+            double debt = 0;
+            for (AaveDebt d : a.debts()) {
+                debt += TokenAmounts.nearest(d.balance(), market.reserve(d.asset(), "debt").decimals())
+                        * reference.usd(d.asset());
+            }
+            double collateral = 0;
+            for (AaveCollateral c : a.collaterals()) {
+                collateral += TokenAmounts.nearest(c.balance(), market.reserve(c.asset(), "collateral").decimals())
+                        * reference.usd(c.asset());
+            }
+            return debt > collateral ? debt : 0;
         });
     }
 }

@@ -56,6 +56,8 @@ final class CometBook implements ProtocolBook {
     private CometPrices prices;
     private double baseUsd;
     private final Map<AssetId, Double> collateralUsd = new HashMap<>();
+    /** The run's reference (market) prices, for the debt still waiting to go bad ({@link #underwaterUsd}). */
+    private OracleBank.ReferenceView reference = asset -> 0;
     private final Ledger ledger = new Ledger();
     /**
      * The fast engine's shortcut (null: the reference's check of every account every block): the prices of the last
@@ -111,6 +113,7 @@ final class CometBook implements ProtocolBook {
     @Override
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         Map<AssetId, Long> p = new HashMap<>();
+        this.reference = reference;
         baseUsd = bank.usd(baseOracle, now);
         p.put(market.baseAsset(), toPriceScale(baseUsd));
         oracles.forEach((asset, oracle) -> {
@@ -316,10 +319,16 @@ final class CometBook implements ProtocolBook {
     @Override
     public double underwaterUsd() {
         double usd = 0;
+        double baseAtReference = reference.usd(market.baseAsset());
         for (CometAccount a : accounts) {
             if (a.baseBalance().signum() < 0) {
-                double debt = -tokens(a.baseBalance(), market.baseDecimals()) * baseUsd;
-                if (debt > collateralUsd(a)) {
+                double debt = -tokens(a.baseBalance(), market.baseDecimals()) * baseAtReference;
+                double collateral = 0;
+                for (Map.Entry<AssetId, BigInteger> e : a.collateral().entrySet()) {
+                    collateral += tokens(e.getValue(), market.asset(e.getKey(), "comet book").decimals())
+                            * reference.usd(e.getKey());
+                }
+                if (debt > collateral) {
                     usd += debt;
                 }
             }

@@ -36,6 +36,9 @@ final class LiquityBook implements ProtocolBook {
     private final ProtocolId id;
     private final ChainId chain;
     private final AssetId stablecoin;
+    private final AssetId collateral;
+    /** The run's reference (market) prices, for the debt still waiting to go bad ({@link #underwaterUsd}). */
+    private OracleBank.ReferenceView reference = asset -> 0;
     private final OracleId oracle;
     private final LiquityLiquidation mechanic;
     private LiquitySystem system;
@@ -57,6 +60,7 @@ final class LiquityBook implements ProtocolBook {
         this.id = spec.id();
         this.chain = spec.chain();
         this.stablecoin = spec.stablecoin();
+        this.collateral = spec.collateral();
         this.oracle = setup.oracle();
         this.mechanic = new LiquityLiquidation(setup.params());
         this.system = setup.system();
@@ -80,6 +84,7 @@ final class LiquityBook implements ProtocolBook {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         price = bank.usd(oracle, now);
         stableUsd = reference.usd(stablecoin);
+        this.reference = reference;
         liquidate();
     }
 
@@ -178,8 +183,9 @@ final class LiquityBook implements ProtocolBook {
     @Override
     public double underwaterUsd() {
         double usd = 0;
+        double collateralUsd = reference.usd(collateral);
         for (Trove t : system.troves().values()) {
-            if (t.debt() * stableUsd > t.coll() * price) {
+            if (t.debt() * stableUsd > t.coll() * collateralUsd) {
                 usd += t.debt() * stableUsd;
             }
         }

@@ -91,6 +91,8 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
     private VowLedger vow = VowLedger.EMPTY;
     private long now;
     private double daiUsd = 1;
+    /** The run's reference (market) prices, for the debt still waiting to go bad ({@link #underwaterUsd}). */
+    private OracleBank.ReferenceView reference = asset -> 0;
     private double badDebtUsd;
     /** RAD: due of finished auctions minus what they raised; negative while penalties more than cover. */
     private BigInteger settledShortfall = BigInteger.ZERO;
@@ -195,6 +197,7 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
     public void observe(OracleBank bank, OracleBank.ReferenceView reference, long now) {
         this.now = now;
         this.daiUsd = reference.usd(dai);
+        this.reference = reference;
         for (IlkRun r : ilks) {
             r.collateralUsd = bank.usd(r.oracle, now);
             BigInteger val = DssMath.fromDouble(r.collateralUsd, DssMath.WAD);
@@ -547,21 +550,22 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
     public double underwaterUsd() {
         double usd = 0;
         for (IlkRun r : ilks) {
+            double collateralUsd = reference.usd(r.collateral);
             for (Vault v : r.vaults) {
                 double owed = DssMath.toDouble(Vat.debt(r.ilk, v), DssMath.RAD) * daiUsd;
-                if (owed > DssMath.toDouble(v.ink(), DssMath.WAD) * r.collateralUsd) {
+                if (owed > DssMath.toDouble(v.ink(), DssMath.WAD) * collateralUsd) {
                     usd += owed;
                 }
             }
             for (Auction a : r.auctions.active().values()) {
                 double owed = DssMath.toDouble(a.tab(), DssMath.RAD) * daiUsd;
-                if (owed > DssMath.toDouble(a.lot(), DssMath.WAD) * r.collateralUsd) {
+                if (owed > DssMath.toDouble(a.lot(), DssMath.WAD) * collateralUsd) {
                     usd += owed;
                 }
             }
             for (FlipBid b : r.flips.bids().values()) {
                 double owed = DssMath.toDouble(b.tab(), DssMath.RAD) * daiUsd;
-                if (owed > DssMath.toDouble(b.lot(), DssMath.WAD) * r.collateralUsd) {
+                if (owed > DssMath.toDouble(b.lot(), DssMath.WAD) * collateralUsd) {
                     usd += owed;
                 }
             }

@@ -66,6 +66,8 @@ final class MorphoBook implements ProtocolBook {
         BigInteger price;
         double collateralUsd;
         double loanUsd;
+        /** The collateral's reference (market) price: the debt waiting to go bad is valued at it. */
+        double collateralReferenceUsd;
         /** One loan-token unit in tokens, 10^-decimals (the screen's scale, computed once rather than per position). */
         final double loanUnit;
         /** Position of each account in {@link #positions}. */
@@ -189,6 +191,7 @@ final class MorphoBook implements ProtocolBook {
         for (Market m : markets) {
             m.collateralUsd = terms.valuationUsd(m.collateral.id(), bank.usd(m.setup.oracle(), now));
             m.loanUsd = reference.usd(m.loan.id());
+            m.collateralReferenceUsd = reference.usd(m.collateral.id());
             double inLoan = m.collateralUsd / m.loanUsd;
             BigInteger price = BigDecimal.valueOf(inLoan).movePointRight(36 + m.loan.decimals()
                     - m.collateral.decimals()).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
@@ -375,7 +378,8 @@ final class MorphoBook implements ProtocolBook {
         for (Market m : markets) {
             for (MorphoPosition p : m.positions) {
                 double debt = borrowTokens(m, p) * m.loanUsd;
-                double coll = TokenAmounts.nearest(p.collateral(), m.collateral.decimals()) * m.collateralUsd;
+                double coll = TokenAmounts.nearest(p.collateral(), m.collateral.decimals())
+                        * m.collateralReferenceUsd;
                 if (debt > coll) {
                     usd += debt;
                 }

@@ -61,7 +61,11 @@ interface ProtocolBook {
     /** Bad debt realized so far, USD at the prices when it was realized. */
     double badDebtUsd();
 
-    /** Debt owed by positions whose collateral is worth less than their debt now (bad debt waiting), USD. */
+    /**
+     * Debt owed by positions whose collateral is worth less than their debt now (bad debt waiting), USD: both
+     * valued at the run's reference (market) prices, not at the oracle's or a mitigation's valuation, so that a lagging
+     * or frozen feed, or a TWAP a mitigation values collateral at, does not hide debt the collateral no longer covers.
+     */
     double underwaterUsd();
 
     /**
