@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * debt is erased and reserves pay for it.
  * Anyone may call absorb and the caller earns only gas points ({@code LiquidatorPoints}), no collateral, so the
  * run gives the call to the protocol's own keeper, the first block the account can be absorbed. Reserves may go
- * negative: that is the protocol's loss, reported as bad debt. The absorbed collateral is then an opportunity:
+ * negative; what the collateral the protocol still holds would not restore of them is its loss, reported as bad
+ * debt ({@link #badDebtUsd}). The absorbed collateral is then an opportunity:
  * while reserves are below {@code targetReserves}, liquidators buy it with base through {@code buyCollateral} at
  * the store-front price {@code price × (1 − storeFrontPriceFactor × (1 − liquidationFactor))} and sell it on the
  * chain's venues — that sale is the forced selling a Comet liquidation causes. A purchase may be funded by a flash
@@ -310,10 +311,27 @@ final class CometBook implements ProtocolBook {
         return usd;
     }
 
-    /** Negative reserves are the protocol's loss (Comet.getReserves below zero). */
+    /**
+     * The protocol's loss: reserves below zero ({@code Comet.getReserves}) that the absorbed collateral it still
+     * holds would not restore if sold at the store-front price ({@code Comet.quoteCollateral}, the price
+     * {@code buyCollateral} sells it at). Right after an absorb the reserves drop by the whole debt while the
+     * collateral sits in the protocol's inventory; counting the drop alone read as a loss that the first purchases
+     * then took back (an absorb of $74.7M "bad debt" back to 0 within the hour in eth-crash-30's trace).
+     */
     @Override
     public double badDebtUsd() {
-        return state.reserves().signum() < 0 ? -tokens(state.reserves(), market.baseDecimals()) * baseUsd : 0;
+        if (state.reserves().signum() >= 0) {
+            return 0;
+        }
+        double shortfallBase = -tokens(state.reserves(), market.baseDecimals());
+        double inventoryBase = 0;
+        for (Map.Entry<AssetId, BigInteger> e : new TreeMap<>(state.collateralReserves()).entrySet()) {
+            if (e.getValue().signum() > 0) {
+                CometAssetConfig a = market.asset(e.getKey(), "comet book");
+                inventoryBase += tokens(e.getValue(), a.decimals()) / collateralPerBase(a);
+            }
+        }
+        return Math.max(0, shortfallBase - inventoryBase) * baseUsd;
     }
 
     @Override

@@ -52,16 +52,29 @@ class CometBookTest {
     }
 
     @Test
-    void anAbsorbedAccountDrivesReservesNegativeAndThatIsTheProtocolsBadDebt() {
+    void anAbsorbDrivesReservesNegativeWhileTheCollateralItHoldsStillCoversThem() {
         // No liquidators: absorb is the protocol keeper's and happens anyway. Collateral value 18,000 × 0.93 = 16,740
-        // is credited: the 16,000 debt is erased and 740 becomes a supply. Reserves: 1,000 − 16,740 = −15,740.
+        // is credited: the 16,000 debt is erased and 740 becomes a supply. Reserves: 1,000 − 16,740 = −15,740. The
+        // 10 ETH it holds sell at the store-front price 1800 × (1 − 0.5 × (1 − 0.93)) = 1,737: 17,370 USDC ≥ 15,740,
+        // so no loss yet.
         CometBook book = BookHarness.run(alice(), BookFixtures.step(60, 1800), List.of(), 120, 1,
                 CometBook::checkConservation);
         assertThat(book.absorbs()).isEqualTo(1);
         assertThat(book.reserves()).isEqualTo(-15_740);
-        assertThat(book.badDebtUsd()).isCloseTo(15_740, within(1e-9));
         assertThat(book.inventory(ETH)).isEqualTo(10);
+        assertThat(book.badDebtUsd()).isZero();
         assertThat(book.debtUsd()).isZero();
+    }
+
+    @Test
+    void theLossIsTheNegativeReservesTheHeldCollateralNoLongerRestores() {
+        // As above, then ETH falls to $1,000 at 90 s with nobody buying: the 10 ETH now sell at the store-front price
+        // 1000 × 0.965 = 965 USDC: 9,650 USDC against reserves of −15,740: a loss of 6,090 USD.
+        BasePrices twoSteps = (a, t) -> a.equals(ETH) ? (t >= 90 ? 1000 : t >= 60 ? 1800 : 2000) : 1;
+        CometBook book = BookHarness.run(alice(), twoSteps, List.of(), 120, 1, CometBook::checkConservation);
+        assertThat(book.absorbs()).isEqualTo(1);
+        assertThat(book.reserves()).isEqualTo(-15_740);
+        assertThat(book.badDebtUsd()).isCloseTo(15_740 - 9_650, within(1e-6));
     }
 
     @Test
