@@ -21,6 +21,7 @@ public final class LiquidatorLedger {
     private double flashFeeUsd;
     private double gasUsd;
     private int liquidations;
+    private int reverted;
     /** Grows with every {@link #record}: capital, inventory and gas spent change only there. */
     private long version;
     /** The last inventory value asked for: the prices it was asked at (by identity), the version and the value. */
@@ -101,6 +102,26 @@ public final class LiquidatorLedger {
         flashFeeUsd += plan.flashFeeUsd();
         gasUsd += plan.gasUsd();
         liquidations++;
+    }
+
+    /**
+     * Books a liquidation whose transaction reverted in {@code atBlock} (its sale would not repay its flash loan):
+     * nothing changed hands, and its gas was burned — counted against the block's gas budget and the profit.
+     */
+    public void reverted(LiquidationPlan plan, long atBlock) {
+        version++;
+        if (atBlock != block) {
+            block = atBlock;
+            gasThisBlock.clear();
+        }
+        gasThisBlock.merge(plan.opportunity().chain(), plan.gasNative(), Double::sum);
+        gasUsd += plan.gasUsd();
+        reverted++;
+    }
+
+    /** Liquidations whose transactions reverted. */
+    public int reverted() {
+        return reverted;
     }
 
     private static void add(Map<ChainId, Map<AssetId, Double>> book, ChainId chain, AssetId asset, double delta) {

@@ -84,6 +84,17 @@ final class BlockContext {
      * Sells {@code amount} of {@code in} for {@code out} through the router on this chain's venues only (a seller
      * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
      */
+    /** What {@link #sell} would receive for {@code amount} now: the same route, quoted, nothing swapped. */
+    double quoteSell(AssetId in, AssetId out, double amount) {
+        RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),
+                saleLegs.of(market, in, out));
+        double received = 0;
+        for (LegFill f : route.fills()) {
+            received += f.venueAmountOut();
+        }
+        return received;
+    }
+
     double sell(AssetId in, AssetId out, double amount) {
         RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),
                 saleLegs.of(market, in, out));

@@ -26,6 +26,16 @@ final class CollateralDisposal {
     record Sale(double proceeds, double soldUsd) {
     }
 
+    /**
+     * What {@link #sell} would bring for {@code amount} now, in the debt asset, changing nothing: the mitigations'
+     * offers, then the router's quote for the rest on the chain's venues.
+     */
+    double quote(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount) {
+        Disposal taken = hooks.offer(protocol, collateral, debt, amount, block);
+        double rest = amount - taken.amount();
+        return rest > 0 ? taken.proceeds() + block.quoteSell(collateral, debt, rest) : taken.proceeds();
+    }
+
     Sale sell(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount) {
         Disposal taken = hooks.dispose(protocol, collateral, debt, amount, block);
         double rest = amount - taken.amount();

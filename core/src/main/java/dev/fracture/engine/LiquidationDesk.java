@@ -327,6 +327,9 @@ final class LiquidationDesk {
 
     private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
         LiquidationOpportunity o = plan.opportunity();
+        if (reverts(book, plan, block)) {
+            return 0;
+        }
         ProtocolBook.Applied applied = book.apply(plan);
         if (applied.debtRepaid() <= 0) {
             return 0;
@@ -358,13 +361,40 @@ final class LiquidationDesk {
         return applied.debtRepaid() * debtUsd;
     }
 
+    /**
+     * Whether a flash-loan liquidation's transaction reverts as it lands. It must repay the loan and its fee out of
+     * the sale of what it seizes, within the same transaction (aave-v3-core {@code FlashLoanLogic}: the pool pulls
+     * amount + premium when the receiver returns, or the whole call reverts; Balancer's vault checks its balance
+     * likewise), and the venues may have moved since it was planned — earlier liquidations of the block sold into
+     * them. The planned collateral's sale is quoted as the block stands (the mitigations' offers, then the venues,
+     * {@link CollateralDisposal#quote}) against the loan and its fee; a reverted transaction changes nothing but the gas
+     * it burned, which its liquidator pays, and the run's log names it.
+     */
+    private boolean reverts(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
+        if (plan.funding() != LiquidationPlan.Funding.FLASH_LOAN || plan.disposal() != LiquidationPlan.Disposal.SELL) {
+            return false;
+        }
+        LiquidationOpportunity o = plan.opportunity();
+        double owed = plan.repay() * (1 + o.flashLoan().feeRate());
+        double proceeds = disposal.quote(block, book.id(), o.collateralAsset(), o.debtAsset(), plan.collateral());
+        if (proceeds >= owed) {
+            return false;
+        }
+        ledgers.get(plan.liquidator()).reverted(plan, block.number());
+        block.log("liquidation-reverted", book.id().value(), String.format(java.util.Locale.ROOT,
+                "%s on %s: selling %.6g %s would bring %.6g %s, the flash loan needs %.6g", plan.liquidator(),
+                o.account().value(), plan.collateral(), o.collateralAsset().value(), proceeds, o.debtAsset().value(),
+                owed), plan.gasUsd());
+        return true;
+    }
+
     List<LiquidationEvent> events() {
         return events;
     }
 
     Map<String, SimulationResult.LiquidatorOutcome> outcomes() {
         Map<String, SimulationResult.LiquidatorOutcome> out = new LinkedHashMap<>();
-        ledgers.forEach((id, l) -> out.put(id, new SimulationResult.LiquidatorOutcome(l.liquidations(),
+        ledgers.forEach((id, l) -> out.put(id, new SimulationResult.LiquidatorOutcome(l.liquidations(), l.reverted(),
                 l.bonusUsd(), l.slippageUsd(), l.flashFeeUsd(), l.gasUsd(), l.profitUsd())));
         return out;
     }

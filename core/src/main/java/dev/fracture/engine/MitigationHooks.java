@@ -116,6 +116,11 @@ final class MitigationHooks implements TraceSource {
         return set.isEmpty() ? Disposal.NONE : set.dispose(protocol, collateral, debt, amount, view(block));
     }
 
+    /** What {@link #dispose} would take and pay now, changing nothing. */
+    Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockContext block) {
+        return set.isEmpty() ? Disposal.NONE : set.offer(protocol, collateral, debt, amount, view(block));
+    }
+
     void badDebt(ProtocolId protocol, double usd, BlockContext block) {
         if (!set.isEmpty() && usd > 0) {
             set.badDebt(protocol, usd, view(block));

@@ -37,7 +37,11 @@ public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> ev
     }
 
     /** One liquidator's realized books at the end of the run, USD. */
-    public record LiquidatorOutcome(int liquidations, double bonusUsd, double slippageUsd, double flashFeeUsd,
-                                    double gasUsd, double profitUsd) {
+    /**
+     * One liquidator's run: liquidations landed, the transactions that reverted because their sale would not repay
+     * their flash loan ({@code reverted}, gas spent and nothing else), and the figures of what landed.
+     */
+    public record LiquidatorOutcome(int liquidations, int reverted, double bonusUsd, double slippageUsd,
+                                    double flashFeeUsd, double gasUsd, double profitUsd) {
     }
 }

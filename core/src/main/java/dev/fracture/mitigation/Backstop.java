@@ -45,26 +45,43 @@ final class Backstop implements Mitigation {
         return spec.protocol() == null || spec.protocol().equals(protocol);
     }
 
-    @Override
-    public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+    /** What the backstop would buy of a sale now: the amount, at what price, for which slippage (null: nothing). */
+    private record Purchase(double taken, double collateralUsd, double debtUsd, double slippage) {
+    }
+
+    private Purchase purchase(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
         if (!covers(protocol) || fundLeftUsd <= 0 || amount <= 0) {
-            return Disposal.NONE;
+            return null;
         }
         double collateralUsd = block.referenceUsd(collateral);
         double debtUsd = block.referenceUsd(debt);
         double worth = amount * collateralUsd / debtUsd;
         double slippage = 1 - block.quoteSell(collateral, debt, amount) / worth;
         if (!(slippage > spec.maxSlippageAbsorbed())) {
+            return null;
+        }
+        return new Purchase(Math.min(amount, fundLeftUsd / collateralUsd), collateralUsd, debtUsd, slippage);
+    }
+
+    @Override
+    public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        Purchase p = purchase(protocol, collateral, debt, amount, block);
+        return p == null ? Disposal.NONE : new Disposal(p.taken(), p.taken() * p.collateralUsd() / p.debtUsd());
+    }
+
+    @Override
+    public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        Purchase p = purchase(protocol, collateral, debt, amount, block);
+        if (p == null) {
             return Disposal.NONE;
         }
-        double taken = Math.min(amount, fundLeftUsd / collateralUsd);
-        double paidUsd = taken * collateralUsd;
+        double paidUsd = p.taken() * p.collateralUsd();
         fundLeftUsd = Math.max(0, fundLeftUsd - paidUsd);
         boughtUsd += paidUsd;
         block.log("backstop-buy", protocol.value(), String.format(Locale.ROOT,
-                "%s: %.6g %s bought at $%.6g (venues would slip %.2f%%); $%.2f left", label, taken,
-                collateral.value(), collateralUsd, 100 * slippage, fundLeftUsd), paidUsd);
-        return new Disposal(taken, paidUsd / debtUsd);
+                "%s: %.6g %s bought at $%.6g (venues would slip %.2f%%); $%.2f left", label, p.taken(),
+                collateral.value(), p.collateralUsd(), 100 * p.slippage(), fundLeftUsd), paidUsd);
+        return new Disposal(p.taken(), paidUsd / p.debtUsd());
     }
 
     @Override

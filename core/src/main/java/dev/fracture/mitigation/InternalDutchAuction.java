@@ -42,6 +42,24 @@ final class InternalDutchAuction implements Mitigation {
     }
 
     @Override
+    public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        if (!spec.protocol().equals(protocol) || capitalLeftUsd <= 0 || amount <= 0) {
+            return Disposal.NONE;
+        }
+        double price = price(collateral, block);
+        double taken = Math.min(amount, capitalLeftUsd / price);
+        return new Disposal(taken, taken * price / block.referenceUsd(debt));
+    }
+
+    /** Where the auction clears: the market price, kept between the floor and the start price. */
+    private double price(AssetId collateral, BlockView block) {
+        double reference = block.referenceUsd(collateral);
+        double start = reference * (1 + spec.startPremium());
+        double floor = reference * (1 - spec.floorDiscount());
+        return Math.max(floor, Math.min(start, block.marketUsd(collateral)));
+    }
+
+    @Override
     public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
         if (!spec.protocol().equals(protocol) || capitalLeftUsd <= 0 || amount <= 0) {
             return Disposal.NONE;
@@ -49,7 +67,7 @@ final class InternalDutchAuction implements Mitigation {
         double reference = block.referenceUsd(collateral);
         double start = reference * (1 + spec.startPremium());
         double floor = reference * (1 - spec.floorDiscount());
-        double price = Math.max(floor, Math.min(start, block.marketUsd(collateral)));
+        double price = price(collateral, block);
         double taken = Math.min(amount, capitalLeftUsd / price);
         double paidUsd = taken * price;
         capitalLeftUsd = Math.max(0, capitalLeftUsd - paidUsd);

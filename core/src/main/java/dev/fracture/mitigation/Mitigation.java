@@ -83,6 +83,14 @@ public interface Mitigation {
         return Disposal.NONE;
     }
 
+    /**
+     * What {@link #dispose} would take and pay for the same sale now, changing nothing: a liquidator's transaction
+     * checks its sale's output before it lands (a flash loan must be repaid within it).
+     */
+    default Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        return Disposal.NONE;
+    }
+
     /** A liquidation of {@code protocol} realized {@code usd} of bad debt; returns the part this mitigation covers. */
     default double badDebt(ProtocolId protocol, double usd, BlockView block) {
         return 0;

@@ -295,6 +295,24 @@ public final class MitigationSet {
         return new Disposal(amount - left, proceeds);
     }
 
+    /**
+     * What {@link #dispose} would take and pay for the same sale now, changing nothing: each mitigation's offer for
+     * what the previous ones left.
+     */
+    public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        double left = amount;
+        double proceeds = 0;
+        for (Mitigation m : mitigations) {
+            if (left <= 0) {
+                break;
+            }
+            Disposal d = m.offer(protocol, collateral, debt, left, block);
+            left -= Math.min(left, d.amount());
+            proceeds += d.proceeds();
+        }
+        return new Disposal(amount - left, proceeds);
+    }
+
     /** Offers bad debt to each mitigation in turn; returns the part covered. */
     public double badDebt(ProtocolId protocol, double usd, BlockView block) {
         double left = usd;

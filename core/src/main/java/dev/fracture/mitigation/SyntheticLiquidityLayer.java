@@ -94,6 +94,17 @@ final class SyntheticLiquidityLayer implements Mitigation {
     }
 
     @Override
+    public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        double room = spec.capacityUsd() - outstandingUsd();
+        double price = block.referenceUsd(collateral);
+        if (room <= 0 || amount <= 0) {
+            return Disposal.NONE;
+        }
+        double taken = Math.min(amount, room / price);
+        return new Disposal(taken, taken * price / block.referenceUsd(debt));
+    }
+
+    @Override
     public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
         double room = spec.capacityUsd() - outstandingUsd();
         double price = block.referenceUsd(collateral);
