@@ -62,6 +62,13 @@ final class Checks {
         }
     }
 
+    /** A share that must leave something of what it takes from: (0, 1). */
+    static void openFraction(String field, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new ScenarioFieldException(field, "must be in (0, 1) (was " + show(value) + ")");
+        }
+    }
+
     static void between(String field, double value, double min, double max) {
         if (!Double.isFinite(value) || value < min || value > max) {
             throw new ScenarioFieldException(field, "must be between " + show(min) + " and " + show(max) + " (was "

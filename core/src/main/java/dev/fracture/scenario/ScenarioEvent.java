@@ -172,13 +172,16 @@ public sealed interface ScenarioEvent {
      * A pegged asset falls {@code depth} (0.12 = 12% below its peg) at {@code atSeconds}, and the gap then halves
      * every {@code recoveryHalfLifeSeconds}; 0 means it never recovers (UST in May 2022). USDC fell about 12% on
      * 11 March 2023 and was back within days. The deterministic counterpart of {@link PriceDriver.Depeg}.
+     *
+     * <p>{@code depth} is below 1: a depth of 1 prices the asset at 0, a price no oracle answer carries and no lending
+     * market accepts, so the run could not go past the depeg.
      */
     record StablecoinDepeg(AssetId asset, long atSeconds, double depth, long recoveryHalfLifeSeconds)
             implements ScenarioEvent {
         public StablecoinDepeg {
             required("asset", asset);
             Checks.nonNegative("atSeconds", atSeconds);
-            Checks.fraction("depth", depth);
+            Checks.openFraction("depth", depth);
             Checks.nonNegative("recoveryHalfLifeSeconds", recoveryHalfLifeSeconds);
         }
 

@@ -103,7 +103,9 @@ class ScenarioRecordsTest {
                 rule("gas fee", () -> new ScenarioEvent.GasSpike(ETHEREUM, 0, 10, -1), "baseFeeGwei",
                         "must be a finite number greater than 0 (was -1)"),
                 rule("depeg depth", () -> new ScenarioEvent.StablecoinDepeg(USDC, 0, 0, 0), "depth",
-                        "must be in (0, 1] (was 0)"),
+                        "must be in (0, 1) (was 0)"),
+                rule("depeg to nothing", () -> new ScenarioEvent.StablecoinDepeg(USDC, 0, 1, 0), "depth",
+                        "must be in (0, 1) (was 1)"),
                 rule("depeg half-life", () -> new ScenarioEvent.StablecoinDepeg(USDC, 0, 0.1, -1),
                         "recoveryHalfLifeSeconds", "must be at least 0 (was -1)"),
                 rule("breaker move", () -> new MitigationSpec.CircuitBreaker(ETH, 0, 60, 60,
@@ -215,6 +217,12 @@ class ScenarioRecordsTest {
         assertThat(recovering.pegShareAt(3700)).isEqualTo(0.94, org.assertj.core.data.Offset.offset(1e-12));
         ScenarioEvent.StablecoinDepeg never = new ScenarioEvent.StablecoinDepeg(USDC, 0, 0.7, 0);
         assertThat(never.pegShareAt(1_000_000)).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aDepegMayTakeAllButAMillionthOfThePeg() {
+        ScenarioEvent.StablecoinDepeg deepest = new ScenarioEvent.StablecoinDepeg(USDC, 0, 0.999999, 0);
+        assertThat(deepest.pegShareAt(60)).isEqualTo(1e-6, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

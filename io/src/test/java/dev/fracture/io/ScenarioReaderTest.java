@@ -154,6 +154,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aDepegToNothingIsRefusedAtItsDepth() throws IOException {
+        String text = SMALL + "  - {type: stablecoin-depeg, asset: usdc, atSeconds: 60, depth: 1, "
+                + "recoveryHalfLifeSeconds: 0}\n";
+        assertThat(problems("depeg.yaml", text)).containsExactly("depeg.yaml:" + Resources.at(text, "depth")
+                + ": events[1].depth: must be in (0, 1) (was 1)");
+        assertThat(ScenarioReader.read(write("deep.yaml", text.replace("depth: 1,", "depth: 0.999999,")))
+                .scenario().events()).hasSize(2);
+    }
+
+    @Test
     void aBadReferenceIsMappedBackToItsLine() throws IOException {
         String text = SMALL.replace("oracle: eth-usd", "oracle: btc-usd").replace("atSeconds: 600", "atSeconds: 4000");
         assertThat(problems("ref.yaml", text)).containsExactly(
