@@ -1,6 +1,7 @@
 package dev.fracture.scenario;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Objects;
 
@@ -113,8 +114,19 @@ final class Checks {
         }
     }
 
+    /** Plain digits, but a power of ten for magnitudes whose digits would fill the message (1E+308, 1E-300). */
     static String show(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                : String.valueOf(value);
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude != 0 && (magnitude < 1e-9 || magnitude >= 1e15) ? exact.toString() : exact.toPlainString();
+    }
+
+    /** A value the rules computed (a product of the user's numbers), to six significant digits. */
+    static String approx(double value) {
+        return Double.isFinite(value) ? show(new BigDecimal(value).round(new MathContext(6)).doubleValue())
+                : show(value);
     }
 }

@@ -58,7 +58,7 @@ public final class ScenarioValidator {
             for (int i = 0; i < scenario.drivers().size(); i++) {
                 PriceDriver d = scenario.drivers().get(i);
                 String path = "drivers[" + i + "]";
-                asset(path + ".asset", d.asset());
+                Optional<Asset> asset = asset(path + ".asset", d.asset());
                 Integer first = seen.putIfAbsent(d.asset(), i);
                 if (first != null) {
                     add(path + ".asset", "asset " + d.asset() + " already has a driver (drivers[" + first
@@ -66,6 +66,7 @@ public final class ScenarioValidator {
                 }
                 if (d instanceof PriceDriver.StepShock s) {
                     within(path + ".atSeconds", s.atSeconds());
+                    asset.ifPresent(a -> shockedPrice(path, a, s));
                 } else if (d instanceof PriceDriver.PathFile) {
                     add(path + ".file", "a path file must be read before a run: read the scenario with "
                             + "ScenarioReader, or give the points");
@@ -77,6 +78,16 @@ public final class ScenarioValidator {
                 } else if (d instanceof PriceDriver.Depeg s) {
                     stepWithin(path + ".stepSeconds", s.stepSeconds());
                 }
+            }
+        }
+
+        /** The price a step leads to must be one the engine's oracles can answer ({@link PriceBand}). */
+        private void shockedPrice(String path, Asset asset, PriceDriver.StepShock step) {
+            double before = asset.referencePriceUsd();
+            double after = before * (1 + step.shock());
+            if (!PriceBand.contains(after)) {
+                add(path + ".shock", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
+                        + Checks.show(before) + " USD to " + Checks.approx(after) + ")");
             }
         }
 

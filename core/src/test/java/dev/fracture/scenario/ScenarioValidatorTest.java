@@ -96,6 +96,27 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void aStepLeadsToAPriceTheOraclesCanAnswer() {
+        drivers.set(0, new PriceDriver.StepShock(ETH, 1e308, 600));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].shock",
+                "must keep eth's price between 0.000001 and 10000000 USD (it takes 3000 USD to Infinity)"));
+        drivers.set(0, new PriceDriver.StepShock(ETH, 3333, 600));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].shock",
+                "must keep eth's price between 0.000001 and 10000000 USD (it takes 3000 USD to 10002000)"));
+        drivers.set(0, new PriceDriver.StepShock(ETH, -0.9999999997, 600));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].shock",
+                "must keep eth's price between 0.000001 and 10000000 USD (it takes 3000 USD to 0.0000009)"));
+    }
+
+    @Test
+    void aStepMayGoToEitherEdgeOfTheBand() {
+        drivers.set(0, new PriceDriver.StepShock(ETH, 3332, 600));
+        assertThat(violations()).isEmpty();
+        drivers.set(0, new PriceDriver.StepShock(ETH, -0.9999999996, 600));
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
     void aPathEndsWithinTheHorizon() {
         drivers.set(0, new PriceDriver.PathPoints(ETH, new TimeSeries("p", "USD", new long[] {0, 9000},
                 new double[] {1, 2}), false));

@@ -164,6 +164,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aStepToAPriceNoOracleCanAnswerIsRefusedAtItsShock() throws IOException {
+        String text = SMALL.replace("shock: -0.3", "shock: 1e308");
+        assertThat(problems("step.yaml", text)).containsExactly("step.yaml:" + Resources.at(text, "shock")
+                + ": drivers[0].shock: must keep eth's price between 0.000001 and 10000000 USD (it takes 3300 USD to "
+                + "Infinity)");
+        assertThat(ScenarioReader.read(write("high.yaml", SMALL.replace("shock: -0.3", "shock: 3000"))).scenario()
+                .drivers()).hasSize(1);
+    }
+
+    @Test
     void aBadReferenceIsMappedBackToItsLine() throws IOException {
         String text = SMALL.replace("oracle: eth-usd", "oracle: btc-usd").replace("atSeconds: 600", "atSeconds: 4000");
         assertThat(problems("ref.yaml", text)).containsExactly(
