@@ -70,9 +70,12 @@ public final class ScenarioValidator {
                 } else if (d instanceof PriceDriver.PathFile) {
                     add(path + ".file", "a path file must be read before a run: read the scenario with "
                             + "ScenarioReader, or give the points");
-                } else if (d instanceof PriceDriver.PathPoints p && p.path().end() > scenario.horizonSeconds()) {
-                    add(path + ".points", "ends at " + p.path().end() + " s, after the horizon of "
-                            + scenario.horizonSeconds() + " s");
+                } else if (d instanceof PriceDriver.PathPoints p) {
+                    if (p.path().end() > scenario.horizonSeconds()) {
+                        add(path + ".points", "ends at " + p.path().end() + " s, after the horizon of "
+                                + scenario.horizonSeconds() + " s");
+                    }
+                    asset.ifPresent(a -> pathPrices(path, a, p));
                 } else if (d instanceof PriceDriver.Stochastic s) {
                     stepWithin(path + ".stepSeconds", s.stepSeconds());
                 } else if (d instanceof PriceDriver.Depeg s) {
@@ -88,6 +91,29 @@ public final class ScenarioValidator {
             if (!PriceBand.contains(after)) {
                 add(path + ".shock", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
                         + Checks.show(before) + " USD to " + Checks.approx(after) + ")");
+            }
+        }
+
+        /**
+         * Every point of a path, as the engine follows it (rebased when asked), must be a price the oracles can answer
+         * ({@link PriceBand}). The first point outside is named: a path read from a file may hold thousands.
+         */
+        private void pathPrices(String path, Asset asset, PriceDriver.PathPoints driver) {
+            TimeSeries prices = driver.prices(asset.referencePriceUsd());
+            int first = -1;
+            int outside = 0;
+            for (int k = 0; k < prices.size(); k++) {
+                if (!PriceBand.contains(prices.value(k))) {
+                    first = first < 0 ? k : first;
+                    outside++;
+                }
+            }
+            if (first >= 0) {
+                String rebased = driver.rebase() ? " after rebasing to " + asset.id() + "'s "
+                        + Checks.show(asset.referencePriceUsd()) + " USD" : "";
+                add(path + ".points[" + first + "]", "must be a price " + PriceBand.words() + " (was "
+                        + Checks.approx(prices.value(first)) + rebased + ", at " + prices.time(first) + " s"
+                        + (outside > 1 ? "; " + (outside - 1) + " later points are outside too" : "") + ")");
             }
         }
 

@@ -124,6 +124,37 @@ class ScenarioValidatorTest {
                 "ends at 9000 s, after the horizon of 7200 s"));
     }
 
+    static PriceDriver.PathPoints path(boolean rebase, long[] times, double... usd) {
+        return new PriceDriver.PathPoints(ETH, new TimeSeries("p", "USD", times, usd), rebase);
+    }
+
+    @Test
+    void everyPointOfAPathIsAPriceTheOraclesCanAnswer() {
+        drivers.set(0, path(false, new long[] {0, 60}, 2000, 1e-300));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].points[1]",
+                "must be a price between 0.000001 and 10000000 USD (was 1E-300, at 60 s)"));
+        drivers.set(0, path(false, new long[] {0, 60, 120, 180}, 2e7, 2000, 1e8, 3e7));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].points[0]",
+                "must be a price between 0.000001 and 10000000 USD (was 20000000, at 0 s; 2 later points are outside "
+                        + "too)"));
+    }
+
+    @Test
+    void aRebasedPathIsCheckedAtTheLevelTheRunFollows() {
+        drivers.set(0, path(true, new long[] {0, 60}, 200, 1e-8));
+        assertThat(violations()).containsExactly(new Violation("drivers[0].points[1]",
+                "must be a price between 0.000001 and 10000000 USD (was 0.00000015 after rebasing to eth's 3000 USD, "
+                        + "at 60 s)"));
+        drivers.set(0, path(true, new long[] {0, 60}, 200, 1e-7));
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void aPathMayTouchEitherEdgeOfTheBand() {
+        drivers.set(0, path(false, new long[] {0, 60, 120}, 3000, 1e-6, 1e7));
+        assertThat(violations()).isEmpty();
+    }
+
     @Test
     void aPathFileIsReadBeforeARun() {
         drivers.set(0, new PriceDriver.PathFile(ETH, "eth.json", null, null, true));

@@ -174,6 +174,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aPathPointNoOracleCanAnswerIsRefusedWhereItIsWritten() throws IOException {
+        String text = SMALL.replace("{type: step, asset: eth, shock: -0.3, atSeconds: 600}",
+                "{type: path, asset: eth, points: [[0, 2000], [60, 1e-300]]}");
+        assertThat(problems("tiny.yaml", text)).containsExactly("tiny.yaml:" + Resources.at(text, "[60, 1e-300]")
+                + ": drivers[0].points[1]: must be a price between 0.000001 and 10000000 USD (was 1E-300, at 60 s)");
+        String floor = text.replace("1e-300", "0.000001");
+        assertThat(ScenarioReader.read(write("floor.yaml", floor)).scenario().drivers()).hasSize(1);
+    }
+
+    @Test
     void aBadReferenceIsMappedBackToItsLine() throws IOException {
         String text = SMALL.replace("oracle: eth-usd", "oracle: btc-usd").replace("atSeconds: 600", "atSeconds: 4000");
         assertThat(problems("ref.yaml", text)).containsExactly(
