@@ -169,9 +169,21 @@ public final class ScenarioValidator {
                     Optional<Asset> asset = asset(path + ".asset", d.asset());
                     if (asset.isPresent() && !(asset.get().kind() instanceof AssetKind.Stablecoin)) {
                         add(path + ".asset", "asset " + d.asset() + " is not a stablecoin");
+                    } else if (asset.isPresent()) {
+                        depegBottom(path, asset.get(), d);
                     }
                     within(path + ".atSeconds", d.atSeconds());
                 }
+            }
+        }
+
+        /** The bottom of a depeg, from the snapshot price, must be a price the oracles can answer ({@link PriceBand}). */
+        private void depegBottom(String path, Asset asset, ScenarioEvent.StablecoinDepeg depeg) {
+            double before = asset.referencePriceUsd();
+            double bottom = before * (1 - depeg.depth());
+            if (!PriceBand.contains(bottom)) {
+                add(path + ".depth", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
+                        + Checks.show(before) + " USD to " + Checks.approx(bottom) + ")");
             }
         }
 

@@ -225,6 +225,15 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void aDepegLeavesAPriceTheOraclesCanAnswer() {
+        events.set(7, new ScenarioEvent.StablecoinDepeg(USDC, 900, 0.9999999999, 0));
+        assertThat(violations()).containsExactly(new Violation("events[7].depth",
+                "must keep usdc's price between 0.000001 and 10000000 USD (it takes 1 USD to 1E-10)"));
+        events.set(7, new ScenarioEvent.StablecoinDepeg(USDC, 900, 0.999999, 0));
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
     void eventTimesLieWithinTheHorizon() {
         events.set(0, new ScenarioEvent.OracleFreeze(OracleId.of("eth-usd"), 600, HORIZON + 10));
         events.set(3, new ScenarioEvent.BridgeHalt(BridgeId.of("arb-bridge"), 600, OptionalLong.of(HORIZON + 1)));

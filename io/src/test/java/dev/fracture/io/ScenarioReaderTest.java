@@ -159,6 +159,10 @@ class ScenarioReaderTest {
                 + "recoveryHalfLifeSeconds: 0}\n";
         assertThat(problems("depeg.yaml", text)).containsExactly("depeg.yaml:" + Resources.at(text, "depth")
                 + ": events[1].depth: must be in (0, 1) (was 1)");
+        String almost = text.replace("depth: 1,", "depth: 0.9999999999,");
+        assertThat(problems("almost.yaml", almost)).containsExactly("almost.yaml:" + Resources.at(almost, "depth")
+                + ": events[1].depth: must keep usdc's price between 0.000001 and 10000000 USD (it takes 1 USD to "
+                + "1E-10)");
         assertThat(ScenarioReader.read(write("deep.yaml", text.replace("depth: 1,", "depth: 0.999999,")))
                 .scenario().events()).hasSize(2);
     }
