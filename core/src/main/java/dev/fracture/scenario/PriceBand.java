@@ -12,7 +12,8 @@ package dev.fracture.scenario;
  *     leaves 5e-8 USD of this floor, five units of an 8-decimal answer. A floor of 1e-8 USD, one unit, rounded to 0
  *     once impact acted on it.
  * <li>{@link #MAX_USD}: 1e15 units, which leaves a factor of about 9,000 under the {@code long}'s 9.2e18 for what
- *     the engine multiplies a price by: an oracle fault's factor, the ratio of a token that follows another at a
+ *     the engine multiplies a price by: an oracle fault's factor (at most
+ *     {@link ScenarioEvent.OracleWrongValue#MAX_FACTOR}, 1000), then the ratio of a token that follows another at a
  *     higher price (wstETH at about 1.2 ETH).
  * </ul>
  */

@@ -62,12 +62,23 @@ public sealed interface ScenarioEvent {
         }
     }
 
-    /** The feed reports its true answer times {@code factor} (0.5 = half the price): a faulty or attacked feed. */
+    /**
+     * The feed reports its true answer times {@code factor} (0.5 = half the price): a faulty or attacked feed.
+     *
+     * <p>{@code factor} is within three orders of magnitude either way, {@link #MIN_FACTOR} to {@link #MAX_FACTOR}:
+     * wide enough for a feed read in the wrong unit or scale, and narrow enough that the wrong answer is one the
+     * lending markets can read. They take USD with 8 decimals into a {@code long}: a price of the {@link PriceBand}
+     * times 1000 is at most 1e10 USD, 1e18 units, under the {@code long}'s 9.2e18 (a factor of 1e6 on WBTC's 118,000
+     * USD overflowed it), and a factor of 1e-300 rounded wstETH's 3,990 USD answer to 0, which they refuse.
+     */
     record OracleWrongValue(OracleId oracle, long fromSeconds, long toSeconds, double factor) implements ScenarioEvent {
+        public static final double MIN_FACTOR = 1e-3;
+        public static final double MAX_FACTOR = 1e3;
+
         public OracleWrongValue {
             required("oracle", oracle);
             Checks.interval(fromSeconds, toSeconds);
-            Checks.positive("factor", factor);
+            Checks.between("factor", factor, MIN_FACTOR, MAX_FACTOR);
         }
 
         @Override

@@ -26,4 +26,11 @@ class PriceBandTest {
         assertThat(eightDecimals(PriceBand.MAX_USD)).isEqualTo(1_000_000_000_000_000L);
         assertThat(Long.MAX_VALUE / eightDecimals(PriceBand.MAX_USD)).isGreaterThanOrEqualTo(9000);
     }
+
+    @Test
+    void theLargestWrongAnswerOfTheCeilingFitsALongNineTimesOver() {
+        long worst = eightDecimals(PriceBand.MAX_USD * ScenarioEvent.OracleWrongValue.MAX_FACTOR);
+        assertThat(worst).isEqualTo(1_000_000_000_000_000_000L);
+        assertThat(Long.MAX_VALUE / worst).isEqualTo(9);
+    }
 }

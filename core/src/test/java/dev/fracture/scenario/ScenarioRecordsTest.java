@@ -88,7 +88,13 @@ class ScenarioRecordsTest {
                 rule("stale from", () -> new ScenarioEvent.OracleStale(FEED, -1, 100), "fromSeconds",
                         "must be at least 0 (was -1)"),
                 rule("wrong value factor", () -> new ScenarioEvent.OracleWrongValue(FEED, 0, 100, 0), "factor",
-                        "must be a finite number greater than 0 (was 0)"),
+                        "must be between 0.001 and 1000 (was 0)"),
+                rule("wrong value factor too large", () -> new ScenarioEvent.OracleWrongValue(FEED, 0, 100, 1e308),
+                        "factor", "must be between 0.001 and 1000 (was 1E+308)"),
+                rule("wrong value factor too small", () -> new ScenarioEvent.OracleWrongValue(FEED, 0, 100, 1e-300),
+                        "factor", "must be between 0.001 and 1000 (was 1E-300)"),
+                rule("wrong value factor infinite", () -> new ScenarioEvent.OracleWrongValue(FEED, 0, 100,
+                        Double.POSITIVE_INFINITY), "factor", "must be between 0.001 and 1000 (was Infinity)"),
                 rule("freeze oracle", () -> new ScenarioEvent.OracleFreeze(null, 0, 100), "oracle", "is required"),
                 rule("halt until", () -> new ScenarioEvent.BridgeHalt(BridgeId.of("b"), 100, OptionalLong.of(50)),
                         "untilSeconds", "must be after atSeconds (100), was 50"),
@@ -223,6 +229,12 @@ class ScenarioRecordsTest {
     void aDepegMayTakeAllButAMillionthOfThePeg() {
         ScenarioEvent.StablecoinDepeg deepest = new ScenarioEvent.StablecoinDepeg(USDC, 0, 0.999999, 0);
         assertThat(deepest.pegShareAt(60)).isEqualTo(1e-6, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aWrongValueMayBeAThousandTimesOffEitherWay() {
+        assertThat(new ScenarioEvent.OracleWrongValue(FEED, 0, 100, 1e3).factor()).isEqualTo(1000);
+        assertThat(new ScenarioEvent.OracleWrongValue(FEED, 0, 100, 1e-3).factor()).isEqualTo(0.001);
     }
 
     @Test

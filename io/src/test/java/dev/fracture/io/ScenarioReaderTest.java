@@ -188,6 +188,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aWrongValueFactorBeyondAThousandIsRefusedAtTheFactor() throws IOException {
+        String text = SMALL + "  - {type: oracle-wrong-value, oracle: wsteth-usd, fromSeconds: 0, toSeconds: 120, "
+                + "factor: 1e308}\n";
+        assertThat(problems("factor.yaml", text)).containsExactly("factor.yaml:" + Resources.at(text, "factor")
+                + ": events[1].factor: must be between 0.001 and 1000 (was 1E+308)");
+        String wbtc = text.replace("wsteth-usd", "wbtc-usd").replace("1e308", "1000");
+        assertThat(ScenarioReader.read(write("wbtc.yaml", wbtc)).scenario().events()).hasSize(2);
+    }
+
+    @Test
     void aBadReferenceIsMappedBackToItsLine() throws IOException {
         String text = SMALL.replace("oracle: eth-usd", "oracle: btc-usd").replace("atSeconds: 600", "atSeconds: 4000");
         assertThat(problems("ref.yaml", text)).containsExactly(
