@@ -60,8 +60,10 @@ class ScenarioValidatorTest {
                     false, 1, 0.1, 10, 1, 0.5, 1e5)));
     final List<ImpactSpec> impact = new ArrayList<>(List.of(new ImpactSpec(ETH, 0.7, 2e10, 0.034)));
 
+    long horizon = HORIZON;
+
     Scenario scenario() {
-        return new Scenario("test", "test", HORIZON, 7, drivers, correlation, events, mitigations, liquidators,
+        return new Scenario("test", "test", horizon, 7, drivers, correlation, events, mitigations, liquidators,
                 impact);
     }
 
@@ -73,6 +75,19 @@ class ScenarioValidatorTest {
     void theBaseScenarioIsValid() {
         assertThat(violations()).isEmpty();
         ScenarioValidator.DEFAULT.requireValid(scenario(), SNAPSHOT);
+    }
+
+    @Test
+    void theHorizonKeepsTheRunWithinTheBlocksItMayHold() {
+        // Ethereum's 12 s and Arbitrum's 0.25 s blocks: 4.08333 a second, 5,000,000 blocks in 1,224,489.8 s.
+        horizon = 9_999_999_999_999L;
+        assertThat(violations()).containsExactly(new Violation("horizonSeconds", "must be at most 1224489 s on this "
+                + "ecosystem (was 9999999999999): a run keeps a trace row for every block of every chain, at most "
+                + "5000000 blocks, and its 2 chains make 4.08333 blocks a second"));
+        horizon = 1_224_490;
+        assertThat(violations()).extracting(Violation::path).containsExactly("horizonSeconds");
+        horizon = 1_224_489;
+        assertThat(violations()).isEmpty();
     }
 
     @Test

@@ -198,6 +198,18 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aHorizonBeyondTheBlocksARunMayHoldIsRefusedAtTheHorizon() throws IOException {
+        // defi-2025: Ethereum 12 s, Arbitrum 0.25 s, Base 2 s, Hyperliquid 0.1 s blocks, 14.5833 a second.
+        String text = SMALL.replace("horizonSeconds: 3600", "horizonSeconds: 9999999999999");
+        assertThat(problems("long.yaml", text)).containsExactly("long.yaml:" + Resources.at(text, "horizonSeconds")
+                + ": horizonSeconds: must be at most 342857 s on this ecosystem (was 9999999999999): a run keeps a "
+                + "trace row for every block of every chain, at most 5000000 blocks, and its 4 chains make 14.5833 "
+                + "blocks a second");
+        String longest = SMALL.replace("horizonSeconds: 3600", "horizonSeconds: 342857");
+        assertThat(ScenarioReader.read(write("longest.yaml", longest)).scenario().horizonSeconds()).isEqualTo(342857);
+    }
+
+    @Test
     void aBadReferenceIsMappedBackToItsLine() throws IOException {
         String text = SMALL.replace("oracle: eth-usd", "oracle: btc-usd").replace("atSeconds: 600", "atSeconds: 4000");
         assertThat(problems("ref.yaml", text)).containsExactly(
