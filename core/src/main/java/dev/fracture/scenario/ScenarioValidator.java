@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * The rules of a scenario that its records cannot check alone: every id it names exists in the ecosystem, every
- * time lies within the horizon, and the parts agree with each other. Each broken rule is reported, with the field
- * path the file format uses ({@code events[2].oracle}), so a reader can point at the line.
+ * time lies within the horizon, the parts agree with each other, every price it sets from the snapshot's is one the
+ * engine's oracles can answer ({@link PriceBand}), and the run fits in memory ({@link #MAX_BLOCKS}). Each broken rule
+ * is reported, with the field path the file format uses ({@code events[2].oracle}), so a reader can point at the
+ * line: a run the validator passed should not stop inside the engine over an input.
  *
  * <p>Stateless; {@link #DEFAULT} is the instance to use.
  */
