@@ -18,6 +18,49 @@ class ReportCommandTest {
                 "Oracle dependency", "eth-osm", "DebtRank");
     }
 
+    /**
+     * The "by protocol" cells list protocols in id order, the order docs/risk-report.md states. On defi-2025 the
+     * six lending protocols holding ETH-family collateral, sorted by hand, differ from the snapshot file's order
+     * (morpho-blue comes before compound-v3-usdc there), so neither file order nor a hash order passes by chance.
+     */
+    @Test
+    void byProtocolListsProtocolsInIdOrder() throws Exception {
+        FractureCommandTest.Run r = FractureCommandTest.run("report", "--asset", "eth");
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> sorted = java.util.List.of("aave-v3", "aave-v3-arbitrum", "aave-v3-base",
+                "compound-v3-usdc", "maker", "morpho-blue");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^ *-(\\d+)\\.00%  .*$").matcher(r.out());
+        int rows = 0;
+        while (row.find()) {
+            java.util.List<String> named = protocolsNamed(row.group(), sorted);
+            assertThat(named).as(row.group()).isSortedAccordingTo(String::compareTo);
+            if (row.group(1).equals("10")) {
+                assertThat(named).as(row.group()).isEqualTo(sorted);
+            }
+            rows++;
+        }
+        assertThat(rows).isEqualTo(7);
+        // The JSON's byProtocol objects are in the same order.
+        JsonNode down = new ObjectMapper().readTree(FractureCommandTest.run("report", "--asset", "eth", "--json").out())
+                .at("/assets/0/liquidationCurve/down/10/byProtocol");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        down.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).isEqualTo(sorted);
+    }
+
+    /** The protocol ids in a row, in the order they appear ("aave-v3" not counted inside "aave-v3-base"). */
+    private static java.util.List<String> protocolsNamed(String row, java.util.List<String> ids) {
+        java.util.TreeMap<Integer, String> at = new java.util.TreeMap<>();
+        for (String id : ids) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[ ,])" + java.util.regex.Pattern.quote(id)
+                    + " \\d").matcher(row);
+            while (m.find()) {
+                at.put(m.start(), id);
+            }
+        }
+        return new java.util.ArrayList<>(at.values());
+    }
+
     @Test
     void jsonIsTheVersionedReportWithLvarWhenAVolatilityIsGiven() throws Exception {
         FractureCommandTest.Run r = FractureCommandTest.run("report", "--asset", "eth", "--volatility", "eth=0.045",

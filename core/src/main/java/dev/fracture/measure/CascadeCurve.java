@@ -14,7 +14,8 @@ import java.util.Map;
 public record CascadeCurve(AssetId asset, String impactModel, Map<String, Double> impactParameters,
                            double jumpThreshold, List<Point> points, CriticalShock critical) {
     public CascadeCurve {
-        impactParameters = Map.copyOf(impactParameters);
+        // By name, so the text report lists them in the same order on every run (as the JSON does).
+        impactParameters = SortedMaps.copyOf(impactParameters);
         points = List.copyOf(points);
     }
 

@@ -23,7 +23,9 @@ public record LiquidationCurve(AssetId asset, double referencePriceUsd, List<Ass
 
     /**
      * One shock: the positions liquidatable there, their seizable collateral and their debt at the shocked prices,
-     * and the collateral split by protocol and by chain.
+     * and the collateral split by protocol and by chain. The splits iterate in id order (protocol ids, chain ids), as
+     * the report's table and JSON print them: {@code Map.copyOf} would iterate in an order that changes from one JVM
+     * to the next, and the same snapshot must give the same bytes.
      *
      * @param shock    fraction of the reference price, −0.3 = a 30% fall
      * @param priceUsd the shocked asset's price
@@ -31,8 +33,8 @@ public record LiquidationCurve(AssetId asset, double referencePriceUsd, List<Ass
     public record Point(double shock, double priceUsd, int positions, double collateralUsd, double debtUsd,
                         Map<ProtocolId, Double> byProtocol, Map<ChainId, Double> byChain) {
         public Point {
-            byProtocol = Map.copyOf(byProtocol);
-            byChain = Map.copyOf(byChain);
+            byProtocol = SortedMaps.copyOf(byProtocol);
+            byChain = SortedMaps.copyOf(byChain);
         }
     }
 
