@@ -136,6 +136,8 @@ public final class ReportCommand implements Callable<Integer> {
         out.printf("%n== %s (%s on %s) at %s USD; moves with it: %s%n", a.asset(), a.symbol(), a.chain(),
                 TextTable.amount(a.referencePriceUsd()),
                 a.curve().movesWith().stream().map(AssetId::value).collect(Collectors.joining(", ")));
+        // Just above the critical shock, the first figure this model produces.
+        out.println(ImpactModelLine.of(a.cascade().impactModel(), a.cascade().impactParameters()));
         TextTable s = new TextTable("measure", "value");
         CascadeCurve.CriticalShock k = a.cascade().critical();
         s.row("critical shock (fracture point)", k == null ? "none on the grid"

@@ -19,6 +19,31 @@ class ReportCommandTest {
     }
 
     /**
+     * The text names the impact model behind its critical shock and resting prices, as docs/measures.md requires of
+     * every report: the report's model is venue-depth (docs/measures.md, "the report's"), stated on the line just
+     * above the table whose first row is the critical shock, with the parameters the JSON carries.
+     */
+    @Test
+    void theTextStatesTheImpactModelAboveTheCriticalShock() throws Exception {
+        FractureCommandTest.Run r = FractureCommandTest.run("report", "--asset", "eth");
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> lines = r.out().lines().toList();
+        int at = 0;
+        while (!lines.get(at).startsWith("impact model:")) {
+            at++;
+        }
+        String line = lines.get(at);
+        assertThat(line).startsWith("impact model: venue-depth, as if all venues were arbitraged to one price");
+        assertThat(lines.get(at + 1)).startsWith("measure");
+        assertThat(lines.get(at + 3)).startsWith("critical shock (fracture point)");
+        JsonNode params = new ObjectMapper().readTree(FractureCommandTest.run("report", "--asset", "eth", "--json")
+                .out()).at("/assets/0/cascade/impactModel/parameters");
+        assertThat(params.size()).isEqualTo(4);
+        params.fieldNames().forEachRemaining(name -> assertThat(line).containsPattern("[ (]" + name + " \\d"));
+        assertThat(line).containsPattern("maxFall 0\\.95[,)]");
+    }
+
+    /**
      * The "by protocol" cells list protocols in id order, the order docs/risk-report.md states. On defi-2025 the
      * six lending protocols holding ETH-family collateral, sorted by hand, differ from the snapshot file's order
      * (morpho-blue comes before compound-v3-usdc there), so neither file order nor a hash order passes by chance.
