@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,54 @@ class FractureCommandTest {
         assertThat(detail.out()).contains("Assets", "usdc-arbitrum", "bridged from usdc via cctp-arbitrum",
                 "uniswap-v3-usdc-eth-500", "concentrated-liquidity", "Protocols", "aave-v3", "pooled-lending", "eth-osm",
                 "hyperliquid-perps", "perp-exchange", "deribit-eth-dealers", "options-dealer");
+    }
+
+    /**
+     * {@code ecosystems --json}: the list and one ecosystem's parts as JSON. The figures are read off
+     * io/src/main/resources/ecosystems/maker-2020.yaml by hand: one chain (13 s blocks, 5 gwei), ETH at 195.21 and
+     * DAI, no bridge, one Uniswap v1 pool of dai and eth, three feeds, and Maker with 22 vaults (vault-1 to vault-22).
+     */
+    @Test
+    void ecosystemsJsonHoldsTheListAndTheParts() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Run list = run("ecosystems", "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode all = m.readTree(list.out()).get("ecosystems");
+        assertThat(all.findValuesAsText("name")).containsExactly("defi-2025", "maker-2020");
+        JsonNode maker = all.get(1);
+        assertThat(maker.get("asOf").asText()).isEqualTo("2020-03-12T00:00:00Z");
+        assertThat(List.of(maker.get("chains").asInt(), maker.get("assets").asInt(), maker.get("bridges").asInt(),
+                maker.get("venues").asInt(), maker.get("oracles").asInt(), maker.get("protocols").asInt()))
+                .containsExactly(1, 2, 0, 1, 3, 1);
+
+        Run detail = run("ecosystems", "maker-2020", "--json");
+        assertThat(detail.exit()).as(detail.err()).isZero();
+        JsonNode d = m.readTree(detail.out());
+        assertThat(d.get("name").asText()).isEqualTo("maker-2020");
+        assertThat(d.at("/chains/0/id").asText()).isEqualTo("ethereum");
+        assertThat(d.at("/chains/0/blockTimeSeconds").asDouble()).isEqualTo(13);
+        assertThat(d.at("/chains/0/baseFeeGwei").asDouble()).isEqualTo(5);
+        assertThat(d.at("/assets/0/referencePriceUsd").asDouble()).isEqualTo(195.21);
+        assertThat(d.at("/assets/1/kind").asText()).isEqualTo("stablecoin (USD)");
+        assertThat(d.get("bridges")).isEmpty();
+        assertThat(d.at("/venues/0/type").asText()).isEqualTo("constant-product");
+        assertThat(List.of(d.at("/venues/0/assets/0").asText(), d.at("/venues/0/assets/1").asText()))
+                .containsExactly("dai", "eth");
+        assertThat(d.get("oracles").findValuesAsText("id")).containsExactly("eth-usd", "dai-usd", "eth-osm");
+        assertThat(d.at("/oracles/2/reads").asText()).isEqualTo("eth-usd one hop (3600 s) late");
+        assertThat(d.at("/protocols/0/type").asText()).isEqualTo("cdp");
+        assertThat(d.at("/protocols/0/positions").asInt()).isEqualTo(22);
+
+        // The bundled defi-2025 as the table shows it: a bridged asset's origin and bridge, in the same words.
+        JsonNode defi = m.readTree(run("ecosystems", "defi-2025", "--json").out());
+        JsonNode usdcArbitrum = null;
+        for (JsonNode a : defi.get("assets")) {
+            usdcArbitrum = a.get("id").asText().equals("usdc-arbitrum") ? a : usdcArbitrum;
+        }
+        assertThat(usdcArbitrum).isNotNull();
+        assertThat(usdcArbitrum.get("kind").asText()).isEqualTo("bridged from usdc via cctp-arbitrum");
+        assertThat(defi.get("protocols").findValuesAsText("id")).contains("hyperliquid-perps",
+                "deribit-eth-dealers");
     }
 
     @Test
