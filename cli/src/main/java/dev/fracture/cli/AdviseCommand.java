@@ -43,6 +43,9 @@ public final class AdviseCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     private String loss;
 
+    @Mixin
+    private JsonOption output;
+
     @Override
     public Integer call() throws IOException {
         Advisor.Loss which = Advisor.Loss.parse(loss);
@@ -53,19 +56,23 @@ public final class AdviseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--target-var must be a finite number of USD >= 0 (was " + targetVar
                     + ")");
         }
+        // As simulate and compare: stdout carries the JSON alone, and no progress bar is drawn.
+        options.quiet |= output.json;
         SweepOptions.Prepared p = options.prepare();
         RunResult result = options.run(p.plan());
         PrintWriter out = spec.commandLine().getOut();
-        SweepCommand.printSummary(out, result, p.notSimulated());
         String measure = String.format(Locale.ROOT, "%s VaR%d", which.key(), Math.round(confidence * 100));
         Optional<Advisor.Advice> advice = Advisor.advise(result, which, confidence, targetVar);
+        CellSummary lowest = result.cells().stream().min(java.util.Comparator.comparingDouble(
+                c -> which.of(c).valueAtRisk(confidence).value())).orElseThrow();
+        if (output.json) {
+            Json.print(out, AdviceJson.tree(result, p.notSimulated(), which, confidence, targetVar, advice, lowest));
+            return advice.isEmpty() ? 1 : 0;
+        }
+        SweepCommand.printSummary(out, result, p.notSimulated());
         out.println();
         if (advice.isEmpty()) {
-            CellSummary lowest = result.cells().stream().min(java.util.Comparator.comparingDouble(
-                    c -> (which == Advisor.Loss.SHORTFALL ? c.shortfallUsd() : c.badDebtUsd())
-                            .valueAtRisk(confidence).value())).orElseThrow();
-            double v = (which == Advisor.Loss.SHORTFALL ? lowest.shortfallUsd() : lowest.badDebtUsd())
-                    .valueAtRisk(confidence).value();
+            double v = which.of(lowest).valueAtRisk(confidence).value();
             out.printf(Locale.ROOT, "No cell keeps %s at or under %s USD; the lowest is cell %d with %s USD.%n",
                     measure, TextTable.amount(targetVar), lowest.cell().index(), TextTable.amount(v));
             out.flush();

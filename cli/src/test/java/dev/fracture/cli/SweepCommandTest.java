@@ -63,6 +63,58 @@ class SweepCommandTest {
                 "2 of 2 cells");
     }
 
+    /**
+     * {@code advise --json}: stdout is one JSON document, the sweep's plan and cells and the advice. Raising the LTV
+     * (7000 to 8050 bps) can only add borrowing power, and a target of 1e12 USD admits both cells, so the rule
+     * (most borrowing power under the target) picks cell 1. Two paths cannot bound VaR95 from above (docs/runs.md: it
+     * takes 72), so the interval is open and the advice is not confident.
+     */
+    @Test
+    void adviseJsonCarriesTheRecommendationAndTheCellsItWeighed() throws Exception {
+        FractureCommandTest.Run r = run("advise", scenario(), "--paths", "2", "--grid", GRID, "--target-var", "1e12",
+                "--confidence", "0.95", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.has("rows")).isFalse();
+        assertThat(doc.at("/paths").asInt()).isEqualTo(2);
+        JsonNode cells = doc.get("cells");
+        assertThat(cells).hasSize(2);
+        assertThat(cells.at("/1/borrowingPowerUsd").asDouble()).isGreaterThan(cells.at("/0/borrowingPowerUsd").asDouble());
+        JsonNode advice = doc.get("advice");
+        assertThat(advice.get("loss").asText()).isEqualTo("shortfall");
+        assertThat(advice.get("level").asDouble()).isEqualTo(0.95);
+        assertThat(advice.get("targetVarUsd").asDouble()).isEqualTo(1e12);
+                assertThat(List.of(advice.at("/underTarget/0").asInt(), advice.at("/underTarget/1").asInt()))
+                .containsExactly(0, 1);
+        JsonNode rec = advice.get("recommendation");
+        assertThat(rec.get("cell").asInt()).isEqualTo(1);
+        assertThat(rec.at("/parameters/aave-v3.eth.ltvBps").asDouble()).isEqualTo(8050);
+        assertThat(rec.get("borrowingPowerUsd").asDouble()).isEqualTo(cells.at("/1/borrowingPowerUsd").asDouble());
+        assertThat(rec.at("/valueAtRisk/value").asDouble())
+                .isEqualTo(cells.at("/1/shortfallUsd/var95/value").asDouble());
+        assertThat(rec.at("/valueAtRisk/upper").isNull()).isTrue();
+        assertThat(rec.get("confidentlyUnderTarget").asBoolean()).isFalse();
+    }
+
+    /**
+     * No cell under a target of 0 when every path loses something: exit 1, as the text, with a null recommendation
+     * and the lowest VaR found. With two paths VaR99 is the empirical quantile X(⌈2·0.99⌉) = X(2), the larger loss:
+     * the cell's {@code max}.
+     */
+    @Test
+    void adviseJsonWithNoCellUnderTheTargetExitsOne() throws Exception {
+        FractureCommandTest.Run r = run("advise", "eth-crash-30", "--paths", "2", "--target-var", "0", "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode advice = doc.get("advice");
+        assertThat(advice.get("recommendation").isNull()).isTrue();
+        assertThat(advice.get("underTarget")).isEmpty();
+        assertThat(advice.at("/lowest/cell").asInt()).isZero();
+        double max = doc.at("/cells/0/shortfallUsd/max").asDouble();
+        assertThat(max).isPositive();
+        assertThat(advice.at("/lowest/valueAtRisk/value").asDouble()).isEqualTo(max);
+    }
+
     @Test
     void badGridsAndOptionsExitOneWithAMessage() {
         assertBad("unknown protocol 'nope'", "sweep", scenario(), "--paths", "2", "--grid", "nope.eth.ltvBps=1");

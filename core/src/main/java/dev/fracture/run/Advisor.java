@@ -38,7 +38,8 @@ public final class Advisor {
                             + Arrays.stream(values()).map(Loss::key).toList() + " (was '" + key + "')"));
         }
 
-        MetricStats of(CellSummary c) {
+        /** This loss's statistics in a cell. */
+        public MetricStats of(CellSummary c) {
             return this == BAD_DEBT ? c.badDebtUsd() : c.shortfallUsd();
         }
     }

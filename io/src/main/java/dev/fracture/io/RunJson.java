@@ -33,6 +33,33 @@ public final class RunJson {
 
     public static ObjectNode tree(RunResult result, List<String> notSimulated) {
         RunPlan plan = result.plan();
+        ObjectNode doc = header(result, notSimulated);
+        doc.set("cells", cells(result));
+        ArrayNode rows = doc.putArray("rows");
+        for (PathRow r : result.rows()) {
+            ObjectNode n = rows.addObject();
+            n.put("scenario", r.scenario());
+            n.put("cell", r.cell());
+            n.put("path", r.path());
+            n.put("seed", r.seed());
+            n.put("liquidatedUsd", r.liquidatedUsd());
+            n.put("badDebtUsd", r.badDebtUsd());
+            ObjectNode by = n.putObject("badDebtUsdByProtocol");
+            double[] bad = r.badDebtByProtocol();
+            for (int i = 0; i < bad.length; i++) {
+                by.put(plan.protocols().get(i).value(), bad[i]);
+            }
+            n.put("underwaterUsd", r.underwaterUsd());
+            n.put("shortfallUsd", r.shortfallUsd());
+            number(n, "cascadeMultiplier", r.cascadeMultiplier());
+            n.put("insolvent", r.insolvent());
+        }
+        return doc;
+    }
+
+    /** The document's fields before {@code cells}: the plan, what the engine leaves out, the scenario's cautions. */
+    public static ObjectNode header(RunResult result, List<String> notSimulated) {
+        RunPlan plan = result.plan();
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("scenario", plan.scenarioId());
         doc.put("scenarioName", plan.scenario().name());
@@ -57,11 +84,16 @@ public final class RunJson {
         notSimulated.forEach(missing::add);
         ArrayNode cautions = doc.putArray("cautions");
         plan.scenario().cautions().forEach(cautions::add);
-        ArrayNode cells = doc.putArray("cells");
+        return doc;
+    }
+
+    /** Each cell's parameters and statistics with their intervals: the document's {@code cells}. */
+    public static ArrayNode cells(RunResult result) {
+        ArrayNode cells = MAPPER.createArrayNode();
         for (CellSummary c : result.cells()) {
             ObjectNode n = cells.addObject();
             n.put("cell", c.cell().index());
-            n.set("parameters", parameters(plan, c.cell()));
+            n.set("parameters", parameters(result.plan(), c.cell()));
             n.put("paths", c.paths());
             n.put("borrowingPowerUsd", c.borrowingPowerUsd());
             n.set("liquidatedUsd", metric(c.liquidatedUsd()));
@@ -70,29 +102,11 @@ public final class RunJson {
             n.set("cascadeMultiplier", metric(c.cascadeMultiplier()));
             n.set("insolvencyProbability", estimate(c.insolvencyProbability()));
         }
-        ArrayNode rows = doc.putArray("rows");
-        for (PathRow r : result.rows()) {
-            ObjectNode n = rows.addObject();
-            n.put("scenario", r.scenario());
-            n.put("cell", r.cell());
-            n.put("path", r.path());
-            n.put("seed", r.seed());
-            n.put("liquidatedUsd", r.liquidatedUsd());
-            n.put("badDebtUsd", r.badDebtUsd());
-            ObjectNode by = n.putObject("badDebtUsdByProtocol");
-            double[] bad = r.badDebtByProtocol();
-            for (int i = 0; i < bad.length; i++) {
-                by.put(plan.protocols().get(i).value(), bad[i]);
-            }
-            n.put("underwaterUsd", r.underwaterUsd());
-            n.put("shortfallUsd", r.shortfallUsd());
-            number(n, "cascadeMultiplier", r.cascadeMultiplier());
-            n.put("insolvent", r.insolvent());
-        }
-        return doc;
+        return cells;
     }
 
-    static ObjectNode parameters(RunPlan plan, GridCell cell) {
+    /** A cell's grid values by axis name. */
+    public static ObjectNode parameters(RunPlan plan, GridCell cell) {
         ObjectNode n = MAPPER.createObjectNode();
         List<String> names = plan.grid().names();
         for (int a = 0; a < names.size(); a++) {
@@ -114,7 +128,8 @@ public final class RunJson {
         return n;
     }
 
-    static ObjectNode estimate(Estimate e) {
+    /** {@code {value, lower, upper}}, null where the data cannot give a bound. */
+    public static ObjectNode estimate(Estimate e) {
         ObjectNode n = MAPPER.createObjectNode();
         number(n, "value", e.value());
         number(n, "lower", e.lower());
