@@ -97,6 +97,9 @@ public final class AdviseCommand implements Callable<Integer> {
                 ? "the whole interval is under the target"
                 : "the interval reaches above the target: the estimate is under it, but more paths are needed to be "
                         + "confident");
+        if (Double.isInfinite(a.valueAtRisk().upper())) {
+            out.printf("  %s%n", SweepCommand.unboundedNote(measure, p.plan().paths(), confidence));
+        }
         out.printf(Locale.ROOT, "  %d of %d cells keep %s under the target%n", a.feasibleCells(),
                 result.cells().size(), measure);
         out.flush();

@@ -5,6 +5,7 @@ import dev.fracture.io.RunHtmlReport;
 import dev.fracture.io.RunJson;
 import dev.fracture.run.CellSummary;
 import dev.fracture.run.Estimate;
+import dev.fracture.run.Estimators;
 import dev.fracture.run.RunPlan;
 import dev.fracture.run.RunResult;
 import java.io.IOException;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the distribution of liquidations, bad debt and shortfall (mean, VaR95, VaR99, expected "
                 + "shortfall), the cascade multiplier and the probability of insolvency, with 95%% intervals.")
 public final class SweepCommand implements Callable<Integer> {
+    /** An interval's side that the paths cannot bound; the JSON writes null. */
+    static final String UNBOUNDED = "unbounded";
+
     @Spec
     private CommandSpec spec;
 
@@ -98,6 +102,9 @@ public final class SweepCommand implements Callable<Integer> {
             t.row(row);
         }
         t.print(out);
+        if (result.cells().stream().anyMatch(c -> Double.isInfinite(c.shortfallUsd().var99().upper()))) {
+            out.printf("%n%s%n", unboundedNote("shortfall VaR99", plan.paths(), 0.99));
+        }
         if (!notSimulated.isEmpty()) {
             out.printf("%nNot simulated by the engine yet (no effect on these results): %s%n",
                     String.join("; ", notSimulated));
@@ -105,14 +112,38 @@ public final class SweepCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * The fewest paths whose VaR at {@code level} has an upper bound: the interval's upper rank exists once all n paths
+     * falling at or below the quantile is unlikely enough, level^n <= 2.5% (docs/runs.md): 72 for VaR95, 368 for
+     * VaR99.
+     */
+    static int pathsToBoundAbove(double level) {
+        double tail = (1 - Estimators.CONFIDENCE) / 2;
+        int n = 1;
+        while (Math.pow(level, n) > tail) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The words under a table or line that shows an unbounded side, saying why and what would bound it. */
+    static String unboundedNote(String measure, int paths, double level) {
+        return String.format(Locale.ROOT, "%s: %,d paths per cell cannot bound %s from above; that takes at least %,d "
+                + "(docs/runs.md).", UNBOUNDED, paths, measure, pathsToBoundAbove(level));
+    }
+
     static String withInterval(Estimate e, boolean money) {
         return (money ? TextTable.amount(e.value()) : String.format(Locale.ROOT, "%.3f", e.value())) + " ["
                 + bound(e.lower(), money) + ", " + bound(e.upper(), money) + "]";
     }
 
+    /**
+     * One side of an interval. A side the paths cannot give (a VaR99 upper bound from fewer than 368 paths) is
+     * infinite: it reads "unbounded", the word of docs/runs.md and the HTML report, not "inf".
+     */
     private static String bound(double v, boolean money) {
         if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
+            return UNBOUNDED;
         }
         if (Double.isNaN(v)) {
             return "-";

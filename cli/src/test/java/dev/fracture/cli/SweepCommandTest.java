@@ -31,7 +31,9 @@ class SweepCommandTest {
                 "morpho-blue.wsteth-usdc-86.lltv=0.8,0.86", "--seed", "5", "--threads", "2", "--quiet", "--csv",
                 csv.toString(), "--json", json.toString(), "--html", html.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("4 cell(s)", "shortfall VaR99");
+        assertThat(r.out()).contains("4 cell(s)", "shortfall VaR99", ", unbounded]",
+                "unbounded: 3 paths per cell cannot bound shortfall VaR99 from above; that takes at least 368")
+                .doesNotContain("inf]");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(1 + 4 * 3);
         assertThat(lines.get(0)).startsWith("scenario,cell,aave-v3.eth.ltvBps,morpho-blue.wsteth-usdc-86.lltv,path,seed,")
@@ -60,7 +62,9 @@ class SweepCommandTest {
                 "--confidence", "0.95", "--quiet");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Recommendation: cell 1: aave-v3.eth.ltvBps = 8050", "shortfall VaR95",
-                "2 of 2 cells");
+                "2 of 2 cells", "95% CI [", ", unbounded]; target",
+                "unbounded: 2 paths per cell cannot bound shortfall VaR95 from above; that takes at least 72")
+                .doesNotContain("inf]");
     }
 
     /**
@@ -113,6 +117,37 @@ class SweepCommandTest {
         double max = doc.at("/cells/0/shortfallUsd/max").asDouble();
         assertThat(max).isPositive();
         assertThat(advice.at("/lowest/valueAtRisk/value").asDouble()).isEqualTo(max);
+    }
+
+    /**
+     * An infinite side of an interval reads "unbounded". When: the VaR interval's upper rank exists only if all n
+     * paths at or below the quantile has probability level^n <= 2.5%. By hand: 0.95^71 = 0.0262, 0.95^72 = 0.0249;
+     * 0.99^367 = 0.02501, 0.99^368 = 0.02476. So 72 and 368 paths, and on the sample 1..368 the upper bound is the
+     * largest path, 368 (P(B <= 366) = 1 - 0.99^368 - 368 * 0.01 * 0.99^367 = 0.883 < 97.5%, so no lower rank will do).
+     */
+    @Test
+    void anUnboundedSideReadsUnboundedAndTheDocumentedPathCountsBoundIt() {
+        assertThat(SweepCommand.withInterval(new dev.fracture.run.Estimate(251_054_516.24, 1e8,
+                Double.POSITIVE_INFINITY), true)).isEqualTo("251,054,516.24 [100,000,000.00, unbounded]");
+        assertThat(SweepCommand.withInterval(new dev.fracture.run.Estimate(0.5, Double.NEGATIVE_INFINITY, 0.9), false))
+                .isEqualTo("0.500 [unbounded, 0.900]");
+        assertThat(SweepCommand.pathsToBoundAbove(0.95)).isEqualTo(72);
+        assertThat(SweepCommand.pathsToBoundAbove(0.99)).isEqualTo(368);
+        // The estimator agrees at the edge: one path short is unbounded, the documented count is not.
+        assertThat(SweepCommand.withInterval(dev.fracture.run.Estimators.valueAtRisk(oneTo(367), 0.99), true))
+                .endsWith(", unbounded]");
+        assertThat(SweepCommand.withInterval(dev.fracture.run.Estimators.valueAtRisk(oneTo(368), 0.99), true))
+                .endsWith(", 368.0000]");
+        assertThat(dev.fracture.run.Estimators.valueAtRisk(oneTo(71), 0.95).upper()).isInfinite();
+        assertThat(dev.fracture.run.Estimators.valueAtRisk(oneTo(72), 0.95).upper()).isEqualTo(72);
+    }
+
+    private static double[] oneTo(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
     }
 
     @Test
