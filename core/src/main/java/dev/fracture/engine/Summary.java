@@ -12,7 +12,10 @@ import java.util.Map;
  *
  * @param liquidatedUsd        debt repaid by liquidations, USD at the prices of each block
  * @param liquidations         how many liquidations landed
- * @param forcedSalesUsd       collateral sold by liquidators, per asset
+ * @param forcedSalesUsd       forced selling per asset, USD at the reference price: liquidators' sales of seized
+ *                             collateral (and of collateral bought from a protocol), the sales perp makers and options
+ *                             dealers make to hedge, and a mitigation's own unwinding — every sale the impact law
+ *                             turns into a lower reference price
  * @param badDebtUsd           bad debt realized, per protocol
  * @param underwaterUsd        debt of positions whose collateral is worth less than their debt at the end (bad debt
  *                             waiting to be realized), per protocol
@@ -41,14 +44,18 @@ public record Summary(double liquidatedUsd, int liquidations, Map<AssetId, Doubl
     /** The band around its final value that the shocked asset's reference price must stay in to count as stable. */
     public static final double STABLE_BAND = 0.005;
 
+    /**
+     * Every map iterates in key order (ids are comparable): {@code Map.copyOf}'s order is salted per JVM, and the
+     * same run must print the same JSON.
+     */
     public Summary {
-        forcedSalesUsd = Map.copyOf(forcedSalesUsd);
-        badDebtUsd = Map.copyOf(badDebtUsd);
-        underwaterUsd = Map.copyOf(underwaterUsd);
-        maxDrawdown = Map.copyOf(maxDrawdown);
-        badDebtByChain = badDebtByChain == null ? Map.of() : Map.copyOf(badDebtByChain);
-        venueMaxDrawdown = venueMaxDrawdown == null ? Map.of() : Map.copyOf(venueMaxDrawdown);
-        slippageUsd = slippageUsd == null ? Map.of() : Map.copyOf(slippageUsd);
+        forcedSalesUsd = sorted(forcedSalesUsd);
+        badDebtUsd = sorted(badDebtUsd);
+        underwaterUsd = sorted(underwaterUsd);
+        maxDrawdown = sorted(maxDrawdown);
+        badDebtByChain = badDebtByChain == null ? Map.of() : sorted(badDebtByChain);
+        venueMaxDrawdown = venueMaxDrawdown == null ? Map.of() : sorted(venueMaxDrawdown);
+        slippageUsd = slippageUsd == null ? Map.of() : sorted(slippageUsd);
         contagion = contagion == null ? List.of() : List.copyOf(contagion);
     }
 
@@ -69,5 +76,14 @@ public record Summary(double liquidatedUsd, int liquidations, Map<AssetId, Doubl
 
     public double totalBadDebtUsd() {
         return badDebtUsd.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** An unmodifiable copy in key order; null keys and values refused, as {@code Map.copyOf} refuses them. */
+    private static <K extends Comparable<? super K>> Map<K, Double> sorted(Map<K, Double> map) {
+        map.forEach((k, v) -> {
+            java.util.Objects.requireNonNull(k, "key");
+            java.util.Objects.requireNonNull(v, "value");
+        });
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
     }
 }

@@ -171,4 +171,21 @@ class RunSummaryTest {
                                 new BigDecimal(amount), true)),
                 List.of(new ProtocolSpec.Balance(usdc, new BigDecimal(debt))))));
     }
+
+    /** The same run prints the same JSON: the summary's maps iterate in id order, not in a per-JVM salted one. */
+    @Test
+    void theSummarysMapsIterateInIdOrder() {
+        java.util.Map<ProtocolId, Double> bad = new java.util.LinkedHashMap<>();
+        bad.put(ProtocolId.of("morpho"), 1.0);
+        bad.put(ProtocolId.of("aave"), 2.0);
+        bad.put(ProtocolId.of("maker"), 3.0);
+        java.util.Map<AssetId, Double> sold = new java.util.LinkedHashMap<>();
+        sold.put(AssetId.of("wbtc"), 1.0);
+        sold.put(AssetId.of("eth"), 2.0);
+        Summary s = new Summary(0, 0, sold, bad, bad, sold, AssetId.of("eth"), 0, 0, 1, -1);
+        assertThat(s.badDebtUsd().keySet()).extracting(ProtocolId::value).containsExactly("aave", "maker", "morpho");
+        assertThat(s.underwaterUsd().keySet()).extracting(ProtocolId::value).containsExactly("aave", "maker", "morpho");
+        assertThat(s.forcedSalesUsd().keySet()).extracting(AssetId::value).containsExactly("eth", "wbtc");
+        assertThat(s.maxDrawdown().keySet()).extracting(AssetId::value).containsExactly("eth", "wbtc");
+    }
 }
