@@ -44,6 +44,7 @@ record ScenarioRun(LoadedScenario loaded, long seed, ScenarioSetup.Prepared prep
         doc.put("seed", seed);
         doc.put("summary", result.summary());
         doc.put("liquidators", result.liquidators());
+        doc.put("mitigations", result.mitigations());
         doc.put("events", result.events());
         doc.put("log", result.log());
         doc.put("blocks", result.trace().blocks());

@@ -40,6 +40,18 @@ final class SummaryPrinter {
         t.row("time to stabilize", s.timeToStabilize() < 0 ? "not within the run" : s.timeToStabilize() + " s");
         t.row("trace hash", r.trace().hash().substring(0, 16));
         t.print(out);
+        if (!r.mitigations().isEmpty()) {
+            // A scenario's mitigations are on in simulate (demo and compare's "none" run without them): say which,
+            // what each did and what it cost, so a summary is never read as the unmitigated run.
+            out.printf("%nMitigations on in this run (compare SCENARIO weighs each alone)%n");
+            TextTable m = new TextTable("mitigation", "capital cost USD", "what it did");
+            for (dev.fracture.mitigation.MitigationOutcome o : r.mitigations()) {
+                List<String> did = new java.util.ArrayList<>();
+                o.activity().forEach((k, v) -> did.add(k + " " + TextTable.amount(v)));
+                m.row(o.mitigation(), TextTable.amount(o.capitalCostUsd()), String.join(", ", did));
+            }
+            m.print(out);
+        }
         if (!s.contagion().isEmpty()) {
             out.printf("%nContagion: damage in protocols not holding %s, and the channel it came through%n",
                     s.shockedAsset());

@@ -119,6 +119,15 @@ class ReportCommandsTest {
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).contains("mitigations", "bad debt USD", "liquidated USD", "max drawdown",
                 "all together");
+        // simulate runs the scenario with both on, and says so: each mitigation, what it did, what it cost (the
+        // backstop's fund, $1,000,000 as the scenario sets it, is its capital cost).
+        Run simulated = run("simulate", scenario.toString());
+        assertThat(simulated.out()).contains("Mitigations on in this run", "breaker/eth/liquidations", "backstop/all",
+                "1,000,000.00");
+        JsonNode sim = new ObjectMapper().readTree(run("simulate", scenario.toString(), "--json").out());
+        assertThat(sim.get("mitigations")).extracting(n -> n.get("mitigation").asText())
+                .containsExactly("breaker/eth/liquidations", "backstop/all");
+        assertThat(sim.at("/mitigations/1/capitalCostUsd").asDouble()).isEqualTo(1_000_000);
         // Two minutes after a 30% step the prices still move: the summary's -1 reads as words, as in simulate.
         assertThat(a.at("/runs/0/timeToStabilizeSeconds").asDouble()).isEqualTo(-1);
         assertThat(table.out()).contains("not within the run").doesNotContain("-1.0000");

@@ -62,6 +62,17 @@ public final class HtmlReport {
                 table(h, t);
             }
         }
+        if (!r.mitigations().isEmpty()) {
+            h.append("<h3>Mitigations on in this run</h3>\n");
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (dev.fracture.mitigation.MitigationOutcome o : r.mitigations()) {
+                List<String> did = new java.util.ArrayList<>();
+                o.activity().forEach((k, v) -> did.add(k + " " + String.format(java.util.Locale.ROOT, "%,.2f", v)));
+                rows.add(List.of(o.mitigation(), String.format(java.util.Locale.ROOT, "%,.2f", o.capitalCostUsd()),
+                        String.join(", ", did)));
+            }
+            table(h, new RecordTable("mitigations", List.of("mitigation", "capital cost USD", "what it did"), rows));
+        }
         if (!in.notSimulated().isEmpty()) {
             h.append("<p class=\"note\">Not simulated by this engine version (they sit this run out): ")
                     .append(Html.escape(String.join("; ", in.notSimulated()))).append(".</p>\n");
