@@ -11,6 +11,9 @@ import dev.fracture.model.AssetId;
  * from the venue's own {@link Venue#depth}, so the venue's curve, not a formula here, decides it.
  */
 final class Arbitrageur {
+    /** The largest move below 1 a double holds: a venue's price moved by a share {@code < 1} of itself. */
+    static final double MAX_MOVE = Math.nextDown(1.0);
+
     private Arbitrageur() {
     }
 
@@ -45,9 +48,12 @@ final class Arbitrageur {
 
     private static double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount,
                                 ExternalFlows flows) {
-        if (!(move > 0) || move >= 1) {
+        if (!(move > 0)) {
             return 0;
         }
+        // 1 − target/rate rounds to exactly 1 once the venue is more than about 10^16 away from the reference (a pool
+        // drained to dust on one side); the venue must still be pulled back, as far as the capital allows.
+        move = Math.min(move, MAX_MOVE);
         double amount = Math.min(venue.depth(in, out, move), maxAmount);
         if (!(amount > 0) || Double.isInfinite(amount)) {
             return 0;

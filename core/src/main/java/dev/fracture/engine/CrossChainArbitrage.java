@@ -189,9 +189,12 @@ final class CrossChainArbitrage {
 
     private double trade(Venue venue, AssetId in, AssetId out, double move, double maxAmount, long now,
                          OracleBank.ReferenceView reference, ExternalFlows flows) {
-        if (!(move > 0) || move >= 1) {
+        if (!(move > 0)) {
             return 0;
         }
+        // 1 − target/rate rounds to exactly 1 once the venue is more than about 10^16 away from the reference (a pool
+        // drained to dust on one side); the venue must still be pulled back, as far as the capital allows.
+        move = Math.min(move, Arbitrageur.MAX_MOVE);
         double wanted = Math.min(venue.depth(in, out, move), maxAmount);
         double amount = wanted;
         Holding sold = holdings.get(in);
