@@ -105,17 +105,12 @@ public final class LiquidatorLedger {
     }
 
     /**
-     * Books a liquidation whose transaction reverted in {@code atBlock} (its sale would not repay its flash loan):
-     * nothing changed hands, and its gas was burned — counted against the block's gas budget and the profit.
+     * Counts a liquidation that would have reverted (its sale would not repay its flash loan). Nothing changed hands
+     * and no gas is charged: a searcher sends such a transaction through private order flow, which drops a bundle
+     * that would revert — the same assumption under which a losing duplicate plan costs nothing. Its capital,
+     * inventory and gas budget are as they were, so nothing a plan reads has changed ({@link #version} stays).
      */
-    public void reverted(LiquidationPlan plan, long atBlock) {
-        version++;
-        if (atBlock != block) {
-            block = atBlock;
-            gasThisBlock.clear();
-        }
-        gasThisBlock.merge(plan.opportunity().chain(), plan.gasNative(), Double::sum);
-        gasUsd += plan.gasUsd();
+    public void recordReverted() {
         reverted++;
     }
 

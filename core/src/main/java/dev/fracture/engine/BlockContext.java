@@ -84,6 +84,14 @@ final class BlockContext {
      * Sells {@code amount} of {@code in} for {@code out} through the router on this chain's venues only (a seller
      * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
      */
+    /**
+     * An upper bound on what {@link #quoteSell} delivers per unit of {@code in} now: the best own-chain leg's marginal
+     * rate at zero size ({@code Router.rateBound}).
+     */
+    double rateBound(AssetId in, AssetId out) {
+        return Router.DEFAULT.rateBound(saleLegs.of(market, in, out));
+    }
+
     /** What {@link #sell} would receive for {@code amount} now: the same route, quoted, nothing swapped. */
     double quoteSell(AssetId in, AssetId out, double amount) {
         RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),

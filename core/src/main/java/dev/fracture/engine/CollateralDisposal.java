@@ -27,13 +27,24 @@ final class CollateralDisposal {
     }
 
     /**
-     * What {@link #sell} would bring for {@code amount} now, in the debt asset, changing nothing: the mitigations'
-     * offers, then the router's quote for the rest on the chain's venues.
+     * Whether {@link #sell} of {@code amount} would bring at least {@code owed} of the debt asset now, changing
+     * nothing: the mitigations' offers, then the router's quote for the rest on the chain's venues. In a deep cascade
+     * most sales that fall short fall far short (the block's first liquidations have drained the pool): the best
+     * leg's marginal rate bounds what any split of the rest brings ({@code Router.rateBound}), and only a sale the
+     * bound cannot refuse is quoted in full — the same answer, without the router's split.
      */
-    double quote(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount) {
+    boolean bringsAtLeast(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount,
+                          double owed) {
         Disposal taken = hooks.offer(protocol, collateral, debt, amount, block);
         double rest = amount - taken.amount();
-        return rest > 0 ? taken.proceeds() + block.quoteSell(collateral, debt, rest) : taken.proceeds();
+        if (!(rest > 0)) {
+            return taken.proceeds() >= owed;
+        }
+        // A margin far above the rounding of either side: the bound only refuses what the quote would refuse.
+        if (taken.proceeds() + rest * block.rateBound(collateral, debt) * (1 + 1e-9) < owed) {
+            return false;
+        }
+        return taken.proceeds() + block.quoteSell(collateral, debt, rest) >= owed;
     }
 
     Sale sell(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount) {

@@ -367,8 +367,9 @@ final class LiquidationDesk {
      * amount + premium when the receiver returns, or the whole call reverts; Balancer's vault checks its balance
      * likewise), and the venues may have moved since it was planned — earlier liquidations of the block sold into
      * them. The planned collateral's sale is quoted as the block stands (the mitigations' offers, then the venues,
-     * {@link CollateralDisposal#quote}) against the loan and its fee; a reverted transaction changes nothing but the gas
-     * it burned, which its liquidator pays, and the run's log names it.
+     * {@link CollateralDisposal#bringsAtLeast}) against the loan and its fee; a transaction that would revert changes
+     * nothing and, sent as a private bundle, costs nothing ({@link LiquidatorLedger#recordReverted}); its liquidator's
+     * outcome counts it.
      */
     private boolean reverts(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
         if (plan.funding() != LiquidationPlan.Funding.FLASH_LOAN || plan.disposal() != LiquidationPlan.Disposal.SELL) {
@@ -376,15 +377,10 @@ final class LiquidationDesk {
         }
         LiquidationOpportunity o = plan.opportunity();
         double owed = plan.repay() * (1 + o.flashLoan().feeRate());
-        double proceeds = disposal.quote(block, book.id(), o.collateralAsset(), o.debtAsset(), plan.collateral());
-        if (proceeds >= owed) {
+        if (disposal.bringsAtLeast(block, book.id(), o.collateralAsset(), o.debtAsset(), plan.collateral(), owed)) {
             return false;
         }
-        ledgers.get(plan.liquidator()).reverted(plan, block.number());
-        block.log("liquidation-reverted", book.id().value(), String.format(java.util.Locale.ROOT,
-                "%s on %s: selling %.6g %s would bring %.6g %s, the flash loan needs %.6g", plan.liquidator(),
-                o.account().value(), plan.collateral(), o.collateralAsset().value(), proceeds, o.debtAsset().value(),
-                owed), plan.gasUsd());
+        ledgers.get(plan.liquidator()).recordReverted();
         return true;
     }
 
