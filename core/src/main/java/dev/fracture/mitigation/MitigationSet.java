@@ -282,17 +282,7 @@ public final class MitigationSet {
 
     /** Offers the collateral to each mitigation in turn, each seeing what the previous ones left; the sum taken. */
     public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
-        double left = amount;
-        double proceeds = 0;
-        for (Mitigation m : mitigations) {
-            if (left <= 0) {
-                break;
-            }
-            Disposal d = m.dispose(protocol, collateral, debt, left, block);
-            left -= Math.min(left, d.amount());
-            proceeds += d.proceeds();
-        }
-        return new Disposal(amount - left, proceeds);
+        return inTurn(amount, (m, left) -> m.dispose(protocol, collateral, debt, left, block));
     }
 
     /**
@@ -300,13 +290,23 @@ public final class MitigationSet {
      * what the previous ones left.
      */
     public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
+        return inTurn(amount, (m, left) -> m.offer(protocol, collateral, debt, left, block));
+    }
+
+    /** What one mitigation takes of what is left of a sale. */
+    private interface Taker {
+        Disposal take(Mitigation m, double left);
+    }
+
+    /** {@code amount} handed to each mitigation in turn, each taking of what the previous ones left; the sum taken. */
+    private Disposal inTurn(double amount, Taker taker) {
         double left = amount;
         double proceeds = 0;
         for (Mitigation m : mitigations) {
             if (left <= 0) {
                 break;
             }
-            Disposal d = m.offer(protocol, collateral, debt, left, block);
+            Disposal d = taker.take(m, left);
             left -= Math.min(left, d.amount());
             proceeds += d.proceeds();
         }

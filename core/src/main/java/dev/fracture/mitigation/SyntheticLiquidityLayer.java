@@ -95,23 +95,24 @@ final class SyntheticLiquidityLayer implements Mitigation {
 
     @Override
     public Disposal offer(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
-        double room = spec.capacityUsd() - outstandingUsd();
         double price = block.referenceUsd(collateral);
-        if (room <= 0 || amount <= 0) {
-            return Disposal.NONE;
-        }
-        double taken = Math.min(amount, room / price);
-        return new Disposal(taken, taken * price / block.referenceUsd(debt));
+        double taken = taken(amount, price);
+        return taken > 0 ? new Disposal(taken, taken * price / block.referenceUsd(debt)) : Disposal.NONE;
+    }
+
+    /** What the layer takes of {@code amount} at {@code price}: up to its room left (0 when full or nothing sold). */
+    private double taken(double amount, double price) {
+        double room = spec.capacityUsd() - outstandingUsd();
+        return room <= 0 || amount <= 0 ? 0 : Math.min(amount, room / price);
     }
 
     @Override
     public Disposal dispose(ProtocolId protocol, AssetId collateral, AssetId debt, double amount, BlockView block) {
-        double room = spec.capacityUsd() - outstandingUsd();
         double price = block.referenceUsd(collateral);
-        if (room <= 0 || amount <= 0) {
+        double taken = taken(amount, price);
+        if (!(taken > 0)) {
             return Disposal.NONE;
         }
-        double taken = Math.min(amount, room / price);
         double paidUsd = taken * price;
         lots.add(new Lot(block.chain(), collateral, debt, taken, paidUsd, block.now()));
         boughtUsd += paidUsd;
