@@ -185,6 +185,7 @@ public final class ScenarioValidator {
                 } else if (e instanceof ScenarioEvent.BridgeExploit x) {
                     bridge(path, x.bridge());
                     within(path + ".atSeconds", x.atSeconds());
+                    exploitBottom(path, x);
                 } else if (e instanceof ScenarioEvent.LiquidityWithdrawal w) {
                     for (int v = 0; v < w.venues().size(); v++) {
                         if (snapshot.venue(w.venues().get(v)).isEmpty()) {
@@ -215,6 +216,25 @@ public final class ScenarioValidator {
             if (!PriceBand.contains(bottom)) {
                 add(path + ".depth", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
                         + Checks.show(before) + " USD to " + Checks.approx(bottom) + ")");
+            }
+        }
+
+        /**
+         * What an exploit leaves of each token its bridge minted, from the snapshot price, must be a price the oracles
+         * can answer ({@link PriceBand}): a loss of all the backing (1) would price the token at 0, which no feed can
+         * report; a token left worthless is a loss just under 1. The first token outside is named.
+         */
+        private void exploitBottom(String path, ScenarioEvent.BridgeExploit exploit) {
+            for (Asset a : snapshot.assets()) {
+                if (a.kind() instanceof AssetKind.Bridged b && b.bridge().equals(exploit.bridge())) {
+                    double after = a.referencePriceUsd() * (1 - exploit.backingLoss());
+                    if (!PriceBand.contains(after)) {
+                        add(path + ".backingLoss", "must keep " + a.id() + "'s price " + PriceBand.words()
+                                + " (it takes " + Checks.show(a.referencePriceUsd()) + " USD to " + Checks.approx(after)
+                                + "); a token left worthless is a loss just under 1, such as 0.9999");
+                        return;
+                    }
+                }
             }
         }
 

@@ -297,6 +297,20 @@ class ScenarioValidatorTest {
                 + "arbitrum, not on ethereum where eth is (a pool holds two assets of one chain)"));
     }
 
+    /**
+     * A bridge exploit that takes all the backing would price the bridge's WETH (3,000 USD at the snapshot) at 0, which
+     * no feed can report; 0.9999 leaves 0.3 USD, inside the band.
+     */
+    @Test
+    void aBridgeExploitMustLeaveItsTokensAPriceTheOraclesCanReport() {
+        events.set(4, new ScenarioEvent.BridgeExploit(BridgeId.of("arb-bridge"), 3600, 1));
+        assertThat(violations()).containsExactly(new Violation("events[4].backingLoss", "must keep weth-arb's price "
+                + PriceBand.words() + " (it takes 3000 USD to 0); a token left worthless is a loss just under 1, such as"
+                + " 0.9999"));
+        events.set(4, new ScenarioEvent.BridgeExploit(BridgeId.of("arb-bridge"), 3600, 0.9999));
+        assertThat(violations()).isEmpty();
+    }
+
     @Test
     void liquidatorCapitalNamesAKnownAssetOnAKnownChain() {
         liquidators.set(0, new LiquidatorSpec("keeper", 1, List.of(
