@@ -295,20 +295,32 @@ final class AaveBook implements ProtocolBook {
         return a.collaterals().stream().anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0);
     }
 
+    /** The account's debt at the oracle prices of the block (8 decimals), USD. */
     private double debtUsd(AaveAccount a) {
+        return debtUsd(a, prices::price, 1e-8);
+    }
+
+    /** The account's collateral at the oracle prices of the block (8 decimals), USD. */
+    private double collateralUsd(AaveAccount a) {
+        return collateralUsd(a, prices::price, 1e-8);
+    }
+
+    /** Each debt's tokens × {@code price} × {@code scale}, summed in the account's order. */
+    private double debtUsd(AaveAccount a, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
         double usd = 0;
         for (AaveDebt d : a.debts()) {
             usd += TokenAmounts.nearest(d.balance(), market.reserve(d.asset(), "debt").decimals())
-                    * prices.price(d.asset()) * 1e-8;
+                    * price.applyAsDouble(d.asset()) * scale;
         }
         return usd;
     }
 
-    private double collateralUsd(AaveAccount a) {
+    /** Each collateral's tokens × {@code price} × {@code scale}, summed in the account's order. */
+    private double collateralUsd(AaveAccount a, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
         double usd = 0;
         for (AaveCollateral c : a.collaterals()) {
             usd += TokenAmounts.nearest(c.balance(), market.reserve(c.asset(), "collateral").decimals())
-                    * prices.price(c.asset()) * 1e-8;
+                    * price.applyAsDouble(c.asset()) * scale;
         }
         return usd;
     }
@@ -375,18 +387,9 @@ final class AaveBook implements ProtocolBook {
             if (writtenOff[i]) {
                 return 0;
             }
-            AaveAccount a = accounts[i];
-            double debt = 0;
-            for (AaveDebt d : a.debts()) {
-                debt += TokenAmounts.nearest(d.balance(), market.reserve(d.asset(), "debt").decimals())
-                        * reference.usd(d.asset());
-            }
-            double collateral = 0;
-            for (AaveCollateral c : a.collaterals()) {
-                collateral += TokenAmounts.nearest(c.balance(), market.reserve(c.asset(), "collateral").decimals())
-                        * reference.usd(c.asset());
-            }
-            return debt > collateral ? debt : 0;
+            // At the reference prices, scale 1: x × p × 1 is x × p, bit for bit.
+            double debt = debtUsd(accounts[i], reference::usd, 1);
+            return debt > collateralUsd(accounts[i], reference::usd, 1) ? debt : 0;
         });
     }
 }

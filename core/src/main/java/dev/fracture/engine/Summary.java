@@ -1,8 +1,9 @@
 package dev.fracture.engine;
 
 import dev.fracture.model.AssetId;
-import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ChainId;
+import dev.fracture.model.ProtocolId;
+import dev.fracture.model.SortedMaps;
 import dev.fracture.model.VenueId;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,13 @@ public record Summary(double liquidatedUsd, int liquidations, Map<AssetId, Doubl
      * same run must print the same JSON.
      */
     public Summary {
-        forcedSalesUsd = sorted(forcedSalesUsd);
-        badDebtUsd = sorted(badDebtUsd);
-        underwaterUsd = sorted(underwaterUsd);
-        maxDrawdown = sorted(maxDrawdown);
-        badDebtByChain = badDebtByChain == null ? Map.of() : sorted(badDebtByChain);
-        venueMaxDrawdown = venueMaxDrawdown == null ? Map.of() : sorted(venueMaxDrawdown);
-        slippageUsd = slippageUsd == null ? Map.of() : sorted(slippageUsd);
+        forcedSalesUsd = SortedMaps.copyOf(forcedSalesUsd);
+        badDebtUsd = SortedMaps.copyOf(badDebtUsd);
+        underwaterUsd = SortedMaps.copyOf(underwaterUsd);
+        maxDrawdown = SortedMaps.copyOf(maxDrawdown);
+        badDebtByChain = badDebtByChain == null ? Map.of() : SortedMaps.copyOf(badDebtByChain);
+        venueMaxDrawdown = venueMaxDrawdown == null ? Map.of() : SortedMaps.copyOf(venueMaxDrawdown);
+        slippageUsd = slippageUsd == null ? Map.of() : SortedMaps.copyOf(slippageUsd);
         contagion = contagion == null ? List.of() : List.copyOf(contagion);
     }
 
@@ -76,14 +77,5 @@ public record Summary(double liquidatedUsd, int liquidations, Map<AssetId, Doubl
 
     public double totalBadDebtUsd() {
         return badDebtUsd.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** An unmodifiable copy in key order; null keys and values refused, as {@code Map.copyOf} refuses them. */
-    private static <K extends Comparable<? super K>> Map<K, Double> sorted(Map<K, Double> map) {
-        map.forEach((k, v) -> {
-            java.util.Objects.requireNonNull(k, "key");
-            java.util.Objects.requireNonNull(v, "value");
-        });
-        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
     }
 }

@@ -1,6 +1,7 @@
 package dev.fracture.measure;
 
 import dev.fracture.model.AssetId;
+import dev.fracture.model.SortedMaps;
 import java.util.List;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package dev.fracture.measure;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.SortedMaps;
 import java.util.List;
 import java.util.Map;
 

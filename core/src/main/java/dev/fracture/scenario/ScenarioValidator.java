@@ -117,12 +117,20 @@ public final class ScenarioValidator {
 
         /** The price a step leads to must be one the engine's oracles can answer ({@link PriceBand}). */
         private void shockedPrice(String path, Asset asset, PriceDriver.StepShock step) {
-            double before = asset.referencePriceUsd();
-            double after = before * (1 + step.shock());
-            if (!PriceBand.contains(after)) {
-                add(path + ".shock", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
-                        + Checks.show(before) + " USD to " + Checks.approx(after) + ")");
+            inBand(path + ".shock", asset, asset.referencePriceUsd() * (1 + step.shock()), "");
+        }
+
+        /**
+         * Whether {@code after}, the price a field takes {@code asset} to from its snapshot price, lies in the band;
+         * when not, the field is reported with both prices and {@code hint} (empty or a sentence to add).
+         */
+        private boolean inBand(String field, Asset asset, double after, String hint) {
+            if (PriceBand.contains(after)) {
+                return true;
             }
+            add(field, "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
+                    + Checks.show(asset.referencePriceUsd()) + " USD to " + Checks.approx(after) + ")" + hint);
+            return false;
         }
 
         /**
@@ -211,12 +219,7 @@ public final class ScenarioValidator {
 
         /** The bottom of a depeg, from the snapshot price, must be a price the oracles can answer ({@link PriceBand}). */
         private void depegBottom(String path, Asset asset, ScenarioEvent.StablecoinDepeg depeg) {
-            double before = asset.referencePriceUsd();
-            double bottom = before * (1 - depeg.depth());
-            if (!PriceBand.contains(bottom)) {
-                add(path + ".depth", "must keep " + asset.id() + "'s price " + PriceBand.words() + " (it takes "
-                        + Checks.show(before) + " USD to " + Checks.approx(bottom) + ")");
-            }
+            inBand(path + ".depth", asset, asset.referencePriceUsd() * (1 - depeg.depth()), "");
         }
 
         /**
@@ -226,14 +229,10 @@ public final class ScenarioValidator {
          */
         private void exploitBottom(String path, ScenarioEvent.BridgeExploit exploit) {
             for (Asset a : snapshot.assets()) {
-                if (a.kind() instanceof AssetKind.Bridged b && b.bridge().equals(exploit.bridge())) {
-                    double after = a.referencePriceUsd() * (1 - exploit.backingLoss());
-                    if (!PriceBand.contains(after)) {
-                        add(path + ".backingLoss", "must keep " + a.id() + "'s price " + PriceBand.words()
-                                + " (it takes " + Checks.show(a.referencePriceUsd()) + " USD to " + Checks.approx(after)
-                                + "); a token left worthless is a loss just under 1, such as 0.9999");
-                        return;
-                    }
+                if (a.kind() instanceof AssetKind.Bridged b && b.bridge().equals(exploit.bridge())
+                        && !inBand(path + ".backingLoss", a, a.referencePriceUsd() * (1 - exploit.backingLoss()),
+                                "; a token left worthless is a loss just under 1, such as 0.9999")) {
+                    return;
                 }
             }
         }

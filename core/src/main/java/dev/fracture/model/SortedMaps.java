@@ -1,4 +1,4 @@
-package dev.fracture.measure;
+package dev.fracture.model;
 
 import java.util.Collections;
 import java.util.Map;
@@ -7,15 +7,15 @@ import java.util.TreeMap;
 
 /**
  * Immutable map copies that iterate in key order. {@code Map.copyOf} iterates in an order salted per JVM, so a
- * measure holding one would print differently on each run of the same snapshot; reports must be same inputs, same
- * bytes.
+ * record holding one (a measure, a run's summary) would print differently on each run of the same input; the output
+ * must be same inputs, same bytes.
  */
-final class SortedMaps {
+public final class SortedMaps {
     private SortedMaps() {
     }
 
     /** An unmodifiable copy in key order; a null key or value is refused, as {@code Map.copyOf} refuses it. */
-    static <K extends Comparable<? super K>, V> Map<K, V> copyOf(Map<K, V> map) {
+    public static <K extends Comparable<? super K>, V> Map<K, V> copyOf(Map<K, V> map) {
         map.forEach((k, v) -> {
             Objects.requireNonNull(k, "key");
             Objects.requireNonNull(v, "value");
