@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fracture route}: split an order across an ecosystem's venues and report the fragmentation cost. */
 @Command(name = "route", mixinStandardHelpOptions = true,
-        description = "Split a sell order across every venue and chain that trades the pair; report per-venue fills, "
-                + "the best single venue, a unified pool and the fragmentation cost.")
+        description = "Split a sell order across every venue and chain that trades the pair, and through one "
+                + "intermediate asset on the seller's chain; report per-venue fills, the best single venue, a unified "
+                + "pool and the fragmentation cost.")
 public final class RouteCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +51,11 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--chunks", defaultValue = "400", description = "Slices the order is allocated in. Default: ${DEFAULT-VALUE}.")
     private int chunks;
 
+    @Option(names = "--max-hops", defaultValue = "2",
+            description = "1: only venues trading the pair itself; 2: also through one intermediate asset on the "
+                    + "seller's chain (wstETH to USDC through ETH). Default: ${DEFAULT-VALUE}.")
+    private int maxHops;
+
     @Option(names = "--no-gas", description = "Ignore gas costs.")
     private boolean noGas;
 
@@ -61,7 +67,7 @@ public final class RouteCommand implements Callable<Integer> {
         EcosystemSnapshot snapshot = ecosystem.load();
         Market market = Market.of(snapshot, exact ? MathMode.EXACT : MathMode.FAST);
         RouteRequest request = new RouteRequest(AssetId.of(sell), AssetId.of(buy), amount, maxLatency,
-                noGas ? GasSchedule.FREE : GasSchedule.DEFAULT, chunks);
+                noGas ? GasSchedule.FREE : GasSchedule.DEFAULT, chunks, maxHops);
         RouteResult result = Router.DEFAULT.route(market, request);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
@@ -88,6 +94,10 @@ public final class RouteCommand implements Callable<Integer> {
             String via = f.inBridges().isEmpty() && f.outBridges().isEmpty() ? "direct"
                     : String.join(" > ", f.inBridges().stream().map(Object::toString).toList()) + " | "
                     + String.join(" > ", f.outBridges().stream().map(Object::toString).toList());
+            if (f.hop() != LegFill.Hop.DIRECT) {
+                via = (f.hop() == LegFill.Hop.TO_INTERMEDIATE ? "hop 1 " : "hop 2 ") + f.venueTokenIn() + " > "
+                        + f.venueTokenOut();
+            }
             fills.row(f.venue(), f.chain(), TextTable.amount(f.amountIn()), via, TextTable.amount(f.delivered()),
                     TextTable.amount(f.gasCost()), TextTable.amount(f.net()));
         }
@@ -97,11 +107,13 @@ public final class RouteCommand implements Callable<Integer> {
         summary.row("routed output", TextTable.amount(r.routedOut()),
                 r.complete() ? "order filled" : "only " + TextTable.amount(r.amountFilled()) + " could be sold");
         summary.row("best single venue", TextTable.amount(r.bestSingleOut()), r.bestSingleVenue());
-        summary.row("unified pool", TextTable.amount(r.unifiedOut()), "all liquidity in one pool");
+        boolean noPool = Double.isNaN(r.unifiedOut());
+        summary.row("unified pool", noPool ? "n/a" : TextTable.amount(r.unifiedOut()),
+                noPool ? "no venue trades the pair itself" : "all liquidity in one pool");
         summary.row("reference value", TextTable.amount(r.referenceOut()), "at reference prices");
         summary.row("routing gain", TextTable.amount(r.routingGain()), "router vs best single venue");
-        summary.row("fragmentation cost", TextTable.amount(r.fragmentationCost()),
-                String.format("%.2f bps of the unified output", r.fragmentationCostBps()));
+        summary.row("fragmentation cost", noPool ? "n/a" : TextTable.amount(r.fragmentationCost()),
+                noPool ? "" : String.format("%.2f bps of the unified output", r.fragmentationCostBps()));
         summary.row("cost vs reference", String.format("%.2f bps", r.costVsReferenceBps()),
                 "slippage, fees, bridges and gas");
         summary.print(out);

@@ -46,6 +46,30 @@ class FractureCommandTest {
     }
 
     @Test
+    void wstethSellsForUsdcThroughEthAndNotWithOneHop() throws Exception {
+        // defi-2025 has no wstETH/USDC venue: two hops go through the wstETH/ETH pool and the ETH/USDC pools.
+        Run r = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100", "--no-gas", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.at("/result/fills/0/hop").asText()).isEqualTo("TO_INTERMEDIATE");
+        assertThat(doc.at("/result/fills/0/venue").asText()).isEqualTo("uniswap-v3-wsteth-eth-100");
+        assertThat(doc.at("/result/fills/1/hop").asText()).isEqualTo("FROM_INTERMEDIATE");
+        // 100 wstETH are worth 399,000 USDC at reference prices; two 0.01% and 0.05% hops cost a few bps.
+        assertThat(doc.at("/result/routedOut").asDouble()).isBetween(398_000.0, 399_000.0);
+        assertThat(doc.at("/result/unifiedOut").asText()).isEqualTo("NaN");
+
+        Run text = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100");
+        assertThat(text.out()).contains("hop 1 wsteth > eth", "hop 2 eth > usdc", "no venue trades the pair itself");
+
+        Run one = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100", "--max-hops", "1", "--json");
+        assertThat(new ObjectMapper().readTree(one.out()).at("/result/routedOut").asDouble()).isZero();
+
+        Run bad = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100", "--max-hops", "3");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("max hops must be 1", "was 3");
+    }
+
+    @Test
     void quoteExactAndFastAgreeOnABundledPool() throws Exception {
         String venue = firstVenueOfType("concentrated-liquidity");
         Run fast = run("quote", "--venue", venue, "--sell", "eth", "--amount", "10", "--json");

@@ -81,10 +81,6 @@ final class BlockContext {
     }
 
     /**
-     * Sells {@code amount} of {@code in} for {@code out} through the router on this chain's venues only (a seller
-     * inside a block cannot wait for a bridge) and executes every leg; returns the amount of {@code out} received.
-     */
-    /**
      * An upper bound on what {@link #quoteSell} delivers per unit of {@code in} now: the best own-chain leg's marginal
      * rate at zero size ({@code Router.rateBound}).
      */
@@ -98,18 +94,29 @@ final class BlockContext {
                 saleLegs.of(market, in, out));
         double received = 0;
         for (LegFill f : route.fills()) {
-            received += f.venueAmountOut();
+            if (f.toBuyer()) {
+                received += f.delivered();
+            }
         }
         return received;
     }
 
+    /**
+     * Sells {@code amount} of {@code in} for {@code out} through the router on this chain's venues only (a seller
+     * inside a block cannot wait for a bridge), directly or through an intermediate asset, and executes every leg;
+     * returns the amount of {@code out} received.
+     */
     double sell(AssetId in, AssetId out, double amount) {
         RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),
                 saleLegs.of(market, in, out));
         double received = 0;
         for (LegFill f : route.fills()) {
             Venue v = market.venue(f.venue()).orElseThrow();
-            received += v.swapExactIn(f.venueTokenIn(), f.venueTokenOut(), f.venueAmountIn()).amountOut();
+            // A path's first hop pays the intermediate into its second hop, whose fills sell what it quoted.
+            double paid = v.swapExactIn(f.venueTokenIn(), f.venueTokenOut(), f.venueAmountIn()).amountOut();
+            if (f.toBuyer()) {
+                received += paid;
+            }
         }
         return received;
     }

@@ -60,7 +60,9 @@ final class MitigationView implements BlockView {
         double received = 0;
         for (LegFill f : Router.DEFAULT.routeOnly(block.market(), RouteRequest.of(in, out, amount).withMaxLatency(0)
                 .withGas(GasSchedule.FREE)).fills()) {
-            received += f.venueAmountOut();
+            if (f.toBuyer()) {
+                received += f.delivered();
+            }
         }
         return received;
     }

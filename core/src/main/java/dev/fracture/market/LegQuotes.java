@@ -58,6 +58,10 @@ final class LegQuotes {
         if (leg.plain()) {
             out[s] = leg.plainDelivered(a);
             complete[s] = true;
+        } else if (leg.path != null) {
+            TwoHopPath.Split split = leg.path.split(a);
+            out[s] = split.delivered();
+            complete[s] = split.complete();
         } else {
             Quote q = leg.venueQuote(a);
             out[s] = leg.delivered(q);

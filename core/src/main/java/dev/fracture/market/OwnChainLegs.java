@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The router's legs for a seller who sells within one transaction on its own chain, gas not counted — a liquidator
  * sizing or executing a sale (a flash loan must be repaid in the same transaction, so no leg may wait for a bridge),
  * an engine's in-block sale. Legs depend on the market's venues, assets and bridges and on the request's assets, gas
- * schedule and latency limit, never on the venues' state or the amount ({@link Router#legs}), so they are found once
+ * schedule, latency limit and hops, never on the venues' state or the amount ({@link Router#legs}), so they are found once
  * per pair and kept, and a route over them is the route found afresh, bit for bit. Safe for concurrent use.
  */
 public final class OwnChainLegs {

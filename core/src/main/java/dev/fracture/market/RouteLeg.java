@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One way to turn the sell asset into the buy asset: cross the bridges of {@code inPath} to the venue's chain,
- * swap on the venue, cross the bridges of {@code outPath} to the buy asset's chain. Evaluation never changes the
- * venue.
+ * swap on the venue, cross the bridges of {@code outPath} to the buy asset's chain; or, for a leg with a
+ * {@link #path}, sell through an intermediate asset over two hops of venues on the seller's chain (its
+ * {@code venue} is null and it crosses no bridge). Evaluation never changes a venue.
  */
 final class RouteLeg {
     final Venue venue;
@@ -31,6 +32,8 @@ final class RouteLeg {
     /** The bridges' ids of each path, for the leg's fills. */
     private final List<BridgeId> inIds;
     private final List<BridgeId> outIds;
+    /** The two-hop path this leg sells through, or null for a leg on one venue. */
+    final TwoHopPath path;
 
     RouteLeg(Venue venue, AssetId tokenIn, AssetId tokenOut, List<Bridge> inPath, List<Bridge> outPath,
              List<ChainId> hopSources, double gasCost) {
@@ -60,6 +63,27 @@ final class RouteLeg {
         this.zeroForOne = plainPool != null && plainPool.direction(tokenIn, tokenOut);
         this.inIds = ids(this.inPath);
         this.outIds = ids(this.outPath);
+        this.path = null;
+    }
+
+    /** A leg selling through {@code path}: no venue of its own, no bridge, gas counted inside the path. */
+    RouteLeg(TwoHopPath path) {
+        this.venue = null;
+        this.tokenIn = path.sell.id();
+        this.tokenOut = path.buy.id();
+        this.inPath = List.of();
+        this.outPath = List.of();
+        this.hopSources = List.of();
+        this.venueChain = path.sell.chain();
+        this.gasCost = 0;
+        this.latencySeconds = 0;
+        this.inKeep = 1;
+        this.outKeep = 1;
+        this.plainPool = null;
+        this.zeroForOne = false;
+        this.inIds = List.of();
+        this.outIds = List.of();
+        this.path = path;
     }
 
     /**
@@ -89,6 +113,15 @@ final class RouteLeg {
         return q.amountOut() * outKeep;
     }
 
+    /** This leg's fills for {@code amount}: one for a venue, both hops' for a path. */
+    void addFills(double amount, List<LegFill> into) {
+        if (path != null) {
+            into.addAll(path.fills(amount));
+        } else {
+            into.add(fill(amount));
+        }
+    }
+
     LegFill fill(double amount) {
         double venueIn = amount * inKeep;
         Quote q = venue.quoteExactIn(tokenIn, tokenOut, venueIn);
@@ -98,19 +131,29 @@ final class RouteLeg {
 
     /**
      * The sell amount this leg takes before its marginal rate, bridge fees included, falls to {@code rate}
-     * ({@link Venue#inputAtMarginalRate} through the bridges' keep factors).
+     * ({@link Venue#inputAtMarginalRate} through the bridges' keep factors; a path's by
+     * {@link TwoHopPath#inputAtMarginalRate}).
      */
     double inputAtMarginalRate(double rate) {
+        if (path != null) {
+            return path.inputAtMarginalRate(rate);
+        }
         return venue.inputAtMarginalRate(tokenIn, tokenOut, rate / (inKeep * outKeep)) / inKeep;
     }
 
     /** {@link Venue#rateSellingNothing} of the whole leg, bridge fees included (as {@link #inputAtMarginalRate}). */
     double rateSellingNothing() {
+        if (path != null) {
+            return path.rateSellingNothing();
+        }
         return venue.rateSellingNothing(tokenIn, tokenOut) * inKeep * outKeep;
     }
 
     /** The marginal rate of the whole leg at zero size, bridge fees included. */
     double marginalRate() {
+        if (path != null) {
+            return path.marginalRate();
+        }
         return venue.marginalRate(tokenIn, tokenOut) * inKeep * outKeep;
     }
 

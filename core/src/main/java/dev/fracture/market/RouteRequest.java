@@ -9,11 +9,14 @@ import dev.fracture.model.AssetId;
  *
  * @param maxLatencySeconds legs whose bridge crossings take longer are not used
  * @param chunks            the order is allocated in this many slices (more = closer to optimal, slower)
+ * @param maxHops           1: only venues trading the pair itself; 2 (the default): also through one intermediate
+ *                          asset on the seller's chain ({@link TwoHopPath})
  */
 public record RouteRequest(AssetId sell, AssetId buy, double amountIn, double maxLatencySeconds, GasSchedule gas,
-                           int chunks) {
+                           int chunks, int maxHops) {
     public static final double DEFAULT_MAX_LATENCY_SECONDS = 3600;
     public static final int DEFAULT_CHUNKS = 64;
+    public static final int DEFAULT_MAX_HOPS = 2;
 
     public RouteRequest {
         if (sell == null || buy == null) {
@@ -34,21 +37,41 @@ public record RouteRequest(AssetId sell, AssetId buy, double amountIn, double ma
         if (chunks < 1 || chunks > 100_000) {
             throw new IllegalArgumentException("route: chunks must be between 1 and 100000 (was " + chunks + ")");
         }
+        if (maxHops < 1 || maxHops > 2) {
+            throw new IllegalArgumentException("route: max hops must be 1 (the pair's own venues) or 2 (also through "
+                    + "one intermediate asset) (was " + maxHops + ")");
+        }
+    }
+
+    /** A request of the default {@link #maxHops} (two). */
+    public RouteRequest(AssetId sell, AssetId buy, double amountIn, double maxLatencySeconds, GasSchedule gas,
+                        int chunks) {
+        this(sell, buy, amountIn, maxLatencySeconds, gas, chunks, DEFAULT_MAX_HOPS);
     }
 
     public static RouteRequest of(AssetId sell, AssetId buy, double amountIn) {
-        return new RouteRequest(sell, buy, amountIn, DEFAULT_MAX_LATENCY_SECONDS, GasSchedule.DEFAULT, DEFAULT_CHUNKS);
+        return new RouteRequest(sell, buy, amountIn, DEFAULT_MAX_LATENCY_SECONDS, GasSchedule.DEFAULT, DEFAULT_CHUNKS,
+                DEFAULT_MAX_HOPS);
     }
 
     public RouteRequest withGas(GasSchedule schedule) {
-        return new RouteRequest(sell, buy, amountIn, maxLatencySeconds, schedule, chunks);
+        return new RouteRequest(sell, buy, amountIn, maxLatencySeconds, schedule, chunks, maxHops);
     }
 
     public RouteRequest withMaxLatency(double seconds) {
-        return new RouteRequest(sell, buy, amountIn, seconds, gas, chunks);
+        return new RouteRequest(sell, buy, amountIn, seconds, gas, chunks, maxHops);
     }
 
     public RouteRequest withChunks(int n) {
-        return new RouteRequest(sell, buy, amountIn, maxLatencySeconds, gas, n);
+        return new RouteRequest(sell, buy, amountIn, maxLatencySeconds, gas, n, maxHops);
+    }
+
+    public RouteRequest withMaxHops(int hops) {
+        return new RouteRequest(sell, buy, amountIn, maxLatencySeconds, gas, chunks, hops);
+    }
+
+    /** The same terms for one hop of a path: {@code from} for {@code to}, direct venues only. */
+    RouteRequest toward(AssetId from, AssetId to) {
+        return new RouteRequest(from, to, amountIn, maxLatencySeconds, gas, chunks, 1);
     }
 }

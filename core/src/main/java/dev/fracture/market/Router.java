@@ -29,8 +29,14 @@ import java.util.Optional;
  *
  * <p>Cross-chain legs pay the bridge fee on the way in (sell asset) and on the way out (buy asset), may take no
  * more than the bridge's capacity per hour in each direction (the order is taken to settle within the hour), and
- * are skipped when their latency exceeds the request's limit. Only direct single-hop legs are considered: one
- * bridge at most each way, and the venue must trade the pair itself.
+ * are skipped when their latency exceeds the request's limit.
+ *
+ * <p>Beside the venues that trade the pair itself, a request of {@link RouteRequest#maxHops() two hops} (the default)
+ * also sells through an intermediate asset on the seller's chain when the buy asset is on that chain too: a
+ * {@link TwoHopPath} splits the sale over the venues trading the sell asset for the intermediate and then over those
+ * trading the intermediate for the buy asset, as an aggregator does. A path is one more concave leg of the
+ * water-filling, kept only when it shares no venue with the direct legs or with a path taken before it (intermediates
+ * in the order of their ids), so that no pool is counted twice.
  *
  * <p>The result also prices the same order through the best single venue and through one hypothetical pool
  * holding all the venues' liquidity ({@link UnifiedPool}); the gap between the latter and the router is the
@@ -56,8 +62,8 @@ public final class Router {
 
     /**
      * {@link #routeOnly(Market, RouteRequest)} over {@code legs} the caller keeps: they must be
-     * {@link #legs(Market, RouteRequest)} of the same market and of a request with the same assets, gas schedule and
-     * latency limit (a seller that sells the same pair again and again finds them once).
+     * {@link #legs(Market, RouteRequest)} of the same market and of a request with the same assets, gas schedule,
+     * hops and latency limit (a seller that sells the same pair again and again finds them once).
      */
     public RouteResult routeOnly(Market market, RouteRequest request, Legs legs) {
         return route(market, request, legs.legs, false);
@@ -74,8 +80,9 @@ public final class Router {
         List<RouteLeg> legs = kept != null ? kept : legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
         List<RouteLeg> everyVenue = compare ? legs(market, request, sell, buy, true) : List.of();
+        boolean noPair = compare && everyVenue.isEmpty();
         if (legs.isEmpty()) {
-            double unified = compare ? UnifiedPool.DEFAULT.output(everyVenue, request, meanFee(everyVenue),
+            double unified = compare && !noPair ? UnifiedPool.DEFAULT.output(everyVenue, request, meanFee(everyVenue),
                     sell.chain()) : Double.NaN;
             return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
@@ -85,15 +92,18 @@ public final class Router {
         double[] best = a.best();
         int bestLeg = (int) best[0];
 
-        double unified = compare ? UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain())
-                : Double.NaN;
+        double unified = compare && !noPair
+                ? UnifiedPool.DEFAULT.output(everyVenue, request, paidFee(legs, alloc), sell.chain()) : Double.NaN;
         List<LegFill> fills = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {
             if (alloc[i] > 0) {
-                fills.add(legs.get(i).fill(alloc[i]));
+                legs.get(i).addFills(alloc[i], fills);
             }
         }
-        fills.sort(Comparator.comparingDouble(LegFill::amountIn).reversed().thenComparing(f -> f.venue().value()));
+        // Second hops last: their amounts are intermediate, not sell asset.
+        fills.sort(Comparator.comparing((LegFill f) -> !f.fromSeller())
+                .thenComparing(Comparator.comparingDouble(LegFill::amountIn).reversed())
+                .thenComparing(f -> f.venue().value()));
         VenueId bestId = bestLeg >= 0 ? legs.get(bestLeg).venue.id() : null;
         return new RouteResult(sell.id(), buy.id(), request.amountIn(), sum(alloc), fills, routed, bestId,
                 bestLeg >= 0 ? best[1] : 0, unified, refOut);
@@ -103,7 +113,7 @@ public final class Router {
      * What {@link #route} and {@link #routeOnly} deliver ({@link RouteResult#routedOut()}), bit for bit, computed by
      * the same allocation but without the reports a seller sizing an order does not read (the fills, the best single
      * venue's id), over {@code legs} the caller keeps: they must be {@link #legs(Market, RouteRequest)} of the same
-     * market and of a request with the same assets, gas schedule and latency limit.
+     * market and of a request with the same assets, gas schedule, latency limit and hops.
      */
     public double routedOut(Market market, RouteRequest request, Legs legs) {
         if (legs.legs.isEmpty()) {
@@ -115,8 +125,8 @@ public final class Router {
 
     /**
      * The legs {@link #route} considers for {@code request}: they depend on the market's venues, assets and bridges
-     * (fixed for a market) and on the request's assets, gas schedule and latency limit, never on its amount or on the
-     * venues' state.
+     * (fixed for a market) and on the request's assets, gas schedule, latency limit and hops, never on its amount or
+     * on the venues' state.
      */
     public Legs legs(Market market, RouteRequest request) {
         return new Legs(legs(market, request, market.asset(request.sell()), market.asset(request.buy()), false));
@@ -185,7 +195,7 @@ public final class Router {
         public long stateVersion() {
             long sum = 0;
             for (RouteLeg leg : legs) {
-                long v = leg.venue.version();
+                long v = leg.path != null ? leg.path.stateVersion() : leg.venue.version();
                 if (v < 0 || !leg.inPath.isEmpty() || !leg.outPath.isEmpty()) {
                     return -1;
                 }
@@ -196,10 +206,13 @@ public final class Router {
     }
 
     /** The allocation, the net output, and the best single leg {index, net output, amount}. */
-    private record Allocation(double[] alloc, double routed, double[] best) {
+    record Allocation(double[] alloc, double routed, double[] best) {
     }
 
-    private static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
+    static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
+        if (legs.size() == 1 && legs.get(0).path != null) {
+            return onePath(legs.get(0).path, request.amountIn());
+        }
         LegQuotes q = new LegQuotes(legs);
         double[] best = bestSingle(legs, q, request.amountIn(), capacity);
         int bestLeg = (int) best[0];
@@ -215,6 +228,21 @@ public final class Router {
             routed = best[1];
         }
         return new Allocation(alloc, routed, best);
+    }
+
+    /**
+     * The whole order through a route's only leg, a path: nothing to split at this level (the path splits each of its
+     * hops), so the path is quoted once for the whole amount instead of slice by slice — what the slices would add up
+     * to. A path whose first hop runs dry takes what that hop could sell.
+     */
+    private static Allocation onePath(TwoHopPath path, double amount) {
+        TwoHopPath.Split split = path.split(amount);
+        double taken = 0;
+        for (double x : split.firstAlloc()) {
+            taken += x;
+        }
+        double filled = split.complete() ? amount : Math.min(amount, taken);
+        return new Allocation(new double[] {filled}, split.delivered(), new double[] {-1, 0, 0});
     }
 
     /**
@@ -270,7 +298,77 @@ public final class Router {
             }
         }
         legs.sort(Comparator.comparing(l -> l.venue.id()));
+        if (!unified && request.maxHops() > 1) {
+            legs.addAll(paths(market, request, sell, buy, legs));
+        }
         return legs;
+    }
+
+    /**
+     * The two-hop paths of {@code request} beside its {@code direct} legs: through each asset of the seller's chain
+     * that some venue there trades against the sell asset, in the order of the intermediates' ids, a path of the
+     * venues on that chain trading the sell asset for it and of those trading it for the buy asset — kept when both
+     * hops have venues and none of them is already in a direct leg or an earlier path. None when the buy asset is on
+     * another chain.
+     */
+    private static List<RouteLeg> paths(Market market, RouteRequest request, Asset sell, Asset buy,
+                                        List<RouteLeg> direct) {
+        if (!sell.chain().equals(buy.chain())) {
+            return List.of();
+        }
+        java.util.TreeMap<AssetId, Asset> intermediates = new java.util.TreeMap<>(Comparator.comparing(AssetId::value));
+        AssetId sellFamily = market.family(sell.id());
+        AssetId buyFamily = market.family(buy.id());
+        for (Venue venue : market.venues()) {
+            if (!venue.chain().equals(sell.chain()) || !venue.assets().contains(sell.id())) {
+                continue;
+            }
+            for (AssetId a : venue.assets()) {
+                Asset asset = market.asset(a);
+                AssetId family = market.family(a);
+                if (asset.chain().equals(sell.chain()) && !family.equals(sellFamily) && !family.equals(buyFamily)) {
+                    intermediates.put(a, asset);
+                }
+            }
+        }
+        java.util.Set<VenueId> taken = new java.util.HashSet<>();
+        for (RouteLeg leg : direct) {
+            taken.add(leg.venue.id());
+        }
+        List<RouteLeg> paths = new ArrayList<>();
+        for (Asset via : intermediates.values()) {
+            List<RouteLeg> first = onChain(legs(market, request.toward(sell.id(), via.id()), sell, via, false),
+                    sell.chain());
+            List<RouteLeg> second = onChain(legs(market, request.toward(via.id(), buy.id()), via, buy, false),
+                    sell.chain());
+            if (first.isEmpty() || second.isEmpty() || takes(first, taken) || takes(second, taken)) {
+                continue;
+            }
+            first.forEach(l -> taken.add(l.venue.id()));
+            second.forEach(l -> taken.add(l.venue.id()));
+            paths.add(new RouteLeg(new TwoHopPath(sell, via, buy, first, second, request)));
+        }
+        return paths;
+    }
+
+    /** The legs of {@code legs} on {@code chain} that cross no bridge. */
+    private static List<RouteLeg> onChain(List<RouteLeg> legs, ChainId chain) {
+        List<RouteLeg> out = new ArrayList<>();
+        for (RouteLeg leg : legs) {
+            if (leg.venueChain.equals(chain) && leg.inPath.isEmpty() && leg.outPath.isEmpty()) {
+                out.add(leg);
+            }
+        }
+        return out;
+    }
+
+    private static boolean takes(List<RouteLeg> legs, java.util.Set<VenueId> taken) {
+        for (RouteLeg leg : legs) {
+            if (taken.contains(leg.venue.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double gasUsd(Market market, ChainId chainId, long units) {
@@ -287,13 +385,18 @@ public final class Router {
 
     /** The fee rate the route paid, weighted by what each venue took. */
     private static double paidFee(List<RouteLeg> legs, double[] alloc) {
-        double total = sum(alloc);
+        double total = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).path == null) {
+                total += alloc[i];
+            }
+        }
         if (total <= 0) {
             return meanFee(legs);
         }
         double fee = 0;
         for (int i = 0; i < legs.size(); i++) {
-            if (alloc[i] > 0) {
+            if (alloc[i] > 0 && legs.get(i).path == null) {
                 fee += alloc[i] / total * feeOf(legs.get(i));
             }
         }
@@ -301,7 +404,7 @@ public final class Router {
     }
 
     private static double meanFee(List<RouteLeg> legs) {
-        return legs.stream().mapToDouble(Router::feeOf).average().orElse(0);
+        return legs.stream().filter(l -> l.path == null).mapToDouble(Router::feeOf).average().orElse(0);
     }
 
     /** The chain each bridge of a path leaves, starting from {@code start}. */
@@ -320,6 +423,9 @@ public final class Router {
         double[] best = {-1, 0, 0};
         for (int i = 0; i < legs.size(); i++) {
             RouteLeg leg = legs.get(i);
+            if (leg.path != null) {
+                continue;
+            }
             double a = Math.min(amount, capacity.headroom(leg));
             if (a <= 0) {
                 continue;
@@ -558,7 +664,7 @@ public final class Router {
      * marginal rate at zero size, which is at least its average rate (outputs are concave), so the bound never lets
      * the buy-side flow exceed capacity.
      */
-    private static final class Capacity {
+    static final class Capacity {
         private final double sellUsd;
         private final double buyUsd;
 

@@ -39,7 +39,8 @@ public final class FragmentationCalculator {
                 throw new IllegalArgumentException("fragmentation: order sizes must be finite and > 0, was " + size);
             }
             double amount = size / sell.referencePriceUsd();
-            RouteResult r = Router.DEFAULT.route(market, RouteRequest.of(sell.id(), buy, amount));
+            // The pair's own venues against their unified pool: a path through another asset is not fragmentation.
+            RouteResult r = Router.DEFAULT.route(market, RouteRequest.of(sell.id(), buy, amount).withMaxHops(1));
             double buyPrice = market.asset(buy).referencePriceUsd();
             orders.add(new Fragmentation.Order(size, amount, r.routedOut(), r.bestSingleOut(), r.unifiedOut(),
                     r.fragmentationCost() * buyPrice, r.fragmentationCostBps(), r.complete()));

@@ -37,22 +37,27 @@ class BundledEcosystemsTest {
                 .contains("native", "token", "stablecoin", "liquid-staking", "bridged", "receipt");
     }
 
-    /** Every v3 pool's √price must say about 3,300 USD per ETH, whichever token is token0. */
+    /**
+     * Every v3 pool's √price must agree with its tokens' reference prices (3,300 USD per ETH, 3,990 / 3,300 ETH per
+     * wstETH), whichever token is token0.
+     */
     @Test
     void concentratedLiquidityPricesAgreeWithTheReferencePrice() {
         EcosystemSnapshot s = BundledEcosystems.load("defi-2025");
-        double eth = s.asset(AssetId.of("eth")).orElseThrow().referencePriceUsd();
+        int pools = 0;
         for (VenueSpec v : s.venues()) {
             if (v instanceof VenueSpec.ConcentratedLiquidity cl) {
-                int d0 = s.asset(cl.token0()).orElseThrow().decimals();
-                int d1 = s.asset(cl.token1()).orElseThrow().decimals();
+                var t0 = s.asset(cl.token0()).orElseThrow();
+                var t1 = s.asset(cl.token1()).orElseThrow();
                 BigDecimal sqrt = new BigDecimal(cl.sqrtPriceX96()).divide(new BigDecimal(BigInteger.ONE.shiftLeft(96)),
                         MathContext.DECIMAL128);
-                double token1PerToken0 = sqrt.pow(2).scaleByPowerOfTen(d0 - d1).doubleValue();
-                double usdPerEth = d0 == 18 ? token1PerToken0 : 1 / token1PerToken0;
-                assertThat(usdPerEth).as(v.id().value()).isCloseTo(eth, within(1.0));
+                double token1PerToken0 = sqrt.pow(2).scaleByPowerOfTen(t0.decimals() - t1.decimals()).doubleValue();
+                double expected = t0.referencePriceUsd() / t1.referencePriceUsd();
+                assertThat(token1PerToken0).as(v.id().value()).isCloseTo(expected, within(expected * 3e-4));
+                pools++;
             }
         }
+        assertThat(pools).isEqualTo(5);
     }
 
     @Test

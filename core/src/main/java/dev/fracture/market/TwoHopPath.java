@@ -1,0 +1,227 @@
+package dev.fracture.market;
+
+import dev.fracture.model.Asset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sale through an intermediate asset on one chain: the sell asset is split over every venue trading it against the
+ * intermediate, and what that delivers is split over every venue trading the intermediate against the buy asset — the
+ * route a DEX aggregator takes when the pair itself trades thinly or nowhere (wstETH to USDC through WETH, for
+ * example; Angeris, Evans, Chitra et al., <i>Optimal Routing for Constant Function Market Makers</i>, 2022, route
+ * over such paths in the same way).
+ *
+ * <p>Each hop is the router's own optimal split over that hop's venues, so each hop's output is concave and increasing
+ * in its input, and so is their composition: the router can hand a path a share of an order beside the direct venues
+ * and equalize marginal rates across both. A path never shares a venue with a direct leg or another path of the same
+ * route (the router keeps only disjoint ones), so quoting it never double-counts a pool.
+ *
+ * <p>Both hops stay on the seller's chain and cross no bridge; each hop's gas is counted as the router counts a leg's,
+ * the first hop's converted to the buy asset at reference prices.
+ */
+final class TwoHopPath {
+    /** Enough halvings to bring any bracket of doubles to its last bits. */
+    private static final int BISECTION_STEPS = 200;
+
+    final Asset sell;
+    final Asset via;
+    final Asset buy;
+    final List<RouteLeg> first;
+    final List<RouteLeg> second;
+    private final RouteRequest template;
+
+    TwoHopPath(Asset sell, Asset via, Asset buy, List<RouteLeg> first, List<RouteLeg> second, RouteRequest template) {
+        if (first.isEmpty() || second.isEmpty()) {
+            throw new IllegalArgumentException("two-hop path: each hop needs a venue");
+        }
+        this.sell = sell;
+        this.via = via;
+        this.buy = buy;
+        this.first = List.copyOf(first);
+        this.second = List.copyOf(second);
+        this.template = template;
+    }
+
+    /** The two hops' quotes of one amount of the sell asset: what each hop takes and delivers. */
+    record Split(double[] firstAlloc, double firstGross, double firstGas, double[] secondAlloc, double delivered,
+                 boolean complete) {
+    }
+
+    /** What the path delivers for {@code amount} of the sell asset, net of both hops' gas (0 for nothing). */
+    double delivered(double amount) {
+        return split(amount).delivered();
+    }
+
+    Split split(double amount) {
+        double[] none2 = new double[second.size()];
+        if (!(amount > 0)) {
+            return new Split(new double[first.size()], 0, 0, none2, 0, true);
+        }
+        Router.Allocation a1 = allocate(first, hop(sell, via, amount), sell, via);
+        double gas1 = gasOf(first, a1.alloc());
+        double gross1 = a1.routed() + gas1;
+        boolean complete = sum(a1.alloc()) >= amount * (1 - 1e-12);
+        if (!(gross1 > 0)) {
+            return new Split(a1.alloc(), 0, gas1, none2, 0, complete);
+        }
+        Router.Allocation a2 = allocate(second, hop(via, buy, gross1), via, buy);
+        complete &= sum(a2.alloc()) >= gross1 * (1 - 1e-12);
+        double out = a2.routed() - gas1 * via.referencePriceUsd() / buy.referencePriceUsd();
+        return new Split(a1.alloc(), gross1, gas1, a2.alloc(), out, complete);
+    }
+
+    /** The path's fills for {@code amount}: the first hop's (nothing delivered to the buyer), then the second's. */
+    List<LegFill> fills(double amount) {
+        Split s = split(amount);
+        List<LegFill> fills = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            if (s.firstAlloc()[i] > 0) {
+                fills.add(first.get(i).fill(s.firstAlloc()[i]).asHop(LegFill.Hop.TO_INTERMEDIATE));
+            }
+        }
+        for (int i = 0; i < second.size(); i++) {
+            if (s.secondAlloc()[i] > 0) {
+                fills.add(second.get(i).fill(s.secondAlloc()[i]).asHop(LegFill.Hop.FROM_INTERMEDIATE));
+            }
+        }
+        return fills;
+    }
+
+    /** The path's marginal rate at zero size: the product of its hops' best ones. */
+    double marginalRate() {
+        return best(first) * best(second);
+    }
+
+    /**
+     * A rate at and above which the path sells nothing at the margin: the product of the hops' own
+     * ({@link RouteLeg#rateSellingNothing}), an upper bound on its marginal rate at zero.
+     */
+    double rateSellingNothing() {
+        return maxRateSellingNothing(first) * maxRateSellingNothing(second);
+    }
+
+    /**
+     * The amount of the sell asset at which the path, each hop split ideally, delivers its next unit at {@code rate}.
+     * With the first hop's common marginal rate at r1, it takes {@code I1(r1)} (the sum of its legs' inputs at that
+     * rate, {@link RouteLeg#inputAtMarginalRate}) and delivers {@code O1(r1)}, the sum of those legs' outputs; the
+     * second hop then sells that at a common rate r2 with {@code I2(r2) = O1(r1)}, and the path's marginal rate is
+     * r1·r2 (the chain rule). The r1 with {@code O1(r1) = I2(rate / r1)} is found by bisection: as r1 falls, O1
+     * grows and I2(rate / r1) shrinks, so the difference changes sign once. 0 when the rate is at or above the one
+     * at which the path sells nothing.
+     */
+    double inputAtMarginalRate(double rate) {
+        double top1 = maxRateSellingNothing(first);
+        double top2 = maxRateSellingNothing(second);
+        if (!(rate > 0) || rate >= top1 * top2) {
+            return rate > 0 ? 0 : Double.NaN;
+        }
+        double lo = rate / top2;
+        double hi = top1;
+        for (int i = 0; i < BISECTION_STEPS && hi - lo > 1e-15 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (firstHopOutput(mid) > secondHopInput(rate / mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return firstHopInput(0.5 * (lo + hi));
+    }
+
+    private double firstHopInput(double r1) {
+        double total = 0;
+        for (RouteLeg leg : first) {
+            total += leg.inputAtMarginalRate(r1);
+        }
+        return total;
+    }
+
+    private double firstHopOutput(double r1) {
+        double total = 0;
+        for (RouteLeg leg : first) {
+            double x = leg.inputAtMarginalRate(r1);
+            if (x > 0) {
+                total += leg.plain() ? leg.plainDelivered(x) : leg.delivered(leg.venueQuote(x));
+            }
+        }
+        return total;
+    }
+
+    private double secondHopInput(double r2) {
+        double total = 0;
+        for (RouteLeg leg : second) {
+            total += leg.inputAtMarginalRate(r2);
+        }
+        return total;
+    }
+
+    private static double maxRateSellingNothing(List<RouteLeg> legs) {
+        double most = 0;
+        for (RouteLeg leg : legs) {
+            most = Math.max(most, leg.rateSellingNothing());
+        }
+        return most;
+    }
+
+    /** The sum of both hops' venues' versions; -1 when a venue does not count its changes. */
+    long stateVersion() {
+        long sum = 0;
+        for (List<RouteLeg> hop : List.of(first, second)) {
+            for (RouteLeg leg : hop) {
+                long v = leg.venue.version();
+                if (v < 0) {
+                    return -1;
+                }
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * One hop's split: the router's over several venues; the whole amount on a hop's only venue (what the router's
+     * slices would add up to, without their rounding).
+     */
+    private static Router.Allocation allocate(List<RouteLeg> legs, RouteRequest request, Asset from, Asset to) {
+        if (legs.size() == 1) {
+            RouteLeg leg = legs.get(0);
+            double amount = request.amountIn();
+            Quote q = leg.venueQuote(amount);
+            double[] alloc = {q.complete() ? amount : q.amountIn()}; // a hop crosses no bridge: nothing kept back
+            double net = leg.delivered(q) - leg.gasCost;
+            return new Router.Allocation(alloc, net, new double[] {0, net, alloc[0]});
+        }
+        return Router.allocate(legs, request, new Router.Capacity(from, to));
+    }
+
+    private RouteRequest hop(Asset from, Asset to, double amount) {
+        return new RouteRequest(from.id(), to.id(), amount, template.maxLatencySeconds(), template.gas(),
+                template.chunks(), 1);
+    }
+
+    private static double best(List<RouteLeg> legs) {
+        double best = 0;
+        for (RouteLeg leg : legs) {
+            best = Math.max(best, leg.marginalRate());
+        }
+        return best;
+    }
+
+    private static double gasOf(List<RouteLeg> legs, double[] alloc) {
+        double gas = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            if (alloc[i] > 0) {
+                gas += legs.get(i).gasCost;
+            }
+        }
+        return gas;
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x;
+        }
+        return s;
+    }
+}
