@@ -237,11 +237,7 @@ public final class Router {
      */
     private static Allocation onePath(TwoHopPath path, double amount) {
         TwoHopPath.Split split = path.split(amount);
-        double taken = 0;
-        for (double x : split.firstAlloc()) {
-            taken += x;
-        }
-        double filled = split.complete() ? amount : Math.min(amount, taken);
+        double filled = split.complete() ? amount : Math.min(amount, sum(split.firstAlloc()));
         return new Allocation(new double[] {filled}, split.delivered(), new double[] {-1, 0, 0});
     }
 
@@ -640,7 +636,7 @@ public final class Router {
         return total;
     }
 
-    private static double sum(double[] a) {
+    static double sum(double[] a) {
         double s = 0;
         for (double x : a) {
             s += x;

@@ -60,12 +60,12 @@ final class TwoHopPath {
         Router.Allocation a1 = allocate(first, hop(sell, via, amount), sell, via);
         double gas1 = gasOf(first, a1.alloc());
         double gross1 = a1.routed() + gas1;
-        boolean complete = sum(a1.alloc()) >= amount * (1 - 1e-12);
+        boolean complete = Router.sum(a1.alloc()) >= amount * (1 - 1e-12);
         if (!(gross1 > 0)) {
             return new Split(a1.alloc(), 0, gas1, none2, 0, complete);
         }
         Router.Allocation a2 = allocate(second, hop(via, buy, gross1), via, buy);
-        complete &= sum(a2.alloc()) >= gross1 * (1 - 1e-12);
+        complete &= Router.sum(a2.alloc()) >= gross1 * (1 - 1e-12);
         double out = a2.routed() - gas1 * via.referencePriceUsd() / buy.referencePriceUsd();
         return new Split(a1.alloc(), gross1, gas1, a2.alloc(), out, complete);
     }
@@ -215,13 +215,5 @@ final class TwoHopPath {
             }
         }
         return gas;
-    }
-
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double x : a) {
-            s += x;
-        }
-        return s;
     }
 }
