@@ -42,9 +42,11 @@ final class TwoHopPath {
         this.template = template;
     }
 
-    /** The two hops' quotes of one amount of the sell asset: what each hop takes and delivers. */
-    record Split(double[] firstAlloc, double firstGross, double firstGas, double[] secondAlloc, double delivered,
-                 boolean complete) {
+    /**
+     * One amount of the sell asset through the path: each hop's allocation over its legs, what reaches the buyer net
+     * of both hops' gas, and whether both hops filled.
+     */
+    record Split(double[] firstAlloc, double[] secondAlloc, double delivered, boolean complete) {
     }
 
     /** What the path delivers for {@code amount} of the sell asset, net of both hops' gas (0 for nothing). */
@@ -55,19 +57,19 @@ final class TwoHopPath {
     Split split(double amount) {
         double[] none2 = new double[second.size()];
         if (!(amount > 0)) {
-            return new Split(new double[first.size()], 0, 0, none2, 0, true);
+            return new Split(new double[first.size()], none2, 0, true);
         }
         Router.Allocation a1 = allocate(first, hop(sell, via, amount), sell, via);
         double gas1 = gasOf(first, a1.alloc());
         double gross1 = a1.routed() + gas1;
         boolean complete = Router.sum(a1.alloc()) >= amount * (1 - 1e-12);
         if (!(gross1 > 0)) {
-            return new Split(a1.alloc(), 0, gas1, none2, 0, complete);
+            return new Split(a1.alloc(), none2, 0, complete);
         }
         Router.Allocation a2 = allocate(second, hop(via, buy, gross1), via, buy);
         complete &= Router.sum(a2.alloc()) >= gross1 * (1 - 1e-12);
         double out = a2.routed() - gas1 * via.referencePriceUsd() / buy.referencePriceUsd();
-        return new Split(a1.alloc(), gross1, gas1, a2.alloc(), out, complete);
+        return new Split(a1.alloc(), a2.alloc(), out, complete);
     }
 
     /** The path's fills for {@code amount}: the first hop's (nothing delivered to the buyer), then the second's. */
