@@ -171,6 +171,9 @@ final class EcosystemListing {
         if (v instanceof VenueSpec.ConcentratedLiquidity) {
             return "concentrated-liquidity";
         }
+        if (v instanceof VenueSpec.Wrapper) {
+            return "wrapper";
+        }
         return v instanceof VenueSpec.StableSwap ? "stable-swap" : "order-book";
     }
 }

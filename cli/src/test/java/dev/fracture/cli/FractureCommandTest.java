@@ -70,6 +70,35 @@ class FractureCommandTest {
     }
 
     @Test
+    void wstethSellsForEthByUnwrappingAndSellingStethInCurveBesideItsOwnPool() throws Exception {
+        Run r = run("route", "--sell", "wsteth", "--buy", "eth", "--amount", "5000", "--no-gas", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode fills = new ObjectMapper().readTree(r.out()).at("/result/fills");
+        JsonNode unwrap = null;
+        JsonNode curve = null;
+        for (JsonNode f : fills) {
+            if (f.get("venue").asText().equals("lido-wsteth")) {
+                unwrap = f;
+            } else if (f.get("venue").asText().equals("curve-steth")) {
+                curve = f;
+            }
+        }
+        assertThat(unwrap).as(r.out()).isNotNull();
+        assertThat(curve).as(r.out()).isNotNull();
+        // Lido's unwrap pays stEthPerToken = the asset's exchange rate, 1.21 stETH per wstETH, and no fee.
+        assertThat(unwrap.get("hop").asText()).isEqualTo("TO_INTERMEDIATE");
+        assertThat(unwrap.get("delivered").asDouble()).isCloseTo(1.21 * unwrap.get("amountIn").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(curve.get("hop").asText()).isEqualTo("FROM_INTERMEDIATE");
+        assertThat(curve.get("venueAmountIn").asDouble()).isEqualTo(unwrap.get("delivered").asDouble());
+
+        Run quote = run("quote", "--venue", "lido-wsteth", "--sell", "wsteth", "--amount", "10", "--exact", "--json");
+        assertThat(quote.exit()).as(quote.err()).isZero();
+        assertThat(new ObjectMapper().readTree(quote.out()).at("/units/amountOut").asText())
+                .isEqualTo("12100000000000000000");
+    }
+
+    @Test
     void quoteExactAndFastAgreeOnABundledPool() throws Exception {
         String venue = firstVenueOfType("concentrated-liquidity");
         Run fast = run("quote", "--venue", venue, "--sell", "eth", "--amount", "10", "--json");

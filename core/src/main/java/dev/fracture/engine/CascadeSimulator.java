@@ -220,7 +220,8 @@ public final class CascadeSimulator {
             eventLog.log(block);
             crossChain.settle(chain.id(), now, prices, flows);
             for (Venue v : venues) {
-                if (v.chain().equals(chain.id()) && !hooks.halted(v, now)) {
+                // A wrapper's rate is its contract's: there is no price to pull back, only pools priced against it.
+                if (v.chain().equals(chain.id()) && !v.fixedRate() && !hooks.halted(v, now)) {
                     if (crossChain.handles(v)) {
                         crossChain.pull(v, now, prices, flows);
                     } else {

@@ -29,8 +29,9 @@ final class LiquidityProviderFactory {
         List<Chain> chains = setup.snapshot().chains().stream().sorted(Comparator.comparing(Chain::id)).toList();
         for (Chain chain : chains) {
             ChainId id = chain.id();
-            List<VenueId> venues = setup.snapshot().venues().stream().filter(v -> v.chain().equals(id))
-                    .map(VenueSpec::id).sorted().toList();
+            // A wrapper has no liquidity providers: nothing of it can be withdrawn.
+            List<VenueId> venues = setup.snapshot().venues().stream().filter(v -> v.chain().equals(id)
+                    && !(v instanceof VenueSpec.Wrapper)).map(VenueSpec::id).sorted().toList();
             if (!venues.isEmpty() && (d.providers().enabled() || venues.stream().anyMatch(named::contains))) {
                 out.add(new LiquidityProviders(id, venues, d));
             }

@@ -46,7 +46,7 @@ final class MitigationView implements BlockView {
         double sum = 0;
         int n = 0;
         for (Venue v : block.market().venues()) {
-            if (v.chain().equals(chain()) && v.assets().size() == 2 && v.assets().contains(asset)) {
+            if (v.chain().equals(chain()) && v.assets().size() == 2 && v.assets().contains(asset) && !v.fixedRate()) {
                 AssetId other = v.assets().get(0).equals(asset) ? v.assets().get(1) : v.assets().get(0);
                 sum += v.spotPrice(asset, other) * block.prices().usd(other);
                 n++;

@@ -4,6 +4,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.BridgeId;
+import dev.fracture.model.VenueSpec;
 import dev.fracture.scenario.ScenarioEvent;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,11 @@ import java.util.Map;
  * on another — bridged, liquid staking, receipt — follows its parent's reference price (impact included) at the
  * snapshot's ratio, and a bridged token is further scaled by the share of its origin that still backs it.
  *
+ * <p>Forced selling of a liquid-staking token that a wrapper converts into its underlying at the contract's rate
+ * (Lido's wstETH; {@code dev.fracture.market.WrapperVenue}) presses on the underlying's impact law, not its own: anyone
+ * can unwrap at that rate, so the token cannot trade apart from its underlying, and a sale of it is a sale of the
+ * underlying. It still counts, in {@link #sold}, as forced selling of the token that was sold.
+ *
  * <p>Assets are indexed in id order; prices are recomputed parents first, so a child always reads its parent's price
  * of the same block.
  */
@@ -27,6 +33,10 @@ final class ReferencePrices implements OracleBank.ReferenceView {
     private final Map<AssetId, Integer> byIdentity = new java.util.IdentityHashMap<>();
     private final double[] reference;
     private final double[] sold;
+    /** Forced selling each asset's impact law reads: its own, plus that of the tokens wrapped on it. */
+    private final double[] pressure;
+    /** The asset whose impact law a forced sale of each asset presses on: itself, or a wrapper's underlying. */
+    private final int[] pressOn;
     private final SquareRootImpact[] impact;
     /** For an asset the scenario does not drive: the asset it follows (-1 none), at the snapshot's ratio. */
     private final int[] parent;
@@ -45,6 +55,8 @@ final class ReferencePrices implements OracleBank.ReferenceView {
         }
         this.reference = new double[n];
         this.sold = new double[n];
+        this.pressure = new double[n];
+        this.pressOn = new int[n];
         this.impact = new SquareRootImpact[n];
         this.parent = new int[n];
         this.ratio = new double[n];
@@ -60,6 +72,19 @@ final class ReferencePrices implements OracleBank.ReferenceView {
             }
             if (a.kind() instanceof AssetKind.Bridged b) {
                 bridgeOf[i] = b.bridge();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            pressOn[i] = i;
+        }
+        for (VenueSpec v : setup.snapshot().venues()) {
+            if (v instanceof VenueSpec.Wrapper w) {
+                int wrapped = index.get(w.wrapped());
+                int underlying = index.get(w.underlying());
+                if (parent[wrapped] == underlying) {
+                    // Only while the token follows its underlying: a token the scenario drives has a path of its own.
+                    pressOn[wrapped] = underlying;
+                }
             }
         }
         this.order = parentsFirst();
@@ -105,7 +130,7 @@ final class ReferencePrices implements OracleBank.ReferenceView {
     /** Recomputes every reference price for time {@code now}. */
     void update(long now) {
         for (int i : order) {
-            double drop = impact[i] == null ? 0 : impact[i].fraction(sold[i]);
+            double drop = impact[i] == null ? 0 : impact[i].fraction(pressure[i]);
             double path = parent[i] >= 0 ? reference[parent[i]] * ratio[i] : base(i, now);
             if (bridgeOf[i] != null) {
                 path *= backing(bridgeOf[i], now);
@@ -179,7 +204,9 @@ final class ReferencePrices implements OracleBank.ReferenceView {
 
     /** Adds forced selling of {@code asset}, USD at the reference price when sold: it moves later prices. */
     void addForcedSale(AssetId asset, double usd) {
-        sold[index(asset)] += usd;
+        int i = index(asset);
+        sold[i] += usd;
+        pressure[pressOn[i]] += usd;
     }
 
     /** Forced sales of asset {@code i} so far, USD. */

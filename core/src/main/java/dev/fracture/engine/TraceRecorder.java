@@ -21,6 +21,8 @@ final class TraceRecorder {
     private final ReferencePrices prices;
     private final OracleBank oracles;
     private final List<Venue> venues;
+    /** The venues with a market price: each has a trace column. */
+    private final List<Venue> priced;
     private final List<ProtocolBook> books;
     private final List<TraceSource> sources;
     private final List<String> columns = new ArrayList<>();
@@ -60,7 +62,9 @@ final class TraceRecorder {
         this.sources = List.copyOf(sources);
         prices.assets().forEach(a -> columns.add("ref:" + a.id()));
         oracles.ids().forEach(o -> columns.add("oracle:" + o));
-        venues.forEach(v -> columns.add("venue:" + v.id()));
+        // A wrapper's rate is its contract's, not a market price: it has no column (nor a drawdown in the summary).
+        this.priced = venues.stream().filter(v -> !v.fixedRate()).toList();
+        priced.forEach(v -> columns.add("venue:" + v.id()));
         books.forEach(b -> columns.add("liquidated:" + b.id()));
         books.forEach(b -> columns.add("badDebt:" + b.id()));
         prices.assets().forEach(a -> columns.add("sold:" + a.id()));
@@ -84,7 +88,7 @@ final class TraceRecorder {
         for (OracleId o : oracles.ids()) {
             row[k++] = oracles.usd(o, now);
         }
-        for (Venue v : venues) {
+        for (Venue v : priced) {
             row[k++] = v.spotPrice(v.assets().get(0), v.assets().get(1));
         }
         for (double l : liquidated) {
@@ -152,7 +156,7 @@ final class TraceRecorder {
         double sum = 0;
         for (int i = 0; i < venues.size(); i++) {
             Venue v = venues.get(i);
-            if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id())) {
+            if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id()) && !v.fixedRate()) {
                 long version = v.version();
                 if (version < 0 || version != depthVersion[f][i]) {
                     AssetId other = v.assets().get(0).equals(a.id()) ? v.assets().get(1) : v.assets().get(0);

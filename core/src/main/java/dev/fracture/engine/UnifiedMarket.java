@@ -44,7 +44,8 @@ final class UnifiedMarket {
         Map<String, List<Venue>> groups = new LinkedHashMap<>();
         List<Venue> out = new ArrayList<>();
         for (Venue v : fragmented.venues()) {
-            if (v.assets().size() != 2) {
+            if (v.assets().size() != 2 || v.fixedRate()) {
+                // A wrapper is a contract, not liquidity: it stays as it is beside the merged pools.
                 out.add(v);
                 continue;
             }

@@ -266,7 +266,8 @@ public final class Router {
                     out = a;
                 }
             }
-            if (in == null || out == null) {
+            if (in == null || out == null || (unified && venue.fixedRate())) {
+                // A wrapper is a contract, not liquidity: the unified pool merges only what providers supply.
                 continue;
             }
             ChainId venueChain = venue.chain();
@@ -333,10 +334,10 @@ public final class Router {
         }
         List<RouteLeg> paths = new ArrayList<>();
         for (Asset via : intermediates.values()) {
-            List<RouteLeg> first = onChain(legs(market, request.toward(sell.id(), via.id()), sell, via, false),
-                    sell.chain());
-            List<RouteLeg> second = onChain(legs(market, request.toward(via.id(), buy.id()), via, buy, false),
-                    sell.chain());
+            List<RouteLeg> first = wrapperAlone(onChain(legs(market, request.toward(sell.id(), via.id()), sell, via,
+                    false), sell.chain()));
+            List<RouteLeg> second = wrapperAlone(onChain(legs(market, request.toward(via.id(), buy.id()), via, buy,
+                    false), sell.chain()));
             if (first.isEmpty() || second.isEmpty() || takes(first, taken) || takes(second, taken)) {
                 continue;
             }
@@ -345,6 +346,19 @@ public final class Router {
             paths.add(new RouteLeg(new TwoHopPath(sell, via, buy, first, second, request)));
         }
         return paths;
+    }
+
+    /**
+     * A hop a wrapper serves is the wrapper alone: it converts any amount at the contract's rate, which is what any pool
+     * of the same pair is arbitraged to, so the hop's rate is that rate whatever else trades the pair.
+     */
+    private static List<RouteLeg> wrapperAlone(List<RouteLeg> legs) {
+        for (RouteLeg leg : legs) {
+            if (leg.venue.fixedRate()) {
+                return List.of(leg);
+            }
+        }
+        return legs;
     }
 
     /** The legs of {@code legs} on {@code chain} that cross no bridge. */

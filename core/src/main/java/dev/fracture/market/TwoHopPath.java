@@ -117,6 +117,14 @@ final class TwoHopPath {
         if (!(rate > 0) || rate >= top1 * top2) {
             return rate > 0 ? 0 : Double.NaN;
         }
+        // A wrapper's hop converts every unit at its rate ρ (its output is ρ times its input, whatever the size), so
+        // the chain rule needs no search: the other hop's own answer at rate / ρ, scaled through the wrapper.
+        if (fixedRate(first)) {
+            return secondHopInput(rate / top1) / top1;
+        }
+        if (fixedRate(second)) {
+            return firstHopInput(rate / top2);
+        }
         double lo = rate / top2;
         double hi = top1;
         for (int i = 0; i < BISECTION_STEPS && hi - lo > 1e-15 * hi; i++) {
@@ -128,6 +136,11 @@ final class TwoHopPath {
             }
         }
         return firstHopInput(0.5 * (lo + hi));
+    }
+
+    /** Whether the hop is one fixed-rate venue (a wrapper; the router gives such a hop no other venue). */
+    private static boolean fixedRate(List<RouteLeg> hop) {
+        return hop.size() == 1 && hop.get(0).venue.fixedRate();
     }
 
     private double firstHopInput(double r1) {

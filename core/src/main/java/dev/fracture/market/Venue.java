@@ -124,6 +124,15 @@ public interface Venue {
      */
     double[] withdrawLiquidity(double fraction);
 
+    /**
+     * Whether this venue is a contract converting at a set rate with no liquidity providers behind it (a wrapper such
+     * as Lido's wstETH): its price never moves, so arbitrage, liquidity withdrawals, depth tallies and the
+     * unified-liquidity merge leave it alone, and a route uses it only as the contract it is.
+     */
+    default boolean fixedRate() {
+        return false;
+    }
+
     /** An independent copy in the same state, for what-if trades. */
     Venue copy();
 

@@ -29,6 +29,9 @@ public final class Venues {
             ss.coins().forEach(c -> coins.add(asset(snapshot, c, spec)));
             return StableSwapPool.of(ss, coins, mode);
         }
+        if (spec instanceof VenueSpec.Wrapper w) {
+            return WrapperVenue.of(w, asset(snapshot, w.wrapped(), spec), asset(snapshot, w.underlying(), spec), mode);
+        }
         VenueSpec.OrderBook ob = (VenueSpec.OrderBook) spec;
         return OrderBook.of(ob, asset(snapshot, ob.base(), spec), asset(snapshot, ob.quote(), spec));
     }

@@ -90,6 +90,9 @@ public final class DepthCalculator {
     private static List<Side> sides(Market market, ShockScope scope) {
         List<Side> out = new ArrayList<>();
         for (Venue v : market.venues()) {
+            if (v.fixedRate()) {
+                continue; // a wrapper's depth is unbounded: it converts, it does not hold liquidity
+            }
             Side best = null;
             double bestDepth = -1;
             for (AssetId sold : v.assets()) {

@@ -94,7 +94,7 @@ final class LiquidityIncentives implements Mitigation {
         Map<ChainId, AssetId> out = new LinkedHashMap<>();
         Set<ChainId> stable = new HashSet<>();
         List<VenueSpec> candidates = s.venues().stream().filter(v -> v.assets().size() == 2
-                && v.assets().contains(spec.asset())).sorted(Comparator.comparing(v -> v.id().value())).toList();
+                && !(v instanceof VenueSpec.Wrapper) && v.assets().contains(spec.asset())).sorted(Comparator.comparing(v -> v.id().value())).toList();
         for (VenueSpec v : candidates) {
             AssetId other = v.assets().get(0).equals(spec.asset()) ? v.assets().get(1) : v.assets().get(0);
             boolean isStable = Snapshots.asset(s, other).kind() instanceof AssetKind.Stablecoin;

@@ -6,6 +6,7 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ProtocolSpec;
 import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
 import dev.fracture.scenario.MitigationSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,7 +181,7 @@ public final class MitigationSet {
                 }
             }
             boolean trades = s.venues().stream().anyMatch(v -> v.assets().size() == 2
-                    && v.assets().contains(l.asset()));
+                    && !(v instanceof VenueSpec.Wrapper) && v.assets().contains(l.asset()));
             if (l.against() == null && !trades) {
                 throw new IllegalArgumentException(where + ": asset '" + l.asset()
                         + "' trades in no two-asset venue of the snapshot, so there is no market to place depth in"

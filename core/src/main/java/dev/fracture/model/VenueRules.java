@@ -51,6 +51,8 @@ final class VenueRules {
                 stableSwap(p, ss);
             } else if (venue instanceof VenueSpec.OrderBook ob) {
                 orderBook(p, ob);
+            } else if (venue instanceof VenueSpec.Wrapper w) {
+                wrapper(p, w);
             }
         }
     }
@@ -124,6 +126,26 @@ final class VenueRules {
         sink.between(path, tick, -MAX_TICK, MAX_TICK);
         if (tickSpacing > 0 && tick % tickSpacing != 0) {
             sink.add(path, "must be a multiple of tickSpacing " + tickSpacing + " (was " + tick + ")");
+        }
+    }
+
+    /**
+     * A wrapper converts a liquid-staking token and its underlying at the token's exchange rate (Lido's wstETH), so the
+     * wrapped asset must be of that kind and stand on the named underlying.
+     */
+    private void wrapper(String p, VenueSpec.Wrapper w) {
+        Asset wrapped = venueAsset(p + ".wrapped", w.wrapped(), w.chain());
+        venueAsset(p + ".underlying", w.underlying(), w.chain());
+        distinct(p + ".underlying", w.wrapped(), w.underlying(), "wrapped");
+        if (wrapped == null || w.underlying() == null) {
+            return;
+        }
+        if (!(wrapped.kind() instanceof AssetKind.LiquidStaking staking)) {
+            sink.add(p + ".wrapped", "asset '" + w.wrapped() + "' must be a liquid-staking token to be wrapped (its kind"
+                    + " is " + SnapshotValidator.kindName(wrapped.kind()) + ")");
+        } else if (!w.underlying().equals(staking.underlying())) {
+            sink.add(p + ".underlying", "must be '" + staking.underlying() + "', the underlying of '" + w.wrapped()
+                    + "' (was '" + w.underlying() + "')");
         }
     }
 

@@ -93,6 +93,18 @@ public sealed interface VenueSpec {
         }
     }
 
+    /**
+     * A wrapper contract converting the liquid-staking token {@code wrapped} and its {@code underlying} into each other
+     * at the wrapped asset's exchange rate, with no fee and no liquidity behind it (Lido's wstETH: {@code wrap} and
+     * {@code unwrap}). The rate is the one the asset's kind states, so the two cannot disagree.
+     */
+    record Wrapper(VenueId id, ChainId chain, AssetId wrapped, AssetId underlying) implements VenueSpec {
+        @Override
+        public List<AssetId> assets() {
+            return List.of(wrapped, underlying);
+        }
+    }
+
     /** A price level of an order book: size in base units resting at price (quote per base). */
     record BookLevel(BigDecimal price, BigDecimal size) {
     }

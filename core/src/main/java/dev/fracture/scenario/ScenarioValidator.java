@@ -7,6 +7,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.VenueSpec;
 import dev.fracture.model.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -196,8 +197,13 @@ public final class ScenarioValidator {
                     exploitBottom(path, x);
                 } else if (e instanceof ScenarioEvent.LiquidityWithdrawal w) {
                     for (int v = 0; v < w.venues().size(); v++) {
-                        if (snapshot.venue(w.venues().get(v)).isEmpty()) {
+                        var named = snapshot.venue(w.venues().get(v));
+                        if (named.isEmpty()) {
                             add(path + ".venues[" + v + "]", "unknown venue '" + w.venues().get(v) + "'");
+                        } else if (named.get() instanceof VenueSpec.Wrapper) {
+                            add(path + ".venues[" + v + "]", "venue '" + w.venues().get(v) + "' is a wrapper: it"
+                                    + " converts at its contract's rate and no liquidity providers stand behind it, so"
+                                    + " there is nothing to withdraw");
                         }
                     }
                     within(path + ".atSeconds", w.atSeconds());

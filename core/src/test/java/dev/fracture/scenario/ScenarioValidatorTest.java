@@ -11,6 +11,7 @@ import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.SnapshotParts;
 import dev.fracture.model.VenueId;
+import dev.fracture.model.VenueSpec;
 import dev.fracture.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +212,20 @@ class ScenarioValidatorTest {
         assertThat(violations()).containsExactly(
                 new Violation("events[3].bridge", "unknown bridge 'wormhole'"),
                 new Violation("events[4].bridge", "unknown bridge 'ronin'"));
+    }
+
+    @Test
+    void aWithdrawalCannotNameAWrapper() {
+        EcosystemSnapshot s = SNAPSHOT;
+        List<VenueSpec> venues = new ArrayList<>(s.venues());
+        venues.add(new VenueSpec.Wrapper(VenueId.of("lido-wsteth"), ETHEREUM, WSTETH, ETH));
+        EcosystemSnapshot wrapped = new EcosystemSnapshot(s.name(), s.asOf(), s.chains(), s.assets(), s.bridges(),
+                venues, s.oracles(), s.protocols());
+        events.set(5, new ScenarioEvent.LiquidityWithdrawal(List.of(VenueId.of("uni-v2"), VenueId.of("lido-wsteth")),
+                0.5, 700));
+        assertThat(ScenarioValidator.DEFAULT.validate(scenario(), wrapped)).containsExactly(new Violation(
+                "events[5].venues[1]", "venue 'lido-wsteth' is a wrapper: it converts at its contract's rate and no"
+                        + " liquidity providers stand behind it, so there is nothing to withdraw"));
     }
 
     @Test

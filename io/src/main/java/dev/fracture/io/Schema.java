@@ -24,7 +24,9 @@ final class Schema {
     static final String CONCENTRATED_LIQUIDITY = "concentrated-liquidity";
     static final String STABLE_SWAP = "stable-swap";
     static final String ORDER_BOOK = "order-book";
-    static final List<String> VENUE_TYPES = List.of(CONSTANT_PRODUCT, CONCENTRATED_LIQUIDITY, STABLE_SWAP, ORDER_BOOK);
+    static final String WRAPPER = "wrapper";
+    static final List<String> VENUE_TYPES = List.of(CONSTANT_PRODUCT, CONCENTRATED_LIQUIDITY, STABLE_SWAP, ORDER_BOOK,
+            WRAPPER);
 
     static final String PUSH = "push";
     static final String TWAP = "twap";
@@ -67,6 +69,8 @@ final class Schema {
             return CONCENTRATED_LIQUIDITY;
         } else if (venue instanceof VenueSpec.StableSwap) {
             return STABLE_SWAP;
+        } else if (venue instanceof VenueSpec.Wrapper) {
+            return WRAPPER;
         }
         return ORDER_BOOK;
     }

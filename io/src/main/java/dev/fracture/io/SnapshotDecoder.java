@@ -232,6 +232,8 @@ final class SnapshotDecoder {
                     id(f, "token1", AssetId::of), f.decimal("reserve0"), f.decimal("reserve1"), f.intValue("feePips"));
             case Schema.CONCENTRATED_LIQUIDITY -> concentratedLiquidity(f, id, chain);
             case Schema.STABLE_SWAP -> stableSwap(f, id, chain);
+            case Schema.WRAPPER -> new VenueSpec.Wrapper(id, chain, id(f, "wrapped", AssetId::of),
+                    id(f, "underlying", AssetId::of));
             default -> orderBook(f, id, chain);
         };
     }

@@ -200,6 +200,9 @@ public final class SnapshotWriter {
             levels(g, "bids", ob.bids());
             levels(g, "asks", ob.asks());
             g.writeNumberField("takerFeePips", ob.takerFeePips());
+        } else if (v instanceof VenueSpec.Wrapper w) {
+            g.writeStringField("wrapped", w.wrapped().value());
+            g.writeStringField("underlying", w.underlying().value());
         }
         g.writeEndObject();
     }

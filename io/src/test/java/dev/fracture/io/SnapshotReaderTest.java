@@ -126,11 +126,33 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void readsAWrapperOfALiquidStakingToken() {
+        String text = YAML.replaceFirst("\noracles:\n",
+                "\n  - {type: wrapper, id: lido-steth, chain: ethereum, wrapped: steth, underlying: eth}\noracles:\n");
+        EcosystemSnapshot s = yaml(text);
+        assertThat(s.venue(dev.fracture.model.VenueId.of("lido-steth"))).contains(new dev.fracture.model.VenueSpec.Wrapper(
+                dev.fracture.model.VenueId.of("lido-steth"), dev.fracture.model.ChainId.of("ethereum"),
+                dev.fracture.model.AssetId.of("steth"), dev.fracture.model.AssetId.of("eth")));
+    }
+
+    @Test
+    void aWrapperMustWrapALiquidStakingTokenOnItsUnderlying() {
+        String text = YAML.replaceFirst("\noracles:\n",
+                "\n  - {type: wrapper, id: wrap-uni, chain: ethereum, wrapped: uni, underlying: eth}\noracles:\n");
+        assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "wrapped: uni") + ": venues[4].wrapped: "
+                + "asset 'uni' must be a liquid-staking token to be wrapped (its kind is token)");
+        String wrongUnderlying = YAML.replaceFirst("\noracles:\n",
+                "\n  - {type: wrapper, id: lido-steth, chain: ethereum, wrapped: steth, underlying: usdc}\noracles:\n");
+        assertThat(yamlError(wrongUnderlying)).isEqualTo("demo.yaml:" + at(wrongUnderlying, "underlying: usdc") + ": "
+                + "venues[4].underlying: must be 'eth', the underlying of 'steth' (was 'usdc')");
+    }
+
+    @Test
     void unknownVenueTypeListsTheTypes() {
         String text = YAML.replace("type: order-book", "type: rfq");
         assertThat(yamlError(text)).isEqualTo("demo.yaml:" + at(text, "type: rfq") + ": venues[3].type: "
                 + "unknown venue type 'rfq' (expected one of: constant-product, concentrated-liquidity, stable-swap, "
-                + "order-book)");
+                + "order-book, wrapper)");
     }
 
     @Test
