@@ -1,5 +1,6 @@
 package dev.fracture.cli;
 
+import dev.fracture.io.FormatNames;
 import dev.fracture.model.Asset;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.Bridge;
@@ -7,9 +8,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.OracleSpec;
 import dev.fracture.model.ProtocolSpec;
-import dev.fracture.model.VenueSpec;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What {@code fracture ecosystems} shows, as records. The tables and the {@code --json} document are both printed
@@ -61,11 +60,11 @@ final class EcosystemListing {
                 s.chains().stream().map(EcosystemListing::chain).toList(),
                 s.assets().stream().map(EcosystemListing::asset).toList(),
                 s.bridges().stream().map(EcosystemListing::bridge).toList(),
-                s.venues().stream().map(v -> new VenueRow(v.id().value(), type(v), v.chain().value(),
+                s.venues().stream().map(v -> new VenueRow(v.id().value(), FormatNames.venueType(v), v.chain().value(),
                         v.assets().stream().map(a -> a.value()).toList())).toList(),
-                s.oracles().stream().map(o -> new OracleRow(o.id().value(), oracleType(o), oracleSource(o))).toList(),
-                s.protocols().stream().map(p -> new ProtocolRow(p.id().value(), protocolType(p), p.chain().value(),
-                        positions(p))).toList());
+                s.oracles().stream().map(o -> new OracleRow(o.id().value(), FormatNames.oracleType(o), oracleSource(o))).toList(),
+                s.protocols().stream().map(p -> new ProtocolRow(p.id().value(), FormatNames.protocolType(p),
+                        p.chain().value(), positions(p))).toList());
     }
 
     private static ChainRow chain(Chain c) {
@@ -80,7 +79,7 @@ final class EcosystemListing {
 
     private static BridgeRow bridge(Bridge b) {
         return new BridgeRow(b.id().value(), b.chainA().value(), b.chainB().value(), b.latencySeconds(),
-                b.capacityPerHourUsd(), b.feeBps(), b.status().name().toLowerCase(Locale.ROOT));
+                b.capacityPerHourUsd(), b.feeBps(), FormatNames.bridgeStatus(b.status()));
     }
 
     private static String kind(AssetKind k) {
@@ -99,16 +98,6 @@ final class EcosystemListing {
         return k instanceof AssetKind.Native ? "native" : "token";
     }
 
-    private static String oracleType(OracleSpec o) {
-        if (o instanceof OracleSpec.Push) {
-            return "push";
-        }
-        if (o instanceof OracleSpec.Twap) {
-            return "twap";
-        }
-        return o instanceof OracleSpec.Delayed ? "delayed" : "fallback";
-    }
-
     private static String oracleSource(OracleSpec o) {
         if (o instanceof OracleSpec.Push p) {
             return p.asset() + ", " + p.deviationBps() + " bps / " + p.heartbeatSeconds() + " s";
@@ -121,25 +110,6 @@ final class EcosystemListing {
         }
         OracleSpec.Fallback f = (OracleSpec.Fallback) o;
         return f.primary() + ", else " + f.fallback();
-    }
-
-    private static String protocolType(ProtocolSpec p) {
-        if (p instanceof ProtocolSpec.PooledLending) {
-            return "pooled-lending";
-        }
-        if (p instanceof ProtocolSpec.IsolatedLending) {
-            return "isolated-lending";
-        }
-        if (p instanceof ProtocolSpec.CometLending) {
-            return "comet-lending";
-        }
-        if (p instanceof ProtocolSpec.PerpExchange) {
-            return "perp-exchange";
-        }
-        if (p instanceof ProtocolSpec.OptionsDealer) {
-            return "options-dealer";
-        }
-        return p instanceof ProtocolSpec.CdpSystem ? "cdp" : "stability-pool";
     }
 
     private static int positions(ProtocolSpec p) {
@@ -162,18 +132,5 @@ final class EcosystemListing {
             return d.positions().size();
         }
         return ((ProtocolSpec.StabilityPoolSystem) p).troves().size();
-    }
-
-    private static String type(VenueSpec v) {
-        if (v instanceof VenueSpec.ConstantProduct) {
-            return "constant-product";
-        }
-        if (v instanceof VenueSpec.ConcentratedLiquidity) {
-            return "concentrated-liquidity";
-        }
-        if (v instanceof VenueSpec.Wrapper) {
-            return "wrapper";
-        }
-        return v instanceof VenueSpec.StableSwap ? "stable-swap" : "order-book";
     }
 }

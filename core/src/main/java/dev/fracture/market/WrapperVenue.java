@@ -105,15 +105,6 @@ public final class WrapperVenue implements Venue, IntegerQuoting {
         return assets;
     }
 
-    /** Underlying per wrapped token (stETH per wstETH). */
-    public double rate() {
-        return rate;
-    }
-
-    public MathMode mode() {
-        return mode;
-    }
-
     @Override
     public boolean fixedRate() {
         return true;

@@ -1,5 +1,7 @@
 package dev.fracture.market;
 
+import static dev.fracture.market.ConstantProductForms.cpOut;
+import static dev.fracture.market.ConstantProductForms.cpSlope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -34,7 +36,6 @@ class RouterTwoHopTest {
     private static final AssetId USDT = AssetId.of("USDT");
     private static final AssetId DAI = AssetId.of("DAI");
     private static final AssetId WST = AssetId.of("WST");
-    private static final double GAMMA = 0.997;
 
     /** WST/ETH 1,000 / 1,200 and ETH/USDC 1,000 / 2,000,000, both 0.3%; optionally a direct WST/USDC pool. */
     private static Market market(boolean direct, List<VenueSpec> more) {
@@ -58,16 +59,7 @@ class RouterTwoHopTest {
     }
 
     private static VenueSpec cp(String id, AssetId a, AssetId b, String ra, String rb) {
-        return new VenueSpec.ConstantProduct(VenueId.of(id), ETHEREUM, a, b, new BigDecimal(ra), new BigDecimal(rb),
-                3000);
-    }
-
-    private static double cpOut(double x, double y, double a) {
-        return a <= 0 ? 0 : y * GAMMA * a / (x + GAMMA * a);
-    }
-
-    private static double cpSlope(double x, double y, double a) {
-        return GAMMA * x * y / ((x + GAMMA * a) * (x + GAMMA * a));
+        return ConstantProductForms.pair(ETHEREUM, id, a, b, ra, rb);
     }
 
     /** WST sold through ETH: the WST/ETH pool's output sold into the ETH/USDC pool. */
@@ -117,24 +109,14 @@ class RouterTwoHopTest {
         Market market = market(true, List.of());
         double a = 100;
         DoubleUnaryOperator total = x -> cpOut(500, 1_200_000, x) + pathOut(a - x);
-        double lo = 0;
-        double hi = a;
-        for (int i = 0; i < 200; i++) {
-            double m1 = lo + (hi - lo) / 3;
-            double m2 = hi - (hi - lo) / 3;
-            if (total.applyAsDouble(m1) < total.applyAsDouble(m2)) {
-                lo = m1;
-            } else {
-                hi = m2;
-            }
-        }
-        double best = total.applyAsDouble((lo + hi) / 2);
+        double split = ConstantProductForms.argMax(total, a);
+        double best = total.applyAsDouble(split);
         RouteResult r = Router.DEFAULT.route(market, sell(WST, USDC, a));
         assertThat(r.routedOut()).isCloseTo(best, within(best * 1e-6));
         assertThat(r.routedOut()).isGreaterThan(cpOut(500, 1_200_000, a)).isGreaterThan(pathOut(a));
         double direct = r.fills().stream().filter(f -> f.hop() == LegFill.Hop.DIRECT)
                 .mapToDouble(LegFill::amountIn).sum();
-        assertThat(direct).isCloseTo((lo + hi) / 2, within(a * 0.01));
+        assertThat(direct).isCloseTo(split, within(a * 0.01));
         // Bought at the buyer: the direct fill and the second hop, not the intermediate of the first.
         double delivered = r.fills().stream().filter(LegFill::toBuyer).mapToDouble(LegFill::delivered).sum();
         assertThat(delivered).isCloseTo(r.routedOut(), within(r.routedOut() * 1e-12));

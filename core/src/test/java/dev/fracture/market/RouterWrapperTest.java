@@ -1,5 +1,7 @@
 package dev.fracture.market;
 
+import static dev.fracture.market.ConstantProductForms.GAMMA;
+import static dev.fracture.market.ConstantProductForms.cpOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,7 +33,6 @@ class RouterWrapperTest {
     private static final AssetId STETH = AssetId.of("steth");
     private static final AssetId WST = AssetId.of("wst");
     private static final double RHO = 1.2;
-    private static final double GAMMA = 0.997;
 
     /** The wrapper WST/stETH and stETH/ETH 1,000 / 1,000 at 0.3%, with {@code more} venues beside them. */
     private static Market market(List<VenueSpec> more) {
@@ -50,12 +51,7 @@ class RouterWrapperTest {
     }
 
     private static VenueSpec cp(String id, AssetId a, AssetId b, String ra, String rb) {
-        return new VenueSpec.ConstantProduct(VenueId.of(id), ETHEREUM, a, b, new BigDecimal(ra), new BigDecimal(rb),
-                3000);
-    }
-
-    private static double cpOut(double x, double y, double a) {
-        return a <= 0 ? 0 : y * GAMMA * a / (x + GAMMA * a);
+        return ConstantProductForms.pair(ETHEREUM, id, a, b, ra, rb);
     }
 
     private static RouteRequest sell(AssetId in, AssetId out, double amount) {
@@ -93,19 +89,7 @@ class RouterWrapperTest {
         Market market = market(List.of(cp("wst-eth", WST, ETH, "500", "600")));
         double a = 200;
         DoubleUnaryOperator total = x -> cpOut(500, 600, x) + cpOut(1000, 1000, RHO * (a - x));
-        double lo = 0;
-        double hi = a;
-        double g = (Math.sqrt(5) - 1) / 2;
-        for (int i = 0; i < 200; i++) {
-            double m1 = hi - g * (hi - lo);
-            double m2 = lo + g * (hi - lo);
-            if (total.applyAsDouble(m1) < total.applyAsDouble(m2)) {
-                lo = m1;
-            } else {
-                hi = m2;
-            }
-        }
-        double best = total.applyAsDouble(0.5 * (lo + hi));
+        double best = total.applyAsDouble(ConstantProductForms.argMax(total, a));
         RouteResult r = Router.DEFAULT.route(market, sell(WST, ETH, a));
         assertThat(r.routedOut()).isCloseTo(best, within(best * 1e-6));
         assertThat(r.routedOut()).isGreaterThan(cpOut(500, 600, a)).isGreaterThan(cpOut(1000, 1000, RHO * a));
