@@ -20,10 +20,16 @@ import java.util.Map;
  * amount_d × v_c / Σ_{c'≠d} v_c': each collateral is shared among the debts it can back and each debt among the
  * collaterals that can back it, pro rata by value (with one debt asset not held as collateral, every market inherits
  * the account's loan-to-value). A debt whose only collateral is the same asset has no market and stays out. A
- * market's LLTV is the pooled reserve's liquidation threshold (bps → WAD), its oracle the reserve's, and its lenders
- * supply exactly what it lends. Supplies not enabled as collateral (deposits) and accounts without debt stay out:
- * they carry no liquidation risk. E-mode categories do not survive isolation: each market has its collateral
- * reserve's own threshold.
+ * market's LLTV is the liquidation threshold the pooled account had on that collateral (bps → WAD): the reserve's, or
+ * its e-mode category's when the account is in the category and the collateral belongs to it (Aave v3's rule,
+ * {@link ProtocolSpec.PooledLending#liquidationThresholdBps}). Morpho Blue identifies a market by its loan and
+ * collateral assets, oracle, interest-rate model and LLTV, so one pair can have several markets: an e-mode position
+ * goes to a market of its own at the category's threshold, named {@code collateral/loan/emode-N} (as Morpho lists
+ * wstETH/WETH at 94.5% beside lower LLTVs), and positions of the same pair at the same threshold share one. The LLTV
+ * is not snapped to the values Morpho's governance has enabled: the isolated run keeps the pooled run's thresholds, so
+ * that the comparison is of isolation alone. A market's oracle is the collateral reserve's, and its lenders supply
+ * exactly what it lends. Supplies not enabled as collateral (deposits) and accounts without debt stay out: they carry
+ * no liquidation risk.
  *
  * <p>Sources: seed document 004, "isolated lending pools ... a failure in one pool cannot automatically trigger
  * liquidations in another", and its table ("prevents contagion between assets but fragments liquidity and capital
@@ -50,16 +56,18 @@ final class IsolatedMarkets implements Mitigation {
         return label;
     }
 
-    /** One market being built. */
+    /** One market being built: its pair and the pooled threshold its positions had (its LLTV, bps). */
     private static final class Draft {
         final AssetId collateral;
         final AssetId loan;
+        final int lltvBps;
         final List<ProtocolSpec.IsolatedLending.Position> positions = new ArrayList<>();
         BigDecimal borrowed = BigDecimal.ZERO;
 
-        Draft(AssetId collateral, AssetId loan) {
+        Draft(AssetId collateral, AssetId loan, int lltvBps) {
             this.collateral = collateral;
             this.loan = loan;
+            this.lltvBps = lltvBps;
         }
     }
 
@@ -67,10 +75,11 @@ final class IsolatedMarkets implements Mitigation {
     public EcosystemSnapshot prepare(EcosystemSnapshot s) {
         ProtocolSpec.PooledLending p = (ProtocolSpec.PooledLending) s.protocol(spec.protocol()).orElseThrow();
         Map<String, Draft> drafts = new LinkedHashMap<>();
+        double powerAfterUsd = 0;
         for (ProtocolSpec.PooledLending.Account a : p.accounts()) {
             List<ProtocolSpec.PooledLending.Supply> collaterals = a.collaterals().stream()
                     .filter(c -> c.usedAsCollateral() && c.amount().signum() > 0
-                            && Snapshots.reserve(p, c.asset()).liquidationThresholdBps() > 0).toList();
+                            && p.liquidationThresholdBps(a, Snapshots.reserve(p, c.asset())) > 0).toList();
             List<ProtocolSpec.Balance> debts = a.debts().stream().filter(d -> d.amount().signum() > 0).toList();
             if (collaterals.isEmpty() || debts.isEmpty()) {
                 continue;
@@ -93,34 +102,33 @@ final class IsolatedMarkets implements Mitigation {
                     if (coll.signum() == 0 && borrow.signum() == 0) {
                         continue;
                     }
-                    Draft m = drafts.computeIfAbsent(c.asset().value() + "/" + d.asset().value(),
-                            k -> new Draft(c.asset(), d.asset()));
+                    ProtocolSpec.PooledLending.Reserve r = Snapshots.reserve(p, c.asset());
+                    int lltvBps = p.liquidationThresholdBps(a, r);
+                    String id = c.asset().value() + "/" + d.asset().value()
+                            + (lltvBps == r.liquidationThresholdBps() ? "" : "/emode-" + a.eModeCategory());
+                    Draft m = drafts.computeIfAbsent(id, k -> new Draft(c.asset(), d.asset(), lltvBps));
                     m.positions.add(new ProtocolSpec.IsolatedLending.Position(a.id(), coll, borrow));
                     m.borrowed = m.borrowed.add(borrow);
+                    powerAfterUsd += Snapshots.usd(s, c.asset(), coll) * p.ltvBps(a, r) / 10_000.0;
                 }
             }
         }
         List<ProtocolSpec.IsolatedLending.Market> out = new ArrayList<>();
-        double[] after = {0};
         drafts.forEach((id, m) -> {
             ProtocolSpec.PooledLending.Reserve r = Snapshots.reserve(p, m.collateral);
             out.add(new ProtocolSpec.IsolatedLending.Market(id, m.loan, m.collateral,
-                    BigInteger.valueOf(r.liquidationThresholdBps()).multiply(BPS_TO_WAD), r.oracle(), m.borrowed,
-                    m.positions));
+                    BigInteger.valueOf(m.lltvBps).multiply(BPS_TO_WAD), r.oracle(), m.borrowed, m.positions));
             positions += m.positions.size();
-            for (ProtocolSpec.IsolatedLending.Position x : m.positions) {
-                after[0] += Snapshots.usd(s, m.collateral, x.collateral()) * r.ltvBps() / 10_000.0;
-            }
         });
-        costUsd = Snapshots.borrowingPowerUsd(s, p) - after[0];
+        costUsd = Snapshots.borrowingPowerUsd(s, p) - powerAfterUsd;
         markets = out.size();
         return Snapshots.withProtocol(s, new ProtocolSpec.IsolatedLending(p.id(), p.chain(), out));
     }
 
     /**
-     * Borrowing power before minus after, each market's collateral counted at its pooled reserve's LTV: zero when
-     * every collateral has a debt in another asset to back (the pro-rata split keeps all of it), more when some
-     * collateral finds no market. What isolation costs beyond that — headroom that can no longer move between
+     * Borrowing power before minus after, each position's collateral counted at the LTV it had in the pool (the
+     * reserve's, or the e-mode category's): zero when every collateral has a debt in another asset to back (the
+     * pro-rata split keeps all of it), more when some collateral finds no market. What isolation costs beyond that — headroom that can no longer move between
      * markets — shows in the run as liquidations the pooled account would not have had.
      */
     @Override

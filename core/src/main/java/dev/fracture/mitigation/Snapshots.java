@@ -62,7 +62,8 @@ final class Snapshots {
 
     /**
      * Borrowing power of a pooled protocol's accounts, USD at the snapshot: Σ over collateral enabled as such of
-     * value × the reserve's LTV (e-mode categories aside).
+     * value × the LTV that applies to it (the account's e-mode category's on an asset of the category, the reserve's
+     * otherwise; {@link ProtocolSpec.PooledLending#ltvBps}).
      */
     static double borrowingPowerUsd(EcosystemSnapshot s, ProtocolSpec.PooledLending p) {
         double usd = 0;
@@ -70,7 +71,7 @@ final class Snapshots {
             for (ProtocolSpec.PooledLending.Supply c : a.collaterals()) {
                 ProtocolSpec.PooledLending.Reserve r = reserve(p, c.asset());
                 if (c.usedAsCollateral() && r != null) {
-                    usd += usd(s, c.asset(), c.amount()) * r.ltvBps() / 10_000.0;
+                    usd += usd(s, c.asset(), c.amount()) * p.ltvBps(a, r) / 10_000.0;
                 }
             }
         }

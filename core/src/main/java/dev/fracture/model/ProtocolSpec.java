@@ -35,6 +35,35 @@ public sealed interface ProtocolSpec {
             accounts = copy(accounts);
         }
 
+        /**
+         * The loan-to-value that applies to {@code account}'s collateral in {@code reserve}, bps: its e-mode
+         * category's when the account is in a category and the reserve belongs to it, the reserve's own otherwise
+         * (aave-v3-core {@code GenericLogic.calculateUserAccountData}: {@code EModeLogic.isInEModeCategory}).
+         */
+        public int ltvBps(Account account, Reserve reserve) {
+            EModeCategory category = categoryOf(account, reserve);
+            return category != null ? category.ltvBps() : reserve.ltvBps();
+        }
+
+        /** The liquidation threshold that applies to {@code account}'s collateral in {@code reserve}, bps (as above). */
+        public int liquidationThresholdBps(Account account, Reserve reserve) {
+            EModeCategory category = categoryOf(account, reserve);
+            return category != null ? category.liquidationThresholdBps() : reserve.liquidationThresholdBps();
+        }
+
+        /** The e-mode category whose parameters apply to the account's collateral in the reserve, or null. */
+        public EModeCategory categoryOf(Account account, Reserve reserve) {
+            if (account.eModeCategory() == 0 || reserve.eModeCategory() != account.eModeCategory()) {
+                return null;
+            }
+            for (EModeCategory c : eModeCategories) {
+                if (c.id() == account.eModeCategory()) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
         public record Reserve(AssetId asset, OracleId oracle, int ltvBps, int liquidationThresholdBps,
                               int liquidationBonusBps, int liquidationProtocolFeeBps, long supplyCap, long borrowCap,
                               long debtCeiling, boolean borrowableInIsolation, int eModeCategory) {

@@ -44,8 +44,6 @@ public final class BorrowingPower {
     private static double pooled(PooledLending pool, Map<AssetId, Double> price) {
         Map<AssetId, PooledLending.Reserve> reserves = new HashMap<>();
         pool.reserves().forEach(r -> reserves.put(r.asset(), r));
-        Map<Integer, Integer> eModeLtv = new HashMap<>();
-        pool.eModeCategories().forEach(c -> eModeLtv.put(c.id(), c.ltvBps()));
         double total = 0;
         for (PooledLending.Account a : pool.accounts()) {
             for (PooledLending.Supply s : a.collaterals()) {
@@ -53,9 +51,7 @@ public final class BorrowingPower {
                     continue;
                 }
                 PooledLending.Reserve r = reserves.get(s.asset());
-                int ltvBps = a.eModeCategory() != 0 && r.eModeCategory() == a.eModeCategory()
-                        ? eModeLtv.get(a.eModeCategory()) : r.ltvBps();
-                total += s.amount().doubleValue() * price.get(s.asset()) * ltvBps / 10_000.0;
+                total += s.amount().doubleValue() * price.get(s.asset()) * pool.ltvBps(a, r) / 10_000.0;
             }
         }
         return total;

@@ -43,8 +43,13 @@ final class Fixture {
     static final LiquidatorProfile FLASH = new LiquidatorProfile("flash", Map.of(), true, 1, 1, 0, 0, 1, 0);
 
     int ethDeviationBps = 50;
-    /** When set, ETH and USDC form e-mode category 1 (LTV 75%, threshold 80%, this bonus) and every account is in it. */
+    /**
+     * When set, ETH and USDC form e-mode category 1 (LTV {@link #eModeLtvBps}, threshold {@link #eModeThresholdBps},
+     * this bonus) and every account is in it.
+     */
     Integer eModeBonusBps;
+    int eModeLtvBps = 7500;
+    int eModeThresholdBps = 8000;
     String poolEth = "10000";
     String poolUsdc = "20000000";
     final List<ProtocolSpec.PooledLending.Account> accounts = new ArrayList<>();
@@ -83,7 +88,8 @@ final class Fixture {
                 new OracleSpec.Push(OracleId.of("wbtc-usd"), WBTC, "USD", 3600, 50, 8, 0),
                 new OracleSpec.Push(OracleId.of("usdc-usd"), USDC, "USD", 86_400, 25, 8, 0));
         List<ProtocolSpec.PooledLending.EModeCategory> categories = eModeBonusBps == null ? List.of()
-                : List.of(new ProtocolSpec.PooledLending.EModeCategory(1, 7500, 8000, eModeBonusBps));
+                : List.of(new ProtocolSpec.PooledLending.EModeCategory(1, eModeLtvBps, eModeThresholdBps,
+                        eModeBonusBps));
         List<ProtocolSpec.PooledLending.Account> inMode = eModeBonusBps == null ? accounts : accounts.stream()
                 .map(a -> new ProtocolSpec.PooledLending.Account(a.id(), 1, a.collaterals(), a.debts())).toList();
         ProtocolSpec.PooledLending lender = new ProtocolSpec.PooledLending(LENDER, ETHEREUM,

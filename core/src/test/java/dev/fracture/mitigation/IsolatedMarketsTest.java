@@ -60,4 +60,46 @@ class IsolatedMarketsTest {
             assertThat(e.collateralAsset()).isEqualTo(ETH);
         });
     }
+
+    /** E-mode category 1 (ETH and USDC) at LTV 90%, threshold 93%; WBTC outside it at the reserves' 75% / 80%. */
+    private static Fixture inEMode() {
+        Fixture f = new Fixture();
+        f.eModeBonusBps = 10_100;
+        f.eModeLtvBps = 9000;
+        f.eModeThresholdBps = 9300;
+        return f;
+    }
+
+    @Test
+    void anEModePositionKeepsItsCategorysThresholdInAMarketOfItsOwn() {
+        // Dave, in e-mode: 10 ETH ($20,000, in the category: threshold 93%) and 0.5 WBTC ($20,000, not: 80%) against
+        // 30,000 USDC. Pooled HF = (20000 × 0.93 + 20000 × 0.80) / 30000 = 1.153. Split pro rata by value, each market
+        // borrows 15,000; the ETH market's LLTV is the category's 0.93 (Morpho: one pair, several LLTVs), the WBTC
+        // market's the reserve's 0.80.
+        EcosystemSnapshot dave = inEMode().account("dave", Fixture.collateral(ETH, "10", WBTC, "0.5"), "30000")
+                .snapshot();
+        MitigationSet set = MitigationSet.of(List.of(ISOLATE), dave);
+        ProtocolSpec.IsolatedLending isolated = (ProtocolSpec.IsolatedLending) set.snapshot().protocol(LENDER)
+                .orElseThrow();
+        assertThat(isolated.markets()).extracting(ProtocolSpec.IsolatedLending.Market::id)
+                .containsExactly("ETH/USDC/emode-1", "WBTC/USDC");
+        assertThat(isolated.markets()).extracting(ProtocolSpec.IsolatedLending.Market::lltv)
+                .containsExactly(new BigInteger("930000000000000000"), new BigInteger("800000000000000000"));
+        assertThat(isolated.markets()).allSatisfy(m -> assertThat(m.positions()).singleElement()
+                .satisfies(p -> assertThat(p.borrow()).isEqualByComparingTo("15000")));
+        // Borrowing power: 20000 × 0.90 + 20000 × 0.75 = 33,000 pooled, the same in the markets.
+        assertThat(set.outcomes().get(0).capitalCostUsd()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void anEModeLoopSafeInThePoolIsNotLiquidatedByIsolationItself() {
+        // 10 ETH ($20,000) against 17,000 USDC in e-mode: LTV 85%, under the category's 93% threshold (HF 1.094). At
+        // the reserve's own 80% the isolated market would open liquidatable; at the category's it does not. At ETH
+        // $1,800 both are liquidatable: pooled HF = 18000 × 0.93 / 17000 = 0.985, isolated LTV 17000 / 18000 = 0.944.
+        EcosystemSnapshot erin = inEMode().account("erin", Fixture.collateral(ETH, "10"), "17000").snapshot();
+        assertThat(Fixture.run(erin, 120, Fixture.ethStep(2000, 60), 0, ISOLATE).events()).isEmpty();
+        assertThat(Fixture.run(erin, 120, Fixture.ethStep(2000, 60), 0).events()).isEmpty();
+        assertThat(Fixture.run(erin, 120, Fixture.ethStep(1800, 60), 0, ISOLATE).events()).isNotEmpty();
+        assertThat(Fixture.run(erin, 120, Fixture.ethStep(1800, 60), 0).events()).isNotEmpty();
+    }
 }
