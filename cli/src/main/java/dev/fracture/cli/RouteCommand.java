@@ -53,7 +53,8 @@ public final class RouteCommand implements Callable<Integer> {
 
     @Option(names = "--max-hops", defaultValue = "2",
             description = "1: only venues trading the pair itself; 2: also through one intermediate asset on the "
-                    + "seller's chain (wstETH to USDC through ETH). Default: ${DEFAULT-VALUE}.")
+                    + "seller's chain (wstETH to USDC through ETH), a hop of which may convert through a wrapper "
+                    + "(unwrap wstETH, sell stETH for ETH). Default: ${DEFAULT-VALUE}.")
     private int maxHops;
 
     @Option(names = "--no-gas", description = "Ignore gas costs.")
@@ -90,13 +91,15 @@ public final class RouteCommand implements Callable<Integer> {
         out.printf("Route %s %s -> %s on %s%n%n", TextTable.amount(r.amountRequested()), r.sell(), r.buy(),
                 snapshot.name());
         TextTable fills = new TextTable("venue", "chain", "in", "via", "out", "gas", "net");
+        // Hops are numbered by the stage a fill executes in; a route with no middle hop has two.
+        boolean middle = r.fills().stream().anyMatch(f -> f.stage() == 1);
         for (LegFill f : r.fills()) {
             String via = f.inBridges().isEmpty() && f.outBridges().isEmpty() ? "direct"
                     : String.join(" > ", f.inBridges().stream().map(Object::toString).toList()) + " | "
                     + String.join(" > ", f.outBridges().stream().map(Object::toString).toList());
             if (f.hop() != LegFill.Hop.DIRECT) {
-                via = (f.hop() == LegFill.Hop.TO_INTERMEDIATE ? "hop 1 " : "hop 2 ") + f.venueTokenIn() + " > "
-                        + f.venueTokenOut();
+                int hop = f.stage() == 2 && !middle ? 2 : f.stage() + 1;
+                via = "hop " + hop + " " + f.venueTokenIn() + " > " + f.venueTokenOut();
             }
             fills.row(f.venue(), f.chain(), TextTable.amount(f.amountIn()), via, TextTable.amount(f.delivered()),
                     TextTable.amount(f.gasCost()), TextTable.amount(f.net()));

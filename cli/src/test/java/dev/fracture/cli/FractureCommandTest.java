@@ -61,6 +61,11 @@ class FractureCommandTest {
         Run text = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100");
         assertThat(text.out()).contains("hop 1 wsteth > eth", "hop 2 eth > usdc", "no venue trades the pair itself");
 
+        // 20,000 wstETH also unwrap and sell stETH in Curve's stETH pool before the ETH is sold: three hops.
+        Run big = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "20000");
+        assertThat(big.out()).contains("hop 1 wsteth > eth", "hop 1 wsteth > steth", "hop 2 steth > eth",
+                "hop 3 eth > usdc");
+
         Run one = run("route", "--sell", "wsteth", "--buy", "usdc", "--amount", "100", "--max-hops", "1", "--json");
         assertThat(new ObjectMapper().readTree(one.out()).at("/result/routedOut").asDouble()).isZero();
 

@@ -10,9 +10,10 @@ import java.util.List;
  * What a route sends through one venue. A route through an intermediate asset ({@link TwoHopPath}) has fills of two
  * hops: those selling the sell asset for the intermediate ({@link Hop#TO_INTERMEDIATE}: their {@code delivered} is
  * intermediate handed to the next hop, not to the buyer) and those selling the intermediate for the buy asset
- * ({@link Hop#FROM_INTERMEDIATE}: their {@code amountIn} is intermediate, not taken from the seller). Amounts are
- * always in the units of what the venue takes and pays; {@link #fromSeller} and {@link #toBuyer} say which fills
- * count toward the order's input and output.
+ * ({@link Hop#FROM_INTERMEDIATE}: their {@code amountIn} is intermediate, not taken from the seller). A hop that
+ * converts through a wrapper adds a middle hop ({@link Hop#BETWEEN_INTERMEDIATES}: one intermediate in, another out).
+ * Amounts are always in the units of what the venue takes and pays; {@link #fromSeller} and {@link #toBuyer} say which
+ * fills count toward the order's input and output, and {@link #stage} in which order a route's fills execute.
  *
  * @param amountIn        what the leg takes (before any bridge fee): sell asset, or intermediate on a second hop
  * @param venueAmountIn   what reached the venue after the inbound bridge fee
@@ -34,7 +35,12 @@ public record LegFill(VenueId venue, ChainId chain, AssetId venueTokenIn, AssetI
         DIRECT,
         /** The first hop of a path: takes the sell asset from the seller, delivers the intermediate. */
         TO_INTERMEDIATE,
-        /** The second hop of a path: takes the intermediate, delivers the buy asset to the buyer. */
+        /**
+         * A middle hop, inside a path whose hop converts through a wrapper (wstETH unwrapped to stETH, sold for WETH,
+         * then WETH sold for USDC): takes one intermediate and delivers another.
+         */
+        BETWEEN_INTERMEDIATES,
+        /** The last hop of a path: takes the intermediate, delivers the buy asset to the buyer. */
         FROM_INTERMEDIATE
     }
 
@@ -62,12 +68,24 @@ public record LegFill(VenueId venue, ChainId chain, AssetId venueTokenIn, AssetI
 
     /** Whether this fill's {@code amountIn} is sell asset taken from the seller. */
     public boolean fromSeller() {
-        return hop != Hop.FROM_INTERMEDIATE;
+        return hop == Hop.DIRECT || hop == Hop.TO_INTERMEDIATE;
     }
 
     /** Whether this fill's {@code delivered} is buy asset reaching the buyer. */
     public boolean toBuyer() {
-        return hop != Hop.TO_INTERMEDIATE;
+        return hop == Hop.DIRECT || hop == Hop.FROM_INTERMEDIATE;
+    }
+
+    /**
+     * When the fill executes within its route: 0 for fills taking from the seller, 1 for middle hops, 2 for last hops
+     * (each stage sells what the one before delivered).
+     */
+    public int stage() {
+        return switch (hop) {
+            case DIRECT, TO_INTERMEDIATE -> 0;
+            case BETWEEN_INTERMEDIATES -> 1;
+            case FROM_INTERMEDIATE -> 2;
+        };
     }
 
     /** Delivered output net of gas. */

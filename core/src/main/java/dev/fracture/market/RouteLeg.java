@@ -4,6 +4,8 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.Bridge;
 import dev.fracture.model.BridgeId;
 import dev.fracture.model.ChainId;
+import dev.fracture.model.VenueId;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -101,6 +103,31 @@ final class RouteLeg {
      */
     double plainDelivered(double amount) {
         return plainPool.fastOutExactIn(zeroForOne, amount * inKeep) * outKeep;
+    }
+
+    /** Whether this leg is one fixed-rate venue (a wrapper, {@link Venue#fixedRate}). */
+    boolean fixedRate() {
+        return venue != null && venue.fixedRate();
+    }
+
+    /** Adds the id of every venue this leg trades on: its own, or both hops' of its path. */
+    void addVenueIds(Collection<VenueId> into) {
+        if (path != null) {
+            path.addVenueIds(into);
+        } else {
+            into.add(venue.id());
+        }
+    }
+
+    /**
+     * What this leg delivers for {@code amount} (a positive amount), before its own gas: a venue's quote less the
+     * outbound bridges' fees, or what a path delivers ({@link TwoHopPath#delivered}, net of its hops' gas).
+     */
+    double output(double amount) {
+        if (plain()) {
+            return plainDelivered(amount);
+        }
+        return path != null ? path.delivered(amount) : delivered(venueQuote(amount));
     }
 
     /** The venue's quote for {@code amount} of the sell asset given to this leg (a positive amount). */

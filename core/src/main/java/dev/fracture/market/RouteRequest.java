@@ -10,7 +10,8 @@ import dev.fracture.model.AssetId;
  * @param maxLatencySeconds legs whose bridge crossings take longer are not used
  * @param chunks            the order is allocated in this many slices (more = closer to optimal, slower)
  * @param maxHops           1: only venues trading the pair itself; 2 (the default): also through one intermediate
- *                          asset on the seller's chain ({@link TwoHopPath})
+ *                          asset on the seller's chain ({@link TwoHopPath}), a hop of which may convert through a
+ *                          wrapper on its way (three venues in all, the wrapper's conversion free of price impact)
  */
 public record RouteRequest(AssetId sell, AssetId buy, double amountIn, double maxLatencySeconds, GasSchedule gas,
                            int chunks, int maxHops) {

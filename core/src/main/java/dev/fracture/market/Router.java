@@ -100,8 +100,8 @@ public final class Router {
                 legs.get(i).addFills(alloc[i], fills);
             }
         }
-        // Second hops last: their amounts are intermediate, not sell asset.
-        fills.sort(Comparator.comparing((LegFill f) -> !f.fromSeller())
+        // Later hops after the ones that feed them: their amounts are intermediate, not sell asset.
+        fills.sort(Comparator.comparingInt(LegFill::stage)
                 .thenComparing(Comparator.comparingDouble(LegFill::amountIn).reversed())
                 .thenComparing(f -> f.venue().value()));
         VenueId bestId = bestLeg >= 0 ? legs.get(bestLeg).venue.id() : null;
@@ -303,10 +303,10 @@ public final class Router {
 
     /**
      * The two-hop paths of {@code request} beside its {@code direct} legs: through each asset of the seller's chain
-     * that some venue there trades against the sell asset, in the order of the intermediates' ids, a path of the
-     * venues on that chain trading the sell asset for it and of those trading it for the buy asset — kept when both
-     * hops have venues and none of them is already in a direct leg or an earlier path. None when the buy asset is on
-     * another chain.
+     * that some venue there trades against the sell asset — or against what a wrapper converts the sell asset to — in
+     * the order of the intermediates' ids, a path of the legs of the hop from the sell asset to it and of those of the
+     * hop from it to the buy asset ({@link #hop}) — kept when both hops have legs and none of their venues is already
+     * in a direct leg or an earlier path. None when the buy asset is on another chain.
      */
     private static List<RouteLeg> paths(Market market, RouteRequest request, Asset sell, Asset buy,
                                         List<RouteLeg> direct) {
@@ -316,8 +316,14 @@ public final class Router {
         java.util.TreeMap<AssetId, Asset> intermediates = new java.util.TreeMap<>(Comparator.comparing(AssetId::value));
         AssetId sellFamily = market.family(sell.id());
         AssetId buyFamily = market.family(buy.id());
+        List<AssetId> reached = new ArrayList<>(List.of(sell.id()));
         for (Venue venue : market.venues()) {
-            if (!venue.chain().equals(sell.chain()) || !venue.assets().contains(sell.id())) {
+            if (venue.fixedRate() && venue.chain().equals(sell.chain()) && venue.assets().contains(sell.id())) {
+                venue.assets().stream().filter(a -> !a.equals(sell.id())).forEach(reached::add);
+            }
+        }
+        for (Venue venue : market.venues()) {
+            if (!venue.chain().equals(sell.chain()) || venue.assets().stream().noneMatch(reached::contains)) {
                 continue;
             }
             for (AssetId a : venue.assets()) {
@@ -330,22 +336,98 @@ public final class Router {
         }
         java.util.Set<VenueId> taken = new java.util.HashSet<>();
         for (RouteLeg leg : direct) {
-            taken.add(leg.venue.id());
+            leg.addVenueIds(taken);
         }
         List<RouteLeg> paths = new ArrayList<>();
+        java.util.Set<AssetId> ends = java.util.Set.of(sellFamily, buyFamily);
         for (Asset via : intermediates.values()) {
-            List<RouteLeg> first = wrapperAlone(onChain(legs(market, request.toward(sell.id(), via.id()), sell, via,
-                    false), sell.chain()));
-            List<RouteLeg> second = wrapperAlone(onChain(legs(market, request.toward(via.id(), buy.id()), via, buy,
-                    false), sell.chain()));
+            List<RouteLeg> first = hop(market, request, sell, via, ends);
+            first.removeIf(l -> l.path != null && takes(List.of(l), taken));
+            java.util.Set<VenueId> beforeSecond = new java.util.HashSet<>(taken);
+            first.forEach(l -> l.addVenueIds(beforeSecond));
+            List<RouteLeg> second = hop(market, request, via, buy, ends);
+            second.removeIf(l -> l.path != null && takes(List.of(l), beforeSecond));
             if (first.isEmpty() || second.isEmpty() || takes(first, taken) || takes(second, taken)) {
                 continue;
             }
-            first.forEach(l -> taken.add(l.venue.id()));
-            second.forEach(l -> taken.add(l.venue.id()));
+            first.forEach(l -> l.addVenueIds(taken));
+            second.forEach(l -> l.addVenueIds(taken));
             paths.add(new RouteLeg(new TwoHopPath(sell, via, buy, first, second, request)));
         }
         return paths;
+    }
+
+    /**
+     * The legs of one hop of a path, {@code from} for {@code to} on the seller's chain: a wrapper alone when one
+     * converts the pair ({@link #wrapperAlone}); otherwise the venues trading the pair and, beside them, each
+     * conversion through a wrapper on that chain — unwrapping {@code from} and selling what it pays on the venues of
+     * that pair, or buying on them what wraps into {@code to} and wrapping it — as a path of its own, kept when its
+     * venues are not already among the hop's. A wrapper converts at its contract's rate without price impact, so such
+     * a hop is priced like any other and the route's hop count is one more only in name: wstETH reaches WETH both
+     * through a wstETH/WETH pool and by unwrapping and selling stETH in the Curve stETH pool. A conversion through an
+     * asset of the families in {@code ends} (the route's own sell and buy assets) would go back on the route and is
+     * left out. The caller drops conversions whose venues the route already uses elsewhere.
+     */
+    private static List<RouteLeg> hop(Market market, RouteRequest request, Asset from, Asset to,
+                                      java.util.Set<AssetId> ends) {
+        List<RouteLeg> legs = wrapperAlone(onChain(legs(market, request.toward(from.id(), to.id()), from, to,
+                false), from.chain()));
+        if (legs.size() == 1 && legs.get(0).fixedRate()) {
+            return new ArrayList<>(legs);
+        }
+        java.util.Set<VenueId> taken = new java.util.HashSet<>();
+        legs.forEach(l -> l.addVenueIds(taken));
+        List<RouteLeg> out = new ArrayList<>(legs);
+        for (Venue wrapper : market.venues()) {
+            if (!wrapper.fixedRate() || !wrapper.chain().equals(from.chain())) {
+                continue;
+            }
+            for (AssetId a : wrapper.assets()) {
+                Asset other = market.asset(a);
+                if (other.id().equals(from.id()) || other.id().equals(to.id())
+                        || ends.contains(market.family(other.id()))) {
+                    continue;
+                }
+                TwoHopPath conversion = null;
+                if (wrapper.assets().contains(from.id())) {
+                    conversion = convert(market, request, from, other, to, true);
+                } else if (wrapper.assets().contains(to.id())) {
+                    conversion = convert(market, request, from, other, to, false);
+                }
+                if (conversion != null) {
+                    List<VenueId> ids = new ArrayList<>();
+                    conversion.addVenueIds(ids);
+                    if (ids.stream().noneMatch(taken::contains)) {
+                        taken.addAll(ids);
+                        out.add(new RouteLeg(conversion));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A conversion through a wrapper as a path, {@code from} for {@code to} through {@code via}: the wrapper first and
+     * the venues trading {@code via} for {@code to} second when {@code wrapperFirst} (unwrapping, or wrapping the
+     * underlying), else those trading {@code from} for
+     * {@code via} first and the wrapper second; null unless the wrapper converts its hop and some venue on the chain
+     * (not a wrapper) trades the other.
+     */
+    private static TwoHopPath convert(Market market, RouteRequest request, Asset from, Asset via, Asset to,
+                                      boolean wrapperFirst) {
+        List<RouteLeg> first = onChain(legs(market, request.toward(from.id(), via.id()), from, via, false),
+                from.chain());
+        List<RouteLeg> second = onChain(legs(market, request.toward(via.id(), to.id()), via, to, false),
+                from.chain());
+        List<RouteLeg> wrap = wrapperAlone(wrapperFirst ? first : second);
+        List<RouteLeg> trade = new ArrayList<>(wrapperFirst ? second : first);
+        trade.removeIf(RouteLeg::fixedRate);
+        if (wrap.size() != 1 || !wrap.get(0).fixedRate() || trade.isEmpty()) {
+            return null;
+        }
+        return wrapperFirst ? new TwoHopPath(from, via, to, wrap, trade, request)
+                : new TwoHopPath(from, via, to, trade, wrap, request);
     }
 
     /**
@@ -354,7 +436,7 @@ public final class Router {
      */
     private static List<RouteLeg> wrapperAlone(List<RouteLeg> legs) {
         for (RouteLeg leg : legs) {
-            if (leg.venue.fixedRate()) {
+            if (leg.fixedRate()) {
                 return List.of(leg);
             }
         }
@@ -373,8 +455,10 @@ public final class Router {
     }
 
     private static boolean takes(List<RouteLeg> legs, java.util.Set<VenueId> taken) {
-        for (RouteLeg leg : legs) {
-            if (taken.contains(leg.venue.id())) {
+        List<VenueId> ids = new ArrayList<>();
+        legs.forEach(l -> l.addVenueIds(ids));
+        for (VenueId id : ids) {
+            if (taken.contains(id)) {
                 return true;
             }
         }

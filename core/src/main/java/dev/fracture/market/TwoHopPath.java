@@ -1,7 +1,9 @@
 package dev.fracture.market;
 
 import dev.fracture.model.Asset;
+import dev.fracture.model.VenueId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +20,11 @@ import java.util.List;
  *
  * <p>Both hops stay on the seller's chain and cross no bridge; each hop's gas is counted as the router counts a leg's,
  * the first hop's converted to the buy asset at reference prices.
+ *
+ * <p>A hop's legs may themselves be a path of a wrapper and the venues of one pair (the router's conversions: wstETH
+ * unwrapped to stETH and sold for WETH, beside a wstETH/WETH pool, before WETH is sold for USDC) — three hops in all,
+ * the wrapper's conversion taking no price impact. Such a leg is quoted, sized and filled as a path is at the top of a
+ * route: its own hops split ideally, its fills executed in stage order ({@link LegFill#stage}).
  */
 final class TwoHopPath {
     /** Enough halvings to bring any bracket of doubles to its last bits. */
@@ -72,21 +79,47 @@ final class TwoHopPath {
         return new Split(a1.alloc(), a2.alloc(), out, complete);
     }
 
-    /** The path's fills for {@code amount}: the first hop's (nothing delivered to the buyer), then the second's. */
+    /**
+     * The path's fills for {@code amount}: the first hop's (nothing delivered to the buyer), then the second's. A hop's
+     * leg that is itself a path contributes its own fills, its inner end marked as a middle hop: the first hop's inner
+     * path delivers the intermediate from a middle hop, the second hop's takes it in one.
+     */
     List<LegFill> fills(double amount) {
         Split s = split(amount);
         List<LegFill> fills = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
             if (s.firstAlloc()[i] > 0) {
-                fills.add(first.get(i).fill(s.firstAlloc()[i]).asHop(LegFill.Hop.TO_INTERMEDIATE));
+                addHopFills(first.get(i), s.firstAlloc()[i], LegFill.Hop.TO_INTERMEDIATE, fills);
             }
         }
         for (int i = 0; i < second.size(); i++) {
             if (s.secondAlloc()[i] > 0) {
-                fills.add(second.get(i).fill(s.secondAlloc()[i]).asHop(LegFill.Hop.FROM_INTERMEDIATE));
+                addHopFills(second.get(i), s.secondAlloc()[i], LegFill.Hop.FROM_INTERMEDIATE, fills);
             }
         }
         return fills;
+    }
+
+    /** {@code leg}'s fills for {@code amount} as part {@code hop} of this path. */
+    private static void addHopFills(RouteLeg leg, double amount, LegFill.Hop hop, List<LegFill> into) {
+        if (leg.path == null) {
+            into.add(leg.fill(amount).asHop(hop));
+            return;
+        }
+        for (LegFill inner : leg.path.fills(amount)) {
+            boolean outerEnd = hop == LegFill.Hop.TO_INTERMEDIATE ? inner.fromSeller() : inner.toBuyer();
+            into.add(outerEnd ? inner.asHop(hop) : inner.asHop(LegFill.Hop.BETWEEN_INTERMEDIATES));
+        }
+    }
+
+    /** Adds the id of every venue of both hops, an inner path's included. */
+    void addVenueIds(Collection<VenueId> into) {
+        for (RouteLeg leg : first) {
+            leg.addVenueIds(into);
+        }
+        for (RouteLeg leg : second) {
+            leg.addVenueIds(into);
+        }
     }
 
     /** The path's marginal rate at zero size: the product of its hops' best ones. */
@@ -140,7 +173,7 @@ final class TwoHopPath {
 
     /** Whether the hop is one fixed-rate venue (a wrapper; the router gives such a hop no other venue). */
     private static boolean fixedRate(List<RouteLeg> hop) {
-        return hop.size() == 1 && hop.get(0).venue.fixedRate();
+        return hop.size() == 1 && hop.get(0).fixedRate();
     }
 
     private double firstHopInput(double r1) {
@@ -156,7 +189,7 @@ final class TwoHopPath {
         for (RouteLeg leg : first) {
             double x = leg.inputAtMarginalRate(r1);
             if (x > 0) {
-                total += leg.plain() ? leg.plainDelivered(x) : leg.delivered(leg.venueQuote(x));
+                total += leg.output(x);
             }
         }
         return total;
@@ -183,7 +216,7 @@ final class TwoHopPath {
         long sum = 0;
         for (List<RouteLeg> hop : List.of(first, second)) {
             for (RouteLeg leg : hop) {
-                long v = leg.venue.version();
+                long v = leg.path != null ? leg.path.stateVersion() : leg.venue.version();
                 if (v < 0) {
                     return -1;
                 }
@@ -194,11 +227,11 @@ final class TwoHopPath {
     }
 
     /**
-     * One hop's split: the router's over several venues; the whole amount on a hop's only venue (what the router's
-     * slices would add up to, without their rounding).
+     * One hop's split: the router's over several legs; the whole amount on a hop's only venue (what the router's
+     * slices would add up to, without their rounding), or through its only path as the router sends it.
      */
     private static Router.Allocation allocate(List<RouteLeg> legs, RouteRequest request, Asset from, Asset to) {
-        if (legs.size() == 1) {
+        if (legs.size() == 1 && legs.get(0).path == null) {
             RouteLeg leg = legs.get(0);
             double amount = request.amountIn();
             Quote q = leg.venueQuote(amount);
