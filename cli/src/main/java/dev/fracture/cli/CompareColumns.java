@@ -16,8 +16,20 @@ final class CompareColumns {
     private CompareColumns() {
     }
 
-    /** {@code key} names the JSON field, {@code header} the table column. */
-    record Column(String key, String header, ToDoubleFunction<SimulationResult> value) {
+    /**
+     * {@code key} names the JSON field, {@code header} the table column; a {@code whole} measure (a count, or seconds
+     * of simulated time, -1 for none) is written to JSON as an integer.
+     */
+    record Column(String key, String header, ToDoubleFunction<SimulationResult> value, boolean whole) {
+        Column(String key, String header, ToDoubleFunction<SimulationResult> value) {
+            this(key, header, value, false);
+        }
+
+        /** The measure of {@code r} as the JSON document holds it. */
+        Object json(SimulationResult r) {
+            double v = value.applyAsDouble(r);
+            return whole ? (Object) Math.round(v) : (Object) v;
+        }
     }
 
     static final List<Column> ALL = List.of(
@@ -25,13 +37,13 @@ final class CompareColumns {
             new Column("underwaterUsd", "underwater USD",
                     r -> r.summary().underwaterUsd().values().stream().mapToDouble(Double::doubleValue).sum()),
             new Column("liquidatedUsd", "liquidated USD", r -> r.summary().liquidatedUsd()),
-            new Column("liquidations", "liquidations", r -> r.summary().liquidations()),
+            new Column("liquidations", "liquidations", r -> r.summary().liquidations(), true),
             new Column("forcedSalesUsd", "forced sales USD",
                     r -> r.summary().forcedSalesUsd().values().stream().mapToDouble(Double::doubleValue).sum()),
             new Column("maxDrawdown", "max drawdown", CompareColumns::shockedDrawdown),
             new Column("cascadeMultiplier", "cascade multiplier", r -> r.summary().cascadeMultiplier()),
-            new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime()),
-            new Column("timeToStabilizeSeconds", "stable from s", r -> r.summary().timeToStabilize()),
+            new Column("lastLiquidationSeconds", "last liquidation s", r -> r.summary().lastLiquidationTime(), true),
+            new Column("timeToStabilizeSeconds", "stable from s", r -> r.summary().timeToStabilize(), true),
             new Column("capitalCostUsd", "capital cost USD", CompareColumns::capitalCost));
 
     /**

@@ -112,7 +112,7 @@ public final class CompareCommand implements Callable<Integer> {
             r.put("variant", row.variant().name());
             r.put("mitigations", row.variant().mitigations().stream().map(MitigationVariants::name).toList());
             for (CompareColumns.Column c : CompareColumns.ALL) {
-                r.put(c.key(), c.value().applyAsDouble(row.run().result()));
+                r.put(c.key(), c.json(row.run().result()));
             }
             r.put("traceHash", row.run().result().trace().hash());
             r.put("notSimulated", row.run().notSimulated());

@@ -129,7 +129,12 @@ class ReportCommandsTest {
                 .containsExactly("breaker/eth/liquidations", "backstop/all");
         assertThat(sim.at("/mitigations/1/capitalCostUsd").asDouble()).isEqualTo(1_000_000);
         // Two minutes after a 30% step the prices still move: the summary's -1 reads as words, as in simulate.
-        assertThat(a.at("/runs/0/timeToStabilizeSeconds").asDouble()).isEqualTo(-1);
+        assertThat(a.at("/runs/0/timeToStabilizeSeconds").isIntegralNumber()).isTrue();
+        assertThat(a.at("/runs/0/timeToStabilizeSeconds").asLong()).isEqualTo(-1);
+        // Counts and seconds are integers in JSON, money a decimal.
+        assertThat(a.at("/runs/0/liquidations").isIntegralNumber()).isTrue();
+        assertThat(a.at("/runs/0/lastLiquidationSeconds").isIntegralNumber()).isTrue();
+        assertThat(a.at("/runs/0/liquidatedUsd").isFloatingPointNumber()).isTrue();
         assertThat(table.out()).contains("not within the run").doesNotContain("-1.0000");
     }
 
