@@ -68,4 +68,20 @@ class CollateralSegmentationTest {
         assertThat(set.snapshot()).isEqualTo(within);
         assertThat(set.outcomes().get(0).capitalCostUsd()).isZero();
     }
+
+    @Test
+    void collateralSoldFromAnEModeAccountCostsItsCategorysLtv() {
+        // Bob again, in e-mode: ETH and USDC are in category 1 (LTV 90%), WBTC is not (the reserve's 75%). The cap
+        // sells $12,000 of the group, three quarters of each asset: 4.5 ETH ($9,000 at 90%) and 0.075 WBTC ($3,000 at
+        // 75%): 8,100 + 2,250 = $10,350 of borrowing power given up (Aave v3: the category's LTV applies to the
+        // account's collateral of the category).
+        Fixture f = new Fixture();
+        f.eModeBonusBps = 10_100;
+        f.eModeLtvBps = 9000;
+        f.eModeThresholdBps = 9300;
+        EcosystemSnapshot bob = f.account("bob", Fixture.collateral(ETH, "6", WBTC, "0.1", USDC, "4000"), "14000")
+                .snapshot();
+        assertThat(MitigationSet.of(List.of(CAP), bob).outcomes().get(0).capitalCostUsd())
+                .isCloseTo(10_350, within(1e-6));
+    }
 }
