@@ -110,6 +110,14 @@ final class RouteLeg {
         return venue != null && venue.fixedRate();
     }
 
+    /**
+     * The venue's {@link Venue#version() version}, or its path's sum of its venues' ({@link TwoHopPath#stateVersion});
+     * -1 when a venue does not count its changes.
+     */
+    long stateVersion() {
+        return path != null ? path.stateVersion() : venue.version();
+    }
+
     /** Adds the id of every venue this leg trades on: its own, or both hops' of its path. */
     void addVenueIds(Collection<VenueId> into) {
         if (path != null) {

@@ -195,7 +195,7 @@ public final class Router {
         public long stateVersion() {
             long sum = 0;
             for (RouteLeg leg : legs) {
-                long v = leg.path != null ? leg.path.stateVersion() : leg.venue.version();
+                long v = leg.stateVersion();
                 if (v < 0 || !leg.inPath.isEmpty() || !leg.outPath.isEmpty()) {
                     return -1;
                 }
@@ -395,11 +395,10 @@ public final class Router {
                     conversion = convert(market, request, from, other, to, false);
                 }
                 if (conversion != null) {
-                    List<VenueId> ids = new ArrayList<>();
-                    conversion.addVenueIds(ids);
-                    if (ids.stream().noneMatch(taken::contains)) {
-                        taken.addAll(ids);
-                        out.add(new RouteLeg(conversion));
+                    RouteLeg leg = new RouteLeg(conversion);
+                    if (!takes(List.of(leg), taken)) {
+                        leg.addVenueIds(taken);
+                        out.add(leg);
                     }
                 }
             }
@@ -410,9 +409,8 @@ public final class Router {
     /**
      * A conversion through a wrapper as a path, {@code from} for {@code to} through {@code via}: the wrapper first and
      * the venues trading {@code via} for {@code to} second when {@code wrapperFirst} (unwrapping, or wrapping the
-     * underlying), else those trading {@code from} for
-     * {@code via} first and the wrapper second; null unless the wrapper converts its hop and some venue on the chain
-     * (not a wrapper) trades the other.
+     * underlying), else those trading {@code from} for {@code via} first and the wrapper second; null unless the
+     * wrapper converts its hop and some venue on the chain (not a wrapper) trades the other.
      */
     private static TwoHopPath convert(Market market, RouteRequest request, Asset from, Asset via, Asset to,
                                       boolean wrapperFirst) {

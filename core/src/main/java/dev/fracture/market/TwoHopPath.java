@@ -216,7 +216,7 @@ final class TwoHopPath {
         long sum = 0;
         for (List<RouteLeg> hop : List.of(first, second)) {
             for (RouteLeg leg : hop) {
-                long v = leg.path != null ? leg.path.stateVersion() : leg.venue.version();
+                long v = leg.stateVersion();
                 if (v < 0) {
                     return -1;
                 }

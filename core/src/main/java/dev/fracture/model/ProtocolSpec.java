@@ -52,7 +52,7 @@ public sealed interface ProtocolSpec {
         }
 
         /** The e-mode category whose parameters apply to the account's collateral in the reserve, or null. */
-        public EModeCategory categoryOf(Account account, Reserve reserve) {
+        private EModeCategory categoryOf(Account account, Reserve reserve) {
             if (account.eModeCategory() == 0 || reserve.eModeCategory() != account.eModeCategory()) {
                 return null;
             }
