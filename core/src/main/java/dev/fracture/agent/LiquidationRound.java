@@ -44,6 +44,15 @@ public final class LiquidationRound {
     /**
      * The plans that land, in block order, without recording them: an engine that executes them one by one records
      * what each actually realized (its sale moves the venues the next one sells into).
+     *
+     * <p>The block order: transactions by priority fee, highest first, equal fees in a random order, and the first
+     * transaction for a position lands. Only a position's plans of its highest fee can come first for it, so only
+     * those are put in order: they are shuffled by the block's generator (Fisher–Yates from the last, over those plans
+     * in the order given), then sorted by fee, highest first, keeping the shuffled order among equal fees, and the
+     * first of each position lands. A uniform shuffle of every plan puts any subset of them in a uniform random order,
+     * so the winners and their order have the same law as under a shuffle of every plan; the draws are fewer — one
+     * per plan that can win, not one per plan (a deep cascade plans a position once per liquidator in range, about a
+     * hundred times, for one or two that can win).
      */
     public static List<LiquidationPlan> winners(List<LiquidationPlan> plans, SplittableRandom rng) {
         List<LiquidationPlan[]> rows = new ArrayList<>(plans.size());
@@ -69,18 +78,15 @@ public final class LiquidationRound {
     }
 
     /**
-     * One opportunity's plans as a round needs them: how many there are, their highest fee, and the plans of that fee
-     * with their numbers among the opportunity's plans (in the order given). A row of plans is summed up where it is
-     * made (on the engine's threads), so the round reads a few plans per position, not every one.
+     * One opportunity's plans as a round needs them: their highest fee and the plans of that fee, in the order given
+     * (the only ones of the row that can land). A row is summed up where it is made (on the engine's threads), and
+     * the fast engine's crowd finds these plans without making the others ({@code Liquidator.bidCrowd}).
      *
      * @param opportunity the opportunity every plan is for
-     * @param count       how many plans
-     * @param topFee      the highest priority fee among them, by {@link Double#compare}
-     * @param top         the plans of that fee, in order
-     * @param topAt       each one's number among the plans (0 for the first plan given)
+     * @param topFee      the highest priority fee among the row's plans, by {@link Double#compare}
+     * @param top         the plans of that fee, in order (at least one)
      */
-    public record Bids(LiquidationOpportunity opportunity, int count, double topFee, LiquidationPlan[] top,
-                       int[] topAt) {
+    public record Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top) {
         /** The plans of {@code row} (null entries are no plan; all for one opportunity), or null when there are none. */
         public static Bids of(LiquidationPlan[] row) {
             int count = 0;
@@ -103,98 +109,110 @@ public final class LiquidationRound {
                 return null;
             }
             LiquidationPlan[] top = new LiquidationPlan[tops];
-            int[] topAt = new int[tops];
-            int number = 0;
             int k = 0;
             for (LiquidationPlan plan : row) {
-                if (plan == null) {
-                    continue;
+                if (plan != null && Double.compare(plan.priorityFeeGwei(), fee) == 0) {
+                    top[k++] = plan;
                 }
-                if (Double.compare(plan.priorityFeeGwei(), fee) == 0) {
-                    top[k] = plan;
-                    topAt[k++] = number;
-                }
-                number++;
             }
-            return new Bids(top[0].opportunity(), count, fee, top, topAt);
+            return new Bids(top[0].opportunity(), fee, top);
         }
     }
 
     /**
      * {@link #winners(List, SplittableRandom)} of the plans of {@code bids} taken in order, bids after bids. Two bids
      * may be for the same position (protocol and account), as a Morpho account listed in two markets is, and then
-     * only one of their plans lands.
-     *
-     * <p>The block order: the plans shuffled by the block's generator (Fisher–Yates from the last plan), then sorted
-     * by fee, highest first, keeping the shuffled order among equal fees; the first plan of each position lands.
-     * That plan is the one of the position's highest fee, and of those the earliest shuffled — so the shuffle is made
-     * over plan numbers only, and its places are read back for the plans of highest fee alone. A deep cascade has
-     * thousands of plans per round for the few positions that pay (every liquidator in range plans each one), and
-     * reading each plan object in shuffled order is what cost the time.
+     * only one of their plans lands, one of the highest fee of the two: a bid below its position's highest fee takes
+     * no part in the shuffle.
      */
     public static List<LiquidationPlan> winnersOfBids(List<Bids> bids, SplittableRandom rng) {
         int rows = bids.size();
-        int n = 0;
-        int[] firstNumber = new int[rows];
         int[] positionOf = new int[rows];
-        Map<Position, Integer> numbers = new HashMap<>();
+        Map<Position, Integer> numbers = new HashMap<>(Math.max(16, rows * 2));
         double[] topFee = new double[rows];
         for (int r = 0; r < rows; r++) {
-            Bids b = bids.get(r);
-            firstNumber[r] = n;
-            LiquidationOpportunity o = b.opportunity();
+            LiquidationOpportunity o = bids.get(r).opportunity();
             Integer known = numbers.putIfAbsent(new Position(o.protocol(), o.account()), numbers.size());
             int p = known != null ? known : numbers.size() - 1;
             positionOf[r] = p;
-            if (known == null || Double.compare(b.topFee(), topFee[p]) > 0) {
-                topFee[p] = b.topFee();
+            if (known == null || Double.compare(bids.get(r).topFee(), topFee[p]) > 0) {
+                topFee[p] = bids.get(r).topFee();
             }
-            n += b.count();
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // The plans that can land, in the order given: each row's top plans when they are its position's.
+        int m = 0;
+        for (int r = 0; r < rows; r++) {
+            if (Double.compare(bids.get(r).topFee(), topFee[positionOf[r]]) == 0) {
+                m += bids.get(r).top().length;
+            }
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] placeOf = new int[n];
-        for (int place = 0; place < n; place++) {
-            placeOf[order[place]] = place;
-        }
-        int positions = numbers.size();
-        int[] bestPlace = new int[positions];
-        LiquidationPlan[] best = new LiquidationPlan[positions];
-        Arrays.fill(bestPlace, Integer.MAX_VALUE);
+        LiquidationPlan[] plan = new LiquidationPlan[m];
+        int[] positionOfPlan = new int[m];
+        int i = 0;
         for (int r = 0; r < rows; r++) {
             Bids b = bids.get(r);
-            int p = positionOf[r];
-            if (Double.compare(b.topFee(), topFee[p]) != 0) {
-                continue;
-            }
-            for (int k = 0; k < b.top().length; k++) {
-                int place = placeOf[firstNumber[r] + b.topAt()[k]];
-                if (place < bestPlace[p]) {
-                    bestPlace[p] = place;
-                    best[p] = b.top()[k];
+            if (Double.compare(b.topFee(), topFee[positionOf[r]]) == 0) {
+                for (LiquidationPlan top : b.top()) {
+                    plan[i] = top;
+                    positionOfPlan[i++] = positionOf[r];
                 }
             }
         }
-        Integer[] byOrder = new Integer[positions];
-        for (int p = 0; p < positions; p++) {
-            byOrder[p] = p;
+        int[] order = new int[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = k;
         }
-        Arrays.sort(byOrder, (x, y) -> {
-            int byFee = Double.compare(best[y].priorityFeeGwei(), best[x].priorityFeeGwei());
-            return byFee != 0 ? byFee : Integer.compare(bestPlace[x], bestPlace[y]);
-        });
+        for (int k = m - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            int t = order[k];
+            order[k] = order[j];
+            order[j] = t;
+        }
+        // Places in shuffled order: a position's first plan there is its winner, and its place orders equal fees.
+        int positions = numbers.size();
+        int[] bestPlace = new int[positions];
+        LiquidationPlan[] best = new LiquidationPlan[positions];
+        Arrays.fill(bestPlace, -1);
+        int[] byPlace = new int[positions];
+        int found = 0;
+        for (int place = 0; place < m; place++) {
+            int p = positionOfPlan[order[place]];
+            if (bestPlace[p] < 0) {
+                bestPlace[p] = place;
+                best[p] = plan[order[place]];
+                byPlace[found++] = p;
+            }
+        }
+        // byPlace lists the positions by their winner's place; a stable sort by fee, highest first, is the block
+        // order. Sorted as one long key per position (the fee's rank, then the place), no boxed index.
+        double[] fees = new double[positions];
+        for (int p = 0; p < positions; p++) {
+            fees[p] = topFee[p];
+        }
+        double[] distinct = distinctAscending(fees);
+        long[] keys = new long[positions];
+        for (int q = 0; q < positions; q++) {
+            int p = byPlace[q];
+            long rankFromTop = distinct.length - 1 - Arrays.binarySearch(distinct, topFee[p]);
+            keys[q] = rankFromTop << 32 | q;
+        }
+        Arrays.sort(keys);
         List<LiquidationPlan> landed = new ArrayList<>(positions);
-        for (int p : byOrder) {
-            landed.add(best[p]);
+        for (long key : keys) {
+            landed.add(best[byPlace[(int) key]]);
         }
         return landed;
+    }
+
+    /** The distinct values of {@code values} in ascending {@link Double#compare} order (the array is sorted). */
+    private static double[] distinctAscending(double[] values) {
+        Arrays.sort(values);
+        int n = 0;
+        for (int k = 0; k < values.length; k++) {
+            if (n == 0 || Double.compare(values[k], values[n - 1]) != 0) {
+                values[n++] = values[k];
+            }
+        }
+        return Arrays.copyOf(values, n);
     }
 }

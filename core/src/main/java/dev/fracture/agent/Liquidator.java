@@ -40,6 +40,8 @@ public final class Liquidator {
     private static final double MARGIN = 1e-9;
     /** Relative margin over {@link SaleQuotes#rateSellingNothing}: far above the rounding of either side. */
     private static final double NOTHING_MARGIN = 1e-9;
+    /** Relative widening of {@link SaleQuotes#proceedsBound} in {@link #size}: far above the rounding of a few sums. */
+    private static final double CAP_BOUND_MARGIN = 1e-9;
     /** The share of the range below the cap within which a rising profit means "take the cap". */
     private static final double NEAR_CAP = 1e-3;
 
@@ -183,9 +185,119 @@ public final class Liquidator {
      *   {@link #cannotPay} and {@code decide}, reading the crowd's flat arrays; a member holding less than the cap
      *   sizes its own sale through {@link #plan}.</li>
      * </ol>
-     * The sizing is the one {@link #plan} does.
+     * The sizing is the one {@link #plan} does. {@link #bidCrowd} makes only the plans that can land.
      */
     public LiquidationPlan[] planCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
+                                       UsdPrices prices, long block) {
+        CrowdPlanning planning = crowdPlanning(crowd, o, market, prices, block);
+        if (planning == null) {
+            return null;
+        }
+        LiquidationPlan[] plans = null;
+        for (int k = 0; k < crowd.size(); k++) {
+            LiquidationPlan plan = planning.memberPlan(k);
+            if (plan != null) {
+                if (plans == null) {
+                    plans = new LiquidationPlan[crowd.size()];
+                }
+                plans[k] = plan;
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * {@code LiquidationRound.Bids.of(planCrowd(crowd, o, market, prices, block))} — the crowd's plans of the highest
+     * priority fee, in member order, or null when no member plans — making only those: a round lands one plan per
+     * position, one of its highest fee ({@link LiquidationRound#winners}), and in a deep cascade about a hundred
+     * members plan each position that pays. The members are asked by priority fee, highest first, down to the first
+     * fee at which one plans; of a group whose cap's sale nobody makes, only the members holding less than the cap
+     * can plan (step 3 of {@link #planCrowd}), and they are asked first.
+     */
+    public LiquidationRound.Bids bidCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
+                                          UsdPrices prices, long block) {
+        CrowdPlanning planning = crowdPlanning(crowd, o, market, prices, block);
+        if (planning == null) {
+            return null;
+        }
+        TopPlans tops = new TopPlans();
+        boolean byFee = false;
+        for (GroupPlanning g : planning.groups) {
+            if (g == null || g.passedOver) {
+                continue;
+            }
+            if (g.nobodyAtCap) {
+                for (int k : g.group.membersHoldingLessThan(o.debtAsset(), g.cap)) {
+                    tops.offer(k, planning.memberPlan(k));
+                }
+            } else {
+                byFee = true;
+            }
+        }
+        if (byFee) {
+            for (int level = 0; level < crowd.feeLevels(); level++) {
+                int from = crowd.feeLevelStart(level);
+                if (tops.size > 0 && Double.compare(crowd.priorityFee(crowd.memberByFee(from)), tops.fee) < 0) {
+                    break;
+                }
+                for (int j = from; j < crowd.feeLevelStart(level + 1); j++) {
+                    int k = crowd.memberByFee(j);
+                    GroupPlanning g = planning.groupOf(k);
+                    if (g != null && !g.nobodyAtCap) {
+                        tops.offer(k, planning.memberPlan(k));
+                    }
+                }
+                if (tops.size > 0) {
+                    break;
+                }
+            }
+        }
+        return tops.size == 0 ? null : new LiquidationRound.Bids(o, tops.fee, tops.inMemberOrder());
+    }
+
+    /** The plans of the highest fee offered so far, with their members. */
+    private static final class TopPlans {
+        private LiquidationPlan[] plans = new LiquidationPlan[2];
+        private int[] members = new int[2];
+        private int size;
+        private double fee;
+
+        void offer(int member, LiquidationPlan plan) {
+            if (plan == null) {
+                return;
+            }
+            int c = size == 0 ? 1 : Double.compare(plan.priorityFeeGwei(), fee);
+            if (c < 0) {
+                return;
+            }
+            if (c > 0) {
+                size = 0;
+                fee = plan.priorityFeeGwei();
+            }
+            if (size == plans.length) {
+                plans = java.util.Arrays.copyOf(plans, size * 2);
+                members = java.util.Arrays.copyOf(members, size * 2);
+            }
+            plans[size] = plan;
+            members[size++] = member;
+        }
+
+        LiquidationPlan[] inMemberOrder() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Integer.compare(members[x], members[y]));
+            LiquidationPlan[] out = new LiquidationPlan[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = plans[order[i]];
+            }
+            return out;
+        }
+    }
+
+    /** The crowd's groups for {@code o}, sized and judged (the steps of {@link #planCrowd}), or null if none can plan. */
+    private CrowdPlanning crowdPlanning(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                        UsdPrices prices, long block) {
         if (!o.chain().equals(crowd.chain()) || block != crowd.block()) {
             throw new IllegalArgumentException("liquidator: the crowd is of " + crowd.chain() + " in block "
@@ -199,18 +311,118 @@ public final class Liquidator {
         if (!(flashCap > 0) && !(othersCap > 0)) {
             return null;
         }
-        // Read once for both groups: what a position's planning reads of the block for its pair.
-        double debtUsd = prices.usd(o.debtAsset());
-        double collUsd = prices.usd(o.collateralAsset());
-        double rateBound = quotes.rateBound(market, o.collateralAsset(), o.debtAsset());
-        LiquidationPlan[] plans = null;
-        if (flashCap > 0) {
-            plans = planGroup(crowd, flashUsers, true, flashCap, o, market, prices, debtUsd, collUsd, rateBound, null);
+        CrowdPlanning planning = new CrowdPlanning(crowd, o, market, prices);
+        planning.groups[0] = flashCap > 0 ? planning.group(flashUsers, true, flashCap) : null;
+        planning.groups[1] = othersCap > 0 ? planning.group(others, false, othersCap) : null;
+        return planning;
+    }
+
+    /** One position's planning by a crowd: what every member's decision reads, and the two groups' verdicts. */
+    private final class CrowdPlanning {
+        private final LiquidatorCrowd crowd;
+        private final LiquidationOpportunity o;
+        private final Market market;
+        private final UsdPrices prices;
+        private final double debtUsd;
+        private final double collUsd;
+        private final double rateBound;
+        /** The flash-funded group (null when no flash loan is offered or it cannot plan), then the others. */
+        private final GroupPlanning[] groups = new GroupPlanning[2];
+
+        CrowdPlanning(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market, UsdPrices prices) {
+            this.crowd = crowd;
+            this.o = o;
+            this.market = market;
+            this.prices = prices;
+            // Read once for both groups: what a position's planning reads of the block for its pair.
+            this.debtUsd = prices.usd(o.debtAsset());
+            this.collUsd = prices.usd(o.collateralAsset());
+            this.rateBound = quotes.rateBound(market, o.collateralAsset(), o.debtAsset());
         }
-        if (othersCap > 0) {
-            plans = planGroup(crowd, others, false, othersCap, o, market, prices, debtUsd, collUsd, rateBound, plans);
+
+        /** The group of member {@code k} for this position, or null when that group cannot plan it. */
+        GroupPlanning groupOf(int k) {
+            GroupPlanning flash = groups[0];
+            if (flash != null && flash.group.contains(k)) {
+                return flash;
+            }
+            GroupPlanning others = groups[1];
+            return others != null && others.group.contains(k) ? others : null;
         }
-        return plans;
+
+        /** Steps 1 and 2 of {@link #planCrowd} for group {@code g} of cap {@code cap} (above 0). */
+        GroupPlanning group(LiquidatorCrowd.Group g, boolean flash, double cap) {
+            long block = crowd.block();
+            long age = block - o.detectedBlock();
+            double cost = g.cheapestCostUsd(o.gasUnits(), age);
+            boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);
+            boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost, age);
+            if (noSeller && noHolder) {
+                return new GroupPlanning(g, flash, cap, true, noSeller, true, NO_SALE, null);
+            }
+            Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
+            // Every member whose cap is the group's sells this very sale: none sells it if the slippage is over every
+            // member's share of the bonus, or if what is left before gas is under the least cost (the margin covers
+            // the rounding of either side of a member's own test); and none holds if the slippage is within the share
+            // of every member with room to hold, for a member holds only when slippage is too high for it. The
+            // group's extremes are taken over all its members, so they bound those with the group's cap too; a
+            // member holding less than the cap sizes its own sale and is not covered.
+            double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
+            double bonus = Math.max(sale.bonusUsd(), 0);
+            boolean noSellerAtCap = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
+                    || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
+            boolean noHolderAtCap = noHolder
+                    || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
+            boolean nobodyAtCap = noSellerAtCap && noHolderAtCap;
+            boolean passedOver = nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= o.repayable());
+            return new GroupPlanning(g, flash, cap, passedOver, noSeller, nobodyAtCap, sale,
+                    flash ? null : crowd.capital(o.debtAsset()));
+        }
+
+        /** Member {@code k}'s plan (step 3 of {@link #planCrowd}): {@link #plan}'s, bit for bit. */
+        LiquidationPlan memberPlan(int k) {
+            GroupPlanning g = groupOf(k);
+            if (g == null || g.passedOver) {
+                return null;
+            }
+            long block = crowd.block();
+            // With no seller, only a member that may hold can plan.
+            if (g.noSeller && !(crowd.room(k) > 0)) {
+                return null;
+            }
+            if (block < o.detectedBlock() + crowd.latency(k)) {
+                return null;
+            }
+            double repayable = o.repayable();
+            double memberCap = g.flash ? repayable : Math.min(repayable, g.capital[k]);
+            if (!(memberCap > 0)) {
+                return null;
+            }
+            if (memberCap == g.cap && g.nobodyAtCap) {
+                return null;
+            }
+            if (memberCap != g.cap) {
+                return plan(crowd.ledger(k), o, market, prices, crowd.baseFeeGwei(), block).orElse(null);
+            }
+            double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
+            if (gasNative > crowd.gasLeft(k)) {
+                return null;
+            }
+            double gasUsd = gasNative * crowd.nativeUsd();
+            if (cannotPay(crowd.minProfit(k), crowd.room(k), o, rateBound, g.flash, g.cap, debtUsd, collUsd, gasUsd)) {
+                return null;
+            }
+            return decide(crowd.id(k), crowd.priorityFee(k), crowd.minProfit(k), crowd.slippageShare(k),
+                    crowd.room(k), o, g.flash, g.cap, g.sale, debtUsd, collUsd, gasUsd, gasNative);
+        }
+    }
+
+    /**
+     * A group's verdict on one position: passed over as a whole, or the sale sized for its cap and whether any member
+     * with that cap can make or hold it ({@code capital}: the members' capital in the debt asset, own-capital groups).
+     */
+    private record GroupPlanning(LiquidatorCrowd.Group group, boolean flash, double cap, boolean passedOver,
+                                 boolean noSeller, boolean nobodyAtCap, Sale sale, double[] capital) {
     }
 
     /**
@@ -225,79 +437,6 @@ public final class Liquidator {
         double repayable = o.repayable();
         double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
         return cap > 0 ? cap : 0;
-    }
-
-    /**
-     * The group's plans added to {@code plans} (allocated on the first plan found); returns it. {@code cap} is the
-     * group's ({@link #groupCap}, above 0).
-     */
-    private LiquidationPlan[] planGroup(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash, double cap,
-                                        LiquidationOpportunity o, Market market, UsdPrices prices, double debtUsd,
-                                        double collUsd, double rateBound, LiquidationPlan[] plans) {
-        long block = crowd.block();
-        double repayable = o.repayable();
-        long age = block - o.detectedBlock();
-        double cost = g.cheapestCostUsd(o.gasUnits(), age);
-        boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);
-        boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost, age);
-        if (noSeller && noHolder) {
-            return plans;
-        }
-        Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
-        // Every member whose cap is the group's sells this very sale: none sells it if the slippage is over every
-        // member's share of the bonus, or if what is left before gas is under the least cost (the margin covers the
-        // rounding of either side of a member's own test); and none holds if the slippage is within the share of
-        // every member with room to hold, for a member holds only when slippage is too high for it. The group's
-        // extremes are taken over all its members, so they bound those with the group's cap too; a member holding
-        // less than the cap sizes its own sale and is not covered.
-        double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
-        double bonus = Math.max(sale.bonusUsd(), 0);
-        boolean noSellerAtCap = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
-                || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
-        boolean noHolderAtCap = noHolder
-                || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
-        boolean nobodyAtCap = noSellerAtCap && noHolderAtCap;
-        if (nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= repayable)) {
-            return plans;
-        }
-        double nativeUsd = crowd.nativeUsd();
-        double[] capital = flash ? null : crowd.capital(o.debtAsset());
-        // With no seller, only a member that may hold can plan.
-        int[] members = noSeller ? g.membersWithRoom() : g.members();
-        for (int k : members) {
-            if (block < o.detectedBlock() + crowd.latency(k)) {
-                continue;
-            }
-            double memberCap = flash ? repayable : Math.min(repayable, capital[k]);
-            if (!(memberCap > 0)) {
-                continue;
-            }
-            LiquidationPlan plan;
-            if (memberCap == cap && nobodyAtCap) {
-                continue;
-            }
-            if (memberCap != cap) {
-                plan = plan(crowd.ledger(k), o, market, prices, crowd.baseFeeGwei(), block).orElse(null);
-            } else {
-                double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
-                if (gasNative > crowd.gasLeft(k)) {
-                    continue;
-                }
-                double gasUsd = gasNative * nativeUsd;
-                if (cannotPay(crowd.minProfit(k), crowd.room(k), o, rateBound, flash, cap, debtUsd, collUsd, gasUsd)) {
-                    continue;
-                }
-                plan = decide(crowd.id(k), crowd.priorityFee(k), crowd.minProfit(k), crowd.slippageShare(k),
-                        crowd.room(k), o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative);
-            }
-            if (plan != null) {
-                if (plans == null) {
-                    plans = new LiquidationPlan[crowd.size()];
-                }
-                plans[k] = plan;
-            }
-        }
-        return plans;
     }
 
     /**
@@ -404,8 +543,16 @@ public final class Liquidator {
         if (!(repay > 0)) {
             return 0;
         }
-        return sellProfit(cap, o, market, flash, debtUsd) >= sellProfit(repay, o, market, flash, debtUsd)
-                ? cap : repay;
+        double atRate = sellProfit(repay, o, market, flash, debtUsd);
+        // The cap's sale is quoted only when a bound on it does not already lose to the rate's: near the rate that
+        // sells nothing the rate's size is a sliver, and the cap (a position's own) would cost a fresh split.
+        double capCollateral = cap * o.collateralPerDebt();
+        double capBound = quotes.proceedsBound(market, o.collateralAsset(), o.debtAsset(), capCollateral);
+        if ((capBound * (1 + CAP_BOUND_MARGIN) - cap - (flash ? cap * o.flashLoan().feeRate() : 0)) * debtUsd
+                < atRate) {
+            return repay;
+        }
+        return sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay;
     }
 
     private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd) {

@@ -49,6 +49,10 @@ public final class LiquidatorCrowd {
         private final double[] minProfit;
         private final double[] slippageShare;
         private final double[] maxInventory;
+        /** The members by priority fee, highest first ({@link Double#compare}), in order among equal fees. */
+        private final int[] byFee;
+        /** Where each run of equal fees starts in {@link #byFee}, and its end as the last entry. */
+        private final int[] feeLevelStarts;
 
         public Roster(List<LiquidatorLedger> ledgers) {
             this.ledgers = List.copyOf(ledgers);
@@ -70,6 +74,23 @@ public final class LiquidatorCrowd {
                 slippageShare[k] = p.maxSlippageShareOfBonus();
                 maxInventory[k] = p.maxInventoryUsd();
             }
+            Integer[] order = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = k;
+            }
+            // A stable sort: members of one fee stay in member order.
+            Arrays.sort(order, (a, b) -> Double.compare(priorityFee[b], priorityFee[a]));
+            byFee = new int[n];
+            int[] starts = new int[n + 1];
+            int levels = 0;
+            for (int j = 0; j < n; j++) {
+                byFee[j] = order[j];
+                if (j == 0 || Double.compare(priorityFee[byFee[j]], priorityFee[byFee[j - 1]]) != 0) {
+                    starts[levels++] = j;
+                }
+            }
+            starts[levels] = n;
+            feeLevelStarts = Arrays.copyOf(starts, levels + 1);
         }
 
         /**
@@ -166,6 +187,29 @@ public final class LiquidatorCrowd {
         return gasLeft[k];
     }
 
+    /** Whether member {@code k} uses flash loans where a position offers one. */
+    boolean usesFlash(int k) {
+        return roster.usesFlash[k];
+    }
+
+    /** How many distinct priority fees the members pay. */
+    int feeLevels() {
+        return roster.feeLevelStarts.length - 1;
+    }
+
+    /**
+     * The members paying the {@code level}-th highest priority fee (0 the highest), in member order: entries
+     * {@code [feeLevelStart(level), feeLevelStart(level + 1))} of {@link #memberByFee}.
+     */
+    int feeLevelStart(int level) {
+        return roster.feeLevelStarts[level];
+    }
+
+    /** The {@code j}-th member by priority fee, highest first, in member order among equal fees. */
+    int memberByFee(int j) {
+        return roster.byFee[j];
+    }
+
     /** Every member's capital in {@code asset} on the crowd's chain, by member. */
     double[] capital(AssetId asset) {
         // A plain read first: computeIfAbsent locks its bin when the key is not the bin's first, and the planning
@@ -215,6 +259,8 @@ public final class LiquidatorCrowd {
         private final double minSlippageShareWithRoom;
         /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
+        /** Per debt asset: the members holding some of it, by what they hold, least first. */
+        private final ConcurrentHashMap<AssetId, int[]> byCapital = new ConcurrentHashMap<>();
         /** Per gas of a transaction, the costs at every age (see {@link #costs}); the last one asked in front. */
         private final ConcurrentHashMap<Long, CostTable> costs = new ConcurrentHashMap<>();
         private volatile CostTable lastCosts;
@@ -303,6 +349,28 @@ public final class LiquidatorCrowd {
         /** The smallest positive capital any member holds in {@code asset} on the chain (+∞ if none holds any). */
         double minPositiveCapital(AssetId asset) {
             return capitalRange(asset)[1];
+        }
+
+        /**
+         * The members holding more than 0 and less than {@code cap} of {@code asset} on the crowd's chain, by what
+         * they hold, least first: with a group's cap refused by all, the only members that may still plan (each
+         * sizes a sale of its own).
+         */
+        int[] membersHoldingLessThan(AssetId asset, double cap) {
+            int[] holders = byCapital.get(asset);
+            if (holders == null) {
+                holders = byCapital.computeIfAbsent(asset, a -> {
+                    double[] held = capital(a);
+                    return Arrays.stream(members).filter(k -> held[k] > 0).boxed()
+                            .sorted((x, y) -> Double.compare(held[x], held[y])).mapToInt(Integer::intValue).toArray();
+                });
+            }
+            double[] held = capital(asset);
+            int end = 0;
+            while (end < holders.length && held[holders[end]] < cap) {
+                end++;
+            }
+            return end == holders.length ? holders : Arrays.copyOf(holders, end);
         }
 
         private double[] capitalRange(AssetId asset) {

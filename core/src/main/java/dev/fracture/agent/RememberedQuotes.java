@@ -112,6 +112,11 @@ public final class RememberedQuotes {
         }
 
         @Override
+        public double proceedsBound(Market market, AssetId in, AssetId out, double amount) {
+            return quotes.proceedsBound(market, in, out, amount);
+        }
+
+        @Override
         public long stateVersion(Market market, AssetId in, AssetId out) {
             return quotes.stateVersion(market, in, out);
         }

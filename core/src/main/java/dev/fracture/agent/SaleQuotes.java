@@ -24,6 +24,14 @@ public interface SaleQuotes {
     }
 
     /**
+     * An upper bound on {@link #proceeds} of {@code amount} on the market as it stands ({@link Router#proceedsBound}:
+     * one quote per leg instead of the router's split); {@code +∞} (the default) when the quotes do not know one.
+     */
+    default double proceedsBound(Market market, AssetId in, AssetId out, double amount) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * A number that stays the same while every quote of {@code in} for {@code out} does (the state of the venues the
      * quotes read); -1 (the default) when the quotes cannot tell, and then a caller must assume they changed.
      */
@@ -91,6 +99,11 @@ public interface SaleQuotes {
             @Override
             public double rateBound(Market m, AssetId in, AssetId out) {
                 return router.rateBound(legs.of(m, in, out));
+            }
+
+            @Override
+            public double proceedsBound(Market m, AssetId in, AssetId out, double amount) {
+                return router.proceedsBound(legs.of(m, in, out), amount);
             }
 
             @Override

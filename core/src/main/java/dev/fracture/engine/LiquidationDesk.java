@@ -129,10 +129,11 @@ final class LiquidationDesk {
         PlanVerdicts.Round verdictsNow = known;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
-        // Per position to plan, its plans summed up where they are made (LiquidationRound.Bids; null when nobody
-        // plans). Positions whose verdict stands are passed over; the others go to the workers. The fast engine plans
-        // for the crowd at once (Liquidator.planCrowd: the same plans, most positions passed over in one check); the
-        // reference asks every liquidator.
+        // Per position to plan, the plans that can land, found where they are made (LiquidationRound.Bids: the plans
+        // of the highest fee; null when nobody plans). Positions whose verdict stands are passed over; the others go
+        // to the workers. The fast engine plans for the crowd at once and makes only those plans
+        // (Liquidator.bidCrowd: the same plans, most positions passed over in one check); the reference asks every
+        // liquidator and sums up its plans.
         int[] toPlan = new int[opportunities.size()];
         int planning = 0;
         for (int i = 0; i < opportunities.size(); i++) {
@@ -162,8 +163,7 @@ final class LiquidationDesk {
                         lastChain = o.chain();
                         lastCrowd = crowd;
                     }
-                    LiquidationPlan[] row = planner.planCrowd(crowd, o, block.market(), usd, block.number());
-                    bids[k] = row == null ? null : LiquidationRound.Bids.of(row);
+                    bids[k] = planner.bidCrowd(crowd, o, block.market(), usd, block.number());
                     continue;
                 }
                 LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];

@@ -147,6 +147,33 @@ public final class Router {
     }
 
     /**
+     * An upper bound on what {@link #routedOut} delivers for {@code amount} over {@code legs}, at the venues' current
+     * state: the sum over the legs of what each delivers for the whole amount, each capped by the whole amount at its
+     * marginal rate at zero size. A split gives no leg more than the whole order, every leg's output grows with its
+     * input, and it is concave (the premise of {@link #rateBound}), so no split delivers more. +∞ when a leg cannot
+     * quote the amount. It costs one quote per leg, where the split costs dozens.
+     */
+    public double proceedsBound(Legs legs, double amount) {
+        if (!(amount > 0)) {
+            return 0;
+        }
+        double sum = 0;
+        for (RouteLeg leg : legs.legs) {
+            double whole;
+            try {
+                whole = leg.output(amount);
+            } catch (RuntimeException refused) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (!(whole >= 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            sum += Math.min(whole, amount * leg.marginalRate());
+        }
+        return sum;
+    }
+
+    /**
      * The amount of the sell asset at which the best split over {@code legs} delivers its next unit at {@code rate}:
      * the split that maximizes output equalizes the legs' marginal rates (Angeris et al., <i>Optimal Routing for
      * Constant Function Market Makers</i>, 2022), so at that common rate each leg has taken what brings its own rate

@@ -7,7 +7,6 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link LiquidationRound#winners} against its specification written out plainly: shuffle with the block's generator
- * (Fisher–Yates from the last element), sort by priority fee, highest first, keeping the shuffled order among equal
- * fees (a stable sort by {@link Double#compare}), and keep the first plan per position (protocol and account).
+ * {@link LiquidationRound#winners} against its specification written out plainly: keep each position's plans of its
+ * highest fee, shuffle them with the block's generator (Fisher–Yates from the last element), sort by priority fee,
+ * highest first, keeping the shuffled order among equal fees (a stable sort by {@link Double#compare}), and keep the
+ * first plan per position (protocol and account); and the claim that justifies leaving the other plans out — the
+ * winners have the law they have when every plan is shuffled.
  */
 class LiquidationRoundTest {
 
@@ -84,9 +85,9 @@ class LiquidationRoundTest {
         assertThat(rng.nextLong()).isEqualTo(after.nextLong());
     }
 
-    /** A row summed up by hand: its plan count, its highest fee, and the plans of that fee with their numbers. */
+    /** A row summed up by hand: its highest fee and the plans of that fee, in order. */
     @org.junit.jupiter.api.Test
-    void bidsAreTheCountTheTopFeeAndItsPlans() {
+    void bidsAreTheTopFeeAndItsPlans() {
         LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"), ChainId.of("c"),
                 AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
         LiquidationPlan two = plan(o, 2);
@@ -95,18 +96,80 @@ class LiquidationRoundTest {
         LiquidationPlan negativeZero = plan(o, -0.0);
         LiquidationRound.Bids b = LiquidationRound.Bids.of(new LiquidationPlan[] {null, two, one, null, twoAgain,
                 negativeZero});
-        assertThat(b.count()).isEqualTo(4);
         assertThat(b.topFee()).isEqualTo(2);
         assertThat(b.top()).containsExactly(two, twoAgain);
-        assertThat(b.topAt()).containsExactly(0, 2);
         assertThat(b.opportunity()).isSameAs(o);
         // Zero is above negative zero to Double.compare, as in the block order.
         LiquidationPlan zero = plan(o, 0.0);
         LiquidationRound.Bids z = LiquidationRound.Bids.of(new LiquidationPlan[] {negativeZero, zero});
         assertThat(z.top()).containsExactly(zero);
-        assertThat(z.topAt()).containsExactly(1);
         assertThat(LiquidationRound.Bids.of(new LiquidationPlan[] {null, null})).isNull();
         assertThat(LiquidationRound.Bids.of(new LiquidationPlan[0])).isNull();
+    }
+
+    /**
+     * The law of the winners: two positions, A with plans of fees {2, 2, 1} and B with {2, 1, 2, 2}, every plan
+     * shuffled (the rule as first written, {@link #everyPlanShuffled}) against {@link LiquidationRound#winners}, each
+     * over 40,000 seeds. Worked by hand for the full shuffle: A's two fee-2 plans and B's three are five equally
+     * likely firsts among the fee-2 plans, so A lands first with probability 2/5, and within A each of its fee-2
+     * plans wins with probability 1/2 (likewise 1/3 within B). Both rules must give each of the twelve outcomes
+     * (which plan wins A, which wins B, which position lands first) the frequency the other gives, within five
+     * standard errors, and the hand-worked marginals.
+     */
+    @org.junit.jupiter.api.Test
+    void winnersHaveTheLawOfAShuffleOfEveryPlan() {
+        LiquidationOpportunity a = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("A"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        LiquidationOpportunity b = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("B"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        List<LiquidationPlan> plans = List.of(named("a1", a, 2), named("a2", a, 2), named("a3", a, 1),
+                named("b1", b, 2), named("b2", b, 1), named("b3", b, 2), named("b4", b, 2));
+        int trials = 40_000;
+        java.util.Map<String, Integer> full = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> tops = new java.util.TreeMap<>();
+        for (int t = 0; t < trials; t++) {
+            full.merge(outcome(everyPlanShuffled(plans, new SplittableRandom(t))), 1, Integer::sum);
+            tops.merge(outcome(LiquidationRound.winners(plans, new SplittableRandom(1_000_000 + t))), 1, Integer::sum);
+        }
+        assertThat(tops.keySet()).isEqualTo(full.keySet()).hasSize(12);
+        for (String key : full.keySet()) {
+            double p = (full.get(key) + tops.get(key)) / (2.0 * trials);
+            double se = Math.sqrt(2 * p * (1 - p) / trials);
+            assertThat(Math.abs(full.get(key) - tops.get(key)) / (double) trials).as(key).isLessThan(5 * se);
+        }
+        for (java.util.Map<String, Integer> law : List.of(full, tops)) {
+            double aFirst = law.entrySet().stream().filter(e -> e.getKey().startsWith("a"))
+                    .mapToInt(java.util.Map.Entry::getValue).sum() / (double) trials;
+            double a1 = law.entrySet().stream().filter(e -> e.getKey().contains("a1"))
+                    .mapToInt(java.util.Map.Entry::getValue).sum() / (double) trials;
+            double b4 = law.entrySet().stream().filter(e -> e.getKey().contains("b4"))
+                    .mapToInt(java.util.Map.Entry::getValue).sum() / (double) trials;
+            assertThat(aFirst).isCloseTo(0.4, org.assertj.core.api.Assertions.within(0.012));
+            assertThat(a1).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.012));
+            assertThat(b4).isCloseTo(1 / 3.0, org.assertj.core.api.Assertions.within(0.012));
+            assertThat(law.keySet()).noneMatch(k -> k.contains("a3") || k.contains("b2"));
+        }
+    }
+
+    private static String outcome(List<LiquidationPlan> landed) {
+        return landed.stream().map(LiquidationPlan::liquidator).reduce((x, y) -> x + ">" + y).orElse("");
+    }
+
+    private static LiquidationPlan named(String liquidator, LiquidationOpportunity o, double fee) {
+        return new LiquidationPlan(liquidator, o, 1, 1, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.SELL, 1, 1, 0, 0, 1, 1, fee);
+    }
+
+    /** The block order as first written: every plan shuffled, a stable sort by fee, the first per position. */
+    private static List<LiquidationPlan> everyPlanShuffled(List<LiquidationPlan> plans, SplittableRandom rng) {
+        List<LiquidationPlan> shuffled = new ArrayList<>(plans);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            LiquidationPlan t = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, t);
+        }
+        return firstPerPosition(shuffled);
     }
 
     private static LiquidationPlan plan(LiquidationOpportunity o, double fee) {
@@ -115,21 +178,40 @@ class LiquidationRoundTest {
     }
 
     private static List<LiquidationPlan> specification(List<LiquidationPlan> plans, SplittableRandom rng) {
-        List<LiquidationPlan> shuffled = new ArrayList<>(plans);
+        java.util.Map<String, Double> highest = new java.util.HashMap<>();
+        for (LiquidationPlan p : plans) {
+            highest.merge(position(p), p.priorityFeeGwei(), (x, y) -> Double.compare(x, y) >= 0 ? x : y);
+        }
+        List<LiquidationPlan> shuffled = new ArrayList<>();
+        for (LiquidationPlan p : plans) {
+            if (Double.compare(p.priorityFeeGwei(), highest.get(position(p))) == 0) {
+                shuffled.add(p);
+            }
+        }
         for (int i = shuffled.size() - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             LiquidationPlan t = shuffled.get(i);
             shuffled.set(i, shuffled.get(j));
             shuffled.set(j, t);
         }
-        shuffled.sort(Comparator.comparingDouble(LiquidationPlan::priorityFeeGwei).reversed());
+        return firstPerPosition(shuffled);
+    }
+
+    /** A stable sort by fee, highest first ({@link Double#compare}), then the first plan of each position. */
+    private static List<LiquidationPlan> firstPerPosition(List<LiquidationPlan> shuffled) {
+        List<LiquidationPlan> sorted = new ArrayList<>(shuffled);
+        sorted.sort((x, y) -> Double.compare(y.priorityFeeGwei(), x.priorityFeeGwei()));
         Set<String> taken = new HashSet<>();
         List<LiquidationPlan> out = new ArrayList<>();
-        for (LiquidationPlan p : shuffled) {
-            if (taken.add(p.opportunity().protocol().value() + "\u0000" + p.opportunity().account().value())) {
+        for (LiquidationPlan p : sorted) {
+            if (taken.add(position(p))) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    private static String position(LiquidationPlan p) {
+        return p.opportunity().protocol().value() + "\u0000" + p.opportunity().account().value();
     }
 }

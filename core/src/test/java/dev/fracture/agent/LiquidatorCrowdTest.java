@@ -190,6 +190,35 @@ class LiquidatorCrowdTest {
         assertThat(plans[1]).isEqualTo(smalls);
     }
 
+    /**
+     * The bids across both ways a member is found: "small" (priority 1 gwei) plans alone in its group, whose cap's
+     * sale "whale" refuses (the case above), and "flashy", a flash-loan member tolerating any slippage, sells the
+     * cap's sale of its own group (24.7 ETH, 1,163 USD after slippage, before its gas). At a priority of 0.5 gwei the
+     * highest fee is small's alone, at 1 gwei both tie (in member order: flashy first), at 2 gwei flashy's alone.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0.5, small", "1, flashy small", "2, flashy"})
+    void bidsAreTheHighestFeePlansOfAShortMemberAndOfTheFeeOrder(double flashyFee, String winners) {
+        LiquidatorLedger flashy = member("flashy", 0, true, flashyFee, 0, 0, 1.0, 0);
+        LiquidatorLedger whale = member("whale", 1e9, false, 1, 0, 0, 0.3, 0);
+        LiquidatorLedger small = member("small", 10_000, false, 1, 0, 0, 0.3, 0);
+        List<LiquidatorLedger> members = List.of(flashy, whale, small);
+        LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
+        LiquidationPlan[] each = new LiquidationPlan[members.size()];
+        for (int k = 0; k < each.length; k++) {
+            each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, 1).orElse(null);
+        }
+        assertThat(each[0]).as("flashy alone").isNotNull();
+        assertThat(each[1]).as("whale alone").isNull();
+        assertThat(each[2]).as("small alone").isNotNull();
+        LiquidationRound.Bids bids = LEAN.bidCrowd(crowd(members, 1), o, MARKET, PRICES, 1);
+        assertThat(bids).isNotNull();
+        assertThat(java.util.Arrays.stream(bids.top()).map(LiquidationPlan::liquidator).toList())
+                .containsExactly(winners.split(" "));
+        assertThat(bids.top()).containsExactly(LiquidationRound.Bids.of(each).top());
+        assertThat(bids.topFee()).isEqualTo(Math.max(flashyFee, 1));
+    }
+
     @Test
     void refusesACrowdOfAnotherChainOrBlockOrANegativeBaseFee() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
@@ -206,7 +235,8 @@ class LiquidatorCrowdTest {
     /**
      * Seeded random crowds and positions: each member's plan from the crowd equals (as a record: every amount to
      * the bit) the plan {@link Liquidator#plan} makes for it alone, and when the crowd is passed over, every member's
-     * own plan is empty. Some
+     * own plan is empty; and the crowd's bids ({@link Liquidator#bidCrowd}) are the members' own plans of the highest
+     * fee, in member order (priority fees of 1, 16, 31 or 46 gwei, so that members often tie). Some
      * members have already held inventory or spent gas this block, some hold less capital than a position's cap, and
      * flash loans are offered or not. The test also requires both answers to occur often, so that it cannot pass by
      * never (or always) passing over.
@@ -217,6 +247,7 @@ class LiquidatorCrowdTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         int passedOver = 0;
         int planned = 0;
+        int tiedTops = 0;
         for (int trial = 0; trial < 60; trial++) {
             long block = 100;
             List<LiquidatorLedger> members = new ArrayList<>();
@@ -224,7 +255,7 @@ class LiquidatorCrowdTest {
             for (int k = 0; k < n; k++) {
                 boolean flash = rnd.nextBoolean();
                 double capital = rnd.nextInt(4) == 0 ? 0 : Math.pow(10, 2 + rnd.nextDouble() * 5);
-                LiquidatorLedger l = member("m" + k, capital, flash, 1 + rnd.nextInt(60),
+                LiquidatorLedger l = member("m" + k, capital, flash, 1 + 15 * rnd.nextInt(4),
                         rnd.nextDouble() * 200, rnd.nextInt(4), rnd.nextDouble(), rnd.nextInt(3) == 0 ? 0
                                 : rnd.nextDouble() * 2e5);
                 if (rnd.nextInt(3) == 0) {
@@ -249,10 +280,27 @@ class LiquidatorCrowdTest {
             LiquidationPlan[] crowdPlans = liquidator.planCrowd(crowd(members, block), o, MARKET, PRICES, block);
             boolean nobody = crowdPlans == null;
             boolean someone = anyPlans(liquidator, members, o, block);
-            for (int k = 0; k < members.size() && !nobody; k++) {
-                LiquidationPlan alone = liquidator.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, block)
-                        .orElse(null);
-                assertThat(crowdPlans[k]).as("trial %d of seed %d, member %d", trial, seed, k).isEqualTo(alone);
+            LiquidationPlan[] each = new LiquidationPlan[members.size()];
+            for (int k = 0; k < members.size(); k++) {
+                each[k] = liquidator.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, block).orElse(null);
+                if (!nobody) {
+                    assertThat(crowdPlans[k]).as("trial %d of seed %d, member %d", trial, seed, k).isEqualTo(each[k]);
+                }
+            }
+            // The bids are the members' own plans of the highest fee, in member order, found without the others.
+            LiquidationRound.Bids bids = liquidator.bidCrowd(crowd(members, block), o, MARKET, PRICES, block);
+            LiquidationRound.Bids expected = LiquidationRound.Bids.of(each);
+            if (expected == null) {
+                assertThat(bids).as("trial %d of seed %d: bids", trial, seed).isNull();
+            } else {
+                assertThat(bids).as("trial %d of seed %d: bids", trial, seed).isNotNull();
+                assertThat(bids.topFee()).isEqualTo(expected.topFee());
+                assertThat(bids.top()).as("trial %d of seed %d: top plans", trial, seed)
+                        .containsExactly(expected.top());
+                assertThat(bids.opportunity()).isSameAs(o);
+                if (expected.top().length > 1) {
+                    tiedTops++;
+                }
             }
             if (nobody) {
                 assertThat(someone).as("trial %d of seed %d: passed over, yet a member plans", trial, seed).isFalse();
@@ -264,5 +312,6 @@ class LiquidatorCrowdTest {
         }
         assertThat(passedOver).as("positions passed over").isGreaterThanOrEqualTo(10);
         assertThat(planned).as("positions someone plans").isGreaterThanOrEqualTo(10);
+        assertThat(tiedTops).as("positions whose highest fee several members bid").isGreaterThanOrEqualTo(1);
     }
 }
