@@ -163,13 +163,7 @@ class LiquidationRoundTest {
     /** The block order as first written: every plan shuffled, a stable sort by fee, the first per position. */
     private static List<LiquidationPlan> everyPlanShuffled(List<LiquidationPlan> plans, SplittableRandom rng) {
         List<LiquidationPlan> shuffled = new ArrayList<>(plans);
-        for (int i = shuffled.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            LiquidationPlan t = shuffled.get(i);
-            shuffled.set(i, shuffled.get(j));
-            shuffled.set(j, t);
-        }
-        return firstPerPosition(shuffled);
+        return firstPerPosition(shuffled(shuffled, rng));
     }
 
     private static LiquidationPlan plan(LiquidationOpportunity o, double fee) {
@@ -188,13 +182,18 @@ class LiquidationRoundTest {
                 shuffled.add(p);
             }
         }
-        for (int i = shuffled.size() - 1; i > 0; i--) {
+        return firstPerPosition(shuffled(shuffled, rng));
+    }
+
+    /** {@code plans} shuffled in place by Fisher–Yates from the last element, drawing from {@code rng}. */
+    private static List<LiquidationPlan> shuffled(List<LiquidationPlan> plans, SplittableRandom rng) {
+        for (int i = plans.size() - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
-            LiquidationPlan t = shuffled.get(i);
-            shuffled.set(i, shuffled.get(j));
-            shuffled.set(j, t);
+            LiquidationPlan t = plans.get(i);
+            plans.set(i, plans.get(j));
+            plans.set(j, t);
         }
-        return firstPerPosition(shuffled);
+        return plans;
     }
 
     /** A stable sort by fee, highest first ({@link Double#compare}), then the first plan of each position. */
