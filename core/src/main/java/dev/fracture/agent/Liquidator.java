@@ -227,8 +227,9 @@ public final class Liquidator {
                 continue;
             }
             if (g.nobodyAtCap) {
-                for (int k : g.group.membersHoldingLessThan(o.debtAsset(), g.cap)) {
-                    tops.offer(k, planning.memberPlan(k));
+                int[] holders = g.group.holdersByCapital(o.debtAsset());
+                for (int h = 0, few = g.group.holdingLessThan(o.debtAsset(), g.cap); h < few; h++) {
+                    tops.offer(holders[h], planning.memberPlan(holders[h]));
                 }
             } else {
                 byFee = true;
@@ -283,16 +284,18 @@ public final class Liquidator {
         }
 
         LiquidationPlan[] inMemberOrder() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
+            // Few plans tie at the top fee: an insertion sort by member, both arrays alike.
+            for (int i = 1; i < size; i++) {
+                for (int j = i; j > 0 && members[j - 1] > members[j]; j--) {
+                    int m = members[j];
+                    members[j] = members[j - 1];
+                    members[j - 1] = m;
+                    LiquidationPlan p = plans[j];
+                    plans[j] = plans[j - 1];
+                    plans[j - 1] = p;
+                }
             }
-            java.util.Arrays.sort(order, (x, y) -> Integer.compare(members[x], members[y]));
-            LiquidationPlan[] out = new LiquidationPlan[size];
-            for (int i = 0; i < size; i++) {
-                out[i] = plans[order[i]];
-            }
-            return out;
+            return java.util.Arrays.copyOf(plans, size);
         }
     }
 

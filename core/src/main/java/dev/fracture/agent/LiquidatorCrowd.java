@@ -352,25 +352,31 @@ public final class LiquidatorCrowd {
         }
 
         /**
-         * The members holding more than 0 and less than {@code cap} of {@code asset} on the crowd's chain, by what
-         * they hold, least first: with a group's cap refused by all, the only members that may still plan (each
-         * sizes a sale of its own).
+         * The members holding some of {@code asset} on the crowd's chain, by what they hold, least first: those before
+         * {@link #holdingLessThan} of a cap are, with a group's cap sale refused by all, the only members that may
+         * still plan (each sizes a sale of its own).
          */
-        int[] membersHoldingLessThan(AssetId asset, double cap) {
+        int[] holdersByCapital(AssetId asset) {
             int[] holders = byCapital.get(asset);
-            if (holders == null) {
-                holders = byCapital.computeIfAbsent(asset, a -> {
-                    double[] held = capital(a);
-                    return Arrays.stream(members).filter(k -> held[k] > 0).boxed()
-                            .sorted((x, y) -> Double.compare(held[x], held[y])).mapToInt(Integer::intValue).toArray();
-                });
+            if (holders != null) {
+                return holders;
             }
+            return byCapital.computeIfAbsent(asset, a -> {
+                double[] held = capital(a);
+                return Arrays.stream(members).filter(k -> held[k] > 0).boxed()
+                        .sorted((x, y) -> Double.compare(held[x], held[y])).mapToInt(Integer::intValue).toArray();
+            });
+        }
+
+        /** How many of {@link #holdersByCapital} hold less than {@code cap} of {@code asset}: the first ones. */
+        int holdingLessThan(AssetId asset, double cap) {
+            int[] holders = holdersByCapital(asset);
             double[] held = capital(asset);
             int end = 0;
             while (end < holders.length && held[holders[end]] < cap) {
                 end++;
             }
-            return end == holders.length ? holders : Arrays.copyOf(holders, end);
+            return end;
         }
 
         private double[] capitalRange(AssetId asset) {
