@@ -185,11 +185,7 @@ public final class LiquidationRound {
         }
         // byPlace lists the positions by their winner's place; a stable sort by fee, highest first, is the block
         // order. Sorted as one long key per position (the fee's rank, then the place), no boxed index.
-        double[] fees = new double[positions];
-        for (int p = 0; p < positions; p++) {
-            fees[p] = topFee[p];
-        }
-        double[] distinct = distinctAscending(fees);
+        double[] distinct = distinctAscending(Arrays.copyOf(topFee, positions));
         long[] keys = new long[positions];
         for (int q = 0; q < positions; q++) {
             int p = byPlace[q];
