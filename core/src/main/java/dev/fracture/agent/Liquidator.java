@@ -550,9 +550,10 @@ public final class Liquidator {
         // The cap's sale is quoted only when a bound on it does not already lose to the rate's: near the rate that
         // sells nothing the rate's size is a sliver, and the cap (a position's own) would cost a fresh split.
         double capCollateral = cap * o.collateralPerDebt();
-        double capBound = quotes.proceedsBound(market, o.collateralAsset(), o.debtAsset(), capCollateral);
-        if ((capBound * (1 + CAP_BOUND_MARGIN) - cap - (flash ? cap * o.flashLoan().feeRate() : 0)) * debtUsd
-                < atRate) {
+        double capOwed = cap + (flash ? cap * o.flashLoan().feeRate() : 0);
+        double capBound = quotes.proceedsBound(market, o.collateralAsset(), o.debtAsset(), capCollateral,
+                (atRate / debtUsd + capOwed) / (1 + CAP_BOUND_MARGIN));
+        if ((capBound * (1 + CAP_BOUND_MARGIN) - capOwed) * debtUsd < atRate) {
             return repay;
         }
         return sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay;

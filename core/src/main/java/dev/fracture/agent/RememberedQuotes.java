@@ -112,8 +112,8 @@ public final class RememberedQuotes {
         }
 
         @Override
-        public double proceedsBound(Market market, AssetId in, AssetId out, double amount) {
-            return quotes.proceedsBound(market, in, out, amount);
+        public double proceedsBound(Market market, AssetId in, AssetId out, double amount, double target) {
+            return quotes.proceedsBound(market, in, out, amount, target);
         }
 
         @Override

@@ -25,9 +25,10 @@ public interface SaleQuotes {
 
     /**
      * An upper bound on {@link #proceeds} of {@code amount} on the market as it stands ({@link Router#proceedsBound}:
-     * one quote per leg instead of the router's split); {@code +∞} (the default) when the quotes do not know one.
+     * the split's dual, a few quotes per leg instead of the router's split), searched only until it is below
+     * {@code target}; {@code +∞} (the default) when the quotes do not know one.
      */
-    default double proceedsBound(Market market, AssetId in, AssetId out, double amount) {
+    default double proceedsBound(Market market, AssetId in, AssetId out, double amount, double target) {
         return Double.POSITIVE_INFINITY;
     }
 
@@ -102,8 +103,8 @@ public interface SaleQuotes {
             }
 
             @Override
-            public double proceedsBound(Market m, AssetId in, AssetId out, double amount) {
-                return router.proceedsBound(legs.of(m, in, out), amount);
+            public double proceedsBound(Market m, AssetId in, AssetId out, double amount, double target) {
+                return router.proceedsBound(legs.of(m, in, out), amount, target);
             }
 
             @Override

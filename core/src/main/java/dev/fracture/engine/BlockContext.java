@@ -88,6 +88,14 @@ final class BlockContext {
         return Router.DEFAULT.rateBound(saleLegs.of(market, in, out));
     }
 
+    /**
+     * An upper bound on what {@link #quoteSell} delivers for {@code amount} now ({@code Router.proceedsBound}: the
+     * split's Lagrangian dual, a few quotes per leg), searched until it is below {@code target}.
+     */
+    double proceedsBound(AssetId in, AssetId out, double amount, double target) {
+        return Router.DEFAULT.proceedsBound(saleLegs.of(market, in, out), amount, target);
+    }
+
     /** What {@link #sell} would receive for {@code amount} now: the same route, quoted, nothing swapped. */
     double quoteSell(AssetId in, AssetId out, double amount) {
         RouteResult route = Router.DEFAULT.routeOnly(market, OwnChainLegs.request(in, out, amount),

@@ -30,8 +30,10 @@ final class CollateralDisposal {
      * Whether {@link #sell} of {@code amount} would bring at least {@code owed} of the debt asset now, changing
      * nothing: the mitigations' offers, then the router's quote for the rest on the chain's venues. In a deep cascade
      * most sales that fall short fall far short (the block's first liquidations have drained the pool): the best
-     * leg's marginal rate bounds what any split of the rest brings ({@code Router.rateBound}), and only a sale the
-     * bound cannot refuse is quoted in full — the same answer, without the router's split.
+     * leg's marginal rate bounds what any split of the rest brings ({@code Router.rateBound}). Most of the rest fall a
+     * little short — the block's earlier sales moved the venues since the plan was sized — and the split's Lagrangian
+     * dual ({@code Router.proceedsBound}, close to the best split's output at a few quotes per leg) refuses those.
+     * Only a sale neither bound can refuse is quoted in full: the same answer, without the router's split.
      */
     boolean bringsAtLeast(BlockContext block, ProtocolId protocol, AssetId collateral, AssetId debt, double amount,
                           double owed) {
@@ -42,6 +44,10 @@ final class CollateralDisposal {
         }
         // A margin far above the rounding of either side: the bound only refuses what the quote would refuse.
         if (taken.proceeds() + rest * block.rateBound(collateral, debt) * (1 + 1e-9) < owed) {
+            return false;
+        }
+        double restOwed = (owed - taken.proceeds()) / (1 + 1e-9);
+        if (block.proceedsBound(collateral, debt, rest, restOwed) < restOwed) {
             return false;
         }
         return taken.proceeds() + block.quoteSell(collateral, debt, rest) >= owed;

@@ -148,29 +148,24 @@ public final class Router {
 
     /**
      * An upper bound on what {@link #routedOut} delivers for {@code amount} over {@code legs}, at the venues' current
-     * state: the sum over the legs of what each delivers for the whole amount, each capped by the whole amount at its
-     * marginal rate at zero size. A split gives no leg more than the whole order, every leg's output grows with its
-     * input, and it is concave (the premise of {@link #rateBound}), so no split delivers more. +∞ when a leg cannot
-     * quote the amount. It costs one quote per leg, where the split costs dozens.
+     * state, gas left out: the Lagrangian dual of the split ({@link DualProceedsBound}), which is the best split's
+     * output itself up to a bisection's precision where the venues' outputs are concave, so it refuses what the split
+     * would deliver less than at a few quotes per leg instead of the split's dozens. +∞ when a leg cannot answer
+     * (0 for no amount or no legs).
      */
     public double proceedsBound(Legs legs, double amount) {
-        if (!(amount > 0)) {
+        return proceedsBound(legs, amount, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #proceedsBound(Legs, double)}, searched only until it is below {@code target} (a caller asking whether
+     * the sale brings less than that stops paying for precision once it knows).
+     */
+    public double proceedsBound(Legs legs, double amount, double target) {
+        if (!(amount > 0) || legs.legs.isEmpty()) {
             return 0;
         }
-        double sum = 0;
-        for (RouteLeg leg : legs.legs) {
-            double whole;
-            try {
-                whole = leg.output(amount);
-            } catch (RuntimeException refused) {
-                return Double.POSITIVE_INFINITY;
-            }
-            if (!(whole >= 0)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            sum += Math.min(whole, amount * leg.marginalRate());
-        }
-        return sum;
+        return DualProceedsBound.of(legs.legs, amount, target);
     }
 
     /**

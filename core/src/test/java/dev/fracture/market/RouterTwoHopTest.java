@@ -95,6 +95,24 @@ class RouterTwoHopTest {
         // No venue trades the pair: neither a best single venue nor a unified pool of its venues exists.
         assertThat(r.bestSingleVenue()).isNull();
         assertThat(r.unifiedOut()).isNaN();
+        // A path alone is bounded by its rate at zero: the split's dual bound is that rate times the amount.
+        Router.Legs legs = Router.DEFAULT.legs(market, sell(WST, USDC, 10));
+        assertThat(Router.DEFAULT.proceedsBound(legs, 10)).isGreaterThanOrEqualTo(r.routedOut())
+                .isCloseTo(10 * Router.DEFAULT.rateBound(legs), within(1e-9));
+    }
+
+    @Test
+    void aPathAboveTheDirectPoolsRateKeepsItsRateInTheBound() {
+        // A direct WST/USDC pool priced 10% under the path: between the two rates only the path would take anything,
+        // and the bound must still count the path's rate on the whole amount.
+        double pathRate = pathOut(1e-6) / 1e-6;
+        Market market = market(false, List.of(cp("wst-usdc-low", WST, USDC, "1000",
+                String.valueOf(Math.round(1000 * pathRate * 0.9)))));
+        Router.Legs legs = Router.DEFAULT.legs(market, sell(WST, USDC, 10));
+        double routed = Router.DEFAULT.route(market, sell(WST, USDC, 10)).routedOut();
+        assertThat(routed).isGreaterThan(pathOut(10) * 0.999);
+        assertThat(Router.DEFAULT.proceedsBound(legs, 10)).isGreaterThanOrEqualTo(routed)
+                .isGreaterThanOrEqualTo(10 * pathRate * (1 - 1e-9));
     }
 
     @Test
@@ -122,6 +140,11 @@ class RouterTwoHopTest {
         assertThat(delivered).isCloseTo(r.routedOut(), within(r.routedOut() * 1e-12));
         RouteResult oneHop = Router.DEFAULT.route(market, sell(WST, USDC, a).withMaxHops(1));
         assertThat(oneHop.routedOut()).isCloseTo(cpOut(500, 1_200_000, a), within(1e-6));
+        // The split's dual bound counts the path at its rate at zero: above the best split, and under the rate bound.
+        Router.Legs legs = Router.DEFAULT.legs(market, sell(WST, USDC, a));
+        double bound = Router.DEFAULT.proceedsBound(legs, a);
+        assertThat(bound).isGreaterThanOrEqualTo(best * (1 - 1e-12))
+                .isLessThanOrEqualTo(a * Router.DEFAULT.rateBound(legs) * (1 + 1e-12));
     }
 
     @Test

@@ -95,6 +95,9 @@ class RouterWrapperTest {
         RouteResult r = Router.DEFAULT.route(market, sell(WST, ETH, a));
         assertThat(r.routedOut()).isCloseTo(best, within(best * 1e-6));
         assertThat(r.routedOut()).isGreaterThan(cpOut(500, 600, a)).isGreaterThan(cpOut(1000, 1000, RHO * a));
+        // The unwrap-and-sell path counts at its rate at zero in the split's dual bound: above the best split.
+        double bound = Router.DEFAULT.proceedsBound(Router.DEFAULT.legs(market, sell(WST, ETH, a)), a);
+        assertThat(bound).isGreaterThanOrEqualTo(best * (1 - 1e-12));
     }
 
     @Test
