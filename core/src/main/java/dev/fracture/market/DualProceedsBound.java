@@ -44,6 +44,9 @@ final class DualProceedsBound {
     private double gHi;
     private double gLo = Double.NaN;
     private double leftAtHi;
+    /** Each leg's input at hi (0 for a path or a leg that takes nothing there), and at the λ last tried. */
+    private double[] inputsAtHi;
+    private double[] inputsTried;
     /** +k after k steps in a row that moved uLo, −k for uHi. */
     private int kept;
     /** The relative step in u of {@link #outward}'s next try. */
@@ -57,6 +60,9 @@ final class DualProceedsBound {
         this.uHi = 1 / Math.sqrt(top);
         this.gHi = -amount;
         this.leftAtHi = amount;
+        // At the best leg's rate at zero every leg takes nothing.
+        this.inputsAtHi = new double[legs.size()];
+        this.inputsTried = new double[legs.size()];
     }
 
     /**
@@ -134,6 +140,9 @@ final class DualProceedsBound {
                 uHi = u;
                 gHi = g;
                 leftAtHi = -g;
+                double[] previous = inputsAtHi;
+                inputsAtHi = inputsTried;
+                inputsTried = previous;
                 if (kept < 0 && !Double.isNaN(uLo)) {
                     gLo *= 0.5;
                 }
@@ -179,15 +188,24 @@ final class DualProceedsBound {
         return (hi() - lo) * leftAtHi;
     }
 
-    /** What the legs take at rate λ; a path, the whole amount while λ is under its rate; NaN when one cannot say. */
+    /**
+     * What the legs take at rate λ, each venue leg's input kept in {@link #inputsTried}; a path, the whole amount while
+     * λ is under its rate; NaN when one cannot say.
+     */
     private double uncappedTaken(double lambda) {
         double total = 0;
         for (int i = 0; i < legs.size(); i++) {
             RouteLeg leg = legs.get(i);
+            inputsTried[i] = 0;
             if (!(rate0[i] > lambda)) {
                 continue;
             }
-            total += leg.path != null ? amount : input(leg, lambda);
+            if (leg.path != null) {
+                total += amount;
+            } else {
+                inputsTried[i] = input(leg, lambda);
+                total += inputsTried[i];
+            }
         }
         return total;
     }
@@ -222,7 +240,7 @@ final class DualProceedsBound {
                 bound += (rate0[i] - lambda) * amount;
                 continue;
             }
-            double x = Math.min(input(leg, lambda), amount);
+            double x = Math.min(inputsAtHi[i], amount);
             if (Double.isNaN(x)) {
                 return Double.POSITIVE_INFINITY;
             }

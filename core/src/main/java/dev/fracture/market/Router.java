@@ -149,9 +149,9 @@ public final class Router {
     /**
      * An upper bound on what {@link #routedOut} delivers for {@code amount} over {@code legs}, at the venues' current
      * state, gas left out: the Lagrangian dual of the split ({@link DualProceedsBound}), which is the best split's
-     * output itself up to a bisection's precision where the venues' outputs are concave, so it refuses what the split
-     * would deliver less than at a few quotes per leg instead of the split's dozens. +∞ when a leg cannot answer
-     * (0 for no amount or no legs).
+     * output itself up to its search's precision (1e-7) where the venues' outputs are concave, so it refuses what the
+     * split would deliver less than at a few quotes per leg instead of the split's dozens. +∞ when a leg cannot
+     * answer (0 for no amount or no legs).
      */
     public double proceedsBound(Legs legs, double amount) {
         return proceedsBound(legs, amount, Double.NEGATIVE_INFINITY);
