@@ -75,7 +75,9 @@ final class DualProceedsBound {
         int n = legs.size();
         double[] rate0 = new double[n];
         double top = 0;
+        boolean venueLeg = false;
         for (int i = 0; i < n; i++) {
+            venueLeg |= legs.get(i).path == null;
             double r = legs.get(i).marginalRate();
             if (!(r >= 0) || Double.isInfinite(r)) {
                 return Double.POSITIVE_INFINITY;
@@ -86,7 +88,7 @@ final class DualProceedsBound {
         if (!(top > 0)) {
             return 0;
         }
-        if (legs.stream().allMatch(leg -> leg.path != null)) {
+        if (!venueLeg) {
             // Paths alone: each is bounded by its rate at zero, so the best of them times the amount.
             return top * amount;
         }
@@ -107,10 +109,10 @@ final class DualProceedsBound {
      * and at the best leg's rate at zero none takes anything — until {@link #excess} is at most {@code precision}
      * times hi·X. The search runs on u = 1/√λ, in which a constant-product pool's input at a marginal rate is affine
      * ((√(R_out·γ·R_in)·u − R_in)/γ) and a concentrated pool's within a tick range too (L·(u·√(1 − fee) − 1/√p) in
-     * token0), by regula falsi with the Illinois halving (Dowell and Jarratt, BIT 11, 1971), after doubling u until
-     * the legs take more than the amount, and bisecting where the secant leaves the bracket (an order book's input
-     * steps at each level's price). The inputs are not capped at the amount here: the cap does not move the dual's
-     * minimum, where no leg takes more than the amount; it only tightens the bound elsewhere.
+     * token0), by regula falsi with the Illinois halving (Dowell and Jarratt, BIT 11, 1971), after stepping u out
+     * ({@link #outward}) until the legs take more than the amount, and bisecting where the secant leaves the bracket
+     * (an order book's input steps at each level's price). The inputs are not capped at the amount here: the cap does
+     * not move the dual's minimum, where no leg takes more than the amount; it only tightens the bound elsewhere.
      */
     private void narrow(double precision) {
         for (int step = 0; step < MAX_STEPS && !failed; step++) {
@@ -240,10 +242,8 @@ final class DualProceedsBound {
                 bound += (rate0[i] - lambda) * amount;
                 continue;
             }
+            // Never NaN: an input that was not a number failed the search.
             double x = Math.min(inputsAtHi[i], amount);
-            if (Double.isNaN(x)) {
-                return Double.POSITIVE_INFINITY;
-            }
             if (!(x > 0)) {
                 continue;
             }
