@@ -521,8 +521,8 @@ public final class Liquidator {
      * against (1 + flash fee)·r owed, so profit peaks where P's slope is (1 + fee) / k — where the best split's
      * common marginal rate has fallen to that ({@link SaleQuotes#inputAtMarginalRate}: each venue's closed form or
      * depth, no search). Capped by the protocol; a protocol pays in whole units, so within a
-     * hair of the cap is the cap; and since the router's split only approximates the ideal one, the cap is kept if
-     * it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}). When the rate is
+     * hair of the cap is the cap; and since the router's split is the ideal one only within its precision (and only
+     * approximates it where it falls back to slices), the cap is kept if it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}). When the rate is
      * above the one at which every venue sells nothing ({@link SaleQuotes#rateSellingNothing}, with a margin far
      * above rounding), the size is 0 without asking the venues: in a deep cascade, the usual answer for the
      * positions that stay liquidatable because their collateral sells for less than it costs at any size.

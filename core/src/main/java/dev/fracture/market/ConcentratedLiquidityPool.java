@@ -530,6 +530,12 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
                 : fast.sqrtPrice() >= table.sqrtAt(index);
     }
 
+    /** A swap to the price where the next unit returns the rate: {@link #inputAtMarginalRate}. */
+    @Override
+    public boolean exactMarginalInput() {
+        return true;
+    }
+
     /**
      * The input of a sale limited at the price where a further unit returns {@code rate}: the fee comes off the input
      * and leaves the liquidity alone, so that price is the rate over (1 − fee), reached by {@link #depth} from the

@@ -458,6 +458,12 @@ public final class ConstantProductPool implements Venue, IntegerQuoting {
         return 2 * c / (b + Math.sqrt(b * b + 4 * g * c));
     }
 
+    /** The closed form below is the curve's own: {@link #inputAtMarginalRate}. */
+    @Override
+    public boolean exactMarginalInput() {
+        return true;
+    }
+
     /**
      * Closed form: the output of selling x is R_out·γx / (R_in + γx), γ = 1 − fee, whose slope R_out·γ·R_in /
      * (R_in + γx)² equals the rate at x = (√(R_out·γ·R_in / rate) − R_in) / γ (the fee stays in the pair, so this is

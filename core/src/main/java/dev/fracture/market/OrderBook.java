@@ -263,6 +263,12 @@ public final class OrderBook implements Venue {
         return asks.count() == 0 ? 0 : netMultiplier / asks.best();
     }
 
+    /** The levels themselves: {@link #inputAtMarginalRate}. */
+    @Override
+    public boolean exactMarginalInput() {
+        return true;
+    }
+
     /** The levels whose price, fee taken, still pays more than {@code rate}: a market order's marginal rate is a step. */
     @Override
     public double inputAtMarginalRate(AssetId tokenIn, AssetId tokenOut, double rate) {

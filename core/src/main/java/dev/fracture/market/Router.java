@@ -21,11 +21,13 @@ import java.util.Optional;
  * <p>Each venue's output is a concave function of its input (AMM curves and order books both give ever worse
  * prices), so the optimum equalizes marginal rates across the venues used, the "water-filling" condition of
  * optimal order routing (Angeris, Evans, Chitra et al., "Optimal Routing for Constant Function Market Makers",
- * 2022). The router reaches it numerically: it allocates the order slice by slice to the leg whose next slice
- * pays the most, re-quoting the whole allocation on that venue each time so that moved prices are seen; then it
- * refines with ever smaller moves of size between legs until no move improves the total. Gas and bridge
- * transfers are fixed costs per leg, which break concavity: legs are first allocated without them, and a leg is
- * then dropped whenever redistributing its share to the others pays more than it does.
+ * 2022). Where that condition is the whole problem — single venues on the seller's chain that answer their input at
+ * a marginal rate exactly, no gas, bridge, wrapper or path — the router solves it: {@link WaterFillingSplit} finds the
+ * common rate and gives each leg its input there. Elsewhere it reaches it numerically: it allocates the order slice
+ * by slice to the leg whose next slice pays the most, re-quoting the whole allocation on that venue each time so that
+ * moved prices are seen; then it refines with ever smaller moves of size between legs until no move improves the
+ * total. Gas and bridge transfers are fixed costs per leg, which break concavity: legs are first allocated without
+ * them, and a leg is then dropped whenever redistributing its share to the others pays more than it does.
  *
  * <p>Cross-chain legs pay the bridge fee on the way in (sell asset) and on the way out (buy asset), may take no
  * more than the bridge's capacity per hour in each direction (the order is taken to settle within the hour), and
@@ -119,8 +121,8 @@ public final class Router {
         if (legs.legs.isEmpty()) {
             return 0;
         }
-        return allocate(legs.legs, request, new Capacity(market.asset(request.sell()), market.asset(request.buy())))
-                .routed();
+        return allocate(legs.legs, request, new Capacity(market.asset(request.sell()), market.asset(request.buy())),
+                false).routed();
     }
 
     /**
@@ -232,10 +234,25 @@ public final class Router {
     }
 
     static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
+        return allocate(legs, request, capacity, true);
+    }
+
+    /**
+     * The split of {@code request} over {@code legs}: exact where {@link WaterFillingSplit} applies, else greedy by
+     * slices, unprofitable legs dropped, then refined. The best single leg is quoted where the split needs it (the
+     * greedy split falls back to it when it delivers more) or {@code reportBest} asks for it; otherwise its entry is
+     * {-1, 0, 0}.
+     */
+    static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity, boolean reportBest) {
         if (legs.size() == 1 && legs.get(0).path != null) {
             return onePath(legs.get(0).path, request.amountIn());
         }
         LegQuotes q = new LegQuotes(legs);
+        double[] exact = WaterFillingSplit.applies(legs) ? WaterFillingSplit.of(legs, q, request.amountIn()) : null;
+        if (exact != null) {
+            double[] best = reportBest ? bestSingle(legs, q, request.amountIn(), capacity) : new double[] {-1, 0, 0};
+            return new Allocation(exact, net(legs, q, exact), best);
+        }
         double[] best = bestSingle(legs, q, request.amountIn(), capacity);
         int bestLeg = (int) best[0];
 

@@ -239,7 +239,7 @@ final class TwoHopPath {
             double net = leg.delivered(q) - leg.gasCost;
             return new Router.Allocation(alloc, net, new double[] {0, net, alloc[0]});
         }
-        return Router.allocate(legs, request, new Router.Capacity(from, to));
+        return Router.allocate(legs, request, new Router.Capacity(from, to), false);
     }
 
     private RouteRequest hop(Asset from, Asset to, double amount) {

@@ -93,6 +93,17 @@ public interface Venue {
     }
 
     /**
+     * Whether {@link #inputAtMarginalRate} is this venue's own answer to the question — a closed form of its curve or
+     * a walk of its levels, where the next unit's rate, fee included, is exactly the one asked — rather than this
+     * interface's default read off {@link #depth}, which only approximates it where a curve's marginal rate is not its
+     * spot times a fixed factor (a StableSwap pool). The router splits an order exactly over venues that say so
+     * ({@code WaterFillingSplit}); false by default.
+     */
+    default boolean exactMarginalInput() {
+        return false;
+    }
+
+    /**
      * The rate at and above which {@link #inputAtMarginalRate} is 0 — the sale that stops where a further unit returns
      * this rate takes nothing — up to the rounding of the few operations that compute either (a caller asking
      * whether a rate takes nothing keeps a relative margin far above that, e.g. 1e-9). Where the marginal rate at
