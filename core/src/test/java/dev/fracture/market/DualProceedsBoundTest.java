@@ -1,20 +1,12 @@
 package dev.fracture.market;
 
+import static dev.fracture.market.EthUsdcMarkets.market;
+import static dev.fracture.market.EthUsdcMarkets.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
-import dev.fracture.model.AssetKind;
-import dev.fracture.model.Chain;
-import dev.fracture.model.ChainId;
-import dev.fracture.model.EcosystemSnapshot;
-import dev.fracture.model.GasPriceModel;
-import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,31 +19,12 @@ import org.junit.jupiter.api.Test;
  * price), and against the router's own split.
  */
 class DualProceedsBoundTest {
-    private static final ChainId CHAIN = ChainId.of("ethereum");
-    private static final AssetId ETH = AssetId.of("ETH");
-    private static final AssetId USDC = AssetId.of("USDC");
+    private static final AssetId ETH = EthUsdcMarkets.ETH;
+    private static final AssetId USDC = EthUsdcMarkets.USDC;
 
-    private static Market market(List<VenueSpec> venues) {
-        List<Chain> chains = List.of(new Chain(CHAIN, "Ethereum", 12, ETH, new GasPriceModel(0, 0, 0.125)));
-        List<Asset> assets = List.of(new Asset(ETH, CHAIN, "ETH", 18, new AssetKind.Native(), 2000),
-                new Asset(USDC, CHAIN, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1));
-        return Market.of(new EcosystemSnapshot("dual-bound-test", Instant.parse("2025-01-01T00:00:00Z"), chains,
-                assets, List.of(), venues), MathMode.FAST);
-    }
-
-    private static VenueSpec pool(String id, String eth, String usdc, int feePips) {
-        return new VenueSpec.ConstantProduct(VenueId.of(id), CHAIN, ETH, USDC, new BigDecimal(eth),
-                new BigDecimal(usdc), feePips);
-    }
-
-    /** A book whose bids are {price, size} pairs, with one ask far above (a book needs both sides for a mid). */
+    /** A book named "book" (the tests' only one). */
     private static VenueSpec book(double[][] bids) {
-        List<VenueSpec.BookLevel> levels = new ArrayList<>();
-        for (double[] b : bids) {
-            levels.add(new VenueSpec.BookLevel(BigDecimal.valueOf(b[0]), BigDecimal.valueOf(b[1])));
-        }
-        return new VenueSpec.OrderBook(VenueId.of("book"), CHAIN, ETH, USDC, levels,
-                List.of(new VenueSpec.BookLevel(new BigDecimal("2100"), BigDecimal.ONE)), 0);
+        return EthUsdcMarkets.book("book", bids);
     }
 
     private static Router.Legs legs(Market market) {

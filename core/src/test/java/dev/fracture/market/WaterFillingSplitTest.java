@@ -1,5 +1,8 @@
 package dev.fracture.market;
 
+import static dev.fracture.market.EthUsdcMarkets.book;
+import static dev.fracture.market.EthUsdcMarkets.market;
+import static dev.fracture.market.EthUsdcMarkets.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,14 +10,8 @@ import dev.fracture.engine.GeneratedEcosystem;
 import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
-import dev.fracture.model.Chain;
-import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
-import dev.fracture.model.GasPriceModel;
-import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,32 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (venues that cannot take the whole order), the router splits as before.
  */
 class WaterFillingSplitTest {
-    private static final ChainId CHAIN = ChainId.of("ethereum");
-    private static final AssetId ETH = AssetId.of("ETH");
-    private static final AssetId USDC = AssetId.of("USDC");
-
-    private static Market market(List<VenueSpec> venues) {
-        List<Chain> chains = List.of(new Chain(CHAIN, "Ethereum", 12, ETH, new GasPriceModel(20, 0, 0.125)));
-        List<Asset> assets = List.of(new Asset(ETH, CHAIN, "ETH", 18, new AssetKind.Native(), 2000),
-                new Asset(USDC, CHAIN, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1));
-        return Market.of(new EcosystemSnapshot("water-filling-test", Instant.parse("2025-01-01T00:00:00Z"), chains,
-                assets, List.of(), venues), MathMode.FAST);
-    }
-
-    private static VenueSpec pool(String id, String eth, String usdc, int feePips) {
-        return new VenueSpec.ConstantProduct(VenueId.of(id), CHAIN, ETH, USDC, new BigDecimal(eth),
-                new BigDecimal(usdc), feePips);
-    }
-
-    /** A fee-free book whose bids are {price, size} pairs, with one ask far above (a book needs both sides). */
-    private static VenueSpec book(String id, double[][] bids) {
-        List<VenueSpec.BookLevel> levels = new ArrayList<>();
-        for (double[] b : bids) {
-            levels.add(new VenueSpec.BookLevel(BigDecimal.valueOf(b[0]), BigDecimal.valueOf(b[1])));
-        }
-        return new VenueSpec.OrderBook(VenueId.of(id), CHAIN, ETH, USDC, levels,
-                List.of(new VenueSpec.BookLevel(new BigDecimal("2100"), BigDecimal.ONE)), 0);
-    }
+    private static final AssetId ETH = EthUsdcMarkets.ETH;
+    private static final AssetId USDC = EthUsdcMarkets.USDC;
 
     private static RouteResult route(Market market, double amount) {
         return Router.DEFAULT.route(market, OwnChainLegs.request(ETH, USDC, amount));
@@ -173,6 +146,14 @@ class WaterFillingSplitTest {
         // An order book is matched off-chain (no swap gas, GasSchedule.DEFAULT); the pool's swap pays gas.
         assertThat(withGas).anyMatch(l -> l.gasCost > 0);
         assertThat(WaterFillingSplit.applies(withGas)).as("gas is a fixed cost per leg").isFalse();
+        // A StableSwap pool's input at a marginal rate is read off its depth, not its own curve: not exact.
+        Market generated = Market.of(GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1).snapshot(),
+                MathMode.FAST);
+        List<RouteLeg> stable = Router.legs(generated, OwnChainLegs.request(GeneratedEcosystem.USDC,
+                GeneratedEcosystem.USDT, 1), generated.asset(GeneratedEcosystem.USDC),
+                generated.asset(GeneratedEcosystem.USDT), false);
+        assertThat(stable).anyMatch(l -> l.venue instanceof StableSwapPool);
+        assertThat(WaterFillingSplit.applies(stable)).isFalse();
     }
 
     @Test
