@@ -42,27 +42,23 @@ final class DualProceedsBound {
      * refuses), so a caller comparing against it decides nothing from it.
      */
     static double of(List<RouteLeg> legs, double amount, double target) {
-        int n = legs.size();
-        double[] rate0 = new double[n];
-        double top = 0;
-        boolean venueLeg = false;
-        for (int i = 0; i < n; i++) {
-            venueLeg |= legs.get(i).path == null;
-            double r = legs.get(i).marginalRate();
-            if (!(r >= 0) || Double.isInfinite(r)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            rate0[i] = r;
-            top = Math.max(top, r);
+        double[] rate0 = RateBracket.ratesAtZero(legs);
+        if (rate0 == null) {
+            return Double.POSITIVE_INFINITY;
         }
+        double top = RateBracket.highest(rate0);
         if (!(top > 0)) {
             return 0;
+        }
+        boolean venueLeg = false;
+        for (RouteLeg leg : legs) {
+            venueLeg |= leg.path == null;
         }
         if (!venueLeg) {
             // Paths alone: each is bounded by its rate at zero, so the best of them times the amount.
             return top * amount;
         }
-        RateBracket search = new RateBracket(legs, rate0, top, amount);
+        RateBracket search = new RateBracket(legs, rate0, amount);
         search.narrow(COARSE);
         double bound = bound(legs, rate0, amount, search);
         if (bound < target || bound == Double.POSITIVE_INFINITY

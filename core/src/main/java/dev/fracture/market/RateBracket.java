@@ -51,19 +51,41 @@ final class RateBracket {
     private boolean failed;
 
     /**
-     * A bracket for {@code amount} over {@code legs}, whose marginal rates at zero are {@code rate0} (each a finite
-     * number ≥ 0) with {@code top} (positive) the largest: at top every leg takes nothing.
+     * A bracket for {@code amount} over {@code legs}, whose marginal rates at zero are {@code rate0}
+     * ({@link #ratesAtZero}) with a positive {@link #highest}: at that rate every leg takes nothing.
      */
-    RateBracket(List<RouteLeg> legs, double[] rate0, double top, double amount) {
+    RateBracket(List<RouteLeg> legs, double[] rate0, double amount) {
         this.legs = legs;
         this.rate0 = rate0;
         this.amount = amount;
-        this.uHi = 1 / Math.sqrt(top);
+        this.uHi = 1 / Math.sqrt(highest(rate0));
         this.gHi = -amount;
         this.leftAtHi = amount;
         this.inputsAtHi = new double[legs.size()];
         this.inputsAtLo = new double[legs.size()];
         this.inputsTried = new double[legs.size()];
+    }
+
+    /** Each leg's marginal rate at zero size; null when one is not a finite number ≥ 0 (the leg cannot answer). */
+    static double[] ratesAtZero(List<RouteLeg> legs) {
+        double[] rates = new double[legs.size()];
+        for (int i = 0; i < rates.length; i++) {
+            double r = legs.get(i).marginalRate();
+            if (!(r >= 0) || Double.isInfinite(r)) {
+                return null;
+            }
+            rates[i] = r;
+        }
+        return rates;
+    }
+
+    /** The largest of {@code rates} (0 for none): the best leg's rate at zero, where the search starts. */
+    static double highest(double[] rates) {
+        double top = 0;
+        for (double r : rates) {
+            top = Math.max(top, r);
+        }
+        return top;
     }
 
     /**

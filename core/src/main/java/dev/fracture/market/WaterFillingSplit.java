@@ -48,20 +48,11 @@ final class WaterFillingSplit {
             // Nothing to split: the whole order, if the venue takes it.
             return quotes.fills(0, amount) ? new double[] {amount} : null;
         }
-        double[] rate0 = new double[n];
-        double top = 0;
-        for (int i = 0; i < n; i++) {
-            double r = legs.get(i).marginalRate();
-            if (!(r >= 0) || Double.isInfinite(r)) {
-                return null;
-            }
-            rate0[i] = r;
-            top = Math.max(top, r);
-        }
-        if (!(top > 0)) {
+        double[] rate0 = RateBracket.ratesAtZero(legs);
+        if (rate0 == null || !(RateBracket.highest(rate0) > 0)) {
             return null;
         }
-        RateBracket bracket = new RateBracket(legs, rate0, top, amount);
+        RateBracket bracket = new RateBracket(legs, rate0, amount);
         bracket.narrow(PRECISION);
         if (bracket.failed()) {
             return null;
