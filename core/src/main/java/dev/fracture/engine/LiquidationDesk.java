@@ -120,37 +120,40 @@ final class LiquidationDesk {
             roundQuotes = rememberedQuotes.round(round);
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
             known = last != null ? verdicts.again(last, block, leanQuotes, usd)
-                    : verdicts.round(opportunities, dated.seen(), block, leanQuotes, usd);
+                    : verdicts.open(opportunities, dated.seen(), dated.onePerPair(), block, leanQuotes, usd);
             records.lastVerdicts = known;
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
         }
         RememberedQuotes.Reader quotesNow = roundQuotes;
         PlanVerdicts.Round verdictsNow = known;
+        boolean toObserve = known != null && !known.observed();
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
         // Per position to plan, the plans that can land, found where they are made (LiquidationRound.Bids: the plans
-        // of the highest fee; null when nobody plans). Positions whose verdict stands are passed over; the others go
-        // to the workers. The fast engine plans for the crowd at once and makes only those plans
+        // of the highest fee; null when nobody plans). A slice of the positions at a time, on the engine's threads:
+        // an opened round's verdicts are observed there first (PlanVerdicts.Round.observe), the positions whose
+        // verdict stands are passed over, the others planned and their verdicts settled — each slice touching its
+        // own positions' records once. The fast engine plans for the crowd at once and makes only those plans
         // (Liquidator.bidCrowd: the same plans, most positions passed over in one check); the reference asks every
         // liquidator and sums up its plans.
-        int[] toPlan = new int[opportunities.size()];
-        int planning = 0;
-        for (int i = 0; i < opportunities.size(); i++) {
-            if (verdictsNow == null || !verdictsNow.knownToNobody(i)) {
-                toPlan[planning++] = i;
-            }
-        }
-        LiquidationRound.Bids[] bids = new LiquidationRound.Bids[planning];
-        // Each slice writes its own positions' bids; the workers' results are in hand before they are read.
-        workers.slices(planning, (from, to) -> {
+        List<PlannedSlice> slices = workers.slices(opportunities.size(), (from, to) -> {
+            int[] young = toObserve ? verdictsNow.observe(from, to) : null;
+            List<LiquidationRound.Bids> found = new ArrayList<>();
             // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
-            Liquidator planner = quotesNow == null ? Liquidator.DEFAULT : new Liquidator(quotesNow.another());
+            Liquidator planner = null;
             // A book's positions are on its chain: the slice's last crowd serves them without a lookup.
             ChainId lastChain = null;
             LiquidatorCrowd lastCrowd = null;
-            for (int k = from; k < to; k++) {
-                LiquidationOpportunity o = opportunities.get(toPlan[k]);
+            for (int i = from; i < to; i++) {
+                if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
+                    continue;
+                }
+                if (planner == null) {
+                    planner = quotesNow == null ? Liquidator.DEFAULT : new Liquidator(quotesNow.another());
+                }
+                LiquidationOpportunity o = opportunities.get(i);
+                LiquidationRound.Bids bids;
                 if (crowdsNow != null) {
                     LiquidatorCrowd crowd = lastCrowd;
                     if (o.chain() != lastChain) {
@@ -163,27 +166,33 @@ final class LiquidationDesk {
                         lastChain = o.chain();
                         lastCrowd = crowd;
                     }
-                    bids[k] = planner.bidCrowd(crowd, o, block.market(), usd, block.number());
-                    continue;
+                    bids = planner.bidCrowd(crowd, o, block.market(), usd, block.number());
+                } else {
+                    LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
+                    for (int p = 0; p < perOpportunity; p++) {
+                        mine[p] = planner.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
+                                block.number()).orElse(null);
+                    }
+                    bids = LiquidationRound.Bids.of(mine);
                 }
-                LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
-                for (int p = 0; p < perOpportunity; p++) {
-                    mine[p] = planner.plan(planners.get(p), o, block.market(), usd, block.baseFeeGwei(),
-                            block.number()).orElse(null);
+                if (verdictsNow != null) {
+                    verdictsNow.settle(i, bids != null);
                 }
-                bids[k] = LiquidationRound.Bids.of(mine);
+                if (bids != null) {
+                    found.add(bids);
+                }
             }
-            return to;
+            return new PlannedSlice(young, found);
         });
         // The positions with a plan, in order: the round's plans are theirs, position after position.
         List<LiquidationRound.Bids> planned = new ArrayList<>();
-        for (int k = 0; k < planning; k++) {
-            if (bids[k] != null) {
-                planned.add(bids[k]);
-            }
-            if (verdictsNow != null) {
-                verdictsNow.settle(toPlan[k], bids[k] != null);
-            }
+        List<int[]> young = new ArrayList<>(slices.size());
+        for (PlannedSlice slice : slices) {
+            planned.addAll(slice.bids());
+            young.add(slice.young());
+        }
+        if (toObserve) {
+            verdictsNow.observed(young);
         }
         return settledUsd + land(book, LiquidationRound.winnersOfBids(planned, block.rng()), block);
     }
@@ -248,8 +257,16 @@ final class LiquidationDesk {
         PlanVerdicts.Round lastVerdicts;
     }
 
-    /** A round's opportunities dated from their first block, and their positions' records, in the same order. */
-    private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen) {
+    /**
+     * A round's opportunities dated from their first block, and their positions' records, in the same order; and one
+     * position of each pair they trade ({@link PlanVerdicts#onePerPair}).
+     */
+    private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen,
+                         List<LiquidationOpportunity> onePerPair) {
+    }
+
+    /** One slice of a round's positions, planned: its positions still young (when it observed them) and its bids. */
+    private record PlannedSlice(int[] young, List<LiquidationRound.Bids> bids) {
     }
 
     /**
@@ -272,7 +289,8 @@ final class LiquidationDesk {
         if (slots != null) {
             // Slots are distinct within a listing, so each slice writes its own records; on the engine's threads.
             Seen[] bySlot = records.bySlot;
-            workers.slices(now.size(), (from, to) -> {
+            List<LiquidationOpportunity> dated = Arrays.asList(out);
+            List<List<LiquidationOpportunity>> pairs = workers.slices(now.size(), (from, to) -> {
                 for (int i = from; i < to; i++) {
                     Seen s = bySlot[slots[i]];
                     if (s == null) {
@@ -283,10 +301,12 @@ final class LiquidationDesk {
                     marks[i] = s;
                     out[i] = s.datedAs(now.get(i));
                 }
-                return to;
+                return PlanVerdicts.onePerPair(dated, from, to);
             });
             forgetUnlisted(records, slots, now.size(), thisRound);
-            return new Dated(Arrays.asList(out), marks);
+            List<LiquidationOpportunity> onePerPair = new ArrayList<>();
+            pairs.forEach(onePerPair::addAll);
+            return new Dated(dated, marks, onePerPair);
         }
         int marked = 0;
         for (int i = 0; i < now.size(); i++) {
@@ -306,7 +326,8 @@ final class LiquidationDesk {
         if (records.byAccount.size() > marked) {
             records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
-        return new Dated(Arrays.asList(out), marks);
+        List<LiquidationOpportunity> dated = Arrays.asList(out);
+        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()));
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */

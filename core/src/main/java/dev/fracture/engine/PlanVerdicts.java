@@ -61,56 +61,85 @@ final class PlanVerdicts {
     }
 
     /**
-     * Opens the round of a protocol's plans in a block: the verdicts that still hold for {@code opportunities} (in
-     * order; {@code seen} are their positions' records, which are also their verdicts' entries and keep them while
-     * the positions stay liquidatable), as the ledgers stand now. The round's verdicts are settled with
-     * {@link Round#settle} once the plans are made; nothing else may change the ledgers, the market or the prices in
-     * between.
+     * The round of a protocol's plans in a block, made whole on the calling thread: {@link #open}, then every
+     * position observed ({@link Round#observe}) in one slice.
      */
     Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
                 SaleQuotes quotes, UsdPrices usd) {
-        return round(opportunities, seen, block, quotes, usd, ++rounds);
+        Round round = open(opportunities, seen, onePerPair(opportunities, 0, opportunities.size()), block, quotes,
+                usd);
+        round.observed(List.of(round.observe(0, opportunities.size())));
+        return round;
     }
 
-    private Round round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, BlockContext block,
-                        SaleQuotes quotes, UsdPrices usd, long thisRound) {
-        int n = opportunities.size();
-        Entry[] open = new Entry[n];
-        long[] crowd = new long[n];
-        boolean[] known = new boolean[n];
-        int[] young = new int[16];
-        int youngCount = 0;
-        List<PairState> used = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            LiquidationOpportunity o = opportunities.get(i);
-            Entry e = seen[i];
-            // A position listed as the same object as last round trades the same pair on the same chain, and one
-            // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
-            // does too: its pair's state is found without reading the opportunity, by now far from this processor.
-            PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
-            if (pair.usedIn != thisRound) {
-                pair.usedIn = thisRound;
-                used.add(pair);
-            }
-            pair.refresh(thisRound, block, quotes, usd);
-            if (pair.quotesVersion < 0) {
-                e.forget();
-                continue;
-            }
-            long age = Math.min(block.number() - seen[i].firstBlock, ageCap);
-            e.observe(o, age, pair);
-            open[i] = e;
-            crowd[i] = pair.crowdStamp;
-            known[i] = e.nobodyAt != 0 && e.nobodyAt == crowd[i];
-            if (age < ageCap) {
-                if (youngCount == young.length) {
-                    young = Arrays.copyOf(young, youngCount * 2);
-                }
-                young[youngCount++] = i;
+    /**
+     * Opens the round of a protocol's plans in a block: the verdicts that still hold for {@code opportunities} (in
+     * order; {@code seen} are their positions' records, which are also their verdicts' entries and keep them while
+     * the positions stay liquidatable), as the ledgers stand now. Here, on the calling thread, only the pairs the
+     * positions trade are read ({@code onePerPair}: at least one position of each, {@link #onePerPair}); the
+     * positions themselves are observed by {@link Round#observe}, a slice at a time, which may run on the engine's
+     * threads (each slice writes only its own positions' entries) — in a deep cascade this is a pass over a hundred
+     * thousand records scattered in memory, and it is done where the same positions are then planned. The round's
+     * verdicts are settled with {@link Round#settle} once the plans are made; nothing else may change the ledgers,
+     * the market or the prices in between.
+     */
+    Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
+               List<LiquidationOpportunity> onePerPair, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
+        List<PairState> found = new ArrayList<>();
+        for (LiquidationOpportunity o : onePerPair) {
+            PairState pair = pairOf(o);
+            if (!found.contains(pair)) {
+                found.add(pair);
             }
         }
-        return new Round(opportunities, seen, open, crowd, known, Arrays.copyOf(young, youngCount),
-                used.toArray(new PairState[0]), false);
+        return open(opportunities, seen, found.toArray(new PairState[0]), block, quotes, usd, ++rounds);
+    }
+
+    private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
+                       BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound) {
+        for (PairState pair : pairs) {
+            pair.refresh(thisRound, block, quotes, usd);
+        }
+        int n = opportunities.size();
+        return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], null, pairs, false,
+                block.number(), ageCap);
+    }
+
+    /**
+     * One position of each pair (chain, collateral, debt) the positions {@code [from, to)} of {@code opportunities}
+     * trade, in order of first appearance — what {@link #open} needs of a listing, gathered where the listing is
+     * dated (on the engine's threads, slice by slice; the slices' lists joined may name a pair twice). The ids of a
+     * book's positions are the same objects from position to position, so a position is compared by reference with
+     * the last one kept, and by value with the others only when that fails.
+     */
+    static List<LiquidationOpportunity> onePerPair(List<LiquidationOpportunity> opportunities, int from, int to) {
+        List<LiquidationOpportunity> kept = new ArrayList<>(4);
+        LiquidationOpportunity last = null;
+        for (int i = from; i < to; i++) {
+            LiquidationOpportunity o = opportunities.get(i);
+            if (last != null && last.chain() == o.chain() && last.collateralAsset() == o.collateralAsset()
+                    && last.debtAsset() == o.debtAsset()) {
+                continue;
+            }
+            LiquidationOpportunity same = null;
+            for (LiquidationOpportunity k : kept) {
+                if (samePair(k, o)) {
+                    same = k;
+                    break;
+                }
+            }
+            if (same == null) {
+                kept.add(o);
+                same = o;
+            }
+            last = same;
+        }
+        return kept;
+    }
+
+    private static boolean samePair(LiquidationOpportunity a, LiquidationOpportunity b) {
+        return a.chain().equals(b.chain()) && a.collateralAsset().equals(b.collateralAsset())
+                && a.debtAsset().equals(b.debtAsset());
     }
 
     /**
@@ -118,7 +147,8 @@ final class PlanVerdicts {
      * same opportunity objects, and the desk the same records): when no pair's inputs and no chain's crowd moved
      * since, every verdict {@code last} settled stands, and only the positions still younger than every latency are
      * looked at again — the cost of the round no longer grows with the positions nobody takes. When something moved,
-     * a full {@link #round} on that listing (the inputs already read this round are not read again).
+     * a round opened on that listing and its pairs (the inputs already read this round are not read again), whose
+     * positions are still to be observed ({@link Round#observed()} is false).
      */
     Round again(Round last, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
         long thisRound = ++rounds;
@@ -126,7 +156,7 @@ final class PlanVerdicts {
             PairState pair = last.pairs[k];
             pair.refresh(thisRound, block, quotes, usd);
             if (pair.stamp != last.pairStamps[k] || pair.crowdStamp != last.crowdStamps[k]) {
-                return round(last.opportunities, last.seen, block, quotes, usd, thisRound);
+                return open(last.opportunities, last.seen, last.pairs, block, quotes, usd, thisRound);
             }
         }
         boolean[] known = last.settled;
@@ -142,7 +172,7 @@ final class PlanVerdicts {
             }
         }
         return new Round(last.opportunities, last.seen, last.open, last.crowd, known,
-                Arrays.copyOf(young, youngCount), last.pairs, true);
+                Arrays.copyOf(young, youngCount), last.pairs, true, block.number(), ageCap);
     }
 
     /**
@@ -215,7 +245,10 @@ final class PlanVerdicts {
         }
     }
 
-    /** The verdicts of one round, per position (by index). */
+    /**
+     * The verdicts of one round, per position (by index). An opened round learns its positions' verdicts from
+     * {@link #observe}, slice by slice, and is complete once {@link #observed(List)} has joined the slices' finds.
+     */
     static final class Round {
         private final List<LiquidationOpportunity> opportunities;
         private final LiquidationDesk.Seen[] seen;
@@ -224,17 +257,20 @@ final class PlanVerdicts {
         /** Whether each position's verdict stands now, and whether it will stand after this round's plans. */
         private final boolean[] known;
         private final boolean[] settled;
-        /** The positions whose age is still under every latency (it moves every block). */
-        private final int[] young;
+        /** The positions whose age is still under every latency (it moves every block); null until observed. */
+        private int[] young;
         /** The pairs the positions trade, with their stamps and their chains' crowd stamps in this round. */
         private final PairState[] pairs;
         private final long[] pairStamps;
         private final long[] crowdStamps;
         /** Whether the last round's verdicts were carried over ({@link #again} found nothing moved). */
         private final boolean carriedOver;
+        private final long blockNumber;
+        private final long ageCap;
 
         private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
-                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, boolean carriedOver) {
+                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, boolean carriedOver,
+                      long blockNumber, long ageCap) {
             this.carriedOver = carriedOver;
             this.opportunities = opportunities;
             this.seen = seen;
@@ -244,6 +280,8 @@ final class PlanVerdicts {
             this.settled = known.clone();
             this.young = young;
             this.pairs = pairs;
+            this.blockNumber = blockNumber;
+            this.ageCap = ageCap;
             this.pairStamps = new long[pairs.length];
             this.crowdStamps = new long[pairs.length];
             for (int k = 0; k < pairs.length; k++) {
@@ -255,6 +293,78 @@ final class PlanVerdicts {
         /** Whether this round carried the last one's verdicts over instead of comparing every position's inputs. */
         boolean carriedOver() {
             return carriedOver;
+        }
+
+        /** Whether every position's verdict is known ({@link #knownToNobody} may be asked of any). */
+        boolean observed() {
+            return young != null;
+        }
+
+        /**
+         * Observes the positions {@code [from, to)} of an opened round — each one's inputs against its entry's, which
+         * keeps or forgets its verdict — and returns those of them still younger than every latency, in order. Slices
+         * of one round may run at once on different threads: each writes only its own positions' entries and slots.
+         */
+        int[] observe(int from, int to) {
+            int[] youngHere = new int[8];
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                LiquidationOpportunity o = opportunities.get(i);
+                Entry e = seen[i];
+                // A position listed as the same object as last round trades the same pair on the same chain, and one
+                // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
+                // does too: its pair's state is found without reading the opportunity's ids.
+                PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
+                if (pair.quotesVersion < 0) {
+                    e.forget();
+                    continue;
+                }
+                long age = Math.min(blockNumber - seen[i].firstBlock, ageCap);
+                e.observe(o, age, pair);
+                open[i] = e;
+                crowd[i] = pair.crowdStamp;
+                known[i] = e.nobodyAt != 0 && e.nobodyAt == crowd[i];
+                settled[i] = known[i];
+                if (age < ageCap) {
+                    if (count == youngHere.length) {
+                        youngHere = Arrays.copyOf(youngHere, count * 2);
+                    }
+                    youngHere[count++] = i;
+                }
+            }
+            return Arrays.copyOf(youngHere, count);
+        }
+
+        /** Completes an opened round: {@code young} are {@link #observe}'s answers for its slices, in order. */
+        void observed(List<int[]> young) {
+            int total = 0;
+            for (int[] part : young) {
+                total += part.length;
+            }
+            int[] all = new int[total];
+            int at = 0;
+            for (int[] part : young) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            this.young = all;
+        }
+
+        /** The round's state of the pair {@code o} trades (every pair of the round is among its pairs). */
+        private PairState pairOf(LiquidationOpportunity o) {
+            for (PairState p : pairs) {
+                if (p.chain == o.chain() && p.collateral == o.collateralAsset() && p.debt == o.debtAsset()) {
+                    return p;
+                }
+            }
+            for (PairState p : pairs) {
+                if (p.chain.equals(o.chain()) && p.collateral.equals(o.collateralAsset())
+                        && p.debt.equals(o.debtAsset())) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("verdicts: position " + o.account() + " trades a pair ("
+                    + o.chain() + ", " + o.collateralAsset() + ", " + o.debtAsset() + ") its round was not opened on");
         }
 
         /**

@@ -148,6 +148,11 @@ class PlanVerdictsTest {
         PlanVerdicts.Round round = last[0] == null ? verdicts.round(listing, seen, context, quotes, prices::usd)
                 : verdicts.again(last[0], context, quotes, prices::usd);
         wasAgain[0] = round.carriedOver();
+        if (!round.observed()) {
+            // Something moved: again opened a round on the listing, whose positions the desk observes in slices.
+            assertThat(round.carriedOver()).isFalse();
+            round.observed(List.of(round.observe(0, listing.size())));
+        }
         boolean known = round.knownToNobody(0);
         if (!known) {
             round.settle(0, planned);
@@ -187,5 +192,84 @@ class PlanVerdictsTest {
         assertThat(onTheSameListing(listing, last, false, again)).as("planned last round: no verdict").isFalse();
         assertThat(again[0]).isTrue();
         assertThat(onTheSameListing(listing, last, false, again)).as("nobody planned it last round").isTrue();
+    }
+
+    private BlockContext nextBlock() {
+        block++;
+        prices.update(block * 12);
+        return new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee, new SplittableRandom(block),
+                new ArrayList<>());
+    }
+
+    private static LiquidationOpportunity position(int account, AssetId debt, double maxRepay) {
+        return new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-" + account), CHAIN.id(),
+                debt, ETH, maxRepay, 1.05 / 2000, 10, FlashLoanTerms.NONE, 400_000, 1);
+    }
+
+    /**
+     * The desk observes an opened round a slice at a time on the engine's threads: any cut of the positions into
+     * slices gives the verdicts one pass gives, and the young positions the next unchanged round looks at again.
+     * Six positions of two pairs, first seen at blocks 4, 5 and 6 (the crowd's latency is 0, so only ages under 1
+     * are young); the last position is planned every round, the others by nobody. Block 4 opens a round; 5 carries it
+     * over (every position was young, so every one is looked at again, and every age moved); at 6 the collateral's
+     * price moves, so the round is opened again on the same listing; 7 carries that over: the positions first seen at
+     * 4 and 5 are old and keep their verdicts, the one first seen at 6 is still young and its age moved.
+     */
+    @Test
+    void anOpenedRoundObservedInSlicesKnowsWhatOnePassKnows() {
+        AssetId other = SNAPSHOT.assets().stream().map(a -> a.id())
+                .filter(a -> !a.equals(ETH) && !a.equals(USDC) && SNAPSHOT.asset(a).orElseThrow().chain()
+                        .equals(CHAIN.id())).findFirst().orElseThrow();
+        List<LiquidationOpportunity> listing = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            listing.add(position(k, k % 2 == 0 ? USDC : other, 100 + k));
+        }
+        // Pair ids compared by value: the second pair's first position names it, a repeat is dropped.
+        assertThat(PlanVerdicts.onePerPair(listing, 0, 6)).containsExactly(listing.get(0), listing.get(1));
+        assertThat(PlanVerdicts.onePerPair(listing, 3, 5)).containsExactly(listing.get(3), listing.get(4));
+
+        List<List<int[]>> cuts = List.of(List.of(new int[] {0, 6}), List.of(new int[] {0, 4}, new int[] {4, 6}),
+                List.of(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 4}, new int[] {4, 5},
+                        new int[] {5, 6}));
+        List<String> answers = new ArrayList<>();
+        for (List<int[]> cut : cuts) {
+            PlanVerdicts fresh = new PlanVerdicts(List.of(ledger));
+            LiquidationDesk.Seen[] records = new LiquidationDesk.Seen[6];
+            for (int k = 0; k < 6; k++) {
+                records[k] = new LiquidationDesk.Seen(4 + k % 3);
+            }
+            block = 3;
+            eth[0] = 2000;
+            StringBuilder answer = new StringBuilder();
+            PlanVerdicts.Round last = null;
+            for (int r = 0; r < 4; r++) {
+                if (r == 2) {
+                    eth[0] = 1990;
+                }
+                BlockContext context = nextBlock();
+                PlanVerdicts.Round round = last == null ? fresh.open(listing, records,
+                        PlanVerdicts.onePerPair(listing, 0, 6), context, quotes, prices::usd)
+                        : fresh.again(last, context, quotes, prices::usd);
+                assertThat(round.observed()).as("round %d carried over", r).isEqualTo(r % 2 == 1);
+                if (!round.observed()) {
+                    List<int[]> young = new ArrayList<>();
+                    for (int[] slice : cut) {
+                        young.add(round.observe(slice[0], slice[1]));
+                    }
+                    round.observed(young);
+                }
+                for (int k = 0; k < 6; k++) {
+                    answer.append(round.knownToNobody(k) ? 'K' : '.');
+                    if (!round.knownToNobody(k)) {
+                        round.settle(k, k == 5);
+                    }
+                }
+                answer.append('|');
+                last = round;
+            }
+            answers.add(answer.toString());
+        }
+        assertThat(answers.get(0)).isEqualTo("......|......|......|KK.KK.|");
+        assertThat(answers).containsOnly(answers.get(0));
     }
 }
