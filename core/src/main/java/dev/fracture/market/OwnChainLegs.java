@@ -1,7 +1,6 @@
 package dev.fracture.market;
 
 import dev.fracture.model.AssetId;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OwnChainLegs {
     private final Router router;
     private final Market market;
-    private final ConcurrentHashMap<List<AssetId>, Router.Legs> legs = new ConcurrentHashMap<>();
+    /** By asset sold, then asset bought: two lookups of ids whose hashes are kept, no key made per call. */
+    private final ConcurrentHashMap<AssetId, ConcurrentHashMap<AssetId, Router.Legs>> legs =
+            new ConcurrentHashMap<>();
 
     public OwnChainLegs(Router router, Market market) {
         if (router == null || market == null) {
@@ -34,9 +35,12 @@ public final class OwnChainLegs {
         if (on != market) {
             throw new IllegalArgumentException("own-chain legs: kept for another market");
         }
-        List<AssetId> pair = List.of(in, out);
-        // A plain read first: computeIfAbsent locks the bin when the pair is not its first key.
-        Router.Legs known = legs.get(pair);
-        return known != null ? known : legs.computeIfAbsent(pair, k -> router.legs(market, request(in, out, 1)));
+        // Plain reads first: computeIfAbsent locks the bin when the key is not its first.
+        ConcurrentHashMap<AssetId, Router.Legs> sold = legs.get(in);
+        if (sold == null) {
+            sold = legs.computeIfAbsent(in, k -> new ConcurrentHashMap<>());
+        }
+        Router.Legs known = sold.get(out);
+        return known != null ? known : sold.computeIfAbsent(out, k -> router.legs(market, request(in, out, 1)));
     }
 }

@@ -85,6 +85,39 @@ class LiquidationRoundTest {
         assertThat(rng.nextLong()).isEqualTo(after.nextLong());
     }
 
+    /**
+     * Positions whose ids share one hash number the way distinct positions do: "Aa" and "BB" have the same
+     * {@link String#hashCode} (31·'A' + 'a' = 31·'B' + 'B' = 2112), so every account named by three of them has the
+     * same hash, and the round's table of positions must tell the eight accounts apart by their ids (and one
+     * account's rows apart from another's); the winners are the specification's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void positionsWithOneHashAreToldApartByTheirIds(long seed) {
+        String[] halves = {"Aa", "BB"};
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] fees = {1, 2, 2, 3};
+        List<LiquidationPlan[]> rows = new ArrayList<>();
+        List<LiquidationPlan> flat = new ArrayList<>();
+        for (int r = 0; r < 60; r++) {
+            String account = halves[rnd.nextInt(2)] + halves[rnd.nextInt(2)] + halves[rnd.nextInt(2)];
+            LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of(account),
+                    ChainId.of("c"), AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+            LiquidationPlan[] row = new LiquidationPlan[1 + rnd.nextInt(4)];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = new LiquidationPlan("liquidator-" + r + "-" + k, o, 1, 1, LiquidationPlan.Funding.OWN_CAPITAL,
+                        LiquidationPlan.Disposal.SELL, 1, 1, 0, 0, 1, 1, fees[rnd.nextInt(fees.length)]);
+                flat.add(row[k]);
+            }
+            rows.add(row);
+        }
+        long blockSeed = rnd.nextLong();
+        List<LiquidationPlan> expected = specification(flat, new SplittableRandom(blockSeed));
+        assertThat(expected).hasSize(8);
+        assertThat(LiquidationRound.winnersOfRows(rows, new SplittableRandom(blockSeed))).isEqualTo(expected);
+    }
+
     /** A row summed up by hand: its highest fee and the plans of that fee, in order. */
     @org.junit.jupiter.api.Test
     void bidsAreTheTopFeeAndItsPlans() {
