@@ -43,9 +43,6 @@ final class PlanVerdicts {
     private final Map<ChainId, CrowdStamp> stamps = new HashMap<>();
     /** The state of each pair (chain, collateral, debt) positions have traded, kept across rounds. */
     private final Map<List<Object>, PairState> pairs = new HashMap<>();
-    /** The last pairs found, most of a round's lookups (see {@link #pairOf}). */
-    private final PairState[] recentPairs = new PairState[8];
-    private int nextRecent;
     /** Counts the rounds, so that a pair's or chain's inputs are read once per round. */
     private long rounds;
     /** The next stamp to hand out; 0 means "no verdict", so it starts at 1. */
@@ -176,21 +173,12 @@ final class PlanVerdicts {
     }
 
     /**
-     * The state of the pair (and chain) {@code o} trades, made on its first position. A book's positions trade a
-     * handful of pairs, whose ids are the same objects from position to position: the last few pairs found are
-     * compared by reference before the map is asked.
+     * The state of the pair (and chain) {@code o} trades, made on its first position; asked once per pair and full
+     * round ({@link #open}), never per position.
      */
     private PairState pairOf(LiquidationOpportunity o) {
-        for (PairState p : recentPairs) {
-            if (p != null && p.chain == o.chain() && p.collateral == o.collateralAsset() && p.debt == o.debtAsset()) {
-                return p;
-            }
-        }
-        PairState found = pairs.computeIfAbsent(List.of(o.chain(), o.collateralAsset(), o.debtAsset()),
+        return pairs.computeIfAbsent(List.of(o.chain(), o.collateralAsset(), o.debtAsset()),
                 k -> new PairState(o.chain(), o.collateralAsset(), o.debtAsset()));
-        recentPairs[nextRecent] = found;
-        nextRecent = (nextRecent + 1) % recentPairs.length;
-        return found;
     }
 
     /**
@@ -203,8 +191,6 @@ final class PlanVerdicts {
         private final AssetId collateral;
         private final AssetId debt;
         private long round;
-        /** The last round whose positions trade this pair (a round lists each of its pairs once). */
-        private long usedIn;
         private long baseFee;
         private long quotesVersion;
         private long debtUsd;
