@@ -26,6 +26,11 @@ public record LiquidationPlan(String liquidator, LiquidationOpportunity opportun
     }
 
     public double profitUsd() {
+        return profit(bonusUsd, slippageUsd, flashFeeUsd, gasUsd);
+    }
+
+    /** {@link #profitUsd} of a plan with these amounts, reckoned before (or without) making it. */
+    public static double profit(double bonusUsd, double slippageUsd, double flashFeeUsd, double gasUsd) {
         return bonusUsd - slippageUsd - flashFeeUsd - gasUsd;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Liquidators competing for the same positions in one block. Transactions are ordered by priority fee, highest
@@ -123,24 +124,104 @@ public final class LiquidationRound {
     /**
      * One opportunity's plans as a round needs them: their highest fee and the plans of that fee, in the order given
      * (the only ones of the row that can land). A row is summed up where it is made (on the engine's threads), and
-     * the fast engine's crowd finds these plans without making the others ({@code Liquidator.bidCrowd}).
-     *
-     * @param opportunity  the opportunity every plan is for
-     * @param topFee       the highest priority fee among the row's plans, by {@link Double#compare}
-     * @param top          the plans of that fee, in order (at least one)
-     * @param positionHash {@link #positionHash} of the opportunity's position, taken where the bids are made (where
-     *                     the opportunity's ids are in the processor's cache), so that the round numbering a hundred
-     *                     thousand positions compares numbers before it reads any id
+     * the fast engine's crowd finds these plans without making the others ({@code Liquidator.bidCrowd}) — and makes
+     * them only on demand ({@link #plan}): a round lands one plan per position, and in a deep cascade tens of
+     * members tie at the top fee of each position that pays, tens of millions of plans in a run of which a few
+     * hundred thousand land.
      */
-    public record Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top, int positionHash) {
-        public Bids {
-            if (positionHash != positionHash(opportunity)) {
-                throw new IllegalArgumentException("bids: the position's hash is not its ids'");
+    public static final class Bids {
+        private final LiquidationOpportunity opportunity;
+        private final double topFee;
+        /** The plans of the top fee, in order; a null entry is one {@link #maker} makes for its member on demand. */
+        private final LiquidationPlan[] top;
+        private final int[] members;
+        private final IntFunction<LiquidationPlan> maker;
+        private final int positionHash;
+
+        /**
+         * @param opportunity the opportunity every plan is for
+         * @param topFee      the highest priority fee among the row's plans, by {@link Double#compare}
+         * @param top         the plans of that fee, in order (at least one)
+         */
+        public Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top) {
+            this(opportunity, topFee, top.clone(), null, null);
+            for (LiquidationPlan plan : top) {
+                if (plan == null) {
+                    throw new IllegalArgumentException("bids: a plan of the top fee is missing");
+                }
             }
         }
 
-        public Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top) {
-            this(opportunity, topFee, top, positionHash(opportunity));
+        private Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top, int[] members,
+                     IntFunction<LiquidationPlan> maker) {
+            if (top.length == 0) {
+                throw new IllegalArgumentException("bids: no plan of the top fee");
+            }
+            this.opportunity = opportunity;
+            this.topFee = topFee;
+            this.top = top;
+            this.members = members;
+            this.maker = maker;
+            // Taken where the bids are made (where the opportunity's ids are in the processor's cache), so that the
+            // round numbering a hundred thousand positions compares numbers before it reads any id.
+            this.positionHash = positionHash(opportunity);
+        }
+
+        /**
+         * Bids whose plans of the top fee are made on demand: {@code made[j]} when it is not null, else
+         * {@code maker} of member {@code members[j]}, which must make that very plan (the same every time it is
+         * asked until the round's plans land: nothing it reads changes in between).
+         */
+        public static Bids onDemand(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] made,
+                                    int[] members, IntFunction<LiquidationPlan> maker) {
+            if (made.length != members.length) {
+                throw new IllegalArgumentException("bids: " + made.length + " plans for " + members.length
+                        + " members");
+            }
+            return new Bids(opportunity, topFee, made, members, maker);
+        }
+
+        /** The opportunity every plan is for. */
+        public LiquidationOpportunity opportunity() {
+            return opportunity;
+        }
+
+        /** The highest priority fee among the row's plans, by {@link Double#compare}. */
+        public double topFee() {
+            return topFee;
+        }
+
+        /** How many plans are of the top fee. */
+        public int count() {
+            return top.length;
+        }
+
+        /** The {@code j}-th plan of the top fee, in order, made now if it was not. */
+        public LiquidationPlan plan(int j) {
+            LiquidationPlan made = top[j];
+            if (made != null) {
+                return made;
+            }
+            LiquidationPlan plan = maker.apply(members[j]);
+            if (plan == null || Double.compare(plan.priorityFeeGwei(), topFee) != 0) {
+                throw new IllegalStateException("bids: member " + members[j] + "'s plan for "
+                        + opportunity.account() + " is no longer one of the top fee");
+            }
+            return plan;
+        }
+
+        /** Every plan of the top fee, in order (made now where they were not). */
+        public LiquidationPlan[] top() {
+            LiquidationPlan[] all = new LiquidationPlan[top.length];
+            for (int j = 0; j < all.length; j++) {
+                all[j] = plan(j);
+            }
+            return all;
+        }
+
+        /** {@link #positionHash(LiquidationOpportunity)} of the opportunity's position. */
+        public int positionHash() {
+            return positionHash;
         }
 
         /** The hash of the position (protocol, account) {@code o} is for. */
@@ -187,6 +268,40 @@ public final class LiquidationRound {
      * no part in the shuffle.
      */
     public static List<LiquidationPlan> winnersOfBids(List<Bids> bids, SplittableRandom rng) {
+        Winners winners = winningBids(bids, rng);
+        List<LiquidationPlan> landed = new ArrayList<>(winners.size());
+        for (int w = 0; w < winners.size(); w++) {
+            landed.add(winners.plan(w));
+        }
+        return landed;
+    }
+
+    /**
+     * The plans that land, in block order, as bids and places in them, their plans not yet made: {@link #plan} of
+     * each may be asked on any thread (each once, in any order) until the round's plans land — in a deep cascade a
+     * round has tens of thousands of winners, each made where the bids were, away from the thread that lands them.
+     */
+    public static final class Winners {
+        private final Bids[] bids;
+        private final int[] place;
+
+        private Winners(Bids[] bids, int[] place) {
+            this.bids = bids;
+            this.place = place;
+        }
+
+        public int size() {
+            return bids.length;
+        }
+
+        /** The {@code w}-th plan to land, in block order. */
+        public LiquidationPlan plan(int w) {
+            return bids[w].plan(place[w]);
+        }
+    }
+
+    /** {@link #winnersOfBids}, its plans made on demand ({@link Winners#plan}). */
+    public static Winners winningBids(List<Bids> bids, SplittableRandom rng) {
         int rows = bids.size();
         int[] positionOf = new int[rows];
         PositionNumbers numbers = new PositionNumbers(rows);
@@ -204,17 +319,20 @@ public final class LiquidationRound {
         int m = 0;
         for (int r = 0; r < rows; r++) {
             if (Double.compare(bids.get(r).topFee(), topFee[positionOf[r]]) == 0) {
-                m += bids.get(r).top().length;
+                m += bids.get(r).count();
             }
         }
-        LiquidationPlan[] plan = new LiquidationPlan[m];
+        // Each plan that can land as its bids and its place among them: only the winners are made.
+        Bids[] bidsOfPlan = new Bids[m];
+        int[] placeInBids = new int[m];
         int[] positionOfPlan = new int[m];
         int i = 0;
         for (int r = 0; r < rows; r++) {
             Bids b = bids.get(r);
             if (Double.compare(b.topFee(), topFee[positionOf[r]]) == 0) {
-                for (LiquidationPlan top : b.top()) {
-                    plan[i] = top;
+                for (int j = 0; j < b.count(); j++) {
+                    bidsOfPlan[i] = b;
+                    placeInBids[i] = j;
                     positionOfPlan[i++] = positionOf[r];
                 }
             }
@@ -232,7 +350,7 @@ public final class LiquidationRound {
         // Places in shuffled order: a position's first plan there is its winner, and its place orders equal fees.
         int positions = numbers.size();
         int[] bestPlace = new int[positions];
-        LiquidationPlan[] best = new LiquidationPlan[positions];
+        int[] best = new int[positions];
         Arrays.fill(bestPlace, -1);
         int[] byPlace = new int[positions];
         int found = 0;
@@ -240,7 +358,7 @@ public final class LiquidationRound {
             int p = positionOfPlan[order[place]];
             if (bestPlace[p] < 0) {
                 bestPlace[p] = place;
-                best[p] = plan[order[place]];
+                best[p] = order[place];
                 byPlace[found++] = p;
             }
         }
@@ -254,11 +372,14 @@ public final class LiquidationRound {
             keys[q] = rankFromTop << 32 | q;
         }
         Arrays.sort(keys);
-        List<LiquidationPlan> landed = new ArrayList<>(positions);
-        for (long key : keys) {
-            landed.add(best[byPlace[(int) key]]);
+        Bids[] landingBids = new Bids[positions];
+        int[] landingPlace = new int[positions];
+        for (int q = 0; q < positions; q++) {
+            int winner = best[byPlace[(int) keys[q]]];
+            landingBids[q] = bidsOfPlan[winner];
+            landingPlace[q] = placeInBids[winner];
         }
-        return landed;
+        return new Winners(landingBids, landingPlace);
     }
 
     /** The distinct values of {@code values} in ascending {@link Double#compare} order (the array is sorted). */

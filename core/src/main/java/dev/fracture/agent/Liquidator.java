@@ -2,6 +2,7 @@ package dev.fracture.agent;
 
 import dev.fracture.market.Market;
 import dev.fracture.market.Router;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.Chain;
 import java.util.Optional;
 
@@ -102,7 +103,7 @@ public final class Liquidator {
         }
         Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
         return Optional.ofNullable(decide(p.id(), p.priorityFeeGwei(), p.minProfitUsd(), p.maxSlippageShareOfBonus(),
-                room, o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative));
+                room, o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative, true));
     }
 
     /** The sale of the collateral seized by the profit-maximizing repayment, valued at the block's prices. */
@@ -133,19 +134,24 @@ public final class Liquidator {
      * A liquidator's choice once the sale is sized (the risk rule and the profit test of the class comment): sell, or
      * hold within its inventory room when slippage is too high and it pays with its own capital, or nothing (null).
      * Everything it reads of the liquidator comes in as values, so {@link #plan} and {@link #planCrowd} decide with
-     * the very same expressions.
+     * the very same expressions. Unless {@code make}, a plan is not made: {@link #DECIDED} says there is one (the
+     * crowd's bids make only the plans that land, {@link LiquidationRound.Bids#onDemand}).
      */
     private static LiquidationPlan decide(String id, double priorityFeeGwei, double minProfitUsd, double slippageShare,
                                           double roomUsd, LiquidationOpportunity o, boolean flash, double cap,
-                                          Sale sale, double debtUsd, double collUsd, double gasUsd, double gasNative) {
+                                          Sale sale, double debtUsd, double collUsd, double gasUsd, double gasNative,
+                                          boolean make) {
         // No sale pays at the margin (repay 0): selling is no way out, as when slippage eats the bonus.
         boolean slippageTooHigh = !(sale.repay() > 0)
                 || sale.slippageUsd() > slippageShare * Math.max(sale.bonusUsd(), 0);
         if (!slippageTooHigh) {
             // LiquidationPlan.profitUsd, before building the plan: most decisions are "no".
-            if (sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd() - gasUsd < minProfitUsd
+            if (LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd) < minProfitUsd
                     || sale.repay() <= 0) {
                 return null;
+            }
+            if (!make) {
+                return DECIDED;
             }
             return new LiquidationPlan(id, o, sale.repay(), sale.collateral(),
                     flash ? LiquidationPlan.Funding.FLASH_LOAN : LiquidationPlan.Funding.OWN_CAPITAL,
@@ -160,11 +166,21 @@ public final class Liquidator {
             return null;
         }
         double collateral = holdRepay * o.collateralPerDebt();
-        LiquidationPlan hold = new LiquidationPlan(id, o, holdRepay, collateral, LiquidationPlan.Funding.OWN_CAPITAL,
-                LiquidationPlan.Disposal.HOLD, 0, collateral * collUsd - holdRepay * debtUsd, 0, 0, gasUsd, gasNative,
-                priorityFeeGwei);
-        return hold.profitUsd() < minProfitUsd || hold.repay() <= 0 ? null : hold;
+        double bonusUsd = collateral * collUsd - holdRepay * debtUsd;
+        // The hold plan's own profitUsd: nothing is sold, so no slippage and no flash fee.
+        if (LiquidationPlan.profit(bonusUsd, 0, 0, gasUsd) < minProfitUsd) {
+            return null;
+        }
+        if (!make) {
+            return DECIDED;
+        }
+        return new LiquidationPlan(id, o, holdRepay, collateral, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, bonusUsd, 0, 0, gasUsd, gasNative, priorityFeeGwei);
     }
+
+    /** {@link #decide}'s answer when it need not make the plan it decided on; never leaves this class. */
+    private static final LiquidationPlan DECIDED = new LiquidationPlan("(decided)", null, 0, 0,
+            LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.HOLD, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * Every member of {@code crowd}'s plan for {@code o}, by member (null where a member plans nothing), or null
@@ -189,13 +205,14 @@ public final class Liquidator {
      */
     public LiquidationPlan[] planCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                        UsdPrices prices, long block) {
-        CrowdPlanning planning = crowdPlanning(crowd, o, market, prices, block);
+        checkCrowd(crowd, o, block);
+        CrowdPlanning planning = crowdPlanning(pair(crowd, o.collateralAsset(), o.debtAsset(), market, prices), o);
         if (planning == null) {
             return null;
         }
         LiquidationPlan[] plans = null;
         for (int k = 0; k < crowd.size(); k++) {
-            LiquidationPlan plan = planning.memberPlan(k);
+            LiquidationPlan plan = planning.memberPlan(k, true);
             if (plan != null) {
                 if (plans == null) {
                     plans = new LiquidationPlan[crowd.size()];
@@ -216,10 +233,24 @@ public final class Liquidator {
      */
     public LiquidationRound.Bids bidCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                           UsdPrices prices, long block) {
-        CrowdPlanning planning = crowdPlanning(crowd, o, market, prices, block);
+        checkCrowd(crowd, o, block);
+        return bidCrowd(pair(crowd, o.collateralAsset(), o.debtAsset(), market, prices), o);
+    }
+
+    /**
+     * {@link #bidCrowd(LiquidatorCrowd, LiquidationOpportunity, Market, UsdPrices, long)} for a position of
+     * {@code pair}'s crowd (its chain, its block) trading {@code pair}'s collateral for its debt: what the pair's
+     * positions share is read once, in the pair, and a position every group passes over at step 1 of
+     * {@link #planCrowd} costs that step's arithmetic and nothing else — in a deep cascade, tens of millions of
+     * positions in a run.
+     */
+    public LiquidationRound.Bids bidCrowd(CrowdPair pair, LiquidationOpportunity o) {
+        pair.check(o);
+        CrowdPlanning planning = crowdPlanning(pair, o);
         if (planning == null) {
             return null;
         }
+        LiquidatorCrowd crowd = pair.crowd;
         TopPlans tops = new TopPlans();
         boolean byFee = false;
         for (GroupPlanning g : planning.groups) {
@@ -229,7 +260,7 @@ public final class Liquidator {
             if (g.nobodyAtCap) {
                 int[] holders = g.group.holdersByCapital(o.debtAsset());
                 for (int h = 0, few = g.group.holdingLessThan(o.debtAsset(), g.cap); h < few; h++) {
-                    tops.offer(holders[h], planning.memberPlan(holders[h]));
+                    tops.offer(holders[h], crowd.priorityFee(holders[h]), planning.memberPlan(holders[h], false));
                 }
             } else {
                 byFee = true;
@@ -245,7 +276,7 @@ public final class Liquidator {
                     int k = crowd.memberByFee(j);
                     GroupPlanning g = planning.groupOf(k);
                     if (g != null && !g.nobodyAtCap) {
-                        tops.offer(k, planning.memberPlan(k));
+                        tops.offer(k, crowd.priorityFee(k), planning.memberPlan(k, false));
                     }
                 }
                 if (tops.size > 0) {
@@ -253,38 +284,43 @@ public final class Liquidator {
                 }
             }
         }
-        return tops.size == 0 ? null : new LiquidationRound.Bids(o, tops.fee, tops.inMemberOrder());
+        return tops.size == 0 ? null : tops.bids(o, k -> planning.memberPlan(k, true));
     }
 
-    /** The plans of the highest fee offered so far, with their members. */
+    /**
+     * The plans of the highest fee offered so far, with their members: a plan made, or none yet where
+     * {@code decide} was asked only whether there is one.
+     */
     private static final class TopPlans {
         private LiquidationPlan[] plans = new LiquidationPlan[2];
         private int[] members = new int[2];
         private int size;
         private double fee;
 
-        void offer(int member, LiquidationPlan plan) {
+        /** Offers member {@code member}'s plan at its priority fee {@code memberFee} (null: none; DECIDED: one). */
+        void offer(int member, double memberFee, LiquidationPlan plan) {
             if (plan == null) {
                 return;
             }
-            int c = size == 0 ? 1 : Double.compare(plan.priorityFeeGwei(), fee);
+            int c = size == 0 ? 1 : Double.compare(memberFee, fee);
             if (c < 0) {
                 return;
             }
             if (c > 0) {
                 size = 0;
-                fee = plan.priorityFeeGwei();
+                fee = memberFee;
             }
             if (size == plans.length) {
                 plans = java.util.Arrays.copyOf(plans, size * 2);
                 members = java.util.Arrays.copyOf(members, size * 2);
             }
-            plans[size] = plan;
+            plans[size] = plan == DECIDED ? null : plan;
             members[size++] = member;
         }
 
-        LiquidationPlan[] inMemberOrder() {
-            // Few plans tie at the top fee: an insertion sort by member, both arrays alike.
+        /** The bids of these plans in member order, those not made yet made by {@code maker} when asked. */
+        LiquidationRound.Bids bids(LiquidationOpportunity o, java.util.function.IntFunction<LiquidationPlan> maker) {
+            // Few plans tie at the top fee, mostly offered in member order: an insertion sort, both arrays alike.
             for (int i = 1; i < size; i++) {
                 for (int j = i; j > 0 && members[j - 1] > members[j]; j--) {
                     int m = members[j];
@@ -295,29 +331,143 @@ public final class Liquidator {
                     plans[j - 1] = p;
                 }
             }
-            return java.util.Arrays.copyOf(plans, size);
+            return LiquidationRound.Bids.onDemand(o, fee, java.util.Arrays.copyOf(plans, size),
+                    java.util.Arrays.copyOf(members, size), maker);
         }
     }
 
-    /** The crowd's groups for {@code o}, sized and judged (the steps of {@link #planCrowd}), or null if none can plan. */
-    private CrowdPlanning crowdPlanning(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
-                                       UsdPrices prices, long block) {
+    private static void checkCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, long block) {
         if (!o.chain().equals(crowd.chain()) || block != crowd.block()) {
             throw new IllegalArgumentException("liquidator: the crowd is of " + crowd.chain() + " in block "
                     + crowd.block() + ", the position of " + o.chain() + " in block " + block);
         }
+    }
+
+    /**
+     * The crowd's groups for {@code o}, sized and judged (the steps of {@link #planCrowd}), or null if none can plan
+     * — every group's cap nil, or every group passed over at step 1, which is decided here without making anything.
+     */
+    private CrowdPlanning crowdPlanning(CrowdPair pair, LiquidationOpportunity o) {
         boolean offered = o.flashLoan().available();
-        LiquidatorCrowd.Group flashUsers = offered ? crowd.flashUsers() : null;
-        LiquidatorCrowd.Group others = crowd.ownCapital(offered);
-        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers, true, o);
-        double othersCap = groupCap(crowd, others, false, o);
+        CrowdPair.GroupView flashUsers = offered ? pair.flashUsers : null;
+        CrowdPair.GroupView others = offered ? pair.ownCapital : pair.everyone;
+        LiquidatorCrowd crowd = pair.crowd;
+        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, o);
+        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, o);
         if (!(flashCap > 0) && !(othersCap > 0)) {
             return null;
         }
-        CrowdPlanning planning = new CrowdPlanning(crowd, o, market, prices);
-        planning.groups[0] = flashCap > 0 ? planning.group(flashUsers, true, flashCap) : null;
-        planning.groups[1] = othersCap > 0 ? planning.group(others, false, othersCap) : null;
+        long age = crowd.block() - o.detectedBlock();
+        boolean flashPassed = !(flashCap > 0) || passedOverAtOnce(pair, flashUsers, true, flashCap, o, age);
+        boolean othersPassed = !(othersCap > 0) || passedOverAtOnce(pair, others, false, othersCap, o, age);
+        if (flashPassed && othersPassed) {
+            return null;
+        }
+        CrowdPlanning planning = new CrowdPlanning(pair, o);
+        planning.groups[0] = flashCap > 0 ? planning.group(flashUsers.group, true, flashCap) : null;
+        planning.groups[1] = othersCap > 0 ? planning.group(others.group, false, othersCap) : null;
         return planning;
+    }
+
+    /** Step 1 of {@link #planCrowd} for a group of cap {@code cap} (above 0): whether it fails at its extremes. */
+    private static boolean passedOverAtOnce(CrowdPair pair, CrowdPair.GroupView g, boolean flash, double cap,
+                                            LiquidationOpportunity o, long age) {
+        double[] costs = g.costs(o.gasUnits(), age);
+        double cost = costs[0];
+        return sellExcluded(o, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost)
+                && (flash || holdExcluded(g.group, o, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost,
+                costs[1]));
+    }
+
+    /**
+     * What every position of one pair (collateral, debt) shares when a crowd plans it: the two assets' prices at the
+     * block's prices, the quotes' rate bound for the pair, each group's largest capital in the debt asset, and the
+     * groups' costs for the last gas size and age asked. Made once per pair for a run of positions
+     * ({@link #pair}), so that each position's step 1 of {@link #planCrowd} reads no map. One thread's: it keeps the
+     * last costs asked.
+     */
+    public final class CrowdPair {
+        private final LiquidatorCrowd crowd;
+        private final AssetId collateral;
+        private final AssetId debt;
+        private final Market market;
+        private final UsdPrices prices;
+        private final double debtUsd;
+        private final double collUsd;
+        private final double rateBound;
+        private final GroupView flashUsers;
+        private final GroupView ownCapital;
+        private final GroupView everyone;
+
+        private CrowdPair(LiquidatorCrowd crowd, AssetId collateral, AssetId debt, Market market, UsdPrices prices) {
+            this.crowd = crowd;
+            this.collateral = collateral;
+            this.debt = debt;
+            this.market = market;
+            this.prices = prices;
+            this.debtUsd = prices.usd(debt);
+            this.collUsd = prices.usd(collateral);
+            this.rateBound = quotes.rateBound(market, collateral, debt);
+            this.flashUsers = new GroupView(crowd.flashUsers(), debt);
+            this.ownCapital = new GroupView(crowd.ownCapital(true), debt);
+            this.everyone = new GroupView(crowd.ownCapital(false), debt);
+        }
+
+        public LiquidatorCrowd crowd() {
+            return crowd;
+        }
+
+        public AssetId collateral() {
+            return collateral;
+        }
+
+        public AssetId debt() {
+            return debt;
+        }
+
+        /** Whether {@code o} is of this pair's crowd and trades this pair (ids compared by reference first). */
+        private void check(LiquidationOpportunity o) {
+            if ((o.collateralAsset() != collateral && !o.collateralAsset().equals(collateral))
+                    || (o.debtAsset() != debt && !o.debtAsset().equals(debt))
+                    || (o.chain() != crowd.chain() && !o.chain().equals(crowd.chain()))) {
+                throw new IllegalArgumentException("liquidator: the position of " + o.account() + " sells "
+                        + o.collateralAsset() + " for " + o.debtAsset() + " on " + o.chain() + ", the pair is "
+                        + collateral + " for " + debt + " on " + crowd.chain());
+            }
+        }
+
+        /** A group as the pair's positions see it: its largest capital in the debt asset and its last costs. */
+        private static final class GroupView {
+            private final LiquidatorCrowd.Group group;
+            private final double maxCapital;
+            private long lastGas = -1;
+            private int lastAge = Integer.MIN_VALUE;
+            private double[] lastCosts;
+
+            GroupView(LiquidatorCrowd.Group group, AssetId debt) {
+                this.group = group;
+                this.maxCapital = group.isEmpty() ? 0 : group.maxCapital(debt);
+            }
+
+            /** {least cost, largest room per cost} as the group reckons them ({@code Group.costs}). */
+            double[] costs(long gasUnits, long ageBlocks) {
+                int age = group.clampedAge(ageBlocks);
+                if (gasUnits != lastGas || age != lastAge || lastCosts == null) {
+                    lastCosts = group.costs(gasUnits, age);
+                    lastGas = gasUnits;
+                    lastAge = age;
+                }
+                return lastCosts;
+            }
+        }
+    }
+
+    /**
+     * The view of {@code crowd}'s planning shared by every position trading {@code collateral} for {@code debt} on
+     * its chain in its block, at {@code prices} ({@link #bidCrowd(CrowdPair, LiquidationOpportunity)}).
+     */
+    public CrowdPair pair(LiquidatorCrowd crowd, AssetId collateral, AssetId debt, Market market, UsdPrices prices) {
+        return new CrowdPair(crowd, collateral, debt, market, prices);
     }
 
     /** One position's planning by a crowd: what every member's decision reads, and the two groups' verdicts. */
@@ -332,15 +482,15 @@ public final class Liquidator {
         /** The flash-funded group (null when no flash loan is offered or it cannot plan), then the others. */
         private final GroupPlanning[] groups = new GroupPlanning[2];
 
-        CrowdPlanning(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market, UsdPrices prices) {
-            this.crowd = crowd;
+        CrowdPlanning(CrowdPair pair, LiquidationOpportunity o) {
+            this.crowd = pair.crowd;
             this.o = o;
-            this.market = market;
-            this.prices = prices;
-            // Read once for both groups: what a position's planning reads of the block for its pair.
-            this.debtUsd = prices.usd(o.debtAsset());
-            this.collUsd = prices.usd(o.collateralAsset());
-            this.rateBound = quotes.rateBound(market, o.collateralAsset(), o.debtAsset());
+            this.market = pair.market;
+            this.prices = pair.prices;
+            // Read once per pair: what a position's planning reads of the block for its pair.
+            this.debtUsd = pair.debtUsd;
+            this.collUsd = pair.collUsd;
+            this.rateBound = pair.rateBound;
         }
 
         /** The group of member {@code k} for this position, or null when that group cannot plan it. */
@@ -359,7 +509,8 @@ public final class Liquidator {
             long age = block - o.detectedBlock();
             double cost = g.cheapestCostUsd(o.gasUnits(), age);
             boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);
-            boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost, age);
+            boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost,
+                    g.maxRoomPerCost(o.gasUnits(), age));
             if (noSeller && noHolder) {
                 return new GroupPlanning(g, flash, cap, true, noSeller, true, NO_SALE, null);
             }
@@ -382,8 +533,11 @@ public final class Liquidator {
                     flash ? null : crowd.capital(o.debtAsset()));
         }
 
-        /** Member {@code k}'s plan (step 3 of {@link #planCrowd}): {@link #plan}'s, bit for bit. */
-        LiquidationPlan memberPlan(int k) {
+        /**
+         * Member {@code k}'s plan (step 3 of {@link #planCrowd}): {@link #plan}'s, bit for bit; unless {@code make},
+         * {@link #DECIDED} stands for a plan that {@code decide} would make.
+         */
+        LiquidationPlan memberPlan(int k, boolean make) {
             GroupPlanning g = groupOf(k);
             if (g == null || g.passedOver) {
                 return null;
@@ -416,7 +570,7 @@ public final class Liquidator {
                 return null;
             }
             return decide(crowd.id(k), crowd.priorityFee(k), crowd.minProfit(k), crowd.slippageShare(k),
-                    crowd.room(k), o, g.flash, g.cap, g.sale, debtUsd, collUsd, gasUsd, gasNative);
+                    crowd.room(k), o, g.flash, g.cap, g.sale, debtUsd, collUsd, gasUsd, gasNative, make);
         }
     }
 
@@ -429,16 +583,17 @@ public final class Liquidator {
     }
 
     /**
-     * The most group {@code g} may repay of {@code o}, the largest cap of any member; 0 when the group is empty, when
+     * The most group {@code g} may repay of {@code o}, the largest cap of any member ({@code maxCapital}: the largest
+     * capital any member holds in the debt asset, for a group funded by its own); 0 when the group is empty, when
      * even its shortest latency has not passed, or when nothing can be repaid.
      */
-    private static double groupCap(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, boolean flash,
+    private static double groupCap(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, double maxCapital, boolean flash,
                                    LiquidationOpportunity o) {
         if (g.isEmpty() || crowd.block() < o.detectedBlock() + g.minLatencyBlocks()) {
             return 0;
         }
         double repayable = o.repayable();
-        double cap = flash ? repayable : Math.min(repayable, g.maxCapital(o.debtAsset()));
+        double cap = flash ? repayable : Math.min(repayable, maxCapital);
         return cap > 0 ? cap : 0;
     }
 
@@ -466,14 +621,15 @@ public final class Liquidator {
      * member's hold, of its room or of its cost.
      */
     private static boolean holdExcluded(LiquidatorCrowd.Group g, LiquidationOpportunity o, double rateBound,
-                                        double cap, double debtUsd, double collUsd, double cost, long ageBlocks) {
+                                        double cap, double debtUsd, double collUsd, double cost,
+                                        double maxRoomPerCost) {
         double room = g.maxRoomUsd();
         if (!(room > 0)) {
             return true;
         }
         double worth = o.collateralPerDebt() * collUsd;
         double bonusShare = Math.max(0, worth - debtUsd) / Math.max(worth, 1e-300) * (1 + 1e-6) + 1e-9;
-        if (bonusShare * g.maxRoomPerCost(o.gasUnits(), ageBlocks) < 1 - 1e-9) {
+        if (bonusShare * maxRoomPerCost < 1 - 1e-9) {
             return true;
         }
         double slackShare = 2 * BOUND_SLACK;

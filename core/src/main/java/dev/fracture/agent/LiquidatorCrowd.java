@@ -418,8 +418,20 @@ public final class LiquidatorCrowd {
             return costs(gasUnits, ageBlocks)[1];
         }
 
-        private double[] costs(long gasUnits, long ageBlocks) {
-            int age = (int) Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
+        /**
+         * The age the costs are reckoned at for a position {@code ageBlocks} old: past the longest latency (or before
+         * the first block, -1) every age is alike.
+         */
+        int clampedAge(long ageBlocks) {
+            return (int) Math.max(-1, Math.min(ageBlocks, maxLatencyBlocks));
+        }
+
+        /**
+         * {least cost ({@link #cheapestCostUsd}), largest room per cost ({@link #maxRoomPerCost})} for a position
+         * {@code ageBlocks} old; the array is the group's own, to be read and not written.
+         */
+        double[] costs(long gasUnits, long ageBlocks) {
+            int age = clampedAge(ageBlocks);
             CostTable table = lastCosts;
             if (table == null || table.gasUnits() != gasUnits) {
                 table = costs.get(gasUnits);

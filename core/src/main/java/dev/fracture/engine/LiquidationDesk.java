@@ -142,9 +142,12 @@ final class LiquidationDesk {
             List<LiquidationRound.Bids> found = new ArrayList<>();
             // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
             Liquidator planner = null;
-            // A book's positions are on its chain: the slice's last crowd serves them without a lookup.
+            // A book's positions are on its chain: the slice's last crowd serves them without a lookup; and what the
+            // positions of one pair share in planning is read once per slice (Liquidator.CrowdPair).
             ChainId lastChain = null;
             LiquidatorCrowd lastCrowd = null;
+            List<Liquidator.CrowdPair> pairsHere = new ArrayList<>(2);
+            Liquidator.CrowdPair lastPair = null;
             for (int i = from; i < to; i++) {
                 if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
                     continue;
@@ -166,7 +169,11 @@ final class LiquidationDesk {
                         lastChain = o.chain();
                         lastCrowd = crowd;
                     }
-                    bids = planner.bidCrowd(crowd, o, block.market(), usd, block.number());
+                    if (lastPair == null || lastPair.crowd() != crowd || lastPair.collateral() != o.collateralAsset()
+                            || lastPair.debt() != o.debtAsset()) {
+                        lastPair = pairFor(pairsHere, planner, crowd, o, block, usd);
+                    }
+                    bids = planner.bidCrowd(lastPair, o);
                 } else {
                     LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
                     for (int p = 0; p < perOpportunity; p++) {
@@ -194,7 +201,46 @@ final class LiquidationDesk {
         if (toObserve) {
             verdictsNow.observed(young);
         }
-        return settledUsd + land(book, LiquidationRound.winnersOfBids(planned, block.rng()), block);
+        return settledUsd + land(book, made(LiquidationRound.winningBids(planned, block.rng())), block);
+    }
+
+    /**
+     * The plans of a round's winners, in block order, made a slice at a time on the engine's threads: the crowd's
+     * bids make only the winners' plans ({@link LiquidationRound.Bids#onDemand}), and reading what a plan is made of
+     * (the position, the crowd's arrays) is a few misses of the processor's cache each, left off the thread that
+     * lands them.
+     */
+    private List<LiquidationPlan> made(LiquidationRound.Winners winners) {
+        LiquidationPlan[] plans = new LiquidationPlan[winners.size()];
+        workers.slices(plans.length, (from, to) -> {
+            for (int w = from; w < to; w++) {
+                plans[w] = winners.plan(w);
+            }
+            return to;
+        });
+        return Arrays.asList(plans);
+    }
+
+    /**
+     * The slice's view of {@code crowd}'s planning for the pair {@code o} trades: one of {@code known} (ids compared
+     * by reference, then by value), or a new one added to them.
+     */
+    private static Liquidator.CrowdPair pairFor(List<Liquidator.CrowdPair> known, Liquidator planner,
+                                                LiquidatorCrowd crowd, LiquidationOpportunity o, BlockContext block,
+                                                UsdPrices usd) {
+        for (Liquidator.CrowdPair p : known) {
+            if (p.crowd() == crowd && p.collateral() == o.collateralAsset() && p.debt() == o.debtAsset()) {
+                return p;
+            }
+        }
+        for (Liquidator.CrowdPair p : known) {
+            if (p.crowd() == crowd && p.collateral().equals(o.collateralAsset()) && p.debt().equals(o.debtAsset())) {
+                return p;
+            }
+        }
+        Liquidator.CrowdPair made = planner.pair(crowd, o.collateralAsset(), o.debtAsset(), block.market(), usd);
+        known.add(made);
+        return made;
     }
 
     /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */

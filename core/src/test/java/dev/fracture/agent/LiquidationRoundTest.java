@@ -141,6 +141,77 @@ class LiquidationRoundTest {
     }
 
     /**
+     * Bids whose plans are made on demand land the very plans, in the very order, that the same bids made in full
+     * land (seeded random rows, as {@link #rowsGiveTheWinnersOfTheirPlansInOneList}), and only the winners are made:
+     * the maker is asked once per position that lands, never for a plan that loses.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void plansMadeOnDemandAreTheWinnersOnly(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] fees = {1, 2, 2, 7.25};
+        List<LiquidationRound.Bids> full = new ArrayList<>();
+        List<LiquidationRound.Bids> onDemand = new ArrayList<>();
+        int[] asked = {0};
+        int accounts = 1 + rnd.nextInt(25);
+        for (int r = 0; r < 60; r++) {
+            LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"),
+                    AccountId.of("a" + rnd.nextInt(accounts)), ChainId.of("c"), AssetId.of("USDC"),
+                    AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+            LiquidationPlan[] row = new LiquidationPlan[1 + rnd.nextInt(6)];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = rnd.nextInt(4) == 0 ? null : named("m" + k + "-" + r, o, fees[rnd.nextInt(fees.length)]);
+            }
+            LiquidationRound.Bids b = LiquidationRound.Bids.of(row);
+            if (b == null) {
+                continue;
+            }
+            full.add(b);
+            LiquidationPlan[] top = b.top();
+            int[] members = new int[top.length];
+            LiquidationPlan[] made = new LiquidationPlan[top.length];
+            for (int j = 0; j < top.length; j++) {
+                members[j] = j;
+                // Some plans made already, as the crowd's plans of members holding less than a cap are.
+                made[j] = rnd.nextInt(3) == 0 ? top[j] : null;
+            }
+            onDemand.add(LiquidationRound.Bids.onDemand(o, b.topFee(), made, members, j -> {
+                asked[0]++;
+                return top[j];
+            }));
+        }
+        long blockSeed = rnd.nextLong();
+        List<LiquidationPlan> expected = LiquidationRound.winnersOfBids(full, new SplittableRandom(blockSeed));
+        LiquidationRound.Winners winners = LiquidationRound.winningBids(onDemand, new SplittableRandom(blockSeed));
+        assertThat(asked[0]).isZero();
+        List<LiquidationPlan> landed = new ArrayList<>();
+        for (int w = 0; w < winners.size(); w++) {
+            landed.add(winners.plan(w));
+        }
+        assertThat(landed).isEqualTo(expected);
+        assertThat(asked[0]).isLessThanOrEqualTo(expected.size());
+    }
+
+    /** Bids refuse to be made without a plan, with plans and members that do not match, or a plan of another fee. */
+    @org.junit.jupiter.api.Test
+    void bidsRefuseWhatCannotBeTheirs() {
+        LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LiquidationRound.Bids(o, 1,
+                new LiquidationPlan[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plan");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LiquidationRound.Bids(o, 1,
+                new LiquidationPlan[] {null})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiquidationRound.Bids.onDemand(o, 1,
+                new LiquidationPlan[2], new int[] {0}, k -> null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 plans for 1 members");
+        LiquidationRound.Bids wrongFee = LiquidationRound.Bids.onDemand(o, 2, new LiquidationPlan[1], new int[] {7},
+                k -> named("m", o, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongFee.plan(0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("member 7");
+    }
+
+    /**
      * The law of the winners: two positions, A with plans of fees {2, 2, 1} and B with {2, 1, 2, 2}, every plan
      * shuffled (the rule as first written, {@link #everyPlanShuffled}) against {@link LiquidationRound#winners}, each
      * over 40,000 seeds. Worked by hand for the full shuffle: A's two fee-2 plans and B's three are five equally

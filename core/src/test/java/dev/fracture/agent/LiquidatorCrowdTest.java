@@ -314,4 +314,77 @@ class LiquidatorCrowdTest {
         assertThat(planned).as("positions someone plans").isGreaterThanOrEqualTo(10);
         assertThat(tiedTops).as("positions whose highest fee several members bid").isGreaterThanOrEqualTo(1);
     }
+
+    /**
+     * One view of a pair ({@link Liquidator#pair}) serves a run of positions of that pair, as the fast engine's slice
+     * does: seeded random positions of one crowd — sizes, gas, ages (some younger than every latency), flash loans
+     * offered or not, some under water at the pool's price — each get from {@link Liquidator#bidCrowd(Liquidator.CrowdPair,
+     * LiquidationOpportunity)} the bids of the members' own plans ({@link Liquidator#plan}, member by member), the
+     * plans made on demand equal to them to the bit. The view keeps the costs of the last gas and age asked, so the
+     * positions alternate between them. Both answers must occur often.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14})
+    void oneViewOfAPairServesARunOfItsPositions(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long block = 50;
+        List<LiquidatorLedger> members = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            double capital = rnd.nextInt(3) == 0 ? 0 : Math.pow(10, 2 + rnd.nextDouble() * 4);
+            members.add(member("m" + k, capital, rnd.nextBoolean(), 1 + 15 * rnd.nextInt(3), rnd.nextDouble() * 100,
+                    rnd.nextInt(4), rnd.nextDouble(), rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble() * 1e5));
+        }
+        LiquidatorCrowd crowd = crowd(members, block);
+        Liquidator.CrowdPair pair = LEAN.pair(crowd, ETH, USDC, MARKET, PRICES);
+        int nobody = 0;
+        int someone = 0;
+        for (int n = 0; n < 200; n++) {
+            FlashLoanTerms terms = switch (rnd.nextInt(3)) {
+                case 0 -> FlashLoanTerms.NONE;
+                case 1 -> FlashLoanTerms.FREE;
+                default -> FlashLoanTerms.AAVE_V3;
+            };
+            // Collateral per debt from 20% under water to a 10% bonus at the pool's price of 2,000.
+            double perDebt = (0.8 + 0.3 * rnd.nextDouble()) / 2000;
+            LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("p" + n),
+                    ETHEREUM, USDC, ETH, Math.pow(10, 1 + rnd.nextDouble() * 6), perDebt, 1e9, terms,
+                    rnd.nextBoolean() ? 300_000 : 150_000, block - rnd.nextInt(6));
+            LiquidationPlan[] each = new LiquidationPlan[members.size()];
+            for (int k = 0; k < members.size(); k++) {
+                each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, block).orElse(null);
+            }
+            LiquidationRound.Bids expected = LiquidationRound.Bids.of(each);
+            LiquidationRound.Bids bids = LEAN.bidCrowd(pair, o);
+            if (expected == null) {
+                assertThat(bids).as("position %d of seed %d", n, seed).isNull();
+                nobody++;
+                continue;
+            }
+            someone++;
+            assertThat(bids).as("position %d of seed %d", n, seed).isNotNull();
+            assertThat(bids.topFee()).isEqualTo(expected.topFee());
+            assertThat(bids.count()).isEqualTo(expected.count());
+            for (int j = bids.count() - 1; j >= 0; j--) {
+                assertThat(bids.plan(j)).as("position %d of seed %d, plan %d", n, seed, j)
+                        .isEqualTo(expected.plan(j));
+            }
+        }
+        assertThat(nobody).as("positions nobody plans").isGreaterThanOrEqualTo(20);
+        assertThat(someone).as("positions someone plans").isGreaterThanOrEqualTo(20);
+    }
+
+    /** A pair's view refuses a position of another pair or chain, naming both. */
+    @Test
+    void aViewOfAPairRefusesAPositionOfAnotherPair() {
+        LiquidatorCrowd crowd = crowd(List.of(member("a", 1e6, false, 1, 0, 0, 1, 0)), 5);
+        Liquidator.CrowdPair pair = LEAN.pair(crowd, ETH, USDC, MARKET, PRICES);
+        LiquidationOpportunity reversed = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("bob"),
+                ETHEREUM, ETH, USDC, 1, 2000, 1e9, FlashLoanTerms.NONE, 300_000, 0);
+        assertThatThrownBy(() -> LEAN.bidCrowd(pair, reversed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bob").hasMessageContaining("the pair is ETH for USDC");
+        LiquidationOpportunity elsewhere = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("carol"),
+                ChainId.of("base"), USDC, ETH, 1_000, K, 1e9, FlashLoanTerms.NONE, 300_000, 0);
+        assertThatThrownBy(() -> LEAN.bidCrowd(pair, elsewhere)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("carol").hasMessageContaining("on base");
+    }
 }
