@@ -479,6 +479,8 @@ public final class Liquidator {
         private final double debtUsd;
         private final double collUsd;
         private final double rateBound;
+        /** {@code o.repayable()}, which every member's cap reads. */
+        private final double repayable;
         /** The flash-funded group (null when no flash loan is offered or it cannot plan), then the others. */
         private final GroupPlanning[] groups = new GroupPlanning[2];
 
@@ -491,6 +493,7 @@ public final class Liquidator {
             this.debtUsd = pair.debtUsd;
             this.collUsd = pair.collUsd;
             this.rateBound = pair.rateBound;
+            this.repayable = o.repayable();
         }
 
         /** The group of member {@code k} for this position, or null when that group cannot plan it. */
@@ -550,7 +553,6 @@ public final class Liquidator {
             if (block < o.detectedBlock() + crowd.latency(k)) {
                 return null;
             }
-            double repayable = o.repayable();
             double memberCap = g.flash ? repayable : Math.min(repayable, g.capital[k]);
             if (!(memberCap > 0)) {
                 return null;
