@@ -349,34 +349,56 @@ public final class Liquidator {
      */
     private CrowdPlanning crowdPlanning(CrowdPair pair, LiquidationOpportunity o) {
         boolean offered = o.flashLoan().available();
+        double repayable = o.repayable();
+        if (passesOver(pair, repayable, o.collateralPerDebt(), o.gasUnits(), o.detectedBlock(), offered)) {
+            return null;
+        }
+        LiquidatorCrowd crowd = pair.crowd;
         CrowdPair.GroupView flashUsers = offered ? pair.flashUsers : null;
         CrowdPair.GroupView others = offered ? pair.ownCapital : pair.everyone;
-        LiquidatorCrowd crowd = pair.crowd;
-        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, o);
-        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, o);
-        if (!(flashCap > 0) && !(othersCap > 0)) {
-            return null;
-        }
-        long age = crowd.block() - o.detectedBlock();
-        boolean flashPassed = !(flashCap > 0) || passedOverAtOnce(pair, flashUsers, true, flashCap, o, age);
-        boolean othersPassed = !(othersCap > 0) || passedOverAtOnce(pair, others, false, othersCap, o, age);
-        if (flashPassed && othersPassed) {
-            return null;
-        }
+        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, repayable,
+                o.detectedBlock());
+        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, repayable, o.detectedBlock());
         CrowdPlanning planning = new CrowdPlanning(pair, o);
         planning.groups[0] = flashCap > 0 ? planning.group(flashUsers.group, true, flashCap) : null;
         planning.groups[1] = othersCap > 0 ? planning.group(others.group, false, othersCap) : null;
         return planning;
     }
 
+    /**
+     * Whether {@code pair}'s crowd passes over at once a position of the pair with these terms — every group's cap
+     * nil, or every group failing step 1 of {@link #planCrowd} at its extremes — so that
+     * {@link #bidCrowd(CrowdPair, LiquidationOpportunity)} answers null for it: the position's repayable amount
+     * ({@link LiquidationOpportunity#repayable}), its collateral per debt, its gas, the block it was first seen in and
+     * whether it offers a flash loan, and nothing else of it. The fast engine asks this of the positions it keeps
+     * these terms of, without reading the positions themselves.
+     */
+    public boolean passesOver(CrowdPair pair, double repayable, double collateralPerDebt, long gasUnits,
+                              long detectedBlock, boolean flashOffered) {
+        LiquidatorCrowd crowd = pair.crowd;
+        CrowdPair.GroupView flashUsers = flashOffered ? pair.flashUsers : null;
+        CrowdPair.GroupView others = flashOffered ? pair.ownCapital : pair.everyone;
+        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, repayable,
+                detectedBlock);
+        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, repayable, detectedBlock);
+        if (!(flashCap > 0) && !(othersCap > 0)) {
+            return true;
+        }
+        long age = crowd.block() - detectedBlock;
+        return (!(flashCap > 0) || passedOverAtOnce(pair, flashUsers, true, flashCap, collateralPerDebt, gasUnits,
+                age))
+                && (!(othersCap > 0) || passedOverAtOnce(pair, others, false, othersCap, collateralPerDebt, gasUnits,
+                age));
+    }
+
     /** Step 1 of {@link #planCrowd} for a group of cap {@code cap} (above 0): whether it fails at its extremes. */
     private static boolean passedOverAtOnce(CrowdPair pair, CrowdPair.GroupView g, boolean flash, double cap,
-                                            LiquidationOpportunity o, long age) {
-        double[] costs = g.costs(o.gasUnits(), age);
+                                            double collateralPerDebt, long gasUnits, long age) {
+        double[] costs = g.costs(gasUnits, age);
         double cost = costs[0];
-        return sellExcluded(o, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost)
-                && (flash || holdExcluded(g.group, o, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost,
-                costs[1]));
+        return sellExcluded(collateralPerDebt, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost)
+                && (flash || holdExcluded(g.group, collateralPerDebt, pair.rateBound, cap, pair.debtUsd, pair.collUsd,
+                cost, costs[1]));
     }
 
     /**
@@ -511,8 +533,8 @@ public final class Liquidator {
             long block = crowd.block();
             long age = block - o.detectedBlock();
             double cost = g.cheapestCostUsd(o.gasUnits(), age);
-            boolean noSeller = sellExcluded(o, rateBound, cap, debtUsd, collUsd, cost);
-            boolean noHolder = flash || holdExcluded(g, o, rateBound, cap, debtUsd, collUsd, cost,
+            boolean noSeller = sellExcluded(o.collateralPerDebt(), rateBound, cap, debtUsd, collUsd, cost);
+            boolean noHolder = flash || holdExcluded(g, o.collateralPerDebt(), rateBound, cap, debtUsd, collUsd, cost,
                     g.maxRoomPerCost(o.gasUnits(), age));
             if (noSeller && noHolder) {
                 return new GroupPlanning(g, flash, cap, true, noSeller, true, NO_SALE, null);
@@ -585,16 +607,16 @@ public final class Liquidator {
     }
 
     /**
-     * The most group {@code g} may repay of {@code o}, the largest cap of any member ({@code maxCapital}: the largest
+     * The most group {@code g} may repay of a position ({@code repayable}, first seen in {@code detectedBlock}), the
+     * largest cap of any member ({@code maxCapital}: the largest
      * capital any member holds in the debt asset, for a group funded by its own); 0 when the group is empty, when
      * even its shortest latency has not passed, or when nothing can be repaid.
      */
     private static double groupCap(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, double maxCapital, boolean flash,
-                                   LiquidationOpportunity o) {
-        if (g.isEmpty() || crowd.block() < o.detectedBlock() + g.minLatencyBlocks()) {
+                                   double repayable, long detectedBlock) {
+        if (g.isEmpty() || crowd.block() < detectedBlock + g.minLatencyBlocks()) {
             return 0;
         }
-        double repayable = o.repayable();
         double cap = flash ? repayable : Math.min(repayable, maxCapital);
         return cap > 0 ? cap : 0;
     }
@@ -604,11 +626,10 @@ public final class Liquidator {
      * of a liquidation among the members ({@code cost}: gas plus minimum profit) — with twice its slack: a member's
      * own bound is under its minimum profit whenever this one is under the least cost, rounding included.
      */
-    private static boolean sellExcluded(LiquidationOpportunity o, double rateBound, double cap, double debtUsd,
-                                        double collUsd, double cost) {
+    private static boolean sellExcluded(double cpd, double rateBound, double cap, double debtUsd, double collUsd,
+                                        double cost) {
         double slackShare = 2 * BOUND_SLACK;
         double rate = rateBound * (1 + slackShare);
-        double cpd = o.collateralPerDebt();
         // A member's bound subtracts its gas less its share of the slack: at least (1 - slack) of its cost.
         return cap * Math.max(0, cpd * rate - 1) * debtUsd + groupSlack(cpd, rate, cap, debtUsd, collUsd)
                 < cost * (1 - slackShare);
@@ -622,20 +643,18 @@ public final class Liquidator {
      * times the largest room-to-cost ratio stays under {@code 1 − 1e-9}: a margin far above the rounding of a
      * member's hold, of its room or of its cost.
      */
-    private static boolean holdExcluded(LiquidatorCrowd.Group g, LiquidationOpportunity o, double rateBound,
-                                        double cap, double debtUsd, double collUsd, double cost,
-                                        double maxRoomPerCost) {
+    private static boolean holdExcluded(LiquidatorCrowd.Group g, double cpd, double rateBound, double cap,
+                                        double debtUsd, double collUsd, double cost, double maxRoomPerCost) {
         double room = g.maxRoomUsd();
         if (!(room > 0)) {
             return true;
         }
-        double worth = o.collateralPerDebt() * collUsd;
+        double worth = cpd * collUsd;
         double bonusShare = Math.max(0, worth - debtUsd) / Math.max(worth, 1e-300) * (1 + 1e-6) + 1e-9;
         if (bonusShare * maxRoomPerCost < 1 - 1e-9) {
             return true;
         }
         double slackShare = 2 * BOUND_SLACK;
-        double cpd = o.collateralPerDebt();
         double hold = Math.min(cap, room / Math.max(cpd * collUsd, 1e-300) * (1 + slackShare));
         return hold * Math.max(0, cpd * collUsd - debtUsd)
                 + groupSlack(cpd, rateBound * (1 + slackShare), cap, debtUsd, collUsd) < cost * (1 - slackShare);

@@ -138,7 +138,10 @@ final class LiquidationDesk {
         // (Liquidator.bidCrowd: the same plans, most positions passed over in one check); the reference asks every
         // liquidator and sums up its plans.
         List<PlannedSlice> slices = workers.slices(opportunities.size(), (from, to) -> {
-            int[] young = toObserve ? verdictsNow.observe(from, to) : null;
+            int[] young = toObserve ? new int[8] : null;
+            int youngCount = 0;
+            // Per pair of the round, the slice's view of it for the screen of kept terms (PlanVerdicts.Round.screenedPair).
+            Liquidator.CrowdPair[] screenViews = null;
             List<LiquidationRound.Bids> found = new ArrayList<>();
             // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
             Liquidator planner = null;
@@ -149,6 +152,37 @@ final class LiquidationDesk {
             List<Liquidator.CrowdPair> pairsHere = new ArrayList<>(2);
             Liquidator.CrowdPair lastPair = null;
             for (int i = from; i < to; i++) {
+                if (toObserve) {
+                    // A position whose terms the listing keeps, and which the planners' first check passes over on
+                    // them, is settled without reading it (Liquidator.passesOver: bidCrowd's own answer).
+                    int p = verdictsNow.screenedPair(i);
+                    if (p >= 0) {
+                        if (planner == null) {
+                            planner = new Liquidator(quotesNow.another());
+                        }
+                        if (screenViews == null) {
+                            screenViews = new Liquidator.CrowdPair[verdictsNow.pairCount()];
+                        }
+                        Liquidator.CrowdPair view = screenViews[p];
+                        if (view == null) {
+                            LiquidatorCrowd crowd = crowdOn(crowdsNow, verdictsNow.pairChain(p), block, usd);
+                            view = planner.pair(crowd, verdictsNow.pairCollateral(p), verdictsNow.pairDebt(p),
+                                    block.market(), usd);
+                            screenViews[p] = view;
+                        }
+                        if (planner.passesOver(view, verdictsNow.repayable(i), verdictsNow.collateralPerDebt(i),
+                                verdictsNow.gasUnits(i), verdictsNow.detectedBlock(i), verdictsNow.flashOffered(i))) {
+                            verdictsNow.passOver(i);
+                            continue;
+                        }
+                    }
+                    if (verdictsNow.observe(i)) {
+                        if (youngCount == young.length) {
+                            young = Arrays.copyOf(young, youngCount * 2);
+                        }
+                        young[youngCount++] = i;
+                    }
+                }
                 if (verdictsNow != null && verdictsNow.knownToNobody(i)) {
                     continue;
                 }
@@ -160,12 +194,7 @@ final class LiquidationDesk {
                 if (crowdsNow != null) {
                     LiquidatorCrowd crowd = lastCrowd;
                     if (o.chain() != lastChain) {
-                        // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
-                        crowd = crowdsNow.get(o.chain());
-                        if (crowd == null) {
-                            crowd = crowdsNow.computeIfAbsent(o.chain(), c -> roster.at(c, block.number(), usd,
-                                    block.baseFeeGwei(), usd.usd(block.market().chain(c).nativeAsset())));
-                        }
+                        crowd = crowdOn(crowdsNow, o.chain(), block, usd);
                         lastChain = o.chain();
                         lastCrowd = crowd;
                     }
@@ -189,7 +218,7 @@ final class LiquidationDesk {
                     found.add(bids);
                 }
             }
-            return new PlannedSlice(young, found);
+            return new PlannedSlice(toObserve ? Arrays.copyOf(young, youngCount) : null, found);
         });
         // The positions with a plan, in order: the round's plans are theirs, position after position.
         List<LiquidationRound.Bids> planned = new ArrayList<>();
@@ -219,6 +248,18 @@ final class LiquidationDesk {
             return to;
         });
         return Arrays.asList(plans);
+    }
+
+    /** The round's crowd on {@code chain}, made by the first slice that asks. */
+    private LiquidatorCrowd crowdOn(ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds, ChainId chain,
+                                    BlockContext block, UsdPrices usd) {
+        // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
+        LiquidatorCrowd crowd = crowds.get(chain);
+        if (crowd != null) {
+            return crowd;
+        }
+        return crowds.computeIfAbsent(chain, c -> roster.at(c, block.number(), usd, block.baseFeeGwei(),
+                usd.usd(block.market().chain(c).nativeAsset())));
     }
 
     /**

@@ -89,16 +89,17 @@ final class PlanVerdicts {
                 found.add(pair);
             }
         }
-        return open(opportunities, seen, found.toArray(new PairState[0]), block, quotes, usd, ++rounds);
+        return open(opportunities, seen, found.toArray(new PairState[0]), new Terms(opportunities.size()), block,
+                quotes, usd, ++rounds);
     }
 
     private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
-                       BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound) {
+                       Terms terms, BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound) {
         for (PairState pair : pairs) {
             pair.refresh(thisRound, block, quotes, usd);
         }
         int n = opportunities.size();
-        return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], null, pairs, false,
+        return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], null, pairs, terms, false,
                 block.number(), ageCap);
     }
 
@@ -153,7 +154,7 @@ final class PlanVerdicts {
             PairState pair = last.pairs[k];
             pair.refresh(thisRound, block, quotes, usd);
             if (pair.stamp != last.pairStamps[k] || pair.crowdStamp != last.crowdStamps[k]) {
-                return open(last.opportunities, last.seen, last.pairs, block, quotes, usd, thisRound);
+                return open(last.opportunities, last.seen, last.pairs, last.terms, block, quotes, usd, thisRound);
             }
         }
         boolean[] known = last.settled;
@@ -169,7 +170,7 @@ final class PlanVerdicts {
             }
         }
         return new Round(last.opportunities, last.seen, last.open, last.crowd, known,
-                Arrays.copyOf(young, youngCount), last.pairs, true, block.number(), ageCap);
+                Arrays.copyOf(young, youngCount), last.pairs, last.terms, true, block.number(), ageCap);
     }
 
     /**
@@ -249,15 +250,18 @@ final class PlanVerdicts {
         private final PairState[] pairs;
         private final long[] pairStamps;
         private final long[] crowdStamps;
+        /** What the planners' first check reads of each position, kept for the listing's rounds. */
+        private final Terms terms;
         /** Whether the last round's verdicts were carried over ({@link #again} found nothing moved). */
         private final boolean carriedOver;
         private final long blockNumber;
         private final long ageCap;
 
         private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
-                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, boolean carriedOver,
-                      long blockNumber, long ageCap) {
+                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, Terms terms,
+                      boolean carriedOver, long blockNumber, long ageCap) {
             this.carriedOver = carriedOver;
+            this.terms = terms;
             this.opportunities = opportunities;
             this.seen = seen;
             this.open = open;
@@ -295,23 +299,7 @@ final class PlanVerdicts {
             int[] youngHere = new int[8];
             int count = 0;
             for (int i = from; i < to; i++) {
-                LiquidationOpportunity o = opportunities.get(i);
-                Entry e = seen[i];
-                // A position listed as the same object as last round trades the same pair on the same chain, and one
-                // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
-                // does too: its pair's state is found without reading the opportunity's ids.
-                PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
-                if (pair.quotesVersion < 0) {
-                    e.forget();
-                    continue;
-                }
-                long age = Math.min(blockNumber - seen[i].firstBlock, ageCap);
-                e.observe(o, age, pair);
-                open[i] = e;
-                crowd[i] = pair.crowdStamp;
-                known[i] = e.nobodyAt != 0 && e.nobodyAt == crowd[i];
-                settled[i] = known[i];
-                if (age < ageCap) {
+                if (observe(i)) {
                     if (count == youngHere.length) {
                         youngHere = Arrays.copyOf(youngHere, count * 2);
                     }
@@ -319,6 +307,95 @@ final class PlanVerdicts {
                 }
             }
             return Arrays.copyOf(youngHere, count);
+        }
+
+        /**
+         * Observes position {@code i} of an opened round ({@link #observe(int, int)} of one position), notes its terms
+         * for the listing's later rounds ({@link #screenedPair}) and returns whether it is still younger than every
+         * latency.
+         */
+        boolean observe(int i) {
+            LiquidationOpportunity o = opportunities.get(i);
+            Entry e = seen[i];
+            // A position listed as the same object as last round trades the same pair on the same chain, and one
+            // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
+            // does too: its pair's state is found without reading the opportunity's ids.
+            PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
+            terms.note(i, o, pair, pairs);
+            if (pair.quotesVersion < 0) {
+                e.forget();
+                return false;
+            }
+            long age = Math.min(blockNumber - seen[i].firstBlock, ageCap);
+            e.observe(o, age, pair);
+            open[i] = e;
+            crowd[i] = pair.crowdStamp;
+            known[i] = e.nobodyAt != 0 && e.nobodyAt == crowd[i];
+            settled[i] = known[i];
+            return age < ageCap;
+        }
+
+        /**
+         * The index among the round's pairs ({@link #pairChain} and so on) of the pair position {@code i} trades when
+         * the planners' first check may be asked of its kept terms ({@link #repayable} and so on) instead of the
+         * position being observed and planned: its terms were noted in an earlier round of this listing, it is older
+         * than every latency (its verdict would not move with its age), and its pair's quotes can tell whether they
+         * changed. Else -1. A position the check passes over is {@link #passOver passed over}.
+         */
+        int screenedPair(int i) {
+            int p = terms.pair[i] - 1;
+            if (p < 0 || blockNumber - terms.detected[i] < ageCap || pairs[p].quotesVersion < 0) {
+                return -1;
+            }
+            return p;
+        }
+
+        double repayable(int i) {
+            return terms.repayable[i];
+        }
+
+        double collateralPerDebt(int i) {
+            return terms.perDebt[i];
+        }
+
+        long gasUnits(int i) {
+            return terms.gasUnits[i];
+        }
+
+        long detectedBlock(int i) {
+            return terms.detected[i];
+        }
+
+        boolean flashOffered(int i) {
+            return terms.flash[i];
+        }
+
+        /** How many pairs the round's positions trade. */
+        int pairCount() {
+            return pairs.length;
+        }
+
+        ChainId pairChain(int p) {
+            return pairs[p].chain;
+        }
+
+        AssetId pairCollateral(int p) {
+            return pairs[p].collateral;
+        }
+
+        AssetId pairDebt(int p) {
+            return pairs[p].debt;
+        }
+
+        /**
+         * Position {@code i}, of an opened round, is one nobody plans: the planners' first check passed it over on its
+         * kept terms ({@link #screenedPair}). Its verdict stands for this round and is carried over with the others
+         * while nothing moves; its entry is left as it was (an entry not observed keeps inputs that only fail to
+         * match, or match inputs that have not moved since, for a stamp is never handed out twice).
+         */
+        void passOver(int i) {
+            known[i] = true;
+            settled[i] = true;
         }
 
         /** Completes an opened round: {@code young} are {@link #observe}'s answers for its slices, in order. */
@@ -368,6 +445,51 @@ final class PlanVerdicts {
                 e.nobodyAt = planned ? 0 : crowd[opportunity];
             }
             settled[opportunity] = e != null && !planned;
+        }
+    }
+
+    /**
+     * What the planners' first check reads of each position of a listing ({@code Liquidator.passesOver}) — its
+     * repayable amount, collateral per debt, gas, first block, whether it offers a flash loan, and its pair — noted
+     * where the position is observed (its opportunity then in the processor's cache) and read in the listing's later
+     * rounds from flat arrays, in order, instead of from the positions' scattered objects. Each slice writes only its
+     * own positions' slots.
+     */
+    private static final class Terms {
+        private final double[] repayable;
+        private final double[] perDebt;
+        private final long[] gasUnits;
+        private final long[] detected;
+        private final boolean[] flash;
+        /** The pair's index among the round's pairs plus one; 0 while not noted. */
+        private final int[] pair;
+
+        Terms(int n) {
+            repayable = new double[n];
+            perDebt = new double[n];
+            gasUnits = new long[n];
+            detected = new long[n];
+            flash = new boolean[n];
+            pair = new int[n];
+        }
+
+        void note(int i, LiquidationOpportunity o, PairState state, PairState[] pairs) {
+            if (pair[i] != 0) {
+                return;
+            }
+            int p = 0;
+            while (p < pairs.length && pairs[p] != state) {
+                p++;
+            }
+            if (p == pairs.length) {
+                return;
+            }
+            repayable[i] = o.repayable();
+            perDebt[i] = o.collateralPerDebt();
+            gasUnits[i] = o.gasUnits();
+            detected[i] = o.detectedBlock();
+            flash[i] = o.flashLoan().available();
+            pair[i] = p + 1;
         }
     }
 

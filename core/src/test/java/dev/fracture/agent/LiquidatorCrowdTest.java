@@ -338,6 +338,7 @@ class LiquidatorCrowdTest {
         Liquidator.CrowdPair pair = LEAN.pair(crowd, ETH, USDC, MARKET, PRICES);
         int nobody = 0;
         int someone = 0;
+        int passedOver = 0;
         for (int n = 0; n < 200; n++) {
             FlashLoanTerms terms = switch (rnd.nextInt(3)) {
                 case 0 -> FlashLoanTerms.NONE;
@@ -355,6 +356,12 @@ class LiquidatorCrowdTest {
             }
             LiquidationRound.Bids expected = LiquidationRound.Bids.of(each);
             LiquidationRound.Bids bids = LEAN.bidCrowd(pair, o);
+            // The first check on the position's terms alone passes over only positions nobody plans.
+            if (LEAN.passesOver(pair, o.repayable(), o.collateralPerDebt(), o.gasUnits(), o.detectedBlock(),
+                    o.flashLoan().available())) {
+                assertThat(expected).as("position %d of seed %d: passed over on its terms", n, seed).isNull();
+                passedOver++;
+            }
             if (expected == null) {
                 assertThat(bids).as("position %d of seed %d", n, seed).isNull();
                 nobody++;
@@ -371,6 +378,7 @@ class LiquidatorCrowdTest {
         }
         assertThat(nobody).as("positions nobody plans").isGreaterThanOrEqualTo(20);
         assertThat(someone).as("positions someone plans").isGreaterThanOrEqualTo(20);
+        assertThat(passedOver).as("positions passed over on their terms").isGreaterThanOrEqualTo(10);
     }
 
     /** A pair's view refuses a position of another pair or chain, naming both. */

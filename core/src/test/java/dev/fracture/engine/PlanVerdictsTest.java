@@ -272,4 +272,102 @@ class PlanVerdictsTest {
         assertThat(answers.get(0)).isEqualTo("......|......|......|KK.KK.|");
         assertThat(answers).containsOnly(answers.get(0));
     }
+
+    /**
+     * The terms a listing keeps for the planners' first check (PlanVerdicts.Round.screenedPair): noted where a
+     * position is observed, offered in the listing's later opened rounds only for positions older than every latency
+     * (the crowd's latency is 0, so age 1 and above) whose pair's quotes can tell whether they changed, and equal to
+     * the position's own terms; a position passed over on them is known to nobody, and that verdict is carried over
+     * with the others while nothing moves. Positions first seen at blocks 4 and 8 (detected in those blocks); rounds
+     * at blocks 8, 9 (carried over: nothing moved), 10 (the collateral's price moved: opened again).
+     */
+    @Test
+    void aListingKeepsItsPositionsTermsForTheFirstCheck() {
+        List<LiquidationOpportunity> listing = new ArrayList<>();
+        LiquidationDesk.Seen[] records = new LiquidationDesk.Seen[2];
+        long[] firstSeen = {4, 8};
+        for (int k = 0; k < 2; k++) {
+            listing.add(new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-" + k), CHAIN.id(),
+                    USDC, ETH, 100 + k, (1.05 + k) / 2000, 10, k == 0 ? FlashLoanTerms.AAVE_V3 : FlashLoanTerms.NONE,
+                    300_000 + k, firstSeen[k]));
+            records[k] = new LiquidationDesk.Seen(firstSeen[k]);
+        }
+        block = 7;
+        PlanVerdicts.Round first = verdicts.open(listing, records, PlanVerdicts.onePerPair(listing, 0, 2), nextBlock(),
+                quotes, prices::usd);
+        // Nothing noted yet: every position is observed.
+        assertThat(first.screenedPair(0)).isEqualTo(-1);
+        assertThat(first.screenedPair(1)).isEqualTo(-1);
+        first.observed(List.of(first.observe(0, 2)));
+        first.settle(0, false);
+        first.settle(1, false);
+
+        PlanVerdicts.Round carried = verdicts.again(first, nextBlock(), quotes, prices::usd);
+        assertThat(carried.observed()).isTrue();
+
+        eth[0] = 1990;
+        PlanVerdicts.Round opened = verdicts.again(carried, nextBlock(), quotes, prices::usd);
+        assertThat(opened.observed()).as("the price moved: opened again").isFalse();
+        // Position 0 (first seen at 4) is old at block 10; position 1 (first seen at 8) too: both offered.
+        int p = opened.screenedPair(0);
+        assertThat(p).isGreaterThanOrEqualTo(0);
+        assertThat(opened.pairChain(p)).isEqualTo(CHAIN.id());
+        assertThat(opened.pairCollateral(p)).isEqualTo(ETH);
+        assertThat(opened.pairDebt(p)).isEqualTo(USDC);
+        for (int k = 0; k < 2; k++) {
+            LiquidationOpportunity o = listing.get(k);
+            assertThat(opened.screenedPair(k)).isEqualTo(p);
+            assertThat(opened.repayable(k)).isEqualTo(o.repayable());
+            assertThat(opened.collateralPerDebt(k)).isEqualTo(o.collateralPerDebt());
+            assertThat(opened.gasUnits(k)).isEqualTo(o.gasUnits());
+            assertThat(opened.detectedBlock(k)).isEqualTo(firstSeen[k]);
+            assertThat(opened.flashOffered(k)).isEqualTo(k == 0);
+        }
+        // Position 0 passed over on its terms, position 1 observed (and planned by nobody).
+        opened.passOver(0);
+        assertThat(opened.knownToNobody(0)).isTrue();
+        opened.observe(1);
+        opened.settle(1, false);
+        opened.observed(List.of(new int[0]));
+        PlanVerdicts.Round again = verdicts.again(opened, nextBlock(), quotes, prices::usd);
+        assertThat(again.observed()).as("nothing moved").isTrue();
+        assertThat(again.knownToNobody(0)).as("passed over, carried over").isTrue();
+        assertThat(again.knownToNobody(1)).isTrue();
+
+        // A pair whose quotes cannot tell whether they changed is never offered.
+        quotesVersion[0] = -1;
+        PlanVerdicts.Round unknowable = verdicts.again(again, nextBlock(), quotes, prices::usd);
+        assertThat(unknowable.observed()).isFalse();
+        assertThat(unknowable.screenedPair(0)).isEqualTo(-1);
+        assertThat(unknowable.screenedPair(1)).isEqualTo(-1);
+    }
+
+    /** A position younger than every latency is never offered: its verdict moves with its age. */
+    @Test
+    void aYoungPositionIsNotOfferedToTheFirstCheck() {
+        LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-9"),
+                CHAIN.id(), USDC, ETH, 100, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 9);
+        LiquidationDesk.Seen[] records = {new LiquidationDesk.Seen(9)};
+        block = 8;
+        PlanVerdicts.Round first = verdicts.open(List.of(o), records, List.of(o), nextBlock(), quotes, prices::usd);
+        first.observed(List.of(first.observe(0, 1)));
+        first.settle(0, false);
+        eth[0] = 1980;
+        // Block 10: age 1, old (latency 0).
+        PlanVerdicts.Round opened = verdicts.again(first, nextBlock(), quotes, prices::usd);
+        assertThat(opened.screenedPair(0)).isGreaterThanOrEqualTo(0);
+        LiquidationOpportunity young = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-9"),
+                CHAIN.id(), USDC, ETH, 100, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 11);
+        LiquidationDesk.Seen[] youngRecords = {new LiquidationDesk.Seen(11)};
+        PlanVerdicts.Round fresh = verdicts.open(List.of(young), youngRecords, List.of(young), nextBlock(), quotes,
+                prices::usd);
+        fresh.observed(List.of(fresh.observe(0, 1)));
+        fresh.settle(0, false);
+        eth[0] = 1970;
+        // Block 11 is its first block: age 0, young.
+        block = 10;
+        PlanVerdicts.Round openedYoung = verdicts.again(fresh, nextBlock(), quotes, prices::usd);
+        assertThat(openedYoung.observed()).isFalse();
+        assertThat(openedYoung.screenedPair(0)).isEqualTo(-1);
+    }
 }
