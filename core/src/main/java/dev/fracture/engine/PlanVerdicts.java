@@ -95,8 +95,9 @@ final class PlanVerdicts {
 
     private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
                        Terms terms, BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound) {
-        for (PairState pair : pairs) {
-            pair.refresh(thisRound, block, quotes, usd);
+        for (int k = 0; k < pairs.length; k++) {
+            pairs[k].refresh(thisRound, block, quotes, usd);
+            pairs[k].slot = k;
         }
         int n = opportunities.size();
         return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], null, pairs, terms, false,
@@ -200,6 +201,11 @@ final class PlanVerdicts {
         /** Renewed whenever any input above changes (0: never read). */
         private long stamp;
         private long crowdStamp;
+        /**
+         * Its index among the pairs of the round last opened on it (a round of one book at a time is planned, so it
+         * holds through that round's slices).
+         */
+        private int slot;
 
         PairState(ChainId chain, AssetId collateral, AssetId debt) {
             this.chain = chain;
@@ -321,7 +327,7 @@ final class PlanVerdicts {
             // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
             // does too: its pair's state is found without reading the opportunity's ids.
             PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
-            terms.note(i, o, pair, pairs);
+            terms.note(i, o, pair, e);
             if (pair.quotesVersion < 0) {
                 e.forget();
                 return false;
@@ -338,13 +344,19 @@ final class PlanVerdicts {
         /**
          * The index among the round's pairs ({@link #pairChain} and so on) of the pair position {@code i} trades when
          * the planners' first check may be asked of its kept terms ({@link #repayable} and so on) instead of the
-         * position being observed and planned: its terms were noted in an earlier round of this listing, it is older
+         * position being observed and planned: its terms were noted in an earlier round of this listing (or of an
+         * earlier listing that held the very same opportunity object, {@link Terms#carry}), it is older
          * than every latency (its verdict would not move with its age), and its pair's quotes can tell whether they
          * changed. Else -1. A position the check passes over is {@link #passOver passed over}.
          */
         int screenedPair(int i) {
-            int p = terms.pair[i] - 1;
-            if (p < 0 || blockNumber - terms.detected[i] < ageCap || pairs[p].quotesVersion < 0) {
+            PairState pair = terms.pair[i];
+            if (pair == null && (pair = terms.carry(i, opportunities.get(i), seen[i])) == null) {
+                return -1;
+            }
+            int p = pair.slot;
+            if (p >= pairs.length || pairs[p] != pair || blockNumber - terms.detected[i] < ageCap
+                    || pair.quotesVersion < 0) {
                 return -1;
             }
             return p;
@@ -461,8 +473,10 @@ final class PlanVerdicts {
         private final long[] gasUnits;
         private final long[] detected;
         private final boolean[] flash;
-        /** The pair's index among the round's pairs plus one; 0 while not noted. */
-        private final int[] pair;
+        /** The pair's state; null while not noted. */
+        private final PairState[] pair;
+        /** The opportunity each position's terms were noted from. */
+        private final LiquidationOpportunity[] noted;
 
         Terms(int n) {
             repayable = new double[n];
@@ -470,18 +484,13 @@ final class PlanVerdicts {
             gasUnits = new long[n];
             detected = new long[n];
             flash = new boolean[n];
-            pair = new int[n];
+            pair = new PairState[n];
+            noted = new LiquidationOpportunity[n];
         }
 
-        void note(int i, LiquidationOpportunity o, PairState state, PairState[] pairs) {
-            if (pair[i] != 0) {
-                return;
-            }
-            int p = 0;
-            while (p < pairs.length && pairs[p] != state) {
-                p++;
-            }
-            if (p == pairs.length) {
+        /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */
+        void note(int i, LiquidationOpportunity o, PairState state, Entry entry) {
+            if (pair[i] != null) {
                 return;
             }
             repayable[i] = o.repayable();
@@ -489,7 +498,35 @@ final class PlanVerdicts {
             gasUnits[i] = o.gasUnits();
             detected[i] = o.detectedBlock();
             flash[i] = o.flashLoan().available();
-            pair[i] = p + 1;
+            noted[i] = o;
+            pair[i] = state;
+            entry.termsOf = this;
+            entry.termsAt = i;
+        }
+
+        /**
+         * Position {@code i}'s terms taken from the listing its entry last noted them in, when they were noted from
+         * {@code o} itself — a book hands back the same opportunity object while a position's answer stands, so most
+         * positions of a new listing are the last one's — or null. Compared by reference only: nothing of {@code o}
+         * is read. (Two listed positions that share an entry, an account listed twice, may have written it in turn;
+         * the reference comparison leaves only terms noted from {@code o}.)
+         */
+        PairState carry(int i, LiquidationOpportunity o, Entry entry) {
+            Terms last = entry.termsOf;
+            int at = entry.termsAt;
+            if (last == null || last == this || at >= last.noted.length || last.noted[at] != o) {
+                return null;
+            }
+            repayable[i] = last.repayable[at];
+            perDebt[i] = last.perDebt[at];
+            gasUnits[i] = last.gasUnits[at];
+            detected[i] = last.detected[at];
+            flash[i] = last.flash[at];
+            noted[i] = o;
+            pair[i] = last.pair[at];
+            entry.termsOf = this;
+            entry.termsAt = i;
+            return pair[i];
         }
     }
 
@@ -506,6 +543,9 @@ final class PlanVerdicts {
         private long nobodyAt;
         /** An opportunity found to trade the pair of {@link #pair} (the same chain, collateral and debt). */
         private LiquidationOpportunity samePairAs;
+        /** The listing's kept terms that last noted the position's ({@link Terms}), and where. */
+        private Terms termsOf;
+        private int termsAt;
 
         /**
          * Notes whether {@code o}, the position's opportunity as dated this round, trades the pair its entry last

@@ -370,4 +370,35 @@ class PlanVerdictsTest {
         assertThat(openedYoung.observed()).isFalse();
         assertThat(openedYoung.screenedPair(0)).isEqualTo(-1);
     }
+
+    /**
+     * A new listing takes a position's kept terms from the last listing when it holds the very same opportunity object
+     * (a book hands it back while the position's answer stands), and not when the object is new, even with equal
+     * terms: nothing of the opportunity is read to tell.
+     */
+    @Test
+    void aNewListingTakesTheTermsKeptForTheSameOpportunity() {
+        LiquidationOpportunity kept = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-1"),
+                CHAIN.id(), USDC, ETH, 100, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 2);
+        LiquidationOpportunity renewed = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-2"),
+                CHAIN.id(), USDC, ETH, 100, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 2);
+        LiquidationDesk.Seen[] records = {new LiquidationDesk.Seen(2), new LiquidationDesk.Seen(2)};
+        block = 5;
+        List<LiquidationOpportunity> first = List.of(kept, renewed);
+        PlanVerdicts.Round round = verdicts.open(first, records, List.of(kept), nextBlock(), quotes, prices::usd);
+        round.observed(List.of(round.observe(0, 2)));
+        round.settle(0, false);
+        round.settle(1, false);
+        // The next listing: the first position's object handed back, the second's made anew with equal terms.
+        LiquidationOpportunity renewedAgain = new LiquidationOpportunity(ProtocolId.of("pool-0"),
+                AccountId.of("pool-0-2"), CHAIN.id(), USDC, ETH, 100, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 2);
+        List<LiquidationOpportunity> next = List.of(kept, renewedAgain);
+        PlanVerdicts.Round fresh = verdicts.open(next, records, List.of(kept), nextBlock(), quotes, prices::usd);
+        int p = fresh.screenedPair(0);
+        assertThat(p).as("the same object: its terms are taken").isGreaterThanOrEqualTo(0);
+        assertThat(fresh.pairCollateral(p)).isEqualTo(ETH);
+        assertThat(fresh.repayable(0)).isEqualTo(kept.repayable());
+        assertThat(fresh.detectedBlock(0)).isEqualTo(2);
+        assertThat(fresh.screenedPair(1)).as("a new object: observed first").isEqualTo(-1);
+    }
 }
