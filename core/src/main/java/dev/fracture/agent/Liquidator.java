@@ -350,18 +350,17 @@ public final class Liquidator {
     private CrowdPlanning crowdPlanning(CrowdPair pair, LiquidationOpportunity o) {
         boolean offered = o.flashLoan().available();
         double repayable = o.repayable();
-        if (passesOver(pair, repayable, o.collateralPerDebt(), o.gasUnits(), o.detectedBlock(), offered)) {
+        CrowdPair.GroupView flashUsers = pair.flashUsers(offered);
+        CrowdPair.GroupView others = pair.ownCapital(offered);
+        double flashCap = groupCap(pair.crowd, flashUsers, true, repayable, o.detectedBlock());
+        double othersCap = groupCap(pair.crowd, others, false, repayable, o.detectedBlock());
+        if (passedOver(pair, flashUsers, flashCap, others, othersCap, o.collateralPerDebt(), o.gasUnits(),
+                o.detectedBlock())) {
             return null;
         }
-        LiquidatorCrowd crowd = pair.crowd;
-        CrowdPair.GroupView flashUsers = offered ? pair.flashUsers : null;
-        CrowdPair.GroupView others = offered ? pair.ownCapital : pair.everyone;
-        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, repayable,
-                o.detectedBlock());
-        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, repayable, o.detectedBlock());
-        CrowdPlanning planning = new CrowdPlanning(pair, o);
-        planning.groups[0] = flashCap > 0 ? planning.group(flashUsers.group, true, flashCap) : null;
-        planning.groups[1] = othersCap > 0 ? planning.group(others.group, false, othersCap) : null;
+        CrowdPlanning planning = new CrowdPlanning(pair, o, repayable);
+        planning.groups[0] = flashCap > 0 ? planning.group(flashUsers, true, flashCap) : null;
+        planning.groups[1] = othersCap > 0 ? planning.group(others, false, othersCap) : null;
         return planning;
     }
 
@@ -375,20 +374,21 @@ public final class Liquidator {
      */
     public boolean passesOver(CrowdPair pair, double repayable, double collateralPerDebt, long gasUnits,
                               long detectedBlock, boolean flashOffered) {
-        LiquidatorCrowd crowd = pair.crowd;
-        CrowdPair.GroupView flashUsers = flashOffered ? pair.flashUsers : null;
-        CrowdPair.GroupView others = flashOffered ? pair.ownCapital : pair.everyone;
-        double flashCap = flashUsers == null ? 0 : groupCap(crowd, flashUsers.group, 0, true, repayable,
+        CrowdPair.GroupView flashUsers = pair.flashUsers(flashOffered);
+        CrowdPair.GroupView others = pair.ownCapital(flashOffered);
+        return passedOver(pair, flashUsers, groupCap(pair.crowd, flashUsers, true, repayable, detectedBlock), others,
+                groupCap(pair.crowd, others, false, repayable, detectedBlock), collateralPerDebt, gasUnits,
                 detectedBlock);
-        double othersCap = groupCap(crowd, others.group, others.maxCapital, false, repayable, detectedBlock);
-        if (!(flashCap > 0) && !(othersCap > 0)) {
-            return true;
-        }
-        long age = crowd.block() - detectedBlock;
-        return (!(flashCap > 0) || passedOverAtOnce(pair, flashUsers, true, flashCap, collateralPerDebt, gasUnits,
-                age))
-                && (!(othersCap > 0) || passedOverAtOnce(pair, others, false, othersCap, collateralPerDebt, gasUnits,
-                age));
+    }
+
+    /** Whether both groups, of caps {@code flashCap} and {@code othersCap}, fail step 1 (a nil cap fails it). */
+    private static boolean passedOver(CrowdPair pair, CrowdPair.GroupView flashUsers, double flashCap,
+                                      CrowdPair.GroupView others, double othersCap, double collateralPerDebt,
+                                      long gasUnits, long detectedBlock) {
+        long age = pair.crowd.block() - detectedBlock;
+        return (!(flashCap > 0) || passedOverAtOnce(pair, flashUsers, true, flashCap, collateralPerDebt, gasUnits, age))
+                && (!(othersCap > 0)
+                || passedOverAtOnce(pair, others, false, othersCap, collateralPerDebt, gasUnits, age));
     }
 
     /** Step 1 of {@link #planCrowd} for a group of cap {@code cap} (above 0): whether it fails at its extremes. */
@@ -447,6 +447,16 @@ public final class Liquidator {
             return debt;
         }
 
+        /** The flash-funded group when the position offers a flash loan, else null. */
+        private GroupView flashUsers(boolean flashOffered) {
+            return flashOffered ? flashUsers : null;
+        }
+
+        /** The group funded by its own capital: the members without flash loans, or everyone when none is offered. */
+        private GroupView ownCapital(boolean flashOffered) {
+            return flashOffered ? ownCapital : everyone;
+        }
+
         /** Whether {@code o} is of this pair's crowd and trades this pair (ids compared by reference first). */
         private void check(LiquidationOpportunity o) {
             if ((o.collateralAsset() != collateral && !o.collateralAsset().equals(collateral))
@@ -494,28 +504,20 @@ public final class Liquidator {
 
     /** One position's planning by a crowd: what every member's decision reads, and the two groups' verdicts. */
     private final class CrowdPlanning {
+        /** What the pair's positions share: the crowd, the market, the prices and the quotes' rate bound. */
+        private final CrowdPair pair;
         private final LiquidatorCrowd crowd;
         private final LiquidationOpportunity o;
-        private final Market market;
-        private final UsdPrices prices;
-        private final double debtUsd;
-        private final double collUsd;
-        private final double rateBound;
         /** {@code o.repayable()}, which every member's cap reads. */
         private final double repayable;
         /** The flash-funded group (null when no flash loan is offered or it cannot plan), then the others. */
         private final GroupPlanning[] groups = new GroupPlanning[2];
 
-        CrowdPlanning(CrowdPair pair, LiquidationOpportunity o) {
+        CrowdPlanning(CrowdPair pair, LiquidationOpportunity o, double repayable) {
+            this.pair = pair;
             this.crowd = pair.crowd;
             this.o = o;
-            this.market = pair.market;
-            this.prices = pair.prices;
-            // Read once per pair: what a position's planning reads of the block for its pair.
-            this.debtUsd = pair.debtUsd;
-            this.collUsd = pair.collUsd;
-            this.rateBound = pair.rateBound;
-            this.repayable = o.repayable();
+            this.repayable = repayable;
         }
 
         /** The group of member {@code k} for this position, or null when that group cannot plan it. */
@@ -529,17 +531,19 @@ public final class Liquidator {
         }
 
         /** Steps 1 and 2 of {@link #planCrowd} for group {@code g} of cap {@code cap} (above 0). */
-        GroupPlanning group(LiquidatorCrowd.Group g, boolean flash, double cap) {
-            long block = crowd.block();
-            long age = block - o.detectedBlock();
-            double cost = g.cheapestCostUsd(o.gasUnits(), age);
-            boolean noSeller = sellExcluded(o.collateralPerDebt(), rateBound, cap, debtUsd, collUsd, cost);
-            boolean noHolder = flash || holdExcluded(g, o.collateralPerDebt(), rateBound, cap, debtUsd, collUsd, cost,
-                    g.maxRoomPerCost(o.gasUnits(), age));
+        GroupPlanning group(CrowdPair.GroupView view, boolean flash, double cap) {
+            LiquidatorCrowd.Group g = view.group;
+            double[] costs = view.costs(o.gasUnits(), crowd.block() - o.detectedBlock());
+            double cost = costs[0];
+            double debtUsd = pair.debtUsd;
+            double collUsd = pair.collUsd;
+            boolean noSeller = sellExcluded(o.collateralPerDebt(), pair.rateBound, cap, debtUsd, collUsd, cost);
+            boolean noHolder = flash
+                    || holdExcluded(g, o.collateralPerDebt(), pair.rateBound, cap, debtUsd, collUsd, cost, costs[1]);
             if (noSeller && noHolder) {
                 return new GroupPlanning(g, flash, cap, true, noSeller, true, NO_SALE, null);
             }
-            Sale sale = sale(o, market, flash, cap, debtUsd, collUsd);
+            Sale sale = sale(o, pair.market, flash, cap, debtUsd, collUsd);
             // Every member whose cap is the group's sells this very sale: none sells it if the slippage is over every
             // member's share of the bonus, or if what is left before gas is under the least cost (the margin covers
             // the rounding of either side of a member's own test); and none holds if the slippage is within the share
@@ -553,7 +557,7 @@ public final class Liquidator {
             boolean noHolderAtCap = noHolder
                     || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
             boolean nobodyAtCap = noSellerAtCap && noHolderAtCap;
-            boolean passedOver = nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= o.repayable());
+            boolean passedOver = nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= repayable);
             return new GroupPlanning(g, flash, cap, passedOver, noSeller, nobodyAtCap, sale,
                     flash ? null : crowd.capital(o.debtAsset()));
         }
@@ -583,18 +587,19 @@ public final class Liquidator {
                 return null;
             }
             if (memberCap != g.cap) {
-                return plan(crowd.ledger(k), o, market, prices, crowd.baseFeeGwei(), block).orElse(null);
+                return plan(crowd.ledger(k), o, pair.market, pair.prices, crowd.baseFeeGwei(), block).orElse(null);
             }
             double gasNative = o.gasUnits() * (crowd.baseFeeGwei() + crowd.priorityFee(k)) * 1e-9;
             if (gasNative > crowd.gasLeft(k)) {
                 return null;
             }
             double gasUsd = gasNative * crowd.nativeUsd();
-            if (cannotPay(crowd.minProfit(k), crowd.room(k), o, rateBound, g.flash, g.cap, debtUsd, collUsd, gasUsd)) {
+            if (cannotPay(crowd.minProfit(k), crowd.room(k), o, pair.rateBound, g.flash, g.cap, pair.debtUsd,
+                    pair.collUsd, gasUsd)) {
                 return null;
             }
             return decide(crowd.id(k), crowd.priorityFee(k), crowd.minProfit(k), crowd.slippageShare(k),
-                    crowd.room(k), o, g.flash, g.cap, g.sale, debtUsd, collUsd, gasUsd, gasNative, make);
+                    crowd.room(k), o, g.flash, g.cap, g.sale, pair.debtUsd, pair.collUsd, gasUsd, gasNative, make);
         }
     }
 
@@ -607,17 +612,17 @@ public final class Liquidator {
     }
 
     /**
-     * The most group {@code g} may repay of a position ({@code repayable}, first seen in {@code detectedBlock}), the
-     * largest cap of any member ({@code maxCapital}: the largest
-     * capital any member holds in the debt asset, for a group funded by its own); 0 when the group is empty, when
+     * The most a group ({@code view}; null for none) may repay of a position ({@code repayable}, first seen in
+     * {@code detectedBlock}), the largest cap of any member (for a group funded by its own capital, the largest
+     * capital any member holds in the debt asset); 0 when there is no group, when it is empty, when
      * even its shortest latency has not passed, or when nothing can be repaid.
      */
-    private static double groupCap(LiquidatorCrowd crowd, LiquidatorCrowd.Group g, double maxCapital, boolean flash,
-                                   double repayable, long detectedBlock) {
-        if (g.isEmpty() || crowd.block() < detectedBlock + g.minLatencyBlocks()) {
+    private static double groupCap(LiquidatorCrowd crowd, CrowdPair.GroupView view, boolean flash, double repayable,
+                                   long detectedBlock) {
+        if (view == null || view.group.isEmpty() || crowd.block() < detectedBlock + view.group.minLatencyBlocks()) {
             return 0;
         }
-        double cap = flash ? repayable : Math.min(repayable, maxCapital);
+        double cap = flash ? repayable : Math.min(repayable, view.maxCapital);
         return cap > 0 ? cap : 0;
     }
 

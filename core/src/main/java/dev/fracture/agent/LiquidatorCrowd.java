@@ -409,16 +409,6 @@ public final class LiquidatorCrowd {
         }
 
         /**
-         * The largest ratio of inventory room to cost (as {@link #cheapestCostUsd} reckons a member's cost) among
-         * the members with room that are old enough to act; 0 when there are none. A member can hold at a profit
-         * only if its room times the bonus's share of the collateral's value reaches its cost, so none can when that
-         * share times this ratio stays under one.
-         */
-        double maxRoomPerCost(long gasUnits, long ageBlocks) {
-            return costs(gasUnits, ageBlocks)[1];
-        }
-
-        /**
          * The age the costs are reckoned at for a position {@code ageBlocks} old: past the longest latency (or before
          * the first block, -1) every age is alike.
          */
@@ -427,8 +417,11 @@ public final class LiquidatorCrowd {
         }
 
         /**
-         * {least cost ({@link #cheapestCostUsd}), largest room per cost ({@link #maxRoomPerCost})} for a position
-         * {@code ageBlocks} old; the array is the group's own, to be read and not written.
+         * {least cost ({@link #cheapestCostUsd}), largest room per cost} for a position {@code ageBlocks} old; the
+         * array is the group's own, to be read and not written. The second is the largest ratio of inventory room to
+         * cost (a member's cost reckoned as for the first) among the members with room that are old enough to act, 0
+         * when there are none: a member can hold at a profit only if its room times the bonus's share of the
+         * collateral's value reaches its cost, so none can when that share times this ratio stays under one.
          */
         double[] costs(long gasUnits, long ageBlocks) {
             int age = clampedAge(ageBlocks);

@@ -12,6 +12,7 @@ import dev.fracture.agent.SaleQuotes;
 import dev.fracture.agent.UsdPrices;
 import dev.fracture.market.Router;
 import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
@@ -140,38 +141,24 @@ final class LiquidationDesk {
         List<PlannedSlice> slices = workers.slices(opportunities.size(), (from, to) -> {
             int[] young = toObserve ? new int[8] : null;
             int youngCount = 0;
-            // Per pair of the round, the slice's view of it for the screen of kept terms (PlanVerdicts.Round.screenedPair).
-            Liquidator.CrowdPair[] screenViews = null;
             List<LiquidationRound.Bids> found = new ArrayList<>();
-            // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader).
+            // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader), and
+            // reads what the positions of one pair share once (SlicePairs); both made when first needed.
             Liquidator planner = null;
-            // A book's positions are on its chain: the slice's last crowd serves them without a lookup; and what the
-            // positions of one pair share in planning is read once per slice (Liquidator.CrowdPair).
-            ChainId lastChain = null;
-            LiquidatorCrowd lastCrowd = null;
-            List<Liquidator.CrowdPair> pairsHere = new ArrayList<>(2);
-            Liquidator.CrowdPair lastPair = null;
+            SlicePairs pairs = null;
             for (int i = from; i < to; i++) {
                 if (toObserve) {
                     // A position whose terms the listing keeps, and which the planners' first check passes over on
                     // them, is settled without reading it (Liquidator.passesOver: bidCrowd's own answer).
                     int p = verdictsNow.screenedPair(i);
                     if (p >= 0) {
-                        if (planner == null) {
+                        if (pairs == null) {
                             planner = new Liquidator(quotesNow.another());
+                            pairs = new SlicePairs(planner, crowdsNow, block, usd);
                         }
-                        if (screenViews == null) {
-                            screenViews = new Liquidator.CrowdPair[verdictsNow.pairCount()];
-                        }
-                        Liquidator.CrowdPair view = screenViews[p];
-                        if (view == null) {
-                            LiquidatorCrowd crowd = crowdOn(crowdsNow, verdictsNow.pairChain(p), block, usd);
-                            view = planner.pair(crowd, verdictsNow.pairCollateral(p), verdictsNow.pairDebt(p),
-                                    block.market(), usd);
-                            screenViews[p] = view;
-                        }
-                        if (planner.passesOver(view, verdictsNow.repayable(i), verdictsNow.collateralPerDebt(i),
-                                verdictsNow.gasUnits(i), verdictsNow.detectedBlock(i), verdictsNow.flashOffered(i))) {
+                        if (planner.passesOver(pairs.ofRoundPair(verdictsNow, p), verdictsNow.repayable(i),
+                                verdictsNow.collateralPerDebt(i), verdictsNow.gasUnits(i),
+                                verdictsNow.detectedBlock(i), verdictsNow.flashOffered(i))) {
                             verdictsNow.passOver(i);
                             continue;
                         }
@@ -192,17 +179,10 @@ final class LiquidationDesk {
                 LiquidationOpportunity o = opportunities.get(i);
                 LiquidationRound.Bids bids;
                 if (crowdsNow != null) {
-                    LiquidatorCrowd crowd = lastCrowd;
-                    if (o.chain() != lastChain) {
-                        crowd = crowdOn(crowdsNow, o.chain(), block, usd);
-                        lastChain = o.chain();
-                        lastCrowd = crowd;
+                    if (pairs == null) {
+                        pairs = new SlicePairs(planner, crowdsNow, block, usd);
                     }
-                    if (lastPair == null || lastPair.crowd() != crowd || lastPair.collateral() != o.collateralAsset()
-                            || lastPair.debt() != o.debtAsset()) {
-                        lastPair = pairFor(pairsHere, planner, crowd, o, block, usd);
-                    }
-                    bids = planner.bidCrowd(lastPair, o);
+                    bids = planner.bidCrowd(pairs.of(o), o);
                 } else {
                     LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
                     for (int p = 0; p < perOpportunity; p++) {
@@ -250,38 +230,88 @@ final class LiquidationDesk {
         return Arrays.asList(plans);
     }
 
-    /** The round's crowd on {@code chain}, made by the first slice that asks. */
-    private LiquidatorCrowd crowdOn(ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds, ChainId chain,
-                                    BlockContext block, UsdPrices usd) {
-        // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
-        LiquidatorCrowd crowd = crowds.get(chain);
-        if (crowd != null) {
-            return crowd;
-        }
-        return crowds.computeIfAbsent(chain, c -> roster.at(c, block.number(), usd, block.baseFeeGwei(),
-                usd.usd(block.market().chain(c).nativeAsset())));
-    }
-
     /**
-     * The slice's view of {@code crowd}'s planning for the pair {@code o} trades: one of {@code known} (ids compared
-     * by reference, then by value), or a new one added to them.
+     * The views of the crowd's planning one slice of a round plans with ({@link Liquidator.CrowdPair}), one per pair
+     * the slice meets, found by the round's index of the pair (the screen of kept terms) or by a position's ids
+     * (planning): what a pair's positions share is read once per slice. A book's positions are on its chain, so the
+     * last crowd and the last view serve most positions without a lookup. One thread's, as its planner is.
      */
-    private static Liquidator.CrowdPair pairFor(List<Liquidator.CrowdPair> known, Liquidator planner,
-                                                LiquidatorCrowd crowd, LiquidationOpportunity o, BlockContext block,
-                                                UsdPrices usd) {
-        for (Liquidator.CrowdPair p : known) {
-            if (p.crowd() == crowd && p.collateral() == o.collateralAsset() && p.debt() == o.debtAsset()) {
-                return p;
-            }
+    private final class SlicePairs {
+        private final Liquidator planner;
+        private final ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds;
+        private final BlockContext block;
+        private final UsdPrices usd;
+        private final List<Liquidator.CrowdPair> made = new ArrayList<>(2);
+        private Liquidator.CrowdPair[] byRoundPair;
+        private Liquidator.CrowdPair last;
+        private ChainId lastChain;
+        private LiquidatorCrowd lastCrowd;
+
+        SlicePairs(Liquidator planner, ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds, BlockContext block,
+                   UsdPrices usd) {
+            this.planner = planner;
+            this.crowds = crowds;
+            this.block = block;
+            this.usd = usd;
         }
-        for (Liquidator.CrowdPair p : known) {
-            if (p.crowd() == crowd && p.collateral().equals(o.collateralAsset()) && p.debt().equals(o.debtAsset())) {
-                return p;
+
+        /** The view of the round's pair {@code p} ({@link PlanVerdicts.Round#screenedPair}). */
+        Liquidator.CrowdPair ofRoundPair(PlanVerdicts.Round round, int p) {
+            if (byRoundPair == null) {
+                byRoundPair = new Liquidator.CrowdPair[round.pairCount()];
             }
+            Liquidator.CrowdPair view = byRoundPair[p];
+            if (view == null) {
+                view = find(crowdOn(round.pairChain(p)), round.pairCollateral(p), round.pairDebt(p));
+                byRoundPair[p] = view;
+            }
+            return view;
         }
-        Liquidator.CrowdPair made = planner.pair(crowd, o.collateralAsset(), o.debtAsset(), block.market(), usd);
-        known.add(made);
-        return made;
+
+        /** The view of the pair {@code o} trades, on its chain's crowd. */
+        Liquidator.CrowdPair of(LiquidationOpportunity o) {
+            LiquidatorCrowd crowd = lastCrowd;
+            if (o.chain() != lastChain) {
+                crowd = crowdOn(o.chain());
+                lastChain = o.chain();
+                lastCrowd = crowd;
+            }
+            Liquidator.CrowdPair view = last;
+            if (view == null || view.crowd() != crowd || view.collateral() != o.collateralAsset()
+                    || view.debt() != o.debtAsset()) {
+                view = find(crowd, o.collateralAsset(), o.debtAsset());
+                last = view;
+            }
+            return view;
+        }
+
+        /** The round's crowd on {@code chain}, made by the first slice that asks. */
+        private LiquidatorCrowd crowdOn(ChainId chain) {
+            // A plain read first: computeIfAbsent locks the bin when the chain is not its first key.
+            LiquidatorCrowd crowd = crowds.get(chain);
+            if (crowd != null) {
+                return crowd;
+            }
+            return crowds.computeIfAbsent(chain, c -> roster.at(c, block.number(), usd, block.baseFeeGwei(),
+                    usd.usd(block.market().chain(c).nativeAsset())));
+        }
+
+        /** One of the views made (ids compared by reference, then by value), or a new one. */
+        private Liquidator.CrowdPair find(LiquidatorCrowd crowd, AssetId collateral, AssetId debt) {
+            for (Liquidator.CrowdPair p : made) {
+                if (p.crowd() == crowd && p.collateral() == collateral && p.debt() == debt) {
+                    return p;
+                }
+            }
+            for (Liquidator.CrowdPair p : made) {
+                if (p.crowd() == crowd && p.collateral().equals(collateral) && p.debt().equals(debt)) {
+                    return p;
+                }
+            }
+            Liquidator.CrowdPair view = planner.pair(crowd, collateral, debt, block.market(), usd);
+            made.add(view);
+            return view;
+        }
     }
 
     /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */
