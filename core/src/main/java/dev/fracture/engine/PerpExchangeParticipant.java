@@ -44,7 +44,8 @@ import java.util.Map;
  * Each liquidation, ADL fill, insurance payment and socialized loss is logged. In every block where value moved
  * (funding or liquidations), the sum of every party's value at the block's marks — accounts, vault, insurance fund,
  * venue fees, the makers' gains on their fills, and funding paid out of the snapshot — is checked unchanged within
- * {@link #CONSERVATION_TOLERANCE} of the value at stake; a breach is a bug and stops the run.
+ * {@link #CONSERVATION_TOLERANCE} of the value at stake (the gross size of the parties the block changed: an account
+ * it did not touch adds nothing to the change and is not valued again); a breach is a bug and stops the run.
  *
  * <p>Trace columns, per exchange {@code X}: {@code perpLiquidated:X} (notional at mark liquidated in the block, USD),
  * {@code perpAdl:X} (notional closed by ADL in the block, USD), {@code perpInsuranceFund:X} (USD left),
@@ -80,11 +81,6 @@ final class PerpExchangeParticipant implements BlockParticipant {
     private double adlUsd;
     private double hedgeSoldUsd;
     private double lastResidual;
-    /** The value check's last reading: each account object valued, its value and gross size, and the marks. */
-    private PerpAccount[] valuedAccounts;
-    private double[] valuedValue;
-    private double[] valuedScale;
-    private double[] valuedMarks;
     /** The engine's threads (none: every account valued on the calling thread). */
     private Workers workers = Workers.NONE;
 
@@ -156,14 +152,14 @@ final class PerpExchangeParticipant implements BlockParticipant {
             markets.get(m).observe(block, dt);
             marks[m] = markets.get(m).mark();
         }
-        Totals before = null;
+        Before before = null;
         if (block.now() >= nextPremiumSample) {
             markets.forEach(PerpMarketLive::samplePremium);
             nextPremiumSample = block.now() + PerpMarketLive.PREMIUM_SAMPLE_SECONDS;
         }
         for (int m = 0; m < markets.size(); m++) {
             if (block.now() >= nextFunding[m]) {
-                before = before == null ? totals() : before;
+                before = before == null ? before() : before;
                 payFunding(block, m, markets.get(m).closeInterval());
                 nextFunding[m] += intervalSeconds(markets.get(m));
             }
@@ -173,14 +169,14 @@ final class PerpExchangeParticipant implements BlockParticipant {
         }
         int n = fast.markToMarket(marks, values, maintenance, liquidatable);
         if (n > 0) {
-            before = before == null ? totals() : before;
+            before = before == null ? before() : before;
             liquidate(block, n);
             rebuild();
         }
         hedge.execute(block);
         hedgeSoldUsd += hedge.takeSoldUsd();
         if (before != null) {
-            check(block, before, totals());
+            check(block, before);
         }
     }
 
@@ -351,60 +347,89 @@ final class PerpExchangeParticipant implements BlockParticipant {
         }
     }
 
-    /** Every party's value at the block's marks, and its gross size for the tolerance. */
-    private record Totals(double sum, double scale) {
+    /**
+     * The parties as they stood before the block's payments and liquidations: every account object (by reference —
+     * accounts are immutable, so an entry the block did not replace has the same value after it at the same marks)
+     * and the other parties' value and gross size.
+     */
+    private record Before(PerpAccount[] accounts, double others, double othersScale) {
     }
 
-    private Totals totals() {
-        Marks current = marks();
-        boolean sameMarks = valuedMarks != null && java.util.Arrays.equals(valuedMarks, marks);
-        if (valuedAccounts == null || valuedAccounts.length != accounts.size()) {
-            valuedAccounts = new PerpAccount[accounts.size()];
-            valuedValue = new double[accounts.size()];
-            valuedScale = new double[accounts.size()];
-            sameMarks = false;
+    private Before before() {
+        double vaultValue = vault.pnl(marks);
+        return new Before(accounts.toArray(new PerpAccount[0]), othersValue(vaultValue), othersScale(vaultValue));
+    }
+
+    private double othersValue(double vaultValue) {
+        return vaultValue + backstop.insuranceFund() + venueFees + makersPnl + fundingToOutside;
+    }
+
+    private double othersScale(double vaultValue) {
+        return Math.abs(vaultValue) + backstop.insuranceFund() + Math.abs(venueFees) + Math.abs(makersPnl)
+                + Math.abs(fundingToOutside);
+    }
+
+    /**
+     * The change of the parties' total value over the block, at the block's marks: the accounts the block replaced
+     * (each valued before and after, on the engine's threads when there are many, and summed here in account order,
+     * so the residual is the same on any thread count) and the other parties. An account the block left as it was
+     * adds exactly nothing and is not valued; the value at stake is the gross size of the parties that changed.
+     */
+    private void check(BlockContext block, Before before) {
+        PerpAccount[] now = accounts.toArray(new PerpAccount[0]);
+        if (now.length != before.accounts().length) {
+            throw new IllegalStateException("perp exchange " + spec.id() + ": the block changed the number of accounts "
+                    + "from " + before.accounts().length + " to " + now.length);
         }
-        valuedMarks = marks.clone();
-        boolean reuse = sameMarks;
-        // Accounts are immutable: the same object at the same marks has the same value. After a block's
-        // liquidations only the accounts they replaced are valued again; each slice values its own accounts (on the
-        // engine's threads when the run has them), and every account is summed here, in account order.
-        workers.slices(valuedAccounts.length, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                PerpAccount a = accounts.get(k);
-                if (!reuse || valuedAccounts[k] != a) {
-                    double v = PerpMargin.DEFAULT.accountValue(a, current);
-                    double gross = Math.abs(v);
-                    for (PerpPosition p : a.positions()) {
-                        gross += p.notional(current.get(p.market()));
-                    }
-                    valuedAccounts[k] = a;
-                    valuedValue[k] = v;
-                    valuedScale[k] = gross;
-                }
+        int changed = 0;
+        int[] rows = new int[now.length];
+        for (int k = 0; k < now.length; k++) {
+            if (now[k] != before.accounts()[k]) {
+                rows[changed++] = k;
+            }
+        }
+        Marks current = marks();
+        double[] delta = new double[changed];
+        double[] grossBefore = new double[changed];
+        double[] grossAfter = new double[changed];
+        workers.slices(changed, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                PerpAccount was = before.accounts()[rows[i]];
+                PerpAccount is = now[rows[i]];
+                double v0 = PerpMargin.DEFAULT.accountValue(was, current);
+                double v1 = PerpMargin.DEFAULT.accountValue(is, current);
+                delta[i] = v1 - v0;
+                grossBefore[i] = gross(was, v0, current);
+                grossAfter[i] = gross(is, v1, current);
             }
             return to;
         });
-        double sum = 0;
-        double scale = 0;
-        for (int k = 0; k < valuedAccounts.length; k++) {
-            sum += valuedValue[k];
-            scale += valuedScale[k];
+        double moved = 0;
+        double scaleBefore = before.othersScale();
+        double scaleAfter = 0;
+        for (int i = 0; i < changed; i++) {
+            moved += delta[i];
+            scaleBefore += grossBefore[i];
+            scaleAfter += grossAfter[i];
         }
         double vaultValue = vault.pnl(marks);
-        sum += vaultValue + backstop.insuranceFund() + venueFees + makersPnl + fundingToOutside;
-        scale += Math.abs(vaultValue) + backstop.insuranceFund() + Math.abs(venueFees) + Math.abs(makersPnl)
-                + Math.abs(fundingToOutside);
-        return new Totals(sum, Math.max(1, scale));
-    }
-
-    private void check(BlockContext block, Totals before, Totals after) {
-        lastResidual = (after.sum() - before.sum()) / Math.max(before.scale(), after.scale());
+        moved += othersValue(vaultValue) - before.others();
+        scaleAfter += othersScale(vaultValue);
+        lastResidual = moved / Math.max(1, Math.max(scaleBefore, scaleAfter));
         if (!(Math.abs(lastResidual) <= CONSERVATION_TOLERANCE)) {
             throw new IllegalStateException("perp exchange " + spec.id() + ": value not conserved in block "
                     + block.number() + " of " + block.chain().id() + " at " + block.now() + " s: the parties' total "
-                    + "moved by " + (after.sum() - before.sum()) + " USD (relative " + lastResidual + ")");
+                    + "moved by " + moved + " USD (relative " + lastResidual + ")");
         }
+    }
+
+    /** An account's value in absolute terms plus the notional of its positions at the marks. */
+    private static double gross(PerpAccount a, double value, Marks marks) {
+        double gross = Math.abs(value);
+        for (PerpPosition p : a.positions()) {
+            gross += p.notional(marks.get(p.market()));
+        }
+        return gross;
     }
 
     /** The last checked block's residual relative to the value at stake (0 before any check). */
