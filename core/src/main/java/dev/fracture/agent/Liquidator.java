@@ -229,7 +229,9 @@ public final class Liquidator {
      * position, one of its highest fee ({@link LiquidationRound#winners}), and in a deep cascade about a hundred
      * members plan each position that pays. The members are asked by priority fee, highest first, down to the first
      * fee at which one plans; of a group whose cap's sale nobody makes, only the members holding less than the cap
-     * can plan (step 3 of {@link #planCrowd}), and they are asked first.
+     * can plan (step 3 of {@link #planCrowd}), and they are asked first. At each fee, a group whose members planning
+     * for its cap all turn the position down ({@link CrowdPlanning#levelPassedOver}: one test on the level's extremes)
+     * asks only its members holding less than the cap.
      */
     public LiquidationRound.Bids bidCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                           UsdPrices prices, long block) {
@@ -272,10 +274,16 @@ public final class Liquidator {
                 if (tops.size > 0 && Double.compare(crowd.priorityFee(crowd.memberByFee(from)), tops.fee) < 0) {
                     break;
                 }
+                double fee = crowd.priorityFee(crowd.memberByFee(from));
+                GroupPlanning flashGroup = planning.groups[0];
+                GroupPlanning otherGroup = planning.groups[1];
+                boolean flashAtCapPass = planning.levelPassedOver(flashGroup, level, fee);
+                boolean othersAtCapPass = planning.levelPassedOver(otherGroup, level, fee);
                 for (int j = from; j < crowd.feeLevelStart(level + 1); j++) {
                     int k = crowd.memberByFee(j);
                     GroupPlanning g = planning.groupOf(k);
-                    if (g != null && !g.nobodyAtCap) {
+                    if (g != null && !g.nobodyAtCap
+                            && !((g == flashGroup ? flashAtCapPass : othersAtCapPass) && planning.atCap(g, k))) {
                         tops.offer(k, crowd.priorityFee(k), planning.memberPlan(k, false));
                     }
                 }
@@ -563,6 +571,53 @@ public final class Liquidator {
         }
 
         /**
+         * Whether member {@code k} of group {@code g} would plan for the group's cap: flash-funded members always;
+         * others when they hold at least the cap (the cap is at most {@code repayable} and at most the largest
+         * capital, so {@code min(repayable, capital)} is then the cap itself).
+         */
+        boolean atCap(GroupPlanning g, int k) {
+            return g.flash || g.capital[k] >= g.cap;
+        }
+
+        /**
+         * True only when no member of group {@code g} (null: none) paying the {@code level}-th fee {@code fee} and
+         * planning for the group's cap ({@link #atCap}) can plan: {@link #memberPlan} would answer null for each, so
+         * a level of several members costs one test. Gas is the same for all of them (the expression
+         * {@link #memberPlan} computes); the group's sale is the one each would decide on, so its profit after that
+         * gas under the level's least minimum profit refuses every sale ({@code decide}'s own test); and none holds
+         * if the group is flash-funded, if none has room, if the slippage is within the least share (each sells
+         * rather than holds), or if {@link #cannotPay}'s hold bound at the level's largest room, which bounds every
+         * member's hold, is under the least minimum profit.
+         */
+        boolean levelPassedOver(GroupPlanning g, int level, double fee) {
+            if (g == null || g.passedOver || g.nobodyAtCap) {
+                return false;
+            }
+            double minProfit = g.group.levelMinProfit(level);
+            if (minProfit == Double.POSITIVE_INFINITY) {
+                return true;
+            }
+            double gasUsd = o.gasUnits() * (crowd.baseFeeGwei() + fee) * 1e-9 * crowd.nativeUsd();
+            Sale sale = g.sale;
+            boolean sells = sale.repay() > 0
+                    && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd)
+                    < minProfit);
+            if (sells) {
+                return false;
+            }
+            double room = g.group.levelMaxRoom(level);
+            if (g.flash || !(room > 0)) {
+                return true;
+            }
+            if (sale.repay() > 0
+                    && !(sale.slippageUsd() > g.group.levelMinSlippageShare(level) * Math.max(sale.bonusUsd(), 0))) {
+                return true;
+            }
+            return holdBound(room, o.collateralPerDebt(), pair.rateBound, g.cap, pair.debtUsd, pair.collUsd, gasUsd)
+                    < minProfit;
+        }
+
+        /**
          * Member {@code k}'s plan (step 3 of {@link #planCrowd}): {@link #plan}'s, bit for bit; unless {@code make},
          * {@link #DECIDED} stands for a plan that {@code decide} would make.
          */
@@ -691,9 +746,20 @@ public final class Liquidator {
         if (flash || !(roomUsd > 0)) {
             return true;
         }
+        return holdBound(roomUsd, cpd, rateBound, cap, debtUsd, collUsd, gasUsd) < minProfitUsd;
+    }
+
+    /**
+     * {@link #cannotPay}'s bound on the profit of holding what {@code roomUsd} (above 0) of inventory room buys of a
+     * cap {@code cap}, widened by the same slack. It never falls as the room grows (each step of it is a correctly
+     * rounded operation that keeps order), so the bound at a group's largest room bounds every member's.
+     */
+    private static double holdBound(double roomUsd, double cpd, double rateBound, double cap, double debtUsd,
+                                    double collUsd, double gasUsd) {
+        double rate = rateBound * (1 + BOUND_SLACK);
+        double slack = BOUND_SLACK * (cap * cpd * (collUsd + rate * debtUsd) + cap * debtUsd + gasUsd) + BOUND_SLACK;
         double hold = Math.min(cap, roomUsd / Math.max(cpd * collUsd, 1e-300) * (1 + BOUND_SLACK));
-        double holdBound = hold * Math.max(0, cpd * collUsd - debtUsd) - gasUsd + slack;
-        return holdBound < minProfitUsd;
+        return hold * Math.max(0, cpd * collUsd - debtUsd) - gasUsd + slack;
     }
 
     /**

@@ -257,6 +257,14 @@ public final class LiquidatorCrowd {
         private final double maxRoomUsd;
         private final double maxSlippageShare;
         private final double minSlippageShareWithRoom;
+        /**
+         * Per fee level ({@link LiquidatorCrowd#feeLevelStart}), over the group's members paying that fee: the least
+         * minimum profit (+∞ when the group has none there), the largest inventory room (−∞) and the least slippage
+         * share (+∞).
+         */
+        private final double[] levelMinProfit;
+        private final double[] levelMaxRoom;
+        private final double[] levelMinSlippageShare;
         /** Per debt asset: the largest capital a member holds, and the smallest positive one. */
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
         /** Per debt asset: the members holding some of it, by what they hold, least first. */
@@ -298,6 +306,41 @@ public final class LiquidatorCrowd {
             this.maxRoomUsd = roomMax;
             this.maxSlippageShare = share;
             this.minSlippageShareWithRoom = leastShareWithRoom;
+            int levels = roster.feeLevelStarts.length - 1;
+            levelMinProfit = new double[levels];
+            levelMaxRoom = new double[levels];
+            levelMinSlippageShare = new double[levels];
+            for (int level = 0; level < levels; level++) {
+                double profit = Double.POSITIVE_INFINITY;
+                double mostRoom = Double.NEGATIVE_INFINITY;
+                double leastShare = Double.POSITIVE_INFINITY;
+                for (int j = roster.feeLevelStarts[level]; j < roster.feeLevelStarts[level + 1]; j++) {
+                    int k = roster.byFee[j];
+                    if (contains(k)) {
+                        profit = Math.min(profit, roster.minProfit[k]);
+                        mostRoom = Math.max(mostRoom, room[k]);
+                        leastShare = Math.min(leastShare, roster.slippageShare[k]);
+                    }
+                }
+                levelMinProfit[level] = profit;
+                levelMaxRoom[level] = mostRoom;
+                levelMinSlippageShare[level] = leastShare;
+            }
+        }
+
+        /** The least minimum profit of the group's members paying the {@code level}-th fee; +∞ when none does. */
+        double levelMinProfit(int level) {
+            return levelMinProfit[level];
+        }
+
+        /** The largest inventory room of the group's members paying the {@code level}-th fee; −∞ when none does. */
+        double levelMaxRoom(int level) {
+            return levelMaxRoom[level];
+        }
+
+        /** The least slippage share of the group's members paying the {@code level}-th fee; +∞ when none does. */
+        double levelMinSlippageShare(int level) {
+            return levelMinSlippageShare[level];
         }
 
         /** Whether member {@code k} belongs to the group. */
