@@ -227,11 +227,13 @@ public final class Liquidator {
      * {@code LiquidationRound.Bids.of(planCrowd(crowd, o, market, prices, block))} — the crowd's plans of the highest
      * priority fee, in member order, or null when no member plans — making only those: a round lands one plan per
      * position, one of its highest fee ({@link LiquidationRound#winners}), and in a deep cascade about a hundred
-     * members plan each position that pays. The members are asked by priority fee, highest first, down to the first
-     * fee at which one plans; of a group whose cap's sale nobody makes, only the members holding less than the cap
-     * can plan (step 3 of {@link #planCrowd}), and they are asked first. At each fee, a group whose members planning
-     * for its cap all turn the position down ({@link CrowdPlanning#levelPassedOver}: one test on the level's extremes)
-     * asks only its members holding less than the cap.
+     * members plan each position that pays. Of a group whose cap's sale nobody makes, only the members holding less
+     * than the cap can plan (step 3 of {@link #planCrowd}), and they are asked first, whatever their fees. The others
+     * are asked by priority fee, highest first, down to the first fee below the best plan found so far (a short
+     * member's may be lower than a fee that still plans): only those whose own cap can be positive
+     * ({@link LiquidatorCrowd#plannersByFee}: flash-funded, or holding some of the debt asset), and at each fee, of a
+     * group whose members planning for its cap all turn the position down ({@link CrowdPlanning#levelPassedOver}: one
+     * test on the level's extremes), only the members holding less than the cap.
      */
     public LiquidationRound.Bids bidCrowd(LiquidatorCrowd crowd, LiquidationOpportunity o, Market market,
                                           UsdPrices prices, long block) {
@@ -269,26 +271,46 @@ public final class Liquidator {
             }
         }
         if (byFee) {
-            for (int level = 0; level < crowd.feeLevels(); level++) {
-                int from = crowd.feeLevelStart(level);
-                if (tops.size > 0 && Double.compare(crowd.priorityFee(crowd.memberByFee(from)), tops.fee) < 0) {
+            // Only members whose own cap can be positive are asked (the others' plans are null), level by level
+            // down to the first fee below the best plan found so far — which may be a short member's, found above
+            // at a fee lower than a level that still plans.
+            GroupPlanning flashGroup = planning.groups[0];
+            int[] planners = crowd.plannersByFee(o.debtAsset(), o.flashLoan().available());
+            int i = 0;
+            while (i < planners.length) {
+                int level = crowd.feeLevelOf(planners[i]);
+                double fee = crowd.priorityFee(crowd.memberByFee(crowd.feeLevelStart(level)));
+                if (tops.size > 0 && Double.compare(fee, tops.fee) < 0) {
                     break;
                 }
-                double fee = crowd.priorityFee(crowd.memberByFee(from));
-                GroupPlanning flashGroup = planning.groups[0];
-                GroupPlanning otherGroup = planning.groups[1];
-                boolean flashAtCapPass = planning.levelPassedOver(flashGroup, level, fee);
-                boolean othersAtCapPass = planning.levelPassedOver(otherGroup, level, fee);
-                for (int j = from; j < crowd.feeLevelStart(level + 1); j++) {
-                    int k = crowd.memberByFee(j);
+                int end = crowd.feeLevelStart(level + 1);
+                // The level's test for each group (LevelTest), made when a member planning for its cap is met.
+                int flashAtCap = UNTESTED;
+                int othersAtCap = UNTESTED;
+                for (; i < planners.length && planners[i] < end; i++) {
+                    int k = crowd.memberByFee(planners[i]);
                     GroupPlanning g = planning.groupOf(k);
-                    if (g != null && !g.nobodyAtCap
-                            && !((g == flashGroup ? flashAtCapPass : othersAtCapPass) && planning.atCap(g, k))) {
-                        tops.offer(k, crowd.priorityFee(k), planning.memberPlan(k, false));
+                    if (g == null || g.nobodyAtCap) {
+                        continue;
                     }
-                }
-                if (tops.size > 0) {
-                    break;
+                    if (planning.atCap(g, k)) {
+                        boolean passed;
+                        if (g == flashGroup) {
+                            if (flashAtCap == UNTESTED) {
+                                flashAtCap = planning.levelPassedOver(g, level, fee) ? PASSED : NOT_PASSED;
+                            }
+                            passed = flashAtCap == PASSED;
+                        } else {
+                            if (othersAtCap == UNTESTED) {
+                                othersAtCap = planning.levelPassedOver(g, level, fee) ? PASSED : NOT_PASSED;
+                            }
+                            passed = othersAtCap == PASSED;
+                        }
+                        if (passed) {
+                            continue;
+                        }
+                    }
+                    tops.offer(k, crowd.priorityFee(k), planning.memberPlan(k, false));
                 }
             }
         }
@@ -299,6 +321,11 @@ public final class Liquidator {
      * The plans of the highest fee offered so far, with their members: a plan made, or none yet where
      * {@code decide} was asked only whether there is one.
      */
+    /** A fee level's test for one group ({@link CrowdPlanning#levelPassedOver}): not made yet, passed, not passed. */
+    private static final int UNTESTED = 0;
+    private static final int PASSED = 1;
+    private static final int NOT_PASSED = 2;
+
     private static final class TopPlans {
         private LiquidationPlan[] plans = new LiquidationPlan[2];
         private int[] members = new int[2];

@@ -32,6 +32,8 @@ public final class LiquidatorCrowd {
     private final double[] gasLeft;
     /** Per debt asset on the crowd's chain: each member's capital. */
     private final ConcurrentHashMap<AssetId, double[]> capital = new ConcurrentHashMap<>();
+    /** Per debt asset on the crowd's chain: {@link #plannersByFee} without a flash loan offered, then with one. */
+    private final ConcurrentHashMap<AssetId, int[][]> plannersByFee = new ConcurrentHashMap<>();
     private final Group flashUsers;
     private final Group ownCapital;
     private final Group everyone;
@@ -53,6 +55,8 @@ public final class LiquidatorCrowd {
         private final int[] byFee;
         /** Where each run of equal fees starts in {@link #byFee}, and its end as the last entry. */
         private final int[] feeLevelStarts;
+        /** The fee level of each entry of {@link #byFee}. */
+        private final int[] levelOf;
 
         public Roster(List<LiquidatorLedger> ledgers) {
             this.ledgers = List.copyOf(ledgers);
@@ -91,6 +95,10 @@ public final class LiquidatorCrowd {
             }
             starts[levels] = n;
             feeLevelStarts = Arrays.copyOf(starts, levels + 1);
+            levelOf = new int[n];
+            for (int level = 0; level < levels; level++) {
+                Arrays.fill(levelOf, feeLevelStarts[level], feeLevelStarts[level + 1], level);
+            }
         }
 
         /**
@@ -208,6 +216,48 @@ public final class LiquidatorCrowd {
     /** The {@code j}-th member by priority fee, highest first, in member order among equal fees. */
     int memberByFee(int j) {
         return roster.byFee[j];
+    }
+
+    /**
+     * The fee level of the {@code j}-th member by priority fee: {@code feeLevelStart(level) <= j} and
+     * {@code j < feeLevelStart(level + 1)}.
+     */
+    int feeLevelOf(int j) {
+        return roster.levelOf[j];
+    }
+
+    /**
+     * The places in {@link #memberByFee} order, ascending, of the members whose own cap on a position owing
+     * {@code debt} can be above zero: with a flash loan offered, those who use flash loans (their cap is the
+     * position's repayable amount) and those holding some of {@code debt}; without, those holding some of it. Every
+     * other member plans nothing for such a position, so a search by fee need not ask them.
+     */
+    int[] plannersByFee(AssetId debt, boolean flashOffered) {
+        int[][] known = plannersByFee.get(debt);
+        if (known == null) {
+            known = plannersByFee.computeIfAbsent(debt, this::planners);
+        }
+        return known[flashOffered ? 1 : 0];
+    }
+
+    private int[][] planners(AssetId debt) {
+        double[] held = capital(debt);
+        int n = room.length;
+        int[] withoutFlash = new int[n];
+        int[] withFlash = new int[n];
+        int without = 0;
+        int with = 0;
+        for (int j = 0; j < n; j++) {
+            int k = roster.byFee[j];
+            boolean funded = held[k] > 0;
+            if (funded) {
+                withoutFlash[without++] = j;
+            }
+            if (funded || roster.usesFlash[k]) {
+                withFlash[with++] = j;
+            }
+        }
+        return new int[][] {Arrays.copyOf(withoutFlash, without), Arrays.copyOf(withFlash, with)};
     }
 
     /** Every member's capital in {@code asset} on the crowd's chain, by member. */

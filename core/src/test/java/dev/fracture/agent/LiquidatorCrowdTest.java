@@ -219,6 +219,34 @@ class LiquidatorCrowdTest {
         assertThat(bids.topFee()).isEqualTo(Math.max(flashyFee, 1));
     }
 
+    /**
+     * A plan found among the short members does not end the search by fee while a higher fee may still plan: "small"
+     * plans at 1 gwei as above; "dear" (flash, 3 gwei) wants a million dollars and plans nothing; "flashy" (flash,
+     * 2 gwei) sells the cap's sale. The highest fee that plans is flashy's 2 gwei, below dear's and above small's,
+     * so flashy alone wins — each member's own plan, summed up by fee, says so.
+     */
+    @Test
+    void aShortMembersPlanDoesNotHideAHigherFeeBelowTheTopFee() {
+        LiquidatorLedger dear = member("dear", 0, true, 3, 1e6, 0, 1.0, 0);
+        LiquidatorLedger flashy = member("flashy", 0, true, 2, 0, 0, 1.0, 0);
+        LiquidatorLedger whale = member("whale", 1e9, false, 1, 0, 0, 0.3, 0);
+        LiquidatorLedger small = member("small", 10_000, false, 1, 0, 0, 0.3, 0);
+        List<LiquidatorLedger> members = List.of(dear, flashy, whale, small);
+        LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
+        LiquidationPlan[] each = new LiquidationPlan[members.size()];
+        for (int k = 0; k < each.length; k++) {
+            each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, 1).orElse(null);
+        }
+        assertThat(each[0]).as("dear alone").isNull();
+        assertThat(each[1]).as("flashy alone").isNotNull();
+        assertThat(each[2]).as("whale alone").isNull();
+        assertThat(each[3]).as("small alone").isNotNull();
+        LiquidationRound.Bids bids = LEAN.bidCrowd(crowd(members, 1), o, MARKET, PRICES, 1);
+        assertThat(bids).isNotNull();
+        assertThat(bids.topFee()).isEqualTo(2);
+        assertThat(bids.top()).containsExactly(each[1]);
+    }
+
     @Test
     void refusesACrowdOfAnotherChainOrBlockOrANegativeBaseFee() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
