@@ -355,25 +355,40 @@ final class AaveBook implements ProtocolBook {
         return usd;
     }
 
-    /** Accounts whose text is held at once while the digest is made (the texts of a million would be a gigabyte). */
+    /** Accounts whose bytes are held at once while the digest is made. */
     private static final int DIGEST_BATCH = 1 << 18;
 
     /**
-     * Each account's text and whether it was written off, in account order. The text is made a batch of accounts at
-     * a time — on the engine's threads when the book has them (the fast engine), else on this one — and fed to the
-     * digest in order: the same bytes either way.
+     * Each account and whether it was written off, in account order ({@link #write}). The bytes are written a batch
+     * of accounts at a time — on the engine's threads when the book has them (the fast engine), else on this one —
+     * and fed to the digest in order: the same bytes either way.
      */
     @Override
     public void digest(StateDigest digest) {
         for (int start = 0; start < accounts.length; start += DIGEST_BATCH) {
             int first = start;
-            byte[][] texts = workers.utf8(Math.min(DIGEST_BATCH, accounts.length - start),
-                    j -> accounts[first + j].toString());
-            for (int j = 0; j < texts.length; j++) {
-                digest.addUtf8(texts[j]).add(writtenOff[first + j] ? 1L : 0L);
+            for (byte[] part : workers.encoded(Math.min(DIGEST_BATCH, accounts.length - start), 96,
+                    (out, j) -> write(out, accounts[first + j], writtenOff[first + j]))) {
+                digest.addBytes(part);
             }
         }
         digest.add(badDebtUsd);
+    }
+
+    /**
+     * One account for the digest: its id, e-mode category, each collateral (asset, scaled balance, whether used as
+     * collateral) and each debt (asset, scaled balance), counted, and whether the book wrote it off.
+     */
+    private static void write(DigestBytes out, AaveAccount a, boolean writtenOff) {
+        out.putText(a.id().value()).putInt(a.eModeCategory()).putInt(a.collaterals().size());
+        for (AaveCollateral c : a.collaterals()) {
+            out.putText(c.asset().value()).putBigInteger(c.balance()).putBoolean(c.usedAsCollateral());
+        }
+        out.putInt(a.debts().size());
+        for (AaveDebt d : a.debts()) {
+            out.putText(d.asset().value()).putBigInteger(d.balance());
+        }
+        out.putBoolean(writtenOff);
     }
 
     @Override

@@ -357,11 +357,14 @@ final class MorphoBook implements ProtocolBook {
     public void digest(StateDigest digest) {
         for (Market m : markets) {
             digest.add(m.state.toString());
-            // The positions' texts made and encoded on the engine's threads when the book has them, fed in order:
-            // the same bytes as adding each text here.
+            // Each position's id, borrow shares and collateral, written on the engine's threads when the book has them
+            // (DigestBytes), fed in order: the same bytes as writing them here.
             List<MorphoPosition> positions = m.positions;
-            for (byte[] text : workers.utf8(positions.size(), i -> positions.get(i).toString())) {
-                digest.addUtf8(text);
+            for (byte[] part : workers.encoded(positions.size(), 48, (out, i) -> {
+                MorphoPosition p = positions.get(i);
+                out.putText(p.id().value()).putBigInteger(p.borrowShares()).putBigInteger(p.collateral());
+            })) {
+                digest.addBytes(part);
             }
         }
         digest.add(badDebtUsd);

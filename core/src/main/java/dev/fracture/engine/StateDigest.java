@@ -44,6 +44,12 @@ final class StateDigest {
         return this;
     }
 
+    /** Bytes fed as they are, no length before them: a book's positions as {@link DigestBytes} wrote them. */
+    StateDigest addBytes(byte[] bytes) {
+        sha.update(bytes);
+        return this;
+    }
+
     StateDigest add(Object o) {
         return add(String.valueOf(o));
     }

@@ -27,6 +27,14 @@ class WorkersTest {
                 assertThat(w.utf8(items.size(), i -> "t\u00e9" + items.get(i))).isDeepEqualTo(items.stream()
                         .map(i -> ("t\u00e9" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .toArray(byte[][]::new));
+                // Written a slice at a time on the threads, joined in order: one buffer's bytes.
+                DigestBytes alone = new DigestBytes(8);
+                items.forEach(alone::putInt);
+                java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                for (byte[] part : w.encoded(items.size(), 1, (out, i) -> out.putInt(items.get(i)))) {
+                    joined.writeBytes(part);
+                }
+                assertThat(joined.toByteArray()).as("%d threads", threads).isEqualTo(alone.toArray());
                 assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
                 assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
                 assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();
