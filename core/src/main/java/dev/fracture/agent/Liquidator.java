@@ -396,6 +396,8 @@ public final class Liquidator {
         CrowdPlanning planning = new CrowdPlanning(pair, o, repayable);
         planning.groups[0] = flashCap > 0 ? planning.group(flashUsers, true, flashCap) : null;
         planning.groups[1] = othersCap > 0 ? planning.group(others, false, othersCap) : null;
+        planning.byKind[0] = planning.groupOfKind(false);
+        planning.byKind[1] = planning.groupOfKind(true);
         return planning;
     }
 
@@ -547,6 +549,11 @@ public final class Liquidator {
         private final double repayable;
         /** The flash-funded group (null when no flash loan is offered or it cannot plan), then the others. */
         private final GroupPlanning[] groups = new GroupPlanning[2];
+        /**
+         * The group of the members who do not use flash loans, then of those who do ({@link #groupOf}): set with
+         * {@link #groups}, as a member's group depends only on that (the groups split the crowd by it).
+         */
+        private final GroupPlanning[] byKind = new GroupPlanning[2];
 
         CrowdPlanning(CrowdPair pair, LiquidationOpportunity o, double repayable) {
             this.pair = pair;
@@ -557,12 +564,17 @@ public final class Liquidator {
 
         /** The group of member {@code k} for this position, or null when that group cannot plan it. */
         GroupPlanning groupOf(int k) {
-            GroupPlanning flash = groups[0];
-            if (flash != null && flash.group.contains(k)) {
-                return flash;
+            return byKind[crowd.usesFlash(k) ? 1 : 0];
+        }
+
+        /** The group of the members who use flash loans ({@code flashUser}) or of the others; null when it cannot plan. */
+        private GroupPlanning groupOfKind(boolean flashUser) {
+            for (GroupPlanning g : groups) {
+                if (g != null && g.group.containsKind(flashUser)) {
+                    return g;
+                }
             }
-            GroupPlanning others = groups[1];
-            return others != null && others.group.contains(k) ? others : null;
+            return null;
         }
 
         /** Steps 1 and 2 of {@link #planCrowd} for group {@code g} of cap {@code cap} (above 0). */

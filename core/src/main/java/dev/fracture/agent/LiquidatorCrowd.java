@@ -395,7 +395,12 @@ public final class LiquidatorCrowd {
 
         /** Whether member {@code k} belongs to the group. */
         boolean contains(int k) {
-            return roster.usesFlash[k] ? withFlashUsers : withOthers;
+            return containsKind(roster.usesFlash[k]);
+        }
+
+        /** Whether the group holds the members who use flash loans ({@code flashUser}), or those who do not. */
+        boolean containsKind(boolean flashUser) {
+            return flashUser ? withFlashUsers : withOthers;
         }
 
         /** The members' indexes in the crowd, in order. */
