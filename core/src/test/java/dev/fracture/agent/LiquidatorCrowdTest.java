@@ -190,6 +190,15 @@ class LiquidatorCrowdTest {
         assertThat(plans[1]).isEqualTo(smalls);
     }
 
+    /** Each member's own plan for {@code o} in block 1 ({@link Liquidator#plan}), null where it plans nothing. */
+    private static LiquidationPlan[] ownPlans(List<LiquidatorLedger> members, LiquidationOpportunity o) {
+        LiquidationPlan[] each = new LiquidationPlan[members.size()];
+        for (int k = 0; k < each.length; k++) {
+            each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, 1).orElse(null);
+        }
+        return each;
+    }
+
     /**
      * The bids across both ways a member is found: "small" (priority 1 gwei) plans alone in its group, whose cap's
      * sale "whale" refuses (the case above), and "flashy", a flash-loan member tolerating any slippage, sells the
@@ -204,10 +213,7 @@ class LiquidatorCrowdTest {
         LiquidatorLedger small = member("small", 10_000, false, 1, 0, 0, 0.3, 0);
         List<LiquidatorLedger> members = List.of(flashy, whale, small);
         LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
-        LiquidationPlan[] each = new LiquidationPlan[members.size()];
-        for (int k = 0; k < each.length; k++) {
-            each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, 1).orElse(null);
-        }
+        LiquidationPlan[] each = ownPlans(members, o);
         assertThat(each[0]).as("flashy alone").isNotNull();
         assertThat(each[1]).as("whale alone").isNull();
         assertThat(each[2]).as("small alone").isNotNull();
@@ -233,10 +239,7 @@ class LiquidatorCrowdTest {
         LiquidatorLedger small = member("small", 10_000, false, 1, 0, 0, 0.3, 0);
         List<LiquidatorLedger> members = List.of(dear, flashy, whale, small);
         LiquidationOpportunity o = opportunity(100_000, FlashLoanTerms.FREE, 0);
-        LiquidationPlan[] each = new LiquidationPlan[members.size()];
-        for (int k = 0; k < each.length; k++) {
-            each[k] = LEAN.plan(members.get(k), o, MARKET, PRICES, BASE_FEE, 1).orElse(null);
-        }
+        LiquidationPlan[] each = ownPlans(members, o);
         assertThat(each[0]).as("dear alone").isNull();
         assertThat(each[1]).as("flashy alone").isNotNull();
         assertThat(each[2]).as("whale alone").isNull();
