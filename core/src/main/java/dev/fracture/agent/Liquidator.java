@@ -284,7 +284,7 @@ public final class Liquidator {
                     break;
                 }
                 int end = crowd.feeLevelStart(level + 1);
-                // The level's test for each group (LevelTest), made when a member planning for its cap is met.
+                // Each group's test of the level, made when the level's first member at that group's cap is met.
                 int flashAtCap = UNTESTED;
                 int othersAtCap = UNTESTED;
                 for (; i < planners.length && planners[i] < end; i++) {
@@ -294,19 +294,10 @@ public final class Liquidator {
                         continue;
                     }
                     if (planning.atCap(g, k)) {
-                        boolean passed;
-                        if (g == flashGroup) {
-                            if (flashAtCap == UNTESTED) {
-                                flashAtCap = planning.levelPassedOver(g, level, fee) ? PASSED : NOT_PASSED;
-                            }
-                            passed = flashAtCap == PASSED;
-                        } else {
-                            if (othersAtCap == UNTESTED) {
-                                othersAtCap = planning.levelPassedOver(g, level, fee) ? PASSED : NOT_PASSED;
-                            }
-                            passed = othersAtCap == PASSED;
-                        }
-                        if (passed) {
+                        int test = g == flashGroup
+                                ? (flashAtCap = planning.levelTest(flashAtCap, g, level, fee))
+                                : (othersAtCap = planning.levelTest(othersAtCap, g, level, fee));
+                        if (test == PASSED) {
                             continue;
                         }
                     }
@@ -317,15 +308,15 @@ public final class Liquidator {
         return tops.size == 0 ? null : tops.bids(o, k -> planning.memberPlan(k, true));
     }
 
-    /**
-     * The plans of the highest fee offered so far, with their members: a plan made, or none yet where
-     * {@code decide} was asked only whether there is one.
-     */
     /** A fee level's test for one group ({@link CrowdPlanning#levelPassedOver}): not made yet, passed, not passed. */
     private static final int UNTESTED = 0;
     private static final int PASSED = 1;
     private static final int NOT_PASSED = 2;
 
+    /**
+     * The plans of the highest fee offered so far, with their members: a plan made, or none yet where
+     * {@code decide} was asked only whether there is one.
+     */
     private static final class TopPlans {
         private LiquidationPlan[] plans = new LiquidationPlan[2];
         private int[] members = new int[2];
@@ -616,6 +607,11 @@ public final class Liquidator {
          */
         boolean atCap(GroupPlanning g, int k) {
             return g.flash || g.capital[k] >= g.cap;
+        }
+
+        /** {@code known} when the level's test was made, else its answer ({@link #levelPassedOver}) made now. */
+        int levelTest(int known, GroupPlanning g, int level, double fee) {
+            return known != UNTESTED ? known : levelPassedOver(g, level, fee) ? PASSED : NOT_PASSED;
         }
 
         /**

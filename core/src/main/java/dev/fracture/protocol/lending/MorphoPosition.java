@@ -13,9 +13,9 @@ public record MorphoPosition(AccountId id, BigInteger borrowShares, BigInteger c
     }
 
     /**
-     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
-     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
-     * pattern on every call, and a run writes this text for every position.
+     * The text the record's generated {@code toString} gives, character for character, made by concatenation: this
+     * JDK's generated one goes through {@code String.format}, a parse of its pattern on every call (the run's state
+     * hash read this text for every position until it read the book's positions as bytes, {@code DigestBytes}).
      */
     @Override
     public String toString() {
