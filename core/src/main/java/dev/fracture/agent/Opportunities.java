@@ -53,18 +53,33 @@ public final class Opportunities {
                                                         AavePrices prices, AaveAccount account, AaveAccountData data,
                                                         AssetId collateral, AssetId debt, FlashLoanTerms flash,
                                                         long gasUnits, long detectedBlock) {
-        if (!data.liquidatable() || account.debtBalance(debt).signum() == 0
-                || account.collateralBalance(collateral).signum() == 0) {
+        if (!data.liquidatable()) {
             return Optional.empty();
         }
-        AaveLiquidation.Seizure max = AaveLiquidation.DEFAULT.seizure(market, prices, account, data, collateral, debt,
-                account.debtBalance(debt));
+        return aave(protocol, chain, market, prices, AaveLiquidation.Position.of(account, collateral, debt), data,
+                collateral, debt, flash, gasUnits, detectedBlock);
+    }
+
+    /**
+     * {@link #aave} from what the liquidation call reads of the account ({@code position}: its balances of
+     * {@code collateral} and {@code debt}), for a holder of accounts that keeps no records of them.
+     */
+    public static Optional<LiquidationOpportunity> aave(ProtocolId protocol, ChainId chain, AaveMarket market,
+                                                        AavePrices prices, AaveLiquidation.Position position,
+                                                        AaveAccountData data, AssetId collateral, AssetId debt,
+                                                        FlashLoanTerms flash, long gasUnits, long detectedBlock) {
+        if (!data.liquidatable() || position.debt().signum() == 0 || position.collateral() == null
+                || position.collateral().signum() == 0) {
+            return Optional.empty();
+        }
+        AaveLiquidation.Seizure max = AaveLiquidation.DEFAULT.seizure(market, prices, position, data, collateral,
+                debt, position.debt());
         if (max.debtRepaid().signum() == 0) {
             return Optional.empty();
         }
         double repay = tokens(max.debtRepaid(), market.reserve(debt, "opportunity").decimals());
         double received = tokens(max.collateralToLiquidator(), market.reserve(collateral, "opportunity").decimals());
-        return Optional.of(new LiquidationOpportunity(protocol, account.id(), chain, debt, collateral, repay,
+        return Optional.of(new LiquidationOpportunity(protocol, position.account(), chain, debt, collateral, repay,
                 received / repay, received, flash, gasUnits, detectedBlock));
     }
 

@@ -10,9 +10,8 @@ import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveAccountData;
-import dev.fracture.protocol.lending.AaveCollateral;
-import dev.fracture.protocol.lending.AaveDebt;
 import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveLiquidationResult;
@@ -52,7 +51,11 @@ final class AaveBook implements ProtocolBook {
      */
     private Listing unchanged;
     private final Map<AssetId, OracleId> oracles;
-    private final AaveAccount[] accounts;
+    /**
+     * The pool's accounts by slot, held as arrays ({@link AaveAccountTable}): the fast engine checks them there; the
+     * reference checks each as its record, made from the arrays.
+     */
+    private final AaveAccountTable accounts;
     private final Map<AccountId, Integer> index = new HashMap<>();
     private final boolean[] writtenOff;
     private final FlashLoanTerms flash;
@@ -68,20 +71,21 @@ final class AaveBook implements ProtocolBook {
     private int[] candidates;
     /**
      * The fast engine's last exact check of each candidate (by account index): the check reads only the account, the
-     * oracle prices and the market's parameters, so while none of them changed — the account is the same object
-     * (accounts are immutable, replaced when liquidated), and {@link #checkEpoch} has not moved — its answer stands.
-     * On a chain with short blocks the oracles move in few of them, and a position nobody liquidates is checked
-     * once per price change instead of once per block. Kept in arrays (the account read, the epoch, the opportunity
-     * found or null; epoch -1: never checked): a block's pass over a deep cascade's candidates then reads arrays in
-     * order and compares references without following them into the heap.
+     * oracle prices and the market's parameters, so while none of them changed — the account was not liquidated
+     * since (a liquidation forgets its check) and {@link #checkEpoch} has not moved — its answer stands. On a chain
+     * with short blocks the oracles move in few of them, and a position nobody liquidates is checked once per price
+     * change instead of once per block. Kept in arrays (the epoch of the check, the opportunity found or null; epoch
+     * -1: none to stand): a block's pass over a deep cascade's candidates then reads arrays in order.
      */
-    private AaveAccount[] checkedAccount;
     private long[] checkedEpoch;
     private LiquidationOpportunity[] checkedOpportunity;
     /** Per account, whether it owes nothing (kept beside the accounts for the same reason). */
     private boolean[] debtFree;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
+    /** The market and prices of {@link #checkEpoch} laid out for the arrays' checks (null until a fast check). */
+    private AaveAccountTable.Valuation valuation;
+    private long valuationEpoch = -1;
 
     AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
         this.id = id;
@@ -89,12 +93,12 @@ final class AaveBook implements ProtocolBook {
         this.baseMarket = setup.market();
         this.market = baseMarket;
         this.oracles = setup.oracles();
-        this.accounts = setup.accounts().toArray(new AaveAccount[0]);
-        this.writtenOff = new boolean[accounts.length];
-        this.debtFree = new boolean[accounts.length];
-        for (int i = 0; i < accounts.length; i++) {
-            index.put(accounts[i].id(), i);
-            debtFree[i] = accounts[i].debts().isEmpty();
+        this.accounts = new AaveAccountTable(setup.market(), setup.accounts());
+        this.writtenOff = new boolean[accounts.size()];
+        this.debtFree = new boolean[accounts.size()];
+        for (int i = 0; i < accounts.size(); i++) {
+            index.put(accounts.id(i), i);
+            debtFree[i] = accounts.debts(i) == 0;
         }
         this.flash = FlashLoanTerms.AAVE_V3;
     }
@@ -179,10 +183,9 @@ final class AaveBook implements ProtocolBook {
     public void useIndex(boolean indexed) {
         unchanged = null;
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
-        candidates = indexed ? new int[accounts.length] : null;
-        checkedAccount = indexed ? new AaveAccount[accounts.length] : null;
-        checkedEpoch = indexed ? new long[accounts.length] : null;
-        checkedOpportunity = indexed ? new LiquidationOpportunity[accounts.length] : null;
+        candidates = indexed ? new int[accounts.size()] : null;
+        checkedEpoch = indexed ? new long[accounts.size()] : null;
+        checkedOpportunity = indexed ? new LiquidationOpportunity[accounts.size()] : null;
         if (indexed) {
             Arrays.fill(checkedEpoch, -1);
         }
@@ -202,15 +205,20 @@ final class AaveBook implements ProtocolBook {
         if (screen == null) {
             // The reference: every account checked, in order.
             ListingSlice all = new ListingSlice();
-            for (int i = 0; i < accounts.length; i++) {
-                LiquidationOpportunity o = writtenOff[i] || debtFree[i] ? null : check(accounts[i], block);
+            for (int i = 0; i < accounts.size(); i++) {
+                LiquidationOpportunity o = writtenOff[i] || debtFree[i] ? null : check(accounts.account(i), block);
                 if (o != null) {
                     all.add(o, i);
                 }
             }
-            return ListingSlice.join(List.of(all), accounts.length);
+            return ListingSlice.join(List.of(all), accounts.size());
         }
         screen.prices(prices, workers);
+        if (valuationEpoch != checkEpoch) {
+            valuation = accounts.valuation(market, prices);
+            valuationEpoch = checkEpoch;
+        }
+        AaveAccountTable.Valuation v = valuation;
         int n = screen.candidates(candidates);
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
@@ -219,17 +227,15 @@ final class AaveBook implements ProtocolBook {
             ListingSlice found = new ListingSlice();
             for (int c = from; c < to; c++) {
                 int i = candidates[c];
-                AaveAccount a = accounts[i];
                 if (writtenOff[i] || debtFree[i]) {
                     continue;
                 }
                 LiquidationOpportunity o;
-                if (checkedAccount[i] == a && checkedEpoch[i] == checkEpoch) {
+                if (checkedEpoch[i] == checkEpoch) {
                     // The same answer, the same object; the desk dates it from the block the position was first seen.
                     o = checkedOpportunity[i];
                 } else {
-                    o = check(a, block);
-                    checkedAccount[i] = a;
+                    o = check(i, v, block);
                     checkedEpoch[i] = checkEpoch;
                     checkedOpportunity[i] = o;
                 }
@@ -239,9 +245,31 @@ final class AaveBook implements ProtocolBook {
             }
             return found;
         });
-        Listing listing = ListingSlice.join(parts, accounts.length);
+        Listing listing = ListingSlice.join(parts, accounts.size());
         unchanged = listing;
         return listing;
+    }
+
+    /**
+     * {@link #check(AaveAccount, long)} of account {@code i} from the arrays at {@code v} (this block's market and
+     * prices), the same opportunity; from its record when the arrays cannot tell.
+     */
+    private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block) {
+        AaveAccountData data = accounts.accountData(i, v);
+        if (data == null) {
+            return check(accounts.account(i), block);
+        }
+        if (!data.liquidatable()) {
+            return null;
+        }
+        int collateral = accounts.largestCollateral(i, v);
+        int debt = accounts.largestDebt(i, v);
+        if (collateral < 0 || debt < 0) {
+            return null;
+        }
+        return Opportunities.aave(id, chain, v.market(), v.prices(), accounts.position(i, collateral, debt), data,
+                accounts.collateralAsset(i, collateral), accounts.debtAsset(i, debt), flash, LIQUIDATION_GAS, block)
+                .orElse(null);
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
@@ -263,7 +291,7 @@ final class AaveBook implements ProtocolBook {
     public Applied apply(LiquidationPlan plan) {
         LiquidationOpportunity o = plan.opportunity();
         int i = index.get(o.account());
-        AaveAccount a = accounts[i];
+        AaveAccount a = accounts.account(i);
         int debtDecimals = market.reserve(o.debtAsset(), "debt").decimals();
         int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
@@ -275,16 +303,18 @@ final class AaveBook implements ProtocolBook {
         }
         AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
                 o.debtAsset(), repay);
-        accounts[i] = r.accountAfter();
+        AaveAccount after = r.accountAfter();
+        accounts.set(i, after);
         unchanged = null;
-        debtFree[i] = accounts[i].debts().isEmpty();
+        debtFree[i] = after.debts().isEmpty();
         if (screen != null) {
-            screen.update(market, i, accounts[i]);
+            screen.update(market, i, accounts);
+            checkedEpoch[i] = -1;
         }
         double bad = 0;
-        if (!hasCollateral(accounts[i]) && !accounts[i].debts().stream().allMatch(d -> d.balance().signum() == 0)) {
+        if (!hasCollateral(after) && !after.debts().stream().allMatch(d -> d.balance().signum() == 0)) {
             writtenOff[i] = true;
-            bad = debtUsd(accounts[i]);
+            bad = debtUsd(i, prices::price, 1e-8);
             badDebtUsd += bad;
         }
         return new Applied(TokenAmounts.nearest(r.debtRepaid(), debtDecimals),
@@ -295,44 +325,34 @@ final class AaveBook implements ProtocolBook {
         return a.collaterals().stream().anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0);
     }
 
-    /** The account's debt at the oracle prices of the block (8 decimals), USD. */
-    private double debtUsd(AaveAccount a) {
-        return debtUsd(a, prices::price, 1e-8);
-    }
-
-    /** The account's collateral at the oracle prices of the block (8 decimals), USD. */
-    private double collateralUsd(AaveAccount a) {
-        return collateralUsd(a, prices::price, 1e-8);
-    }
-
-    /** Each debt's tokens × {@code price} × {@code scale}, summed in the account's order. */
-    private double debtUsd(AaveAccount a, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
+    /** Account {@code i}'s debts: each one's tokens × {@code price} × {@code scale}, summed in its order. */
+    private double debtUsd(int i, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
         double usd = 0;
-        for (AaveDebt d : a.debts()) {
-            usd += TokenAmounts.nearest(d.balance(), market.reserve(d.asset(), "debt").decimals())
-                    * price.applyAsDouble(d.asset()) * scale;
+        for (int j = 0; j < accounts.debts(i); j++) {
+            usd += accounts.debtTokens(i, j) * price.applyAsDouble(accounts.debtAsset(i, j)) * scale;
         }
         return usd;
     }
 
-    /** Each collateral's tokens × {@code price} × {@code scale}, summed in the account's order. */
-    private double collateralUsd(AaveAccount a, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
+    /** Account {@code i}'s collaterals: each one's tokens × {@code price} × {@code scale}, summed in its order. */
+    private double collateralUsd(int i, java.util.function.ToDoubleFunction<AssetId> price, double scale) {
         double usd = 0;
-        for (AaveCollateral c : a.collaterals()) {
-            usd += TokenAmounts.nearest(c.balance(), market.reserve(c.asset(), "collateral").decimals())
-                    * price.applyAsDouble(c.asset()) * scale;
+        for (int j = 0; j < accounts.collaterals(i); j++) {
+            usd += accounts.collateralTokens(i, j) * price.applyAsDouble(accounts.collateralAsset(i, j)) * scale;
         }
         return usd;
     }
 
+    /** At the oracle prices of the block (8 decimals), USD. */
     @Override
     public double debtUsd() {
-        return sum(i -> writtenOff[i] ? 0 : debtUsd(accounts[i]));
+        return sum(i -> writtenOff[i] ? 0 : debtUsd(i, prices::price, 1e-8));
     }
 
+    /** At the oracle prices of the block (8 decimals), USD. */
     @Override
     public double collateralUsd() {
-        return sum(i -> collateralUsd(accounts[i]));
+        return sum(i -> collateralUsd(i, prices::price, 1e-8));
     }
 
     /**
@@ -341,8 +361,8 @@ final class AaveBook implements ProtocolBook {
      * +0.0, which leaves a sum begun at +0.0 unchanged).
      */
     private double sum(java.util.function.IntToDoubleFunction addend) {
-        double[] terms = new double[accounts.length];
-        workers.slices(accounts.length, (from, to) -> {
+        double[] terms = new double[accounts.size()];
+        workers.slices(accounts.size(), (from, to) -> {
             for (int i = from; i < to; i++) {
                 terms[i] = addend.applyAsDouble(i);
             }
@@ -365,10 +385,10 @@ final class AaveBook implements ProtocolBook {
      */
     @Override
     public void digest(StateDigest digest) {
-        for (int start = 0; start < accounts.length; start += DIGEST_BATCH) {
+        for (int start = 0; start < accounts.size(); start += DIGEST_BATCH) {
             int first = start;
-            for (byte[] part : workers.encoded(Math.min(DIGEST_BATCH, accounts.length - start), 96,
-                    (out, j) -> write(out, accounts[first + j], writtenOff[first + j]))) {
+            for (byte[] part : workers.encoded(Math.min(DIGEST_BATCH, accounts.size() - start), 96,
+                    (out, j) -> write(out, accounts, first + j, writtenOff[first + j]))) {
                 digest.addBytes(part);
             }
         }
@@ -379,14 +399,15 @@ final class AaveBook implements ProtocolBook {
      * One account for the digest: its id, e-mode category, each collateral (asset, scaled balance, whether used as
      * collateral) and each debt (asset, scaled balance), counted, and whether the book wrote it off.
      */
-    private static void write(DigestBytes out, AaveAccount a, boolean writtenOff) {
-        out.putText(a.id().value()).putInt(a.eModeCategory()).putInt(a.collaterals().size());
-        for (AaveCollateral c : a.collaterals()) {
-            out.putText(c.asset().value()).putBigInteger(c.balance()).putBoolean(c.usedAsCollateral());
+    private static void write(DigestBytes out, AaveAccountTable accounts, int i, boolean writtenOff) {
+        out.putText(accounts.id(i).value()).putInt(accounts.eModeCategory(i)).putInt(accounts.collaterals(i));
+        for (int j = 0; j < accounts.collaterals(i); j++) {
+            out.putText(accounts.collateralAsset(i, j).value()).putBigInteger(accounts.collateralBalance(i, j))
+                    .putBoolean(accounts.usedAsCollateral(i, j));
         }
-        out.putInt(a.debts().size());
-        for (AaveDebt d : a.debts()) {
-            out.putText(d.asset().value()).putBigInteger(d.balance());
+        out.putInt(accounts.debts(i));
+        for (int j = 0; j < accounts.debts(i); j++) {
+            out.putText(accounts.debtAsset(i, j).value()).putBigInteger(accounts.debtBalance(i, j));
         }
         out.putBoolean(writtenOff);
     }
@@ -403,8 +424,8 @@ final class AaveBook implements ProtocolBook {
                 return 0;
             }
             // At the reference prices, scale 1: x × p × 1 is x × p, bit for bit.
-            double debt = debtUsd(accounts[i], reference::usd, 1);
-            return debt > collateralUsd(accounts[i], reference::usd, 1) ? debt : 0;
+            double debt = debtUsd(i, reference::usd, 1);
+            return debt > collateralUsd(i, reference::usd, 1) ? debt : 0;
         });
     }
 }

@@ -1,14 +1,11 @@
 package dev.fracture.engine;
 
 import dev.fracture.model.AssetId;
-import dev.fracture.protocol.lending.AaveAccount;
-import dev.fracture.protocol.lending.AaveCollateral;
-import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveEModeCategory;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
-import dev.fracture.protocol.lending.TokenAmounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +45,7 @@ final class AaveHealthScreen {
     private int[] list;
     private int listed;
 
-    AaveHealthScreen(AaveMarket market, AaveAccount[] accounts) {
+    AaveHealthScreen(AaveMarket market, AaveAccountTable accounts) {
         market.reserves().keySet().stream().sorted().forEach(a -> {
             assetIndex.put(a, assets.size());
             assets.add(a);
@@ -58,12 +55,12 @@ final class AaveHealthScreen {
             decimals[k] = market.reserve(assets.get(k), "screen").decimals();
         }
         price = new double[assets.size()];
-        int n = accounts.length;
+        int n = accounts.size();
         collStart = new int[n + 1];
         debtStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            collStart[i + 1] = collStart[i] + accounts[i].collaterals().size();
-            debtStart[i + 1] = debtStart[i] + accounts[i].debts().size();
+            collStart[i + 1] = collStart[i] + accounts.collaterals(i);
+            debtStart[i + 1] = debtStart[i] + accounts.debts(i);
         }
         collAsset = new int[collStart[n]];
         collAmountTimesThreshold = new double[collStart[n]];
@@ -71,22 +68,27 @@ final class AaveHealthScreen {
         debtAsset = new int[debtStart[n]];
         debtAmount = new double[debtStart[n]];
         for (int i = 0; i < n; i++) {
-            update(market, i, accounts[i]);
+            update(market, i, accounts);
         }
     }
 
-    /** Takes account {@code i}'s balances after a change (a liquidation never adds a collateral or a debt). */
-    void update(AaveMarket market, int i, AaveAccount a) {
-        AaveEModeCategory eMode = a.eModeCategory() == 0 ? null : market.eModes().get(a.eModeCategory());
+    /**
+     * Takes account {@code i}'s balances from {@code accounts} after a change (a liquidation never adds a collateral
+     * or a debt).
+     */
+    void update(AaveMarket market, int i, AaveAccountTable accounts) {
+        int category = accounts.eModeCategory(i);
+        AaveEModeCategory eMode = category == 0 ? null : market.eModes().get(category);
         int k = collStart[i];
-        for (AaveCollateral c : a.collaterals()) {
-            AaveReserveConfig r = market.reserve(c.asset(), "screen");
+        for (int j = 0; j < accounts.collaterals(i); j++) {
+            AssetId asset = accounts.collateralAsset(i, j);
+            boolean used = accounts.usedAsCollateral(i, j);
+            AaveReserveConfig r = market.reserve(asset, "screen");
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
-            int threshold = !c.usedAsCollateral() ? 0
-                    : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
-            double amount = TokenAmounts.nearest(c.balance(), r.decimals());
-            collAsset[k] = assetIndex.get(c.asset());
-            collAmount[k] = c.usedAsCollateral() ? amount : 0;
+            int threshold = !used ? 0 : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
+            double amount = accounts.collateralTokens(i, j);
+            collAsset[k] = assetIndex.get(asset);
+            collAmount[k] = used ? amount : 0;
             collAmountTimesThreshold[k] = amount * threshold / 10_000.0;
             k++;
         }
@@ -95,10 +97,12 @@ final class AaveHealthScreen {
             collAmountTimesThreshold[k++] = 0;
         }
         k = debtStart[i];
-        for (AaveDebt d : a.debts()) {
-            AaveReserveConfig r = market.reserve(d.asset(), "screen");
-            debtAsset[k] = assetIndex.get(d.asset());
-            debtAmount[k++] = TokenAmounts.nearest(d.balance(), r.decimals());
+        for (int j = 0; j < accounts.debts(i); j++) {
+            AssetId asset = accounts.debtAsset(i, j);
+            // A reserve the market lacks fails here, named as the screen always named it.
+            market.reserve(asset, "screen");
+            debtAsset[k] = assetIndex.get(asset);
+            debtAmount[k++] = accounts.debtTokens(i, j);
         }
         while (k < debtStart[i + 1]) {
             debtAmount[k++] = 0;

@@ -1,5 +1,6 @@
 package dev.fracture.protocol.lending;
 
+import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
 import java.math.BigInteger;
 
@@ -115,13 +116,18 @@ public final class AaveHealth {
     }
 
     static AaveEModeCategory eMode(AaveMarket market, AaveAccount account) {
-        if (account.eModeCategory() == 0) {
+        return eMode(market, account.eModeCategory(), account.id());
+    }
+
+    /** The market's e-mode category {@code category} of {@code account} (null for 0, none). */
+    static AaveEModeCategory eMode(AaveMarket market, int category, AccountId account) {
+        if (category == 0) {
             return null;
         }
-        AaveEModeCategory e = market.eModes().get(account.eModeCategory());
+        AaveEModeCategory e = market.eModes().get(category);
         if (e == null) {
-            throw new IllegalArgumentException("account " + account.id() + ": eModeCategory "
-                    + account.eModeCategory() + " is not a category of this market");
+            throw new IllegalArgumentException("account " + account + ": eModeCategory " + category
+                    + " is not a category of this market");
         }
         return e;
     }

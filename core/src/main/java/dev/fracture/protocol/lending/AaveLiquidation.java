@@ -1,5 +1,6 @@
 package dev.fracture.protocol.lending;
 
+import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -73,6 +74,18 @@ public final class AaveLiquidation {
      */
     public Seizure seizure(AaveMarket market, AavePrices prices, AaveAccount account, AaveAccountData data,
                            AssetId collateralAsset, AssetId debtAsset, BigInteger debtToCover) {
+        return seizure(market, prices, Position.of(account, collateralAsset, debtAsset), data, collateralAsset,
+                debtAsset, debtToCover);
+    }
+
+    /**
+     * {@link #seizure(AaveMarket, AavePrices, AaveAccount, AaveAccountData, AssetId, AssetId, BigInteger)} from what
+     * the call reads of the account ({@code position}), for a holder of accounts that keeps no records of them
+     * ({@link AaveAccountTable}).
+     */
+    public Seizure seizure(AaveMarket market, AavePrices prices, Position position, AaveAccountData data,
+                           AssetId collateralAsset, AssetId debtAsset, BigInteger debtToCover) {
+        AccountId account = position.account();
         Objects.requireNonNull(debtToCover, "debtToCover");
         if (debtToCover.signum() <= 0) {
             throw new IllegalArgumentException("debtToCover must be > 0, was " + debtToCover);
@@ -83,18 +96,12 @@ public final class AaveLiquidation {
             throw new IllegalArgumentException(where(account) + ": health factor " + data.healthFactor()
                     + " is not below 1e18 (HEALTH_FACTOR_NOT_BELOW_THRESHOLD)");
         }
-        AaveCollateral held = null;
-        for (AaveCollateral c : account.collaterals()) {
-            if (c.asset().equals(collateralAsset)) {
-                held = c;
-                break;
-            }
-        }
-        if (held == null || !held.usedAsCollateral() || collateralReserve.liquidationThresholdBps() == 0) {
+        if (position.collateral() == null || !position.usedAsCollateral()
+                || collateralReserve.liquidationThresholdBps() == 0) {
             throw new IllegalArgumentException(where(account) + ": " + collateralAsset
                     + " is not enabled as collateral (COLLATERAL_CANNOT_BE_LIQUIDATED)");
         }
-        BigInteger userDebt = account.debtBalance(debtAsset);
+        BigInteger userDebt = position.debt();
         if (userDebt.signum() == 0) {
             throw new IllegalArgumentException(where(account) + ": no debt in " + debtAsset
                     + " (SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER)");
@@ -104,14 +111,14 @@ public final class AaveLiquidation {
         BigInteger maxLiquidatable = WadRayMath.percentMul(userDebt, closeFactor);
         BigInteger debtTarget = debtToCover.min(maxLiquidatable);
 
-        AaveEModeCategory eMode = AaveHealth.eMode(market, account);
+        AaveEModeCategory eMode = AaveHealth.eMode(market, position.eModeCategory(), account);
         int bonus = market.liquidationBonusBps(eMode, collateralReserve);
 
         BigInteger collateralPrice = prices.bigPrice(collateralAsset);
         BigInteger debtPrice = prices.bigPrice(debtAsset);
         BigInteger collateralUnit = WadRayMath.pow10(collateralReserve.decimals());
         BigInteger debtUnit = WadRayMath.pow10(debtReserve.decimals());
-        BigInteger balance = held.balance();
+        BigInteger balance = position.collateral();
 
         BigInteger baseCollateral = productQuotient(debtPrice, debtTarget, collateralUnit, collateralPrice, debtUnit);
         BigInteger maxCollateral = WadRayMath.percentMul(baseCollateral, bonus);
@@ -132,6 +139,30 @@ public final class AaveLiquidation {
         }
         return new Seizure(closeFactor, debtRepaid, collateralAmount, fee, userDebt.subtract(debtRepaid),
                 balance.subtract(collateralAmount));
+    }
+
+    /**
+     * What a liquidation call reads of the account: its id and e-mode category, its balance of the collateral asset
+     * (null when it holds none) and whether it is enabled as collateral, and its debt in the debt asset (zero when it
+     * owes none).
+     */
+    public record Position(AccountId account, int eModeCategory, BigInteger collateral, boolean usedAsCollateral,
+                           BigInteger debt) {
+        public Position {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(debt, "debt");
+        }
+
+        /** What a call against {@code collateral} and {@code debt} reads of {@code account}. */
+        public static Position of(AaveAccount account, AssetId collateral, AssetId debt) {
+            for (AaveCollateral c : account.collaterals()) {
+                if (c.asset().equals(collateral)) {
+                    return new Position(account.id(), account.eModeCategory(), c.balance(), c.usedAsCollateral(),
+                            account.debtBalance(debt));
+                }
+            }
+            return new Position(account.id(), account.eModeCategory(), null, false, account.debtBalance(debt));
+        }
     }
 
     /**
@@ -164,11 +195,11 @@ public final class AaveLiquidation {
     }
 
     /** Where a failed call is reported: built only when one fails. */
-    private static String where(AaveAccount account) {
-        return "liquidation of account " + account.id();
+    private static String where(AccountId account) {
+        return "liquidation of account " + account;
     }
 
-    private static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AaveAccount account, String role) {
+    private static AaveReserveConfig reserve(AaveMarket market, AssetId asset, AccountId account, String role) {
         AaveReserveConfig r = market.reserves().get(asset);
         return r != null ? r : market.reserve(asset, where(account) + " " + role);
     }

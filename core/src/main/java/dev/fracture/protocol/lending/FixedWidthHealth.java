@@ -31,27 +31,53 @@ final class FixedWidthHealth {
      * reserves and e-mode categories fail as {@link AaveHealth#accountData} fails, in the same order.
      */
     static AaveAccountData accountData(AaveMarket market, AavePrices prices, AaveAccount account) {
-        long totalCollateral = 0;
-        long totalDebt = 0;
-        // Sums of value × basis points, two words each (high, low).
-        long ltvHigh = 0;
-        long ltvLow = 0;
-        long thresholdHigh = 0;
-        long thresholdLow = 0;
-        boolean zeroLtv = false;
+        Sums sums = new Sums();
         AaveEModeCategory eMode = AaveHealth.eMode(market, account);
         for (AaveCollateral c : account.collaterals()) {
             AaveReserveConfig r = AaveHealth.reserve(market, c.asset(), account, "collateral");
             if (!c.usedAsCollateral() || r.liquidationThresholdBps() == 0) {
                 continue;
             }
-            long value = valueInBase(c.balance(), prices.price(c.asset()), r.decimals());
-            if (value < 0) {
+            if (!sums.collateral(valueInBase(c.balance(), prices.price(c.asset()), r.decimals()), r, eMode)) {
                 return null;
+            }
+        }
+        for (AaveDebt d : account.debts()) {
+            AaveReserveConfig r = AaveHealth.reserve(market, d.asset(), account, "debt");
+            if (!sums.debt(valueInBase(d.balance(), prices.price(d.asset()), r.decimals()))) {
+                return null;
+            }
+        }
+        return sums.data();
+    }
+
+    /**
+     * One account's running sums, collateral after collateral, then debt after debt, in the contract's order: the
+     * totals in base currency and the value × basis-point weights in two words each. The records' form above and the
+     * arrays' form ({@link AaveAccountTable}) both add through it.
+     */
+    static final class Sums {
+        private long totalCollateral;
+        private long totalDebt;
+        // Sums of value × basis points, two words each (high, low).
+        private long ltvHigh;
+        private long ltvLow;
+        private long thresholdHigh;
+        private long thresholdLow;
+        private boolean zeroLtv;
+
+        /**
+         * Adds a collateral that counts (used, with a threshold above zero) of {@code value} in base currency, its
+         * weights those of reserve {@code r} or of the account's e-mode category; false when the value was out of
+         * range (-1 from {@link #valueInBase}) or the total leaves the fixed width.
+         */
+        boolean collateral(long value, AaveReserveConfig r, AaveEModeCategory eMode) {
+            if (value < 0) {
+                return false;
             }
             totalCollateral += value;
             if (totalCollateral >= LIMIT) {
-                return null;
+                return false;
             }
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             long ltv = inEMode ? eMode.ltvBps() : r.ltvBps();
@@ -69,26 +95,29 @@ final class FixedWidthHealth {
             long sum = thresholdLow + low;
             thresholdHigh += Math.multiplyHigh(value, threshold) + (Long.compareUnsigned(sum, thresholdLow) < 0 ? 1 : 0);
             thresholdLow = sum;
+            return true;
         }
-        for (AaveDebt d : account.debts()) {
-            AaveReserveConfig r = AaveHealth.reserve(market, d.asset(), account, "debt");
-            long value = valueInBase(d.balance(), prices.price(d.asset()), r.decimals());
+
+        /** Adds a debt of {@code value} in base currency; false as {@link #collateral} says. */
+        boolean debt(long value) {
             if (value < 0) {
-                return null;
+                return false;
             }
             totalDebt += value;
-            if (totalDebt >= LIMIT) {
-                return null;
-            }
+            return totalDebt < LIMIT;
         }
-        // A weighted sum over the total is at most the largest weight (basis points): the quotient fits one word.
-        long avgLtv = totalCollateral == 0 ? 0 : UnsignedWide.divide(ltvHigh, ltvLow, totalCollateral);
-        long avgThreshold = totalCollateral == 0 ? 0
-                : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
-        BigInteger hf = totalDebt == 0 ? AaveAccountData.NO_DEBT_HEALTH_FACTOR
-                : healthFactor(percentMul(totalCollateral, avgThreshold), totalDebt);
-        return new AaveAccountData(BigInteger.valueOf(totalCollateral), BigInteger.valueOf(totalDebt),
-                BigInteger.valueOf(avgLtv), BigInteger.valueOf(avgThreshold), hf, zeroLtv);
+
+        /** The account data of the sums. */
+        AaveAccountData data() {
+            // A weighted sum over the total is at most the largest weight (basis points): the quotient fits one word.
+            long avgLtv = totalCollateral == 0 ? 0 : UnsignedWide.divide(ltvHigh, ltvLow, totalCollateral);
+            long avgThreshold = totalCollateral == 0 ? 0
+                    : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
+            BigInteger hf = totalDebt == 0 ? AaveAccountData.NO_DEBT_HEALTH_FACTOR
+                    : healthFactor(percentMul(totalCollateral, avgThreshold), totalDebt);
+            return new AaveAccountData(BigInteger.valueOf(totalCollateral), BigInteger.valueOf(totalDebt),
+                    BigInteger.valueOf(avgLtv), BigInteger.valueOf(avgThreshold), hf, zeroLtv);
+        }
     }
 
     /**
@@ -97,13 +126,18 @@ final class FixedWidthHealth {
      * {@link #LIMIT}.
      */
     static long valueInBase(BigInteger balance, long price, int decimals) {
-        int bits = balance.bitLength();
-        if (bits > 127 || decimals > 18 || price < 0) {
+        if (balance.bitLength() > 127) {
+            return -1;
+        }
+        return valueInBase(UnsignedWide.high(balance), balance.longValue(), price, decimals);
+    }
+
+    /** {@link #valueInBase(BigInteger, long, int)} of the balance {@code balanceHigh·2^64 + balanceLow}, below 2^127. */
+    static long valueInBase(long balanceHigh, long balanceLow, long price, int decimals) {
+        if (decimals > 18 || price < 0) {
             return -1;
         }
         long unit = UnsignedWide.pow10(decimals);
-        long balanceLow = balance.longValue();
-        long balanceHigh = bits > 64 ? balance.shiftRight(64).longValue() : 0;
         // (balanceHigh·2^64 + balanceLow) × price in three words; the top one must be zero.
         long word0 = balanceLow * price;
         long carryIn = UnsignedWide.multiplyHigh(balanceLow, price);

@@ -53,6 +53,18 @@ public final class TokenAmounts {
     }
 
     /**
+     * {@link #nearest(BigInteger, int)} of the amount {@code hi·2^64 + lo} (unsigned words), below 2^127: the same
+     * bits, for a holder of amounts in words ({@link AaveAccountTable}).
+     */
+    static double nearest(long hi, long lo, int decimals) {
+        if (decimals < 0 || decimals > 18) {
+            return new BigDecimal(UnsignedWide.toBigInteger(hi, lo), decimals).doubleValue();
+        }
+        int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+        return nearest(hi, lo, bits, decimals);
+    }
+
+    /**
      * {@link #nearest(BigInteger, int)} of the amount {@code hi·2^64 + lo} (unsigned words) of {@code bits} bits,
      * below 2^127, with 0 to 18 decimals.
      */
