@@ -79,8 +79,6 @@ final class AaveBook implements ProtocolBook {
      */
     private long[] checkedEpoch;
     private LiquidationOpportunity[] checkedOpportunity;
-    /** Per account, whether it owes nothing (kept beside the accounts for the same reason). */
-    private boolean[] debtFree;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
     /** The market and prices of {@link #checkEpoch} laid out for the arrays' checks (null until a fast check). */
@@ -95,10 +93,8 @@ final class AaveBook implements ProtocolBook {
         this.oracles = setup.oracles();
         this.accounts = new AaveAccountTable(setup.market(), setup.accounts());
         this.writtenOff = new boolean[accounts.size()];
-        this.debtFree = new boolean[accounts.size()];
         for (int i = 0; i < accounts.size(); i++) {
             index.put(accounts.id(i), i);
-            debtFree[i] = accounts.debts(i) == 0;
         }
         this.flash = FlashLoanTerms.AAVE_V3;
     }
@@ -206,7 +202,7 @@ final class AaveBook implements ProtocolBook {
             // The reference: every account checked, in order.
             ListingSlice all = new ListingSlice();
             for (int i = 0; i < accounts.size(); i++) {
-                LiquidationOpportunity o = writtenOff[i] || debtFree[i] ? null : check(accounts.account(i), block);
+                LiquidationOpportunity o = writtenOff[i] || accounts.debts(i) == 0 ? null : check(accounts.account(i), block);
                 if (o != null) {
                     all.add(o, i);
                 }
@@ -227,7 +223,7 @@ final class AaveBook implements ProtocolBook {
             ListingSlice found = new ListingSlice();
             for (int c = from; c < to; c++) {
                 int i = candidates[c];
-                if (writtenOff[i] || debtFree[i]) {
+                if (writtenOff[i] || accounts.debts(i) == 0) {
                     continue;
                 }
                 LiquidationOpportunity o;
@@ -306,7 +302,6 @@ final class AaveBook implements ProtocolBook {
         AaveAccount after = r.accountAfter();
         accounts.set(i, after);
         unchanged = null;
-        debtFree[i] = after.debts().isEmpty();
         if (screen != null) {
             screen.update(market, i, accounts);
             checkedEpoch[i] = -1;

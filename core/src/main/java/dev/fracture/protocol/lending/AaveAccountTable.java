@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 
 /**
  * The accounts of one Aave v3 pool held as arrays by slot instead of as records: per account its id, e-mode category
@@ -351,40 +353,30 @@ public final class AaveAccountTable {
      * then every value it compares is in the words' range.
      */
     public int largestCollateral(int i, Valuation v) {
-        int start = collateralStart[i];
-        int best = -1;
-        long bestValue = -1;
-        for (int j = 0; j < collateralCount[i]; j++) {
-            int k = start + j;
-            AaveReserveConfig r = v.reserves[collateralAsset[k]];
-            if (!collateralUsed[k] || (collateralHigh[k] | collateralLow[k]) == 0
-                    || r.liquidationThresholdBps() == 0) {
-                continue;
-            }
-            if (best < 0) {
-                best = j;
-                continue;
-            }
-            if (bestValue < 0) {
-                bestValue = collateralValue(start + best, v);
-            }
-            long value = collateralValue(k, v);
-            if (value > bestValue) {
-                best = j;
-                bestValue = value;
-            }
-        }
-        return best;
+        return largest(collateralStart[i], collateralCount[i],
+                k -> collateralUsed[k] && (collateralHigh[k] | collateralLow[k]) != 0
+                        && v.reserves[collateralAsset[k]].liquidationThresholdBps() != 0,
+                k -> FixedWidthHealth.valueInBase(collateralHigh[k], collateralLow[k], v.price[collateralAsset[k]],
+                        v.reserves[collateralAsset[k]].decimals()));
     }
 
     /** {@link AaveTargets#largestDebt} of account {@code i} at {@code v}, as {@link #largestCollateral} says. */
     public int largestDebt(int i, Valuation v) {
-        int start = debtStart[i];
+        return largest(debtStart[i], debtCount[i], k -> (debtHigh[k] | debtLow[k]) != 0,
+                k -> FixedWidthHealth.valueInBase(debtHigh[k], debtLow[k], v.price[debtAsset[k]],
+                        v.reserves[debtAsset[k]].decimals()));
+    }
+
+    /**
+     * Among the {@code count} entries from {@code start}, the index (from 0) of the eligible one of largest value, the
+     * first among equals, a lone one without valuing it ({@code AaveTargets.largest}'s rule); -1 when none is.
+     */
+    private static int largest(int start, int count, IntPredicate eligible, IntToLongFunction value) {
         int best = -1;
         long bestValue = -1;
-        for (int j = 0; j < debtCount[i]; j++) {
+        for (int j = 0; j < count; j++) {
             int k = start + j;
-            if ((debtHigh[k] | debtLow[k]) == 0) {
+            if (!eligible.test(k)) {
                 continue;
             }
             if (best < 0) {
@@ -392,25 +384,15 @@ public final class AaveAccountTable {
                 continue;
             }
             if (bestValue < 0) {
-                bestValue = debtValue(start + best, v);
+                bestValue = value.applyAsLong(start + best);
             }
-            long value = debtValue(k, v);
-            if (value > bestValue) {
+            long v = value.applyAsLong(k);
+            if (v > bestValue) {
                 best = j;
-                bestValue = value;
+                bestValue = v;
             }
         }
         return best;
-    }
-
-    private long collateralValue(int k, Valuation v) {
-        return FixedWidthHealth.valueInBase(collateralHigh[k], collateralLow[k], v.price[collateralAsset[k]],
-                v.reserves[collateralAsset[k]].decimals());
-    }
-
-    private long debtValue(int k, Valuation v) {
-        return FixedWidthHealth.valueInBase(debtHigh[k], debtLow[k], v.price[debtAsset[k]],
-                v.reserves[debtAsset[k]].decimals());
     }
 
     /** What a liquidation call against collateral {@code collateral} and debt {@code debt} (indices) reads of account {@code i}. */

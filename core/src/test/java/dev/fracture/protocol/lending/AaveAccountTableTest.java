@@ -102,6 +102,14 @@ class AaveAccountTableTest {
                 collaterals, debts);
     }
 
+    private static List<AaveAccount> accounts(SplittableRandom random, int count) {
+        List<AaveAccount> records = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            records.add(account(random, n));
+        }
+        return records;
+    }
+
     /**
      * A balance of reserve {@code a}: mostly worth 100 USD to 100 million USD at its base price; now and then zero,
      * 2^127 and more, just below 2^127, or any width of 10 to 90 bits (across both words, and often past the words'
@@ -129,10 +137,7 @@ class AaveAccountTableTest {
     void theArraysAnswerAsTheRecordsDo(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         AaveMarket market = market(random);
-        List<AaveAccount> records = new ArrayList<>();
-        for (int n = 0; n < 300; n++) {
-            records.add(account(random, n));
-        }
+        List<AaveAccount> records = accounts(random, 300);
         AaveAccountTable table = new AaveAccountTable(market, records);
         int answered = 0;
         int liquidatable = 0;
@@ -190,10 +195,7 @@ class AaveAccountTableTest {
     void theTokensAreTheDecimalConversionsDouble(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         AaveMarket market = market(random);
-        List<AaveAccount> records = new ArrayList<>();
-        for (int n = 0; n < 200; n++) {
-            records.add(account(random, n));
-        }
+        List<AaveAccount> records = accounts(random, 200);
         AaveAccountTable table = new AaveAccountTable(market, records);
         for (int i = 0; i < records.size(); i++) {
             AaveAccount record = records.get(i);
@@ -217,12 +219,10 @@ class AaveAccountTableTest {
     @Test
     void aHealthFactorWorkedByHandFromTheArrays() {
         // 10 WETH (1e19 wei: past a signed word) at 2,000 USD, threshold 82.5%; 15,000 USDC of debt at 1 USD.
-        AaveMarket market = AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 8000, 8250, 10500),
-                AaveReserveConfig.of(USDC, 6, 7500, 7800, 10450)), List.of());
-        AavePrices prices = new AavePrices(Map.of(WETH, 200_000_000_000L, USDC, 100_000_000L));
-        AaveAccount account = new AaveAccount(AccountId.of("a"), 0,
-                List.of(AaveCollateral.of(WETH, new BigInteger("10000000000000000000"))),
-                List.of(new AaveDebt(USDC, new BigInteger("15000000000"))));
+        RandomAave.Case c = RandomAave.tenWethAgainstFifteenThousandUsdc();
+        AaveMarket market = c.market();
+        AavePrices prices = c.prices();
+        AaveAccount account = c.account();
         AaveAccountTable table = new AaveAccountTable(market, List.of(account));
         // Collateral 1e19 * 2e11 / 1e18 = 2e12 (20,000 USD); debt 1.5e10 * 1e8 / 1e6 = 1.5e12;
         // percentMul(2e12, 8250) = 1.65e12; wadDiv(1.65e12, 1.5e12) = 1.1e18: healthy.

@@ -138,12 +138,10 @@ class FixedWidthHealthTest {
     @Test
     void aHealthFactorWorkedByHandAcrossBothWordsOfAnEighteenDecimalBalance() {
         // 10 WETH (1e19 wei: past a signed word) at 2,000 USD, threshold 82.5%; 15,000 USDC of debt at 1 USD.
-        AaveMarket market = AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 8000, 8250, 10500),
-                AaveReserveConfig.of(USDC, 6, 7500, 7800, 10450)), List.of());
-        AavePrices prices = new AavePrices(Map.of(WETH, 200_000_000_000L, USDC, 100_000_000L));
-        AaveAccount account = new AaveAccount(AccountId.of("a"), 0,
-                List.of(AaveCollateral.of(WETH, new BigInteger("10000000000000000000"))),
-                List.of(new AaveDebt(USDC, new BigInteger("15000000000"))));
+        RandomAave.Case c = RandomAave.tenWethAgainstFifteenThousandUsdc();
+        AaveMarket market = c.market();
+        AavePrices prices = c.prices();
+        AaveAccount account = c.account();
         AaveAccountData data = FixedWidthHealth.accountData(market, prices, account);
         // Collateral 1e19 * 2e11 / 1e18 = 2e12 (20,000 USD); debt 1.5e10 * 1e8 / 1e6 = 1.5e12;
         // percentMul(2e12, 8250) = 1.65e12; wadDiv(1.65e12, 1.5e12) = 1.1e18.

@@ -65,6 +65,22 @@ final class RandomAave {
                 debts));
     }
 
+    /**
+     * The hand-worked case of the fixed-width tests: 10 WETH (1e19 wei, past a signed word) at 2,000 USD, threshold
+     * 82.5%, against 15,000 USDC of debt at 1 USD — collateral 2e12 in base currency, debt 1.5e12, health factor 1.1e18.
+     */
+    static Case tenWethAgainstFifteenThousandUsdc() {
+        AssetId weth = AssetId.of("WETH");
+        AssetId usdc = AssetId.of("USDC");
+        AaveMarket market = AaveMarket.of(List.of(AaveReserveConfig.of(weth, 18, 8000, 8250, 10500),
+                AaveReserveConfig.of(usdc, 6, 7500, 7800, 10450)), List.of());
+        AavePrices prices = new AavePrices(Map.of(weth, 200_000_000_000L, usdc, 100_000_000L));
+        AaveAccount account = new AaveAccount(AccountId.of("a"), 0,
+                List.of(AaveCollateral.of(weth, new BigInteger("10000000000000000000"))),
+                List.of(new AaveDebt(usdc, new BigInteger("15000000000"))));
+        return new Case(market, prices, account);
+    }
+
     /** A token amount (smallest units) worth between lo and hi USD. */
     static BigInteger amountWorth(SplittableRandom random, long price8, int decimals, double lo, double hi) {
         double usd = lo == hi ? lo : Math.exp(random.nextDouble(Math.log(lo), Math.log(hi)));
