@@ -202,19 +202,20 @@ final class AaveBook implements ProtocolBook {
             // The reference: every account checked, in order.
             ListingSlice all = new ListingSlice();
             for (int i = 0; i < accounts.size(); i++) {
-                LiquidationOpportunity o = writtenOff[i] || accounts.debts(i) == 0 ? null : check(accounts.account(i), block);
+                LiquidationOpportunity o = writtenOff[i] || accounts.debts(i) == 0 ? null
+                        : check(accounts.account(i), block);
                 if (o != null) {
                     all.add(o, i);
                 }
             }
             return ListingSlice.join(List.of(all), accounts.size());
         }
-        screen.prices(prices, workers);
         if (valuationEpoch != checkEpoch) {
             valuation = accounts.valuation(market, prices);
             valuationEpoch = checkEpoch;
         }
         AaveAccountTable.Valuation v = valuation;
+        screen.prices(v, workers);
         int n = screen.candidates(candidates);
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept

@@ -4,12 +4,8 @@ import dev.fracture.model.AssetId;
 import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveEModeCategory;
 import dev.fracture.protocol.lending.AaveMarket;
-import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A conservative screen in doubles in front of the exact Aave health factor: it says which accounts may be
@@ -28,10 +24,8 @@ final class AaveHealthScreen {
     /** Accounts this small are always checked exactly: truncation to 1e-8 USD is no longer negligible. */
     static final double EXACT_BELOW_USD = 10;
 
-    private final Map<AssetId, Integer> assetIndex = new HashMap<>();
-    private final List<AssetId> assets = new ArrayList<>();
-    private final int[] decimals;
     private final int[] collStart;
+    /** Per entry, the reserve's index among the account table's ({@link AaveAccountTable#reserves}). */
     private final int[] collAsset;
     private final double[] collAmountTimesThreshold;
     private final double[] collAmount;
@@ -46,15 +40,7 @@ final class AaveHealthScreen {
     private int listed;
 
     AaveHealthScreen(AaveMarket market, AaveAccountTable accounts) {
-        market.reserves().keySet().stream().sorted().forEach(a -> {
-            assetIndex.put(a, assets.size());
-            assets.add(a);
-        });
-        decimals = new int[assets.size()];
-        for (int k = 0; k < assets.size(); k++) {
-            decimals[k] = market.reserve(assets.get(k), "screen").decimals();
-        }
-        price = new double[assets.size()];
+        price = new double[accounts.reserves()];
         int n = accounts.size();
         collStart = new int[n + 1];
         debtStart = new int[n + 1];
@@ -87,7 +73,7 @@ final class AaveHealthScreen {
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             int threshold = !used ? 0 : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
             double amount = accounts.collateralTokens(i, j);
-            collAsset[k] = assetIndex.get(asset);
+            collAsset[k] = accounts.collateralReserve(i, j);
             collAmount[k] = used ? amount : 0;
             collAmountTimesThreshold[k] = amount * threshold / 10_000.0;
             k++;
@@ -101,7 +87,7 @@ final class AaveHealthScreen {
             AssetId asset = accounts.debtAsset(i, j);
             // A reserve the market lacks fails here, named as the screen always named it.
             market.reserve(asset, "screen");
-            debtAsset[k] = assetIndex.get(asset);
+            debtAsset[k] = accounts.debtReserve(i, j);
             debtAmount[k++] = accounts.debtTokens(i, j);
         }
         while (k < debtStart[i + 1]) {
@@ -113,13 +99,14 @@ final class AaveHealthScreen {
     }
 
     /**
-     * Takes the block's oracle prices; when any differs from the last ones, every account is screened again, on
-     * {@code workers}' threads when it has them.
+     * Takes the block's oracle prices, by the account table's reserve index (a reserve without a price counts 0); when
+     * any differs from the last ones, every account is screened again, on {@code workers}' threads when it has them.
      */
-    void prices(AavePrices prices, Workers workers) {
+    void prices(AaveAccountTable.Valuation prices, Workers workers) {
         boolean moved = flagged == null;
-        for (int k = 0; k < assets.size(); k++) {
-            double p = prices.prices().containsKey(assets.get(k)) ? prices.price(assets.get(k)) * 1e-8 : 0;
+        for (int k = 0; k < price.length; k++) {
+            long base = prices.price(k);
+            double p = base < 0 ? 0 : base * 1e-8;
             moved |= Double.doubleToRawLongBits(p) != Double.doubleToRawLongBits(price[k]);
             price[k] = p;
         }

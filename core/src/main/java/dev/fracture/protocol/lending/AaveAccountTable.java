@@ -197,7 +197,8 @@ public final class AaveAccountTable {
     }
 
     public AssetId collateralAsset(int i, int j) {
-        return isWide(i) ? wide.get(i).collaterals().get(j).asset() : assets.get(collateralAsset[collateralStart[i] + j]);
+        return isWide(i) ? wide.get(i).collaterals().get(j).asset()
+                : assets.get(collateralAsset[collateralStart[i] + j]);
     }
 
     public boolean usedAsCollateral(int i, int j) {
@@ -249,13 +250,33 @@ public final class AaveAccountTable {
         return TokenAmounts.nearest(debtHigh[k], debtLow[k], decimals[debtAsset[k]]);
     }
 
-    /** A wide account's reserve may be one the market lacks: then its record's error, as the record's readers give. */
     private int decimalsOf(AssetId asset) {
+        return decimals[reserveIndex(asset)];
+    }
+
+    /** How many reserves the table indexes: the market's, sorted by asset. */
+    public int reserves() {
+        return assets.size();
+    }
+
+    /** The index of account {@code i}'s collateral {@code j}'s reserve among {@link #reserves}. */
+    public int collateralReserve(int i, int j) {
+        return isWide(i) ? reserveIndex(wide.get(i).collaterals().get(j).asset())
+                : collateralAsset[collateralStart[i] + j];
+    }
+
+    /** The index of account {@code i}'s debt {@code j}'s reserve among {@link #reserves}. */
+    public int debtReserve(int i, int j) {
+        return isWide(i) ? reserveIndex(wide.get(i).debts().get(j).asset()) : debtAsset[debtStart[i] + j];
+    }
+
+    /** A wide account's reserve may be one the market lacks: then no index, and an error naming it. */
+    private int reserveIndex(AssetId asset) {
         Integer k = assetIndex.get(asset);
         if (k == null) {
             throw new IllegalArgumentException("account table: unknown reserve " + asset);
         }
-        return decimals[k];
+        return k;
     }
 
     /**
@@ -301,6 +322,11 @@ public final class AaveAccountTable {
 
         public AavePrices prices() {
             return prices;
+        }
+
+        /** The oracle price (8 decimals) of reserve {@code k} of the table, or -1 when the prices have none. */
+        public long price(int k) {
+            return price[k];
         }
     }
 
@@ -395,7 +421,10 @@ public final class AaveAccountTable {
         return best;
     }
 
-    /** What a liquidation call against collateral {@code collateral} and debt {@code debt} (indices) reads of account {@code i}. */
+    /**
+     * What a liquidation call against collateral {@code collateral} and debt {@code debt} (indices in the account's
+     * order) reads of account {@code i}.
+     */
     public AaveLiquidation.Position position(int i, int collateral, int debt) {
         return new AaveLiquidation.Position(ids[i], eModeCategory(i), collateralBalance(i, collateral),
                 usedAsCollateral(i, collateral), debtBalance(i, debt));

@@ -192,11 +192,19 @@ class AaveAccountTableTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
-    void theTokensAreTheDecimalConversionsDouble(long seed) {
+    void theTokensAreTheDecimalConversionsDoubleAndTheReservesTheMarketsInOrder(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         AaveMarket market = market(random);
         List<AaveAccount> records = accounts(random, 200);
         AaveAccountTable table = new AaveAccountTable(market, records);
+        // The reserves R0 … R5, indexed in the order of their ids.
+        List<AssetId> sorted = market.reserves().keySet().stream().sorted().toList();
+        assertThat(table.reserves()).isEqualTo(6);
+        AavePrices prices = prices(random, true);
+        AaveAccountTable.Valuation valuation = table.valuation(market, prices);
+        for (int k = 0; k < sorted.size(); k++) {
+            assertThat(valuation.price(k)).isEqualTo(prices.prices().getOrDefault(sorted.get(k), -1L));
+        }
         for (int i = 0; i < records.size(); i++) {
             AaveAccount record = records.get(i);
             if (record.debts().stream().anyMatch(dd -> !market.reserves().containsKey(dd.asset()))) {
@@ -207,11 +215,13 @@ class AaveAccountTableTest {
                 assertThat(table.collateralTokens(i, j)).isEqualTo(new BigDecimal(c.balance(),
                         market.reserve(c.asset(), "test").decimals()).doubleValue());
                 assertThat(table.usedAsCollateral(i, j)).isEqualTo(c.usedAsCollateral());
+                assertThat(sorted.get(table.collateralReserve(i, j))).isEqualTo(c.asset());
             }
             for (int j = 0; j < record.debts().size(); j++) {
                 AaveDebt d = record.debts().get(j);
                 assertThat(table.debtTokens(i, j)).isEqualTo(new BigDecimal(d.balance(),
                         market.reserve(d.asset(), "test").decimals()).doubleValue());
+                assertThat(sorted.get(table.debtReserve(i, j))).isEqualTo(d.asset());
             }
         }
     }
