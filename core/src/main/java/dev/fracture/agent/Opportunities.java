@@ -9,6 +9,7 @@ import dev.fracture.protocol.cdp.AuctionStatus;
 import dev.fracture.protocol.cdp.Clipper;
 import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveAccountData;
+import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveMarket;
@@ -79,8 +80,30 @@ public final class Opportunities {
         }
         double repay = tokens(max.debtRepaid(), market.reserve(debt, "opportunity").decimals());
         double received = tokens(max.collateralToLiquidator(), market.reserve(collateral, "opportunity").decimals());
-        return Optional.of(new LiquidationOpportunity(protocol, position.account(), chain, debt, collateral, repay,
-                received / repay, received, flash, gasUnits, detectedBlock));
+        return Optional.of(aave(protocol, chain, position.account(), collateral, debt, repay, received, flash,
+                gasUnits, detectedBlock));
+    }
+
+    /**
+     * {@link #aave} from the call's amounts already read in tokens ({@code offer}: {@link AaveAccountTable#offer}, the
+     * same amounts reckoned in words), for a holder of accounts that keeps no records of them; empty when it offers
+     * nothing.
+     */
+    public static Optional<LiquidationOpportunity> aave(ProtocolId protocol, ChainId chain, AccountId account,
+                                                        AssetId collateral, AssetId debt, AaveAccountTable.Offer offer,
+                                                        FlashLoanTerms flash, long gasUnits, long detectedBlock) {
+        if (offer.isNone()) {
+            return Optional.empty();
+        }
+        return Optional.of(aave(protocol, chain, account, collateral, debt, offer.repayTokens(),
+                offer.receivedTokens(), flash, gasUnits, detectedBlock));
+    }
+
+    private static LiquidationOpportunity aave(ProtocolId protocol, ChainId chain, AccountId account,
+                                               AssetId collateral, AssetId debt, double repay, double received,
+                                               FlashLoanTerms flash, long gasUnits, long detectedBlock) {
+        return new LiquidationOpportunity(protocol, account, chain, debt, collateral, repay, received / repay,
+                received, flash, gasUnits, detectedBlock);
     }
 
     /**

@@ -252,11 +252,11 @@ final class AaveBook implements ProtocolBook {
      * prices), the same opportunity; from its record when the arrays cannot tell.
      */
     private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block) {
-        AaveAccountData data = accounts.accountData(i, v);
-        if (data == null) {
+        long healthFactor = accounts.healthFactor(i, v);
+        if (healthFactor == AaveAccountTable.NO_ANSWER) {
             return check(accounts.account(i), block);
         }
-        if (!data.liquidatable()) {
+        if (!AaveAccountTable.liquidatable(healthFactor)) {
             return null;
         }
         int collateral = accounts.largestCollateral(i, v);
@@ -264,9 +264,17 @@ final class AaveBook implements ProtocolBook {
         if (collateral < 0 || debt < 0) {
             return null;
         }
-        return Opportunities.aave(id, chain, v.market(), v.prices(), accounts.position(i, collateral, debt), data,
-                accounts.collateralAsset(i, collateral), accounts.debtAsset(i, debt), flash, LIQUIDATION_GAS, block)
-                .orElse(null);
+        AssetId collateralAsset = accounts.collateralAsset(i, collateral);
+        AssetId debtAsset = accounts.debtAsset(i, debt);
+        AaveAccountTable.Offer offer = accounts.offer(i, collateral, debt, healthFactor, v);
+        if (offer == null) {
+            // Beyond the words: the records' forms answer, or fail naming why.
+            return Opportunities.aave(id, chain, v.market(), v.prices(), accounts.position(i, collateral, debt),
+                    accounts.accountData(i, v), collateralAsset, debtAsset, flash, LIQUIDATION_GAS, block)
+                    .orElse(null);
+        }
+        return Opportunities.aave(id, chain, accounts.id(i), collateralAsset, debtAsset, offer, flash,
+                LIQUIDATION_GAS, block).orElse(null);
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */

@@ -36,6 +36,9 @@ public final class AaveAccountTable {
     /** The count that marks a wide account (its record is in {@link #wide}). */
     private static final byte WIDE = -1;
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(127);
+    /** {@link #healthFactor}'s answer when the arrays cannot tell. */
+    public static final long NO_ANSWER = -1;
+    private static final long WAD = 1_000_000_000_000_000_000L;
 
     private final List<AssetId> assets = new ArrayList<>();
     private final Map<AssetId, Integer> assetIndex = new HashMap<>();
@@ -337,6 +340,31 @@ public final class AaveAccountTable {
      * asks the record ({@link #account}).
      */
     public AaveAccountData accountData(int i, Valuation v) {
+        FixedWidthHealth.Sums sums = sums(i, v);
+        return sums == null ? null : sums.data();
+    }
+
+    /**
+     * Account {@code i}'s health factor at {@code v} in one word, from the arrays: {@link #accountData}'s
+     * {@code healthFactor} where it is below 2^63, {@link Long#MAX_VALUE} where it is not (no debt, or a factor above
+     * 9.2e18), and {@link #NO_ANSWER} where {@link #accountData} gives none. Whether the account is liquidatable (a
+     * factor below 1e18) and the close factor a call gets are read from it without making the data's numbers.
+     */
+    public long healthFactor(int i, Valuation v) {
+        FixedWidthHealth.Sums sums = sums(i, v);
+        return sums == null ? NO_ANSWER : sums.healthFactorWord();
+    }
+
+    /**
+     * Whether a health factor {@link #healthFactor} gave is below 1e18 ({@code HEALTH_FACTOR_LIQUIDATION_THRESHOLD}):
+     * {@link AaveAccountData#liquidatable}.
+     */
+    public static boolean liquidatable(long healthFactor) {
+        return healthFactor >= 0 && healthFactor < WAD;
+    }
+
+    /** Account {@code i}'s sums at {@code v}, or null when the arrays cannot tell (see {@link #accountData}). */
+    private FixedWidthHealth.Sums sums(int i, Valuation v) {
         if (isWide(i)) {
             return null;
         }
@@ -370,7 +398,60 @@ public final class AaveAccountTable {
                 return null;
             }
         }
-        return sums.data();
+        return sums;
+    }
+
+    /**
+     * What a liquidator reads of a call covering all of account {@code i}'s debt {@code debt} against its collateral
+     * {@code collateral} (indices in the account's order) at {@code v}, the account at {@code healthFactor}
+     * ({@link #healthFactor}, below 1e18): the debt it repays and the collateral it receives, in tokens — the amounts
+     * of {@code Opportunities.aave} from the records' {@link AaveLiquidation#seizure}, to the last unit, reckoned in
+     * words ({@link FixedWidthLiquidation}). {@link Offer#NONE} when the call offers nothing (no debt, no collateral,
+     * or nothing repaid); null when the words cannot tell, and the caller then asks the records' forms with
+     * {@link #position} and {@link #accountData}, which answer or fail as they always do.
+     */
+    public Offer offer(int i, int collateral, int debt, long healthFactor, Valuation v) {
+        if (isWide(i)) {
+            return null;
+        }
+        int c = collateralStart[i] + collateral;
+        int d = debtStart[i] + debt;
+        if ((debtHigh[d] | debtLow[d]) == 0 || (collateralHigh[c] | collateralLow[c]) == 0) {
+            return Offer.NONE;
+        }
+        AaveReserveConfig collateralReserve = v.reserves[collateralAsset[c]];
+        AaveReserveConfig debtReserve = v.reserves[debtAsset[d]];
+        if (collateralReserve == null || debtReserve == null) {
+            return null;
+        }
+        AaveEModeCategory category = eMode[i] == 0 ? null : v.categories[eMode[i] & 0xFF];
+        if (eMode[i] != 0 && category == null) {
+            return null;
+        }
+        FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, debtHigh[d], debtLow[d],
+                collateralHigh[c], collateralLow[c], collateralUsed[c], collateralReserve, debtReserve,
+                v.market.liquidationBonusBps(category, collateralReserve), v.price[collateralAsset[c]],
+                v.price[debtAsset[d]]);
+        if (a == null) {
+            return null;
+        }
+        if (a.repaysNothing()) {
+            return Offer.NONE;
+        }
+        return new Offer(TokenAmounts.decimal64(a.debtRepaidHigh(), a.debtRepaidLow(), debtReserve.decimals()),
+                TokenAmounts.decimal64(a.toLiquidatorHigh(), a.toLiquidatorLow(), collateralReserve.decimals()));
+    }
+
+    /**
+     * A liquidation call's amounts as a liquidator reads them ({@link #offer}): the debt repaid and the collateral
+     * received, in tokens ({@link TokenAmounts#decimal64}); {@link #NONE} offers nothing.
+     */
+    public record Offer(double repayTokens, double receivedTokens) {
+        public static final Offer NONE = new Offer(0, 0);
+
+        public boolean isNone() {
+            return repayTokens == 0;
+        }
     }
 
     /**

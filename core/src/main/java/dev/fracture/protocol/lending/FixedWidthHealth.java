@@ -107,6 +107,30 @@ final class FixedWidthHealth {
             return totalDebt < LIMIT;
         }
 
+        /**
+         * The health factor of the sums in one word, the {@link #data}'s {@code healthFactor} where it is below
+         * 2^63 and {@link Long#MAX_VALUE} where it is not (no debt, or a factor over 9.2e18 — an account that is
+         * neither liquidatable nor near the close factor's threshold): what a check that finds no opportunity needs,
+         * without the data's numbers.
+         */
+        long healthFactorWord() {
+            if (totalDebt == 0) {
+                return Long.MAX_VALUE;
+            }
+            long avgThreshold = totalCollateral == 0 ? 0
+                    : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
+            long a = percentMul(totalCollateral, avgThreshold);
+            long low = a * WAD;
+            long high = Math.multiplyHigh(a, WAD);
+            long sum = low + (totalDebt >> 1);
+            high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+            if (Long.compareUnsigned(high, totalDebt) >= 0) {
+                return Long.MAX_VALUE;
+            }
+            long hf = UnsignedWide.divide(high, sum, totalDebt);
+            return hf < 0 ? Long.MAX_VALUE : hf;
+        }
+
         /** The account data of the sums. */
         AaveAccountData data() {
             // A weighted sum over the total is at most the largest weight (basis points): the quotient fits one word.

@@ -111,37 +111,53 @@ public final class TokenAmounts {
     public static double decimal64(BigInteger units, int decimals) {
         int bits = units.bitLength();
         if (units.signum() >= 0 && bits <= 127 && decimals >= 0) {
-            if (bits <= 53) {
-                // Below 2^53 < 10^16: at most 16 digits, nothing to round.
-                return decimals <= 18 ? nearest(0, units.longValue(), bits, decimals)
-                        : BigDecimal.valueOf(units.longValue(), decimals).doubleValue();
-            }
-            long lo = units.longValue();
-            long hi = UnsignedWide.high(units);
-            // The digits to drop so that 16 stay: first from the bit length (2^(bits-1) has this many digits), then
-            // corrected by the quotient itself.
-            int drop = Math.max(0, (int) ((bits - 1) * LOG10_2) + 1 - DIGITS);
-            while (drop <= 18) {
-                long unit = UnsignedWide.pow10(drop);
-                long quotientHigh = hi / unit;
-                long quotient = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(drop));
-                long rest = lo - quotient * unit;
-                if (quotientHigh != 0 || Long.compareUnsigned(quotient, UnsignedWide.pow10(DIGITS)) >= 0) {
-                    drop++;
-                } else if (drop > 0 && quotient < UnsignedWide.pow10(DIGITS - 1)) {
-                    drop--;
-                } else {
-                    long twice = rest << 1;
-                    if (twice > unit || (twice == unit && (quotient & 1) == 1)) {
-                        quotient++;
-                    }
-                    int scale = decimals - drop;
-                    return scale >= 0 && scale <= 18
-                            ? nearest(0, quotient, 64 - Long.numberOfLeadingZeros(quotient), scale)
-                            : BigDecimal.valueOf(quotient, scale).doubleValue();
-                }
-            }
+            return decimal64(UnsignedWide.high(units), units.longValue(), bits, decimals);
         }
         return new BigDecimal(units, decimals).round(MC).doubleValue();
+    }
+
+    /**
+     * {@link #decimal64(BigInteger, int)} of the amount {@code hi·2^64 + lo} (unsigned words), below 2^127, with
+     * {@code decimals} not negative: the same bits, for amounts reckoned in words ({@link FixedWidthLiquidation}).
+     */
+    static double decimal64(long hi, long lo, int decimals) {
+        int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+        if (bits > 127 || decimals < 0) {
+            return new BigDecimal(UnsignedWide.toBigInteger(hi, lo), decimals).round(MC).doubleValue();
+        }
+        return decimal64(hi, lo, bits, decimals);
+    }
+
+    /** The words' form of {@link #decimal64(BigInteger, int)} for an amount of {@code bits} bits, at most 127. */
+    private static double decimal64(long hi, long lo, int bits, int decimals) {
+        if (bits <= 53) {
+            // Below 2^53 < 10^16: at most 16 digits, nothing to round.
+            return decimals <= 18 ? nearest(0, lo, bits, decimals)
+                    : BigDecimal.valueOf(lo, decimals).doubleValue();
+        }
+        // The digits to drop so that 16 stay: first from the bit length (2^(bits-1) has this many digits), then
+        // corrected by the quotient itself.
+        int drop = Math.max(0, (int) ((bits - 1) * LOG10_2) + 1 - DIGITS);
+        while (drop <= 18) {
+            long unit = UnsignedWide.pow10(drop);
+            long quotientHigh = hi / unit;
+            long quotient = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(drop));
+            long rest = lo - quotient * unit;
+            if (quotientHigh != 0 || Long.compareUnsigned(quotient, UnsignedWide.pow10(DIGITS)) >= 0) {
+                drop++;
+            } else if (drop > 0 && quotient < UnsignedWide.pow10(DIGITS - 1)) {
+                drop--;
+            } else {
+                long twice = rest << 1;
+                if (twice > unit || (twice == unit && (quotient & 1) == 1)) {
+                    quotient++;
+                }
+                int scale = decimals - drop;
+                return scale >= 0 && scale <= 18
+                        ? nearest(0, quotient, 64 - Long.numberOfLeadingZeros(quotient), scale)
+                        : BigDecimal.valueOf(quotient, scale).doubleValue();
+            }
+        }
+        return new BigDecimal(UnsignedWide.toBigInteger(hi, lo), decimals).round(MC).doubleValue();
     }
 }

@@ -231,8 +231,15 @@ final class UnsignedWide {
      * four words' eight divisions it spares) and divided by its reciprocal; {@code d}, a price, by the processor.
      */
     static BigInteger productQuotient(long a, BigInteger b, long c, long d, long e) {
-        long b0 = b.longValue();
-        long b1 = high(b);
+        long[] y = productQuotient(a, high(b), b.longValue(), c, d, e);
+        return y == null ? null : toBigInteger(y[1], y[0]);
+    }
+
+    /**
+     * {@link #productQuotient(long, BigInteger, long, long, long)} of {@code b = b1·2^64 + b0} (below 2^127), in
+     * words: an array whose first two words are the quotient's low and high words, or null when it reaches 2^127.
+     */
+    static long[] productQuotient(long a, long b1, long b0, long c, long d, long e) {
         // a · b in three words.
         long x0 = a * b0;
         long carry = multiplyHigh(a, b0);
@@ -253,7 +260,7 @@ final class UnsignedWide {
         if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
             return null;
         }
-        return toBigInteger(y[1], y[0]);
+        return y;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.agent.FlashLoanTerms;
+import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.Opportunities;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -141,6 +143,8 @@ class AaveAccountTableTest {
         AaveAccountTable table = new AaveAccountTable(market, records);
         int answered = 0;
         int liquidatable = 0;
+        int targeted = 0;
+        int offered = 0;
         for (int round = 0; round < 4; round++) {
             AavePrices prices = prices(random, round == 3);
             AaveAccountTable.Valuation valuation = table.valuation(market, prices);
@@ -149,7 +153,9 @@ class AaveAccountTableTest {
                 assertThat(table.account(i)).isEqualTo(record);
                 assertThat(table.id(i)).isEqualTo(record.id());
                 AaveAccountData data = table.accountData(i, valuation);
+                long healthFactor = table.healthFactor(i, valuation);
                 if (data == null) {
+                    assertThat(healthFactor).isEqualTo(AaveAccountTable.NO_ANSWER);
                     // No answer only where the records' fixed-width form has none or cannot be asked.
                     assertThat(table.isWide(i) || !pricesAll(prices, record)
                             || FixedWidthHealth.accountData(market, prices, record) == null)
@@ -160,6 +166,10 @@ class AaveAccountTableTest {
                 assertThat(table.isWide(i)).isFalse();
                 assertThat(data).as("%s", record)
                         .isEqualTo(AaveHealth.DEFAULT.exactAccountData(market, prices, record));
+                // The factor in a word: the data's where it is below 2^63 (a factor of 9.2e18 and more: healthy).
+                assertThat(healthFactor).as("%s", record).isEqualTo(data.healthFactor().bitLength() > 63
+                        ? Long.MAX_VALUE : data.healthFactor().longValueExact());
+                assertThat(AaveAccountTable.liquidatable(healthFactor)).isEqualTo(data.liquidatable());
                 if (!data.liquidatable()) {
                     continue;
                 }
@@ -173,16 +183,27 @@ class AaveAccountTableTest {
                 if (collateral == null || debt == null) {
                     continue;
                 }
+                targeted++;
                 AaveLiquidation.Position position = table.position(i, c, d);
                 assertThat(position).isEqualTo(AaveLiquidation.Position.of(record, collateral, debt));
+                Optional<LiquidationOpportunity> expected = Opportunities.aave(POOL, CHAIN, market, prices, record,
+                        collateral, debt, FlashLoanTerms.AAVE_V3, 400_000, 7);
                 assertThat(Opportunities.aave(POOL, CHAIN, market, prices, position, data, collateral, debt,
-                        FlashLoanTerms.AAVE_V3, 400_000, 7))
-                        .isEqualTo(Opportunities.aave(POOL, CHAIN, market, prices, record, collateral, debt,
-                                FlashLoanTerms.AAVE_V3, 400_000, 7));
+                        FlashLoanTerms.AAVE_V3, 400_000, 7)).isEqualTo(expected);
+                // The call's amounts in words: the same opportunity, or none from the words (then the book asks the
+                // forms above).
+                AaveAccountTable.Offer offer = table.offer(i, c, d, healthFactor, valuation);
+                if (offer != null) {
+                    offered++;
+                    assertThat(Opportunities.aave(POOL, CHAIN, record.id(), collateral, debt, offer,
+                            FlashLoanTerms.AAVE_V3, 400_000, 7)).as("%s", record).isEqualTo(expected);
+                }
             }
         }
         assertThat(answered).isGreaterThan(400);
         assertThat(liquidatable).isGreaterThan(100);
+        // The words answer for nearly every account a liquidator targets (none past them here: see below).
+        assertThat(offered).isGreaterThan(targeted * 9 / 10);
     }
 
     private static boolean pricesAll(AavePrices prices, AaveAccount a) {
@@ -247,6 +268,45 @@ class AaveAccountTableTest {
         assertThat(table.position(0, table.largestCollateral(0, v), table.largestDebt(0, v))).isEqualTo(
                 new AaveLiquidation.Position(AccountId.of("a"), 0, new BigInteger("10000000000000000000"), true,
                         new BigInteger("15000000000")));
+    }
+
+    @Test
+    void anOfferWorkedByHandFromTheArrays() {
+        // The account above at 1,500 USD: health factor 0.825e18 (close factor 100%), 15,000 USDC of debt.
+        RandomAave.Case c = RandomAave.tenWethAgainstFifteenThousandUsdc();
+        AaveAccountTable table = new AaveAccountTable(c.market(), List.of(c.account()));
+        AaveAccountTable.Valuation v = table.valuation(c.market(),
+                new AavePrices(Map.of(WETH, 150_000_000_000L, USDC, 100_000_000L)));
+        long healthFactor = table.healthFactor(0, v);
+        assertThat(healthFactor).isEqualTo(825_000_000_000_000_000L);
+        // The debt buys 1e8 * 1.5e10 * 1e18 / (1.5e11 * 1e6) = 1e19 wei, 1.05e19 with the 5% bonus: more than the 10
+        // WETH held, so all 1e19 is seized and repays (1.5e11 * 1e19 * 1e6 / (1e8 * 1e18)).percentDiv(10500)
+        // = (1.5e10 * 1e4 + 5250) / 10500 = 14285714286 units: 14,285.714286 USDC; no protocol fee on WETH here.
+        assertThat(table.offer(0, 0, 0, healthFactor, v)).isEqualTo(new AaveAccountTable.Offer(14_285.714286, 10.0));
+    }
+
+    @Test
+    void aDebtPastTheWordsIsOfferedByTheRecordsForms() {
+        // A debt of 2^113 units of an 18-decimal token at 1e-8 USD (about 104 million USD) against 50,000 WETH at
+        // 2,000 USD: the health check answers in words (values of 2^62 and less in base currency) and finds the
+        // account liquidatable, but the call's amounts leave the words: no offer, and the records' forms answer.
+        AssetId tiny = AssetId.of("TINY");
+        AaveMarket market = AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 8000, 8250, 10500),
+                AaveReserveConfig.of(tiny, 18, 0, 0, 0)), List.of());
+        AavePrices prices = new AavePrices(Map.of(WETH, 200_000_000_000L, tiny, 1L));
+        AaveAccount account = new AaveAccount(AccountId.of("big"), 0,
+                List.of(AaveCollateral.of(WETH, new BigInteger("50000000000000000000000"))),
+                List.of(new AaveDebt(tiny, BigInteger.ONE.shiftLeft(113))));
+        AaveAccountTable table = new AaveAccountTable(market, List.of(account));
+        AaveAccountTable.Valuation v = table.valuation(market, prices);
+        long healthFactor = table.healthFactor(0, v);
+        assertThat(AaveAccountTable.liquidatable(healthFactor)).isTrue();
+        assertThat(table.offer(0, 0, 0, healthFactor, v)).isNull();
+        Optional<LiquidationOpportunity> expected = Opportunities.aave(POOL, CHAIN, market, prices, account, WETH,
+                tiny, FlashLoanTerms.AAVE_V3, 400_000, 7);
+        assertThat(expected).isPresent();
+        assertThat(Opportunities.aave(POOL, CHAIN, market, prices, table.position(0, 0, 0), table.accountData(0, v),
+                WETH, tiny, FlashLoanTerms.AAVE_V3, 400_000, 7)).isEqualTo(expected);
     }
 
     @Test

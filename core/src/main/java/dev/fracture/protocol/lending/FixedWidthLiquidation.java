@@ -1,0 +1,174 @@
+package dev.fracture.protocol.lending;
+
+/**
+ * {@link AaveLiquidation#seizure} of a call that covers the whole debt (what a liquidator sizing an opportunity
+ * asks: {@code LiquidationLogic._calculateDebt} and {@code _calculateAvailableCollateralToLiquidate}, aave/aave-v3-core
+ * {@code contracts/protocol/libraries/logic/LiquidationLogic.sol}) in 64-bit words instead of {@code BigInteger}: the
+ * same operations in the same order, each truncating or rounding half up as the contract does, so the amounts are the
+ * same to the last unit — or no answer at all, and the caller then asks the {@code BigInteger} form, which answers or
+ * reverts as it always does.
+ *
+ * <p>No answer is given when a value leaves the words' range (a balance or debt of 2^113 units or more, a product
+ * quotient of 2^127 or more), when a price is not positive or a bonus or fee is out of the basis-point range, and when
+ * the call would revert (collateral not enabled or with a zero threshold, a health factor not below 1e18): the
+ * {@code BigInteger} form names the reason.
+ *
+ * <p>Why: a cascade sizes every liquidatable account's opportunity at every oracle move (millions of times in a large
+ * run), and the {@code BigInteger} form allocates a number for every product, quotient and difference — its numbers
+ * were a fifth of the bytes the benchmark's run allocated.
+ */
+final class FixedWidthLiquidation {
+    private static final long WAD = 1_000_000_000_000_000_000L;
+    private static final long CLOSE_FACTOR_HF_THRESHOLD = 950_000_000_000_000_000L;
+    private static final long PERCENTAGE_FACTOR = 10_000;
+    private static final long HALF_PERCENTAGE = 5_000;
+    private static final UnsignedWide.Divisor PERCENTAGE_DIVISOR = UnsignedWide.pow10Divisor(4);
+    /** Amounts below 2^113 times a basis-point figure below 2^15 stay below 2^128: {@link WadRayMath}'s bound. */
+    private static final int AMOUNT_BITS = 113;
+    private static final int PERCENT_BITS = 15;
+
+    /**
+     * The amounts of a call: the close factor applied, the debt repaid and the collateral the liquidator receives
+     * (seized less the protocol's fee), each in two words (high, low).
+     */
+    record Amounts(int closeFactorBps, long debtRepaidHigh, long debtRepaidLow, long toLiquidatorHigh,
+                   long toLiquidatorLow) {
+        boolean repaysNothing() {
+            return (debtRepaidHigh | debtRepaidLow) == 0;
+        }
+    }
+
+    /** The high word of the last two-word result; the low word is the method's return value. */
+    private long high;
+
+    private FixedWidthLiquidation() {
+    }
+
+    /**
+     * The seizure of a call covering all of a debt of {@code debt} (two words, not zero) against a collateral balance
+     * of {@code balance} (two words, not zero), of an account at {@code healthFactor} (one word; a factor of 2^63 or
+     * more read as {@link Long#MAX_VALUE}); null when this form gives no answer (see the class).
+     *
+     * @param used            whether the account has the collateral enabled
+     * @param bonusBps        the liquidation bonus in force for this collateral and the account's e-mode
+     *                        ({@link AaveMarket#liquidationBonusBps})
+     * @param collateralPrice the oracle's price of the collateral (8 decimals)
+     * @param debtPrice       the oracle's price of the debt asset (8 decimals)
+     */
+    static Amounts seizure(long healthFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
+                           boolean used, AaveReserveConfig collateral, AaveReserveConfig debt, int bonusBps,
+                           long collateralPrice, long debtPrice) {
+        if (healthFactor < 0 || healthFactor >= WAD || !used || collateral.liquidationThresholdBps() == 0
+                || bits(debtHigh, debtLow) > AMOUNT_BITS || bits(balanceHigh, balanceLow) > AMOUNT_BITS
+                || collateralPrice <= 0 || debtPrice <= 0 || bonusBps <= 0 || bonusBps >= 1 << PERCENT_BITS
+                || collateral.liquidationProtocolFeeBps() < 0
+                || collateral.liquidationProtocolFeeBps() >= 1 << PERCENT_BITS
+                || collateral.decimals() > 18 || debt.decimals() > 18) {
+            return null;
+        }
+        return new FixedWidthLiquidation().seizure(healthFactor > CLOSE_FACTOR_HF_THRESHOLD
+                        ? AaveLiquidation.DEFAULT_LIQUIDATION_CLOSE_FACTOR_BPS
+                        : AaveLiquidation.MAX_LIQUIDATION_CLOSE_FACTOR_BPS, debtHigh, debtLow, balanceHigh,
+                balanceLow, collateral, debt, bonusBps, collateralPrice, debtPrice);
+    }
+
+    private Amounts seizure(int closeFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
+                            AaveReserveConfig collateral, AaveReserveConfig debt, int bonus, long collateralPrice,
+                            long debtPrice) {
+        // debtTarget = min(debtToCover = the whole debt, percentMul(debt, closeFactor)).
+        long targetLow = percentMul(debtHigh, debtLow, closeFactor);
+        long targetHigh = high;
+        if (compare(targetHigh, targetLow, debtHigh, debtLow) > 0) {
+            targetHigh = debtHigh;
+            targetLow = debtLow;
+        }
+        long collateralUnit = UnsignedWide.pow10(collateral.decimals());
+        long debtUnit = UnsignedWide.pow10(debt.decimals());
+        long[] base = UnsignedWide.productQuotient(debtPrice, targetHigh, targetLow, collateralUnit, collateralPrice,
+                debtUnit);
+        if (base == null || bits(base[1], base[0]) > AMOUNT_BITS) {
+            return null;
+        }
+        long maxLow = percentMul(base[1], base[0], bonus);
+        long maxHigh = high;
+        long amountHigh;
+        long amountLow;
+        long repaidHigh;
+        long repaidLow;
+        if (compare(maxHigh, maxLow, balanceHigh, balanceLow) > 0) {
+            amountHigh = balanceHigh;
+            amountLow = balanceLow;
+            long[] covered = UnsignedWide.productQuotient(collateralPrice, balanceHigh, balanceLow, debtUnit,
+                    debtPrice, collateralUnit);
+            if (covered == null || bits(covered[1], covered[0]) > AMOUNT_BITS) {
+                return null;
+            }
+            repaidLow = percentDiv(covered[1], covered[0], bonus);
+            repaidHigh = high;
+        } else {
+            amountHigh = maxHigh;
+            amountLow = maxLow;
+            repaidHigh = targetHigh;
+            repaidLow = targetLow;
+        }
+        long feeHigh = 0;
+        long feeLow = 0;
+        int feeBps = collateral.liquidationProtocolFeeBps();
+        if (feeBps != 0) {
+            if (bits(amountHigh, amountLow) > AMOUNT_BITS) {
+                return null;
+            }
+            long principalLow = percentDiv(amountHigh, amountLow, bonus);
+            long principalHigh = high;
+            if (compare(principalHigh, principalLow, amountHigh, amountLow) > 0) {
+                // A bonus below 100% makes the bonus part negative: the BigInteger form's arithmetic.
+                return null;
+            }
+            long bonusLow = amountLow - principalLow;
+            long bonusHigh = amountHigh - principalHigh - (Long.compareUnsigned(amountLow, principalLow) < 0 ? 1 : 0);
+            feeLow = percentMul(bonusHigh, bonusLow, feeBps);
+            feeHigh = high;
+        }
+        long toLiquidatorLow = amountLow - feeLow;
+        long toLiquidatorHigh = amountHigh - feeHigh - (Long.compareUnsigned(amountLow, feeLow) < 0 ? 1 : 0);
+        return new Amounts(closeFactor, repaidHigh, repaidLow, toLiquidatorHigh, toLiquidatorLow);
+    }
+
+    /** {@code PercentageMath.percentMul}: {@code (value * bps + 5000) / 10000} for a value below 2^113. */
+    private long percentMul(long valueHigh, long valueLow, long bps) {
+        return mulAddDivide(valueHigh, valueLow, bps, HALF_PERCENTAGE, PERCENTAGE_FACTOR, PERCENTAGE_DIVISOR);
+    }
+
+    /** {@code PercentageMath.percentDiv}: {@code (value * 10000 + bps / 2) / bps} for a value below 2^113. */
+    private long percentDiv(long valueHigh, long valueLow, long bps) {
+        return mulAddDivide(valueHigh, valueLow, PERCENTAGE_FACTOR, bps >> 1, bps, null);
+    }
+
+    /**
+     * {@code floor((value · factor + addend) / divisor)} for a value below 2^113 and a factor and addend below 2^15:
+     * the sum stays below 2^128. Returns the low word; the high word is left in {@link #high}.
+     */
+    private long mulAddDivide(long valueHigh, long valueLow, long factor, long addend, long divisor,
+                              UnsignedWide.Divisor kept) {
+        long low = valueLow * factor;
+        long productHigh = UnsignedWide.multiplyHigh(valueLow, factor) + valueHigh * factor;
+        long sum = low + addend;
+        if (Long.compareUnsigned(sum, low) < 0) {
+            productHigh++;
+        }
+        high = productHigh / divisor;
+        long rest = productHigh % divisor;
+        return kept != null ? UnsignedWide.divide(rest, sum, kept) : UnsignedWide.divide(rest, sum, divisor);
+    }
+
+    /** How many bits the two-word number takes. */
+    private static int bits(long high, long low) {
+        return high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
+    }
+
+    /** The unsigned order of two two-word numbers. */
+    private static int compare(long aHigh, long aLow, long bHigh, long bLow) {
+        int c = Long.compareUnsigned(aHigh, bHigh);
+        return c != 0 ? c : Long.compareUnsigned(aLow, bLow);
+    }
+}
