@@ -85,13 +85,13 @@ final class AaveBook implements ProtocolBook {
     private AaveAccountTable.Valuation valuation;
     private long valuationEpoch = -1;
 
-    AaveBook(ProtocolId id, ChainId chain, AaveSetup setup) {
+    AaveBook(ProtocolId id, ChainId chain, AaveSetup.Table setup) {
         this.id = id;
         this.chain = chain;
         this.baseMarket = setup.market();
         this.market = baseMarket;
         this.oracles = setup.oracles();
-        this.accounts = new AaveAccountTable(setup.market(), setup.accounts());
+        this.accounts = setup.accounts();
         this.writtenOff = new boolean[accounts.size()];
         for (int i = 0; i < accounts.size(); i++) {
             index.put(accounts.id(i), i);

@@ -16,7 +16,7 @@ final class ProtocolBooks {
 
     static Optional<ProtocolBook> of(ProtocolSpec spec, EcosystemSnapshot snapshot) {
         if (spec instanceof ProtocolSpec.PooledLending l) {
-            return Optional.of(new AaveBook(l.id(), l.chain(), AaveSetup.of(l, snapshot)));
+            return Optional.of(new AaveBook(l.id(), l.chain(), AaveSetup.table(l, snapshot)));
         }
         if (spec instanceof ProtocolSpec.IsolatedLending m) {
             return Optional.of(new MorphoBook(m.id(), m.chain(), MorphoSetup.of(m, snapshot), snapshot));

@@ -64,6 +64,15 @@ public final class AaveAccountTable {
 
     /** The accounts in slot order; the market names the reserves and e-mode categories the arrays can hold. */
     public AaveAccountTable(AaveMarket market, List<AaveAccount> accounts) {
+        this(market, new Records(accounts));
+    }
+
+    /**
+     * The accounts {@code source} gives, in slot order, read holding by holding into the arrays: no record is made of
+     * an account the arrays hold, and an account they cannot hold — or one {@code source} cannot give in words — is
+     * kept as the record {@code source} makes of it, which fails as the record's checks fail.
+     */
+    public AaveAccountTable(AaveMarket market, Source source) {
         market.reserves().keySet().stream().sorted().forEach(a -> {
             assetIndex.put(a, assets.size());
             assets.add(a);
@@ -77,7 +86,7 @@ public final class AaveAccountTable {
         for (int k = 0; k < decimals.length; k++) {
             decimals[k] = market.reserves().get(assets.get(k)).decimals();
         }
-        int n = accounts.size();
+        int n = source.size();
         ids = new AccountId[n];
         eMode = new byte[n];
         collateralStart = new int[n + 1];
@@ -85,10 +94,8 @@ public final class AaveAccountTable {
         collateralCount = new byte[n];
         debtCount = new byte[n];
         for (int i = 0; i < n; i++) {
-            AaveAccount a = accounts.get(i);
-            boolean fits = fits(a);
-            collateralStart[i + 1] = collateralStart[i] + (fits ? a.collaterals().size() : 0);
-            debtStart[i + 1] = debtStart[i] + (fits ? a.debts().size() : 0);
+            collateralStart[i + 1] = collateralStart[i] + room(source.collaterals(i));
+            debtStart[i + 1] = debtStart[i] + room(source.debts(i));
         }
         collateralAsset = new short[collateralStart[n]];
         collateralUsed = new boolean[collateralStart[n]];
@@ -97,10 +104,172 @@ public final class AaveAccountTable {
         debtAsset = new short[debtStart[n]];
         debtHigh = new long[debtStart[n]];
         debtLow = new long[debtStart[n]];
+        long[] words = new long[2];
         for (int i = 0; i < n; i++) {
-            ids[i] = accounts.get(i).id();
-            set(i, accounts.get(i));
+            ids[i] = source.id(i);
+            if (!load(i, source, words)) {
+                set(i, source.record(i));
+            }
         }
+    }
+
+    /** The entries reserved for an account of {@code holdings} of a kind: none past what a count byte holds. */
+    private static int room(int holdings) {
+        return holdings <= Byte.MAX_VALUE ? holdings : 0;
+    }
+
+    /**
+     * Account {@code i} of {@code source} into its room in the arrays; false when they cannot hold it (a category or
+     * reserve the market lacks, a reserve held twice, a balance {@code source} cannot give in words) — its entries
+     * then stay unread.
+     */
+    private boolean load(int i, Source source, long[] words) {
+        int category = source.eModeCategory(i);
+        if (category != 0 && !eModes.containsKey(category)) {
+            return false;
+        }
+        int collaterals = source.collaterals(i);
+        int debts = source.debts(i);
+        int c0 = collateralStart[i];
+        int d0 = debtStart[i];
+        if (collaterals > collateralStart[i + 1] - c0 || debts > debtStart[i + 1] - d0) {
+            return false;
+        }
+        for (int j = 0; j < collaterals; j++) {
+            Integer k = assetIndex.get(source.collateralAsset(i, j));
+            if (k == null || heldBefore(collateralAsset, c0, j, k) || !source.collateralUnits(i, j, words)) {
+                return false;
+            }
+            collateralAsset[c0 + j] = k.shortValue();
+            collateralUsed[c0 + j] = source.usedAsCollateral(i, j);
+            collateralLow[c0 + j] = words[0];
+            collateralHigh[c0 + j] = words[1];
+        }
+        for (int j = 0; j < debts; j++) {
+            Integer k = assetIndex.get(source.debtAsset(i, j));
+            if (k == null || heldBefore(debtAsset, d0, j, k) || !source.debtUnits(i, j, words)) {
+                return false;
+            }
+            debtAsset[d0 + j] = k.shortValue();
+            debtLow[d0 + j] = words[0];
+            debtHigh[d0 + j] = words[1];
+        }
+        eMode[i] = (byte) category;
+        collateralCount[i] = (byte) collaterals;
+        debtCount[i] = (byte) debts;
+        return true;
+    }
+
+    /** Whether reserve {@code k} is among the {@code count} entries from {@code start} (a record lists none twice). */
+    private static boolean heldBefore(short[] reserves, int start, int count, int k) {
+        for (int e = start; e < start + count; e++) {
+            if (reserves[e] == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The accounts a table is made from, read holding by holding in slot order, the holdings in the account's order:
+     * for a holder of accounts in another form than records ({@link AaveSetup#table}, a snapshot's amounts).
+     */
+    public interface Source {
+        int size();
+
+        AccountId id(int i);
+
+        int eModeCategory(int i);
+
+        int collaterals(int i);
+
+        AssetId collateralAsset(int i, int j);
+
+        boolean usedAsCollateral(int i, int j);
+
+        /**
+         * Collateral {@code j}'s balance in the token's smallest unit into {@code words} (low, high); false when it
+         * is not a whole number of units from 0 to 2^127 - 1 (then the table asks for the {@link #record}).
+         */
+        boolean collateralUnits(int i, int j, long[] words);
+
+        int debts(int i);
+
+        AssetId debtAsset(int i, int j);
+
+        /** Debt {@code j}'s balance into {@code words}, as {@link #collateralUnits} says. */
+        boolean debtUnits(int i, int j, long[] words);
+
+        /** Account {@code i} as its record: what the table keeps of an account the arrays cannot hold. */
+        AaveAccount record(int i);
+    }
+
+    /** Records as a {@link Source}. */
+    private record Records(List<AaveAccount> accounts) implements Source {
+        @Override
+        public int size() {
+            return accounts.size();
+        }
+
+        @Override
+        public AccountId id(int i) {
+            return accounts.get(i).id();
+        }
+
+        @Override
+        public int eModeCategory(int i) {
+            return accounts.get(i).eModeCategory();
+        }
+
+        @Override
+        public int collaterals(int i) {
+            return accounts.get(i).collaterals().size();
+        }
+
+        @Override
+        public AssetId collateralAsset(int i, int j) {
+            return accounts.get(i).collaterals().get(j).asset();
+        }
+
+        @Override
+        public boolean usedAsCollateral(int i, int j) {
+            return accounts.get(i).collaterals().get(j).usedAsCollateral();
+        }
+
+        @Override
+        public boolean collateralUnits(int i, int j, long[] words) {
+            return AaveAccountTable.words(accounts.get(i).collaterals().get(j).balance(), words);
+        }
+
+        @Override
+        public int debts(int i) {
+            return accounts.get(i).debts().size();
+        }
+
+        @Override
+        public AssetId debtAsset(int i, int j) {
+            return accounts.get(i).debts().get(j).asset();
+        }
+
+        @Override
+        public boolean debtUnits(int i, int j, long[] words) {
+            return AaveAccountTable.words(accounts.get(i).debts().get(j).balance(), words);
+        }
+
+        @Override
+        public AaveAccount record(int i) {
+            return accounts.get(i);
+        }
+    }
+
+    /** A balance below 2^127 (a record's are not negative) into {@code words} (low, high); false for a larger one. */
+    static boolean words(BigInteger balance, long[] words) {
+        if (balance.signum() < 0 || balance.compareTo(LIMIT) >= 0) {
+            return false;
+        }
+        words[0] = balance.longValue();
+        words[1] = UnsignedWide.high(balance);
+        return true;
     }
 
     /** Whether the arrays can hold {@code a}: known reserves and category, balances below 2^127, few holdings. */
