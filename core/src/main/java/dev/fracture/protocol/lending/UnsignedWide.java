@@ -215,7 +215,14 @@ final class UnsignedWide {
         if (lo < 0) {
             low = low.add(TWO_64);
         }
-        return hi == 0 ? low : BigInteger.valueOf(hi).shiftLeft(64).add(low);
+        if (hi == 0) {
+            return low;
+        }
+        BigInteger high = BigInteger.valueOf(hi);
+        if (hi < 0) {
+            high = high.add(TWO_64);
+        }
+        return high.shiftLeft(64).add(low);
     }
 
     /** The high word of a number below 2^128 that is not negative (0 when it fits one word). */

@@ -55,6 +55,12 @@ class TokenAmountsTest {
             assertThat(Double.doubleToRawLongBits(TokenAmounts.decimal64(units, decimals)))
                     .as("%s units at %s decimals", units, decimals)
                     .isEqualTo(Double.doubleToRawLongBits(expected(units, decimals)));
+            if (units.bitLength() <= 128) {
+                // The same amount given as two words (a seizure reckoned in words): the same bits, also past 2^127.
+                assertThat(Double.doubleToRawLongBits(TokenAmounts.decimal64(UnsignedWide.high(units),
+                        units.longValue(), decimals))).as("%s units in words at %s decimals", units, decimals)
+                        .isEqualTo(Double.doubleToRawLongBits(expected(units, decimals)));
+            }
         }
     }
 
