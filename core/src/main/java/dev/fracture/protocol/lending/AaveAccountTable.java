@@ -16,7 +16,11 @@ import java.util.function.IntToLongFunction;
  * whether it is enabled as collateral, and its balance in two 64-bit words. The exact account check
  * ({@link #accountData}), the choice of the collateral and debt a liquidator targets ({@link #largestCollateral},
  * {@link #largestDebt}) and what the liquidation call reads ({@link #position}) are made from the arrays, with the
- * arithmetic of the records' forms ({@link FixedWidthHealth}, {@link AaveTargets}) — the same answers to the last unit.
+ * arithmetic of the records' forms ({@link FixedWidthHealth}, {@link AaveTargets}) — the same answers to the last unit;
+ * so are the health factor as one word ({@link #healthFactor}) and the amounts of the call a liquidator would make
+ * ({@link #offer}, the contract's seizure in words: {@link FixedWidthLiquidation}), which a check reads without making
+ * a {@code BigInteger}. A table is made from records or from any {@link Source} that gives the accounts holding by
+ * holding ({@link AaveSetup#table}: a snapshot's amounts, no record made of an account the arrays hold).
  *
  * <p>Why: a cascade re-checks every liquidatable account at every oracle move (4.6 million exact checks in the
  * benchmark's run of a million accounts). A record account is six objects deep (account, list, holding, number, its
