@@ -65,6 +65,8 @@ final class FixedWidthHealth {
         private long thresholdHigh;
         private long thresholdLow;
         private boolean zeroLtv;
+        /** The low word of the last {@link #healthNumerator}. */
+        private long numeratorLow;
 
         /**
          * Adds a collateral that counts (used, with a threshold above zero) of {@code value} in base currency, its
@@ -117,17 +119,11 @@ final class FixedWidthHealth {
             if (totalDebt == 0) {
                 return Long.MAX_VALUE;
             }
-            long avgThreshold = totalCollateral == 0 ? 0
-                    : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
-            long a = percentMul(totalCollateral, avgThreshold);
-            long low = a * WAD;
-            long high = Math.multiplyHigh(a, WAD);
-            long sum = low + (totalDebt >> 1);
-            high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+            long high = healthNumerator(averageThreshold());
             if (Long.compareUnsigned(high, totalDebt) >= 0) {
                 return Long.MAX_VALUE;
             }
-            long hf = UnsignedWide.divide(high, sum, totalDebt);
+            long hf = UnsignedWide.divide(high, numeratorLow, totalDebt);
             return hf < 0 ? Long.MAX_VALUE : hf;
         }
 
@@ -135,12 +131,35 @@ final class FixedWidthHealth {
         AaveAccountData data() {
             // A weighted sum over the total is at most the largest weight (basis points): the quotient fits one word.
             long avgLtv = totalCollateral == 0 ? 0 : UnsignedWide.divide(ltvHigh, ltvLow, totalCollateral);
-            long avgThreshold = totalCollateral == 0 ? 0
-                    : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
-            BigInteger hf = totalDebt == 0 ? AaveAccountData.NO_DEBT_HEALTH_FACTOR
-                    : healthFactor(percentMul(totalCollateral, avgThreshold), totalDebt);
+            long avgThreshold = averageThreshold();
+            BigInteger hf;
+            if (totalDebt == 0) {
+                hf = AaveAccountData.NO_DEBT_HEALTH_FACTOR;
+            } else {
+                // The quotient can pass one word (a healthy account's factor over 18.4).
+                long high = healthNumerator(avgThreshold);
+                hf = UnsignedWide.quotient(high, numeratorLow, totalDebt);
+            }
             return new AaveAccountData(BigInteger.valueOf(totalCollateral), BigInteger.valueOf(totalDebt),
                     BigInteger.valueOf(avgLtv), BigInteger.valueOf(avgThreshold), hf, zeroLtv);
+        }
+
+        /** The average liquidation threshold, basis points: the weighted sum over the total collateral. */
+        private long averageThreshold() {
+            return totalCollateral == 0 ? 0 : UnsignedWide.divide(thresholdHigh, thresholdLow, totalCollateral);
+        }
+
+        /**
+         * The numerator of {@code WadRayMath.wadDiv(percentMul(totalCollateral, avgThreshold), totalDebt)}, that is
+         * {@code a * 1e18 + totalDebt / 2} for {@code a} below 2^62: returns its high word and leaves the low one in
+         * {@link #numeratorLow}. The health factor is its quotient by the total debt.
+         */
+        private long healthNumerator(long avgThreshold) {
+            long a = percentMul(totalCollateral, avgThreshold);
+            long low = a * WAD;
+            long high = Math.multiplyHigh(a, WAD);
+            numeratorLow = low + (totalDebt >> 1);
+            return high + (Long.compareUnsigned(numeratorLow, low) < 0 ? 1 : 0);
         }
     }
 
@@ -181,15 +200,5 @@ final class FixedWidthHealth {
         long sum = low + HALF_PERCENTAGE;
         high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
         return UnsignedWide.divide(high, sum, PERCENTAGE_DIVISOR);
-    }
-
-    /** {@code WadRayMath.wadDiv}: {@code (a * 1e18 + b / 2) / b}, for {@code a} and {@code b} below 2^62. */
-    private static BigInteger healthFactor(long a, long b) {
-        long low = a * WAD;
-        long high = Math.multiplyHigh(a, WAD);
-        long sum = low + (b >> 1);
-        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        // The quotient can pass one word (a healthy account's factor over 18.4).
-        return UnsignedWide.quotient(high, sum, b);
     }
 }

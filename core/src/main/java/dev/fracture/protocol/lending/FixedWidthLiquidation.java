@@ -66,15 +66,15 @@ final class FixedWidthLiquidation {
                 || collateral.decimals() > 18 || debt.decimals() > 18) {
             return null;
         }
-        return new FixedWidthLiquidation().seizure(healthFactor > CLOSE_FACTOR_HF_THRESHOLD
+        return new FixedWidthLiquidation().amounts(healthFactor > CLOSE_FACTOR_HF_THRESHOLD
                         ? AaveLiquidation.DEFAULT_LIQUIDATION_CLOSE_FACTOR_BPS
                         : AaveLiquidation.MAX_LIQUIDATION_CLOSE_FACTOR_BPS, debtHigh, debtLow, balanceHigh,
                 balanceLow, collateral, debt, bonusBps, collateralPrice, debtPrice);
     }
 
-    private Amounts seizure(int closeFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
-                            AaveReserveConfig collateral, AaveReserveConfig debt, int bonus, long collateralPrice,
-                            long debtPrice) {
+    private Amounts amounts(int closeFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
+                           AaveReserveConfig collateral, AaveReserveConfig debt, int bonus, long collateralPrice,
+                           long debtPrice) {
         // debtTarget = min(debtToCover = the whole debt, percentMul(debt, closeFactor)).
         long targetLow = percentMul(debtHigh, debtLow, closeFactor);
         long targetHigh = high;
