@@ -35,13 +35,98 @@ public final class RememberedQuotes {
      */
     private static final class Memory {
         final long state;
-        final ConcurrentHashMap<Long, Double> proceeds = new ConcurrentHashMap<>();
-        final ConcurrentHashMap<Long, Double> atRate = new ConcurrentHashMap<>();
+        final Kept proceeds = new Kept();
+        final Kept atRate = new Kept();
         /** The pair's rate bound and rate that sells nothing, found together on the first ask. */
         volatile PairRates rates;
 
         Memory(long state) {
             this.state = state;
+        }
+    }
+
+    /**
+     * Values kept under the bits of their argument, in an open-addressed table of immutable entries (probed linearly,
+     * at most half full) that the planning threads read and write without a lock. An entry's fields are final, so a
+     * thread that sees an entry sees its key and its value; two threads writing one empty place, or a table replaced
+     * by a wider one while a thread writes the old, lose an entry, and its value is then computed again: the same
+     * bits. On one thread nothing is lost until a table of {@link #MOST} places is half full, and then it starts
+     * afresh.
+     *
+     * <p>Why not a concurrent map: in a deep cascade a round quotes a new amount for most positions it plans (tens of
+     * thousands a block; each position's sizing then asks for it again, which is what is remembered), and a map of
+     * boxed keys and values made three objects per new amount, grew its table under the planning threads and counted
+     * its size in shared cells — a tenth of the planning threads' time.
+     */
+    static final class Kept {
+        private static final int FIRST = 16;
+        private static final int MOST = 1 << 16;
+        private volatile Entry[] table = new Entry[FIRST];
+        /** The entries written to the table: read and written without a lock, so only about right with threads. */
+        private int size;
+
+        private record Entry(long bits, double value) {
+        }
+
+        /**
+         * The entry kept under {@code bits}, or null. The probe stops after a whole turn of the table: one that
+         * threads racing on its count filled is read as not holding the value.
+         */
+        Entry find(long bits) {
+            Entry[] t = table;
+            int mask = t.length - 1;
+            int at = place(bits, t.length);
+            for (int probes = 0; probes < t.length; probes++, at = (at + 1) & mask) {
+                Entry e = t[at];
+                if (e == null || e.bits == bits) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** Keeps {@code value} under {@code bits} (which {@link #find} did not find). */
+        void keep(long bits, double value) {
+            Entry[] t = table;
+            if (2 * (size + 1) > t.length) {
+                t = t.length < MOST ? wider(t) : new Entry[FIRST];
+                size = 0;
+                for (Entry e : t) {
+                    size += e != null ? 1 : 0;
+                }
+                table = t;
+            }
+            int mask = t.length - 1;
+            int at = place(bits, t.length);
+            for (int probes = 0; t[at] != null && t[at].bits != bits; probes++, at = (at + 1) & mask) {
+                if (probes == t.length) {
+                    return;
+                }
+            }
+            if (t[at] == null) {
+                size++;
+            }
+            t[at] = new Entry(bits, value);
+        }
+
+        private static Entry[] wider(Entry[] t) {
+            Entry[] w = new Entry[t.length * 2];
+            int mask = w.length - 1;
+            for (Entry e : t) {
+                if (e != null) {
+                    int at = place(e.bits, w.length);
+                    while (w[at] != null) {
+                        at = (at + 1) & mask;
+                    }
+                    w[at] = e;
+                }
+            }
+            return w;
+        }
+
+        /** A place in a table of {@code length} (a power of two) places: the bits mixed by the golden ratio. */
+        private static int place(long bits, int length) {
+            return (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
         }
     }
 
@@ -143,15 +228,14 @@ public final class RememberedQuotes {
     }
 
     /** The value kept under {@code argument}'s bits, computed and kept when there is none. */
-    private static double remembered(ConcurrentHashMap<Long, Double> memory, double argument,
-                                     DoubleSupplier compute) {
-        Long key = Double.doubleToLongBits(argument);
-        Double known = memory.get(key);
+    private static double remembered(Kept memory, double argument, DoubleSupplier compute) {
+        long bits = Double.doubleToLongBits(argument);
+        Kept.Entry known = memory.find(bits);
         if (known != null) {
-            return known;
+            return known.value();
         }
         double value = compute.getAsDouble();
-        memory.putIfAbsent(key, value);
+        memory.keep(bits, value);
         return value;
     }
 

@@ -149,6 +149,69 @@ class RememberedQuotesTest {
     }
 
     @Test
+    void aRoundRemembersEveryAmountItQuotedUpToTheTablesMostAndStaysRightPastIt() {
+        // A deep cascade's round quotes tens of thousands of amounts of one pair. On one thread each is quoted
+        // once while fewer than 32,768 (half the widest table) were kept; past that the memory starts afresh, and
+        // every answer is still the quote's (here amount / 3, worked for each).
+        int[] quotes = {0};
+        SaleQuotes unversioned = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount / 3;
+        };
+        SaleQuotes round = new RememberedQuotes(unversioned).round(0);
+        SplittableRandom rnd = new SplittableRandom(11);
+        double[] amounts = new double[30_000];
+        for (int k = 0; k < amounts.length; k++) {
+            amounts[k] = rnd.nextDouble(1, 1e9);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (double amount : amounts) {
+                assertThat(round.proceeds(null, A, B, amount)).isEqualTo(amount / 3);
+            }
+        }
+        assertThat(quotes[0]).as("each amount quoted once").isEqualTo(amounts.length);
+        for (int k = 0; k < 100_000; k++) {
+            double amount = rnd.nextDouble(1, 1e9);
+            assertThat(round.proceeds(null, A, B, amount)).isEqualTo(amount / 3);
+            assertThat(round.proceeds(null, A, B, amount)).isEqualTo(amount / 3);
+        }
+        assertThat(quotes[0]).as("past the widest table: each new amount once, its second ask remembered")
+                .isEqualTo(amounts.length + 100_000);
+    }
+
+    @Test
+    void threadsSharingARoundsMemoryGetTheQuotesBits() throws Exception {
+        // Four readers of one round on four threads ask overlapping amounts at once, writing one memory without a
+        // lock: a lost entry is quoted again, and no answer may be another amount's.
+        SaleQuotes unversioned = (market, in, out, amount) -> Math.sqrt(amount) * 7;
+        RememberedQuotes.Reader first = new RememberedQuotes(unversioned).round(0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int t = 0; t < 4; t++) {
+                RememberedQuotes.Reader reader = first.another();
+                long seed = t % 2;
+                tasks.add(() -> {
+                    SplittableRandom rnd = new SplittableRandom(seed);
+                    int wrong = 0;
+                    for (int k = 0; k < 200_000; k++) {
+                        double amount = rnd.nextInt(1, 50_000) * 0.5;
+                        if (reader.proceeds(null, A, B, amount) != Math.sqrt(amount) * 7) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                });
+            }
+            for (var f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThatThrownBy(() -> new RememberedQuotes(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("quotes are required");
