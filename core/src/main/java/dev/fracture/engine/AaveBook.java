@@ -296,7 +296,6 @@ final class AaveBook implements ProtocolBook {
     public Applied apply(LiquidationPlan plan) {
         LiquidationOpportunity o = plan.opportunity();
         int i = index.get(o.account());
-        AaveAccount a = accounts.account(i);
         int debtDecimals = market.reserve(o.debtAsset(), "debt").decimals();
         int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
@@ -306,27 +305,35 @@ final class AaveBook implements ProtocolBook {
         if (repay.signum() <= 0) {
             return new Applied(0, 0, 0);
         }
-        AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, a, o.collateralAsset(),
-                o.debtAsset(), repay);
-        AaveAccount after = r.accountAfter();
-        accounts.set(i, after);
+        // The fast engine liquidates in the arrays, at the market and prices its checks were laid out at (equal to
+        // the block's while the check epoch stands): the same amounts and account after it, no record made. Where
+        // the arrays cannot tell, and in the reference, the account's record is liquidated and written back.
+        AaveAccountTable.Liquidated inPlace = valuation != null && valuationEpoch == checkEpoch
+                ? accounts.liquidate(i, o.collateralAsset(), o.debtAsset(), repay, valuation) : null;
+        double repaid;
+        double toLiquidator;
+        if (inPlace != null) {
+            repaid = inPlace.debtRepaidTokens();
+            toLiquidator = inPlace.collateralToLiquidatorTokens();
+        } else {
+            AaveLiquidationResult r = AaveLiquidation.DEFAULT.liquidate(market, prices, accounts.account(i),
+                    o.collateralAsset(), o.debtAsset(), repay);
+            accounts.set(i, r.accountAfter());
+            repaid = TokenAmounts.nearest(r.debtRepaid(), debtDecimals);
+            toLiquidator = TokenAmounts.nearest(r.collateralToLiquidator(), collDecimals);
+        }
         unchanged = null;
         if (screen != null) {
             screen.update(market, i, accounts);
             checkedEpoch[i] = -1;
         }
         double bad = 0;
-        if (!hasCollateral(after) && !after.debts().stream().allMatch(d -> d.balance().signum() == 0)) {
+        if (!accounts.hasCollateral(i) && !accounts.owesNothing(i)) {
             writtenOff[i] = true;
             bad = debtUsd(i, prices::price, 1e-8);
             badDebtUsd += bad;
         }
-        return new Applied(TokenAmounts.nearest(r.debtRepaid(), debtDecimals),
-                TokenAmounts.nearest(r.collateralToLiquidator(), collDecimals), bad);
-    }
-
-    private static boolean hasCollateral(AaveAccount a) {
-        return a.collaterals().stream().anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0);
+        return new Applied(repaid, toLiquidator, bad);
     }
 
     /** Account {@code i}'s debts: each one's tokens × {@code price} × {@code scale}, summed in its order. */

@@ -166,12 +166,7 @@ public final class AaveAccountTable {
 
     /** Whether reserve {@code k} is among the {@code count} entries from {@code start} (a record lists none twice). */
     private static boolean heldBefore(short[] reserves, int start, int count, int k) {
-        for (int e = start; e < start + count; e++) {
-            if (reserves[e] == k) {
-                return true;
-            }
-        }
-        return false;
+        return entryOf(reserves, start, count, k) >= 0;
     }
 
     /**
@@ -613,6 +608,121 @@ public final class AaveAccountTable {
         }
         return new Offer(TokenAmounts.decimal64(a.debtRepaidHigh(), a.debtRepaidLow(), debtReserve.decimals()),
                 TokenAmounts.decimal64(a.toLiquidatorHigh(), a.toLiquidatorLow(), collateralReserve.decimals()));
+    }
+
+    /**
+     * Liquidates account {@code i} in the arrays: a call covering up to {@code debtToCover} units of its debt in
+     * {@code debt} against its {@code collateral}, at the market and prices of {@code v} — the amounts of
+     * {@link AaveLiquidation#liquidate} ({@link FixedWidthLiquidation}, the contract's seizure in words) and the
+     * account after it as {@code AaveAccount.withBalances} leaves it: the two balances less what the call took, a
+     * holding it emptied dropped, the others in their order. Returns what moved, in tokens ({@link
+     * TokenAmounts#nearest}), or null — the account unchanged — where the words cannot tell: a wide account, an
+     * asset it does not hold, a zero balance or debt, an amount of 2^127 units or more, or any case {@link
+     * FixedWidthLiquidation} gives no answer for (among them every call that would revert). The caller then
+     * liquidates the record, which answers or reverts as it always does.
+     */
+    public Liquidated liquidate(int i, AssetId collateral, AssetId debt, BigInteger debtToCover, Valuation v) {
+        if (isWide(i) || debtToCover.signum() <= 0 || debtToCover.bitLength() > 127) {
+            return null;
+        }
+        Integer kc = assetIndex.get(collateral);
+        Integer kd = assetIndex.get(debt);
+        int c = kc == null ? -1 : entryOf(collateralAsset, collateralStart[i], collateralCount[i], kc);
+        int d = kd == null ? -1 : entryOf(debtAsset, debtStart[i], debtCount[i], kd);
+        if (c < 0 || d < 0 || (debtHigh[d] | debtLow[d]) == 0 || (collateralHigh[c] | collateralLow[c]) == 0) {
+            return null;
+        }
+        long healthFactor = healthFactor(i, v);
+        AaveReserveConfig collateralReserve = v.reserves[kc];
+        AaveReserveConfig debtReserve = v.reserves[kd];
+        AaveEModeCategory category = eMode[i] == 0 ? null : v.categories[eMode[i] & 0xFF];
+        if (healthFactor == NO_ANSWER || collateralReserve == null || debtReserve == null) {
+            return null;
+        }
+        FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, UnsignedWide.high(debtToCover),
+                debtToCover.longValue(), debtHigh[d], debtLow[d], collateralHigh[c], collateralLow[c],
+                collateralUsed[c], collateralReserve, debtReserve,
+                v.market.liquidationBonusBps(category, collateralReserve), v.price[kc], v.price[kd]);
+        if (a == null) {
+            return null;
+        }
+        long collateralLeftLow = collateralLow[c] - a.seizedLow();
+        long collateralLeftHigh = collateralHigh[c] - a.seizedHigh()
+                - (Long.compareUnsigned(collateralLow[c], a.seizedLow()) < 0 ? 1 : 0);
+        long debtLeftLow = debtLow[d] - a.debtRepaidLow();
+        long debtLeftHigh = debtHigh[d] - a.debtRepaidHigh()
+                - (Long.compareUnsigned(debtLow[d], a.debtRepaidLow()) < 0 ? 1 : 0);
+        collateralHigh[c] = collateralLeftHigh;
+        collateralLow[c] = collateralLeftLow;
+        debtHigh[d] = debtLeftHigh;
+        debtLow[d] = debtLeftLow;
+        if ((collateralLeftHigh | collateralLeftLow) == 0) {
+            dropCollateral(i, c);
+        }
+        if ((debtLeftHigh | debtLeftLow) == 0) {
+            dropDebt(i, d);
+        }
+        return new Liquidated(TokenAmounts.nearest(a.debtRepaidHigh(), a.debtRepaidLow(), debtReserve.decimals()),
+                TokenAmounts.nearest(a.toLiquidatorHigh(), a.toLiquidatorLow(), collateralReserve.decimals()));
+    }
+
+    /** The entry of reserve {@code k} among {@code count} holdings from {@code start}, or -1. */
+    private static int entryOf(short[] reserves, int start, int count, int k) {
+        for (int e = start; e < start + count; e++) {
+            if (reserves[e] == k) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** Drops account {@code i}'s collateral entry {@code c}, the later ones moved up a place (their order kept). */
+    private void dropCollateral(int i, int c) {
+        int last = collateralStart[i] + collateralCount[i] - 1;
+        System.arraycopy(collateralAsset, c + 1, collateralAsset, c, last - c);
+        System.arraycopy(collateralUsed, c + 1, collateralUsed, c, last - c);
+        System.arraycopy(collateralHigh, c + 1, collateralHigh, c, last - c);
+        System.arraycopy(collateralLow, c + 1, collateralLow, c, last - c);
+        collateralCount[i]--;
+    }
+
+    /** Drops account {@code i}'s debt entry {@code d}, the later ones moved up a place (their order kept). */
+    private void dropDebt(int i, int d) {
+        int last = debtStart[i] + debtCount[i] - 1;
+        System.arraycopy(debtAsset, d + 1, debtAsset, d, last - d);
+        System.arraycopy(debtHigh, d + 1, debtHigh, d, last - d);
+        System.arraycopy(debtLow, d + 1, debtLow, d, last - d);
+        debtCount[i]--;
+    }
+
+    /** What a liquidation in the arrays moved ({@link #liquidate}): the debt repaid and the collateral received. */
+    public record Liquidated(double debtRepaidTokens, double collateralToLiquidatorTokens) {
+    }
+
+    /** Whether account {@code i} holds a collateral enabled as such with a balance above zero. */
+    public boolean hasCollateral(int i) {
+        if (isWide(i)) {
+            return wide.get(i).collaterals().stream().anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0);
+        }
+        for (int k = collateralStart[i], end = k + collateralCount[i]; k < end; k++) {
+            if (collateralUsed[k] && (collateralHigh[k] | collateralLow[k]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every debt of account {@code i} is zero (or it has none). */
+    public boolean owesNothing(int i) {
+        if (isWide(i)) {
+            return wide.get(i).debts().stream().allMatch(d -> d.balance().signum() == 0);
+        }
+        for (int k = debtStart[i], end = k + debtCount[i]; k < end; k++) {
+            if ((debtHigh[k] | debtLow[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -28,11 +28,11 @@ final class FixedWidthLiquidation {
     private static final int PERCENT_BITS = 15;
 
     /**
-     * The amounts of a call: the close factor applied, the debt repaid and the collateral the liquidator receives
-     * (seized less the protocol's fee), each in two words (high, low).
+     * The amounts of a call: the close factor applied, the debt repaid, the collateral seized and the collateral the
+     * liquidator receives (seized less the protocol's fee), each in two words (high, low).
      */
-    record Amounts(int closeFactorBps, long debtRepaidHigh, long debtRepaidLow, long toLiquidatorHigh,
-                   long toLiquidatorLow) {
+    record Amounts(int closeFactorBps, long debtRepaidHigh, long debtRepaidLow, long seizedHigh, long seizedLow,
+                   long toLiquidatorHigh, long toLiquidatorLow) {
         boolean repaysNothing() {
             return (debtRepaidHigh | debtRepaidLow) == 0;
         }
@@ -58,7 +58,19 @@ final class FixedWidthLiquidation {
     static Amounts seizure(long healthFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
                            boolean used, AaveReserveConfig collateral, AaveReserveConfig debt, int bonusBps,
                            long collateralPrice, long debtPrice) {
-        if (healthFactor < 0 || healthFactor >= WAD || !used || collateral.liquidationThresholdBps() == 0
+        return seizure(healthFactor, debtHigh, debtLow, debtHigh, debtLow, balanceHigh, balanceLow, used, collateral,
+                debt, bonusBps, collateralPrice, debtPrice);
+    }
+
+    /**
+     * The seizure of a call covering up to {@code cover} (two words, unsigned, not zero) of the debt: what a landed
+     * liquidation asks ({@code debtToCover} of {@code executeLiquidationCall}); the rest as {@link #seizure(long, long,
+     * long, long, long, boolean, AaveReserveConfig, AaveReserveConfig, int, long, long)} says.
+     */
+    static Amounts seizure(long healthFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
+                           long balanceHigh, long balanceLow, boolean used, AaveReserveConfig collateral,
+                           AaveReserveConfig debt, int bonusBps, long collateralPrice, long debtPrice) {
+        if ((coverHigh | coverLow) == 0 || healthFactor < 0 || healthFactor >= WAD || !used || collateral.liquidationThresholdBps() == 0
                 || bits(debtHigh, debtLow) > AMOUNT_BITS || bits(balanceHigh, balanceLow) > AMOUNT_BITS
                 || collateralPrice <= 0 || debtPrice <= 0 || bonusBps <= 0 || bonusBps >= 1 << PERCENT_BITS
                 || collateral.liquidationProtocolFeeBps() < 0
@@ -68,19 +80,19 @@ final class FixedWidthLiquidation {
         }
         return new FixedWidthLiquidation().amounts(healthFactor > CLOSE_FACTOR_HF_THRESHOLD
                         ? AaveLiquidation.DEFAULT_LIQUIDATION_CLOSE_FACTOR_BPS
-                        : AaveLiquidation.MAX_LIQUIDATION_CLOSE_FACTOR_BPS, debtHigh, debtLow, balanceHigh,
-                balanceLow, collateral, debt, bonusBps, collateralPrice, debtPrice);
+                        : AaveLiquidation.MAX_LIQUIDATION_CLOSE_FACTOR_BPS, coverHigh, coverLow, debtHigh, debtLow,
+                balanceHigh, balanceLow, collateral, debt, bonusBps, collateralPrice, debtPrice);
     }
 
-    private Amounts amounts(int closeFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
-                           AaveReserveConfig collateral, AaveReserveConfig debt, int bonus, long collateralPrice,
-                           long debtPrice) {
-        // debtTarget = min(debtToCover = the whole debt, percentMul(debt, closeFactor)).
+    private Amounts amounts(int closeFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
+                           long balanceHigh, long balanceLow, AaveReserveConfig collateral, AaveReserveConfig debt,
+                           int bonus, long collateralPrice, long debtPrice) {
+        // debtTarget = min(debtToCover, percentMul(debt, closeFactor)).
         long targetLow = percentMul(debtHigh, debtLow, closeFactor);
         long targetHigh = high;
-        if (compare(targetHigh, targetLow, debtHigh, debtLow) > 0) {
-            targetHigh = debtHigh;
-            targetLow = debtLow;
+        if (compare(targetHigh, targetLow, coverHigh, coverLow) > 0) {
+            targetHigh = coverHigh;
+            targetLow = coverLow;
         }
         long collateralUnit = UnsignedWide.pow10(collateral.decimals());
         long debtUnit = UnsignedWide.pow10(debt.decimals());
@@ -131,7 +143,8 @@ final class FixedWidthLiquidation {
         }
         long toLiquidatorLow = amountLow - feeLow;
         long toLiquidatorHigh = amountHigh - feeHigh - (Long.compareUnsigned(amountLow, feeLow) < 0 ? 1 : 0);
-        return new Amounts(closeFactor, repaidHigh, repaidLow, toLiquidatorHigh, toLiquidatorLow);
+        return new Amounts(closeFactor, repaidHigh, repaidLow, amountHigh, amountLow, toLiquidatorHigh,
+                toLiquidatorLow);
     }
 
     /** {@code PercentageMath.percentMul}: {@code (value * bps + 5000) / 10000} for a value below 2^113. */

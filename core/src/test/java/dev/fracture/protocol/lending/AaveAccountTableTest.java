@@ -285,6 +285,105 @@ class AaveAccountTableTest {
         assertThat(table.offer(0, 0, 0, healthFactor, v)).isEqualTo(new AaveAccountTable.Offer(14_285.714286, 10.0));
     }
 
+    /**
+     * A liquidation in the arrays is the record's liquidation ({@link AaveLiquidation#liquidate}, itself held to
+     * hand-worked calls in {@code AaveLiquidationTest}): the same amounts in tokens and the same account after it —
+     * emptied holdings dropped, the others in their order — call after call on the same accounts, with every kind of
+     * cover (one unit, part of the debt, the whole debt, far more) and now and then an asset the account does not
+     * hold. Where the arrays give no answer the account is left as it was, and the record's call either reverts or
+     * is one the words cannot hold.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aLiquidationInTheArraysIsTheRecordsLiquidation(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        AaveMarket market = market(random);
+        List<AaveAccount> records = accounts(random, 300);
+        AaveAccountTable table = new AaveAccountTable(market, records);
+        int inPlace = 0;
+        int dropped = 0;
+        for (int round = 0; round < 6; round++) {
+            // Prices below the base now and then, so that many accounts can be liquidated.
+            AavePrices prices = prices(random, false);
+            AaveAccountTable.Valuation valuation = table.valuation(market, prices);
+            for (int i = 0; i < records.size(); i++) {
+                AaveAccount before = table.account(i);
+                if (before.collaterals().isEmpty() || before.debts().isEmpty()) {
+                    continue;
+                }
+                AssetId collateral = random.nextInt(20) == 0 ? AssetId.of("R" + random.nextInt(6))
+                        : before.collaterals().get(random.nextInt(before.collaterals().size())).asset();
+                AaveDebt owed = before.debts().get(random.nextInt(before.debts().size()));
+                BigInteger cover = switch (random.nextInt(4)) {
+                    case 0 -> BigInteger.ONE;
+                    case 1 -> owed.balance().shiftRight(random.nextInt(1, 8)).max(BigInteger.ONE);
+                    case 2 -> owed.balance().max(BigInteger.ONE);
+                    default -> owed.balance().shiftLeft(10).add(BigInteger.TEN);
+                };
+                AaveLiquidationResult expected;
+                try {
+                    expected = AaveLiquidation.DEFAULT.liquidate(market, prices, before, collateral, owed.asset(),
+                            cover);
+                } catch (IllegalArgumentException reverts) {
+                    expected = null;
+                }
+                AaveAccountTable.Liquidated got = table.liquidate(i, collateral, owed.asset(), cover, valuation);
+                if (got == null) {
+                    assertThat(table.account(i)).as("untouched: %s", before).isEqualTo(before);
+                    assertThat(expected == null || table.isWide(i) || !pricesAll(prices, before)
+                            || FixedWidthHealth.accountData(market, prices, before) == null
+                            || cover.bitLength() > 127 || owed.balance().bitLength() > 113
+                            || before.collaterals().stream().anyMatch(c -> c.asset().equals(collateral)
+                                    && (c.balance().bitLength() > 113 || c.balance().signum() == 0)))
+                            .as("no answer for %s covering %s", before, cover).isTrue();
+                    if (expected != null) {
+                        table.set(i, expected.accountAfter());
+                    }
+                    continue;
+                }
+                inPlace++;
+                assertThat(expected).as("%s: the record's call reverts", before).isNotNull();
+                AaveReserveConfig debtReserve = market.reserves().get(owed.asset());
+                AaveReserveConfig collateralReserve = market.reserves().get(collateral);
+                assertThat(got).as("%s covering %s", before, cover).isEqualTo(new AaveAccountTable.Liquidated(
+                        TokenAmounts.nearest(expected.debtRepaid(), debtReserve.decimals()),
+                        TokenAmounts.nearest(expected.collateralToLiquidator(), collateralReserve.decimals())));
+                AaveAccount after = expected.accountAfter();
+                assertThat(table.account(i)).as("%s covering %s", before, cover).isEqualTo(after);
+                if (after.collaterals().size() + after.debts().size()
+                        < before.collaterals().size() + before.debts().size()) {
+                    dropped++;
+                }
+                assertThat(table.hasCollateral(i)).isEqualTo(after.collaterals().stream()
+                        .anyMatch(c -> c.usedAsCollateral() && c.balance().signum() > 0));
+                assertThat(table.owesNothing(i)).isEqualTo(after.debts().stream()
+                        .allMatch(d -> d.balance().signum() == 0));
+            }
+        }
+        assertThat(inPlace).as("liquidations made in the arrays").isGreaterThan(100);
+        assertThat(dropped).as("liquidations that emptied a holding").isGreaterThan(5);
+    }
+
+    @Test
+    void aLiquidationWorkedByHandInTheArrays() {
+        // The offer above, landed: 10 WETH at 1,500 USD against 15,000 USDC, covering the whole debt. All 1e19 wei
+        // is seized (the WETH holding is emptied and dropped) and 14,285,714,286 units repaid, leaving
+        // 15,000,000,000 - 14,285,714,286 = 714,285,714 units: 714.285714 USDC of debt and no collateral.
+        RandomAave.Case c = RandomAave.tenWethAgainstFifteenThousandUsdc();
+        AaveAccountTable table = new AaveAccountTable(c.market(), List.of(c.account()));
+        AaveAccountTable.Valuation v = table.valuation(c.market(),
+                new AavePrices(Map.of(WETH, 150_000_000_000L, USDC, 100_000_000L)));
+        assertThat(table.liquidate(0, WETH, USDC, new BigInteger("15000000000"), v))
+                .isEqualTo(new AaveAccountTable.Liquidated(14_285.714286, 10.0));
+        assertThat(table.account(0)).isEqualTo(new AaveAccount(AccountId.of("a"), 0, List.of(),
+                List.of(new AaveDebt(USDC, BigInteger.valueOf(714_285_714)))));
+        assertThat(table.hasCollateral(0)).isFalse();
+        assertThat(table.owesNothing(0)).isFalse();
+        // Nothing left to seize: no answer, nothing changed (the record's call would take nothing either).
+        assertThat(table.liquidate(0, WETH, USDC, BigInteger.ONE, v)).isNull();
+        assertThat(table.debts(0)).isEqualTo(1);
+    }
+
     @Test
     void aDebtPastTheWordsIsOfferedByTheRecordsForms() {
         // A debt of 2^113 units of an 18-decimal token at 1e-8 USD (about 104 million USD) against 50,000 WETH at

@@ -117,6 +117,7 @@ class FixedWidthLiquidationTest {
         int answered = 0;
         int fullClose = 0;
         int cappedByBalance = 0;
+        int partCovered = 0;
         for (int n = 0; n < 4_000; n++) {
             AaveReserveConfig collateral = reserve(random, COLLATERAL);
             AaveReserveConfig debtReserve = reserve(random, DEBT);
@@ -125,6 +126,14 @@ class FixedWidthLiquidationTest {
             long debtPrice = price(random);
             BigInteger balance = amount(random, bits);
             BigInteger debt = amount(random, bits);
+            // The whole debt (what a liquidator sizing the call asks) or what a landed plan asks: one unit, part of
+            // the debt, or far more than it.
+            BigInteger cover = switch (random.nextInt(6)) {
+                case 0 -> BigInteger.ONE;
+                case 1 -> debt.shiftRight(random.nextInt(1, 12)).max(BigInteger.ONE);
+                case 2 -> debt.shiftLeft(random.nextInt(1, 8));
+                default -> debt;
+            };
             boolean used = random.nextInt(20) != 0;
             long hf = healthFactor(random);
             AavePrices prices = new AavePrices(Map.of(COLLATERAL, collateralPrice, DEBT, debtPrice));
@@ -135,17 +144,22 @@ class FixedWidthLiquidationTest {
             AaveLiquidation.Seizure expected = null;
             RuntimeException reverted = null;
             try {
-                expected = AaveLiquidation.DEFAULT.seizure(market, prices, position, data, COLLATERAL, DEBT, debt);
+                expected = AaveLiquidation.DEFAULT.seizure(market, prices, position, data, COLLATERAL, DEBT, cover);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 reverted = e;
             }
-            FixedWidthLiquidation.Amounts got = words(hf, debt, balance, used, collateral, debtReserve,
-                    collateralPrice, debtPrice);
-            String what = "call " + n + ": hf " + hf + ", debt " + debt + ", balance " + balance + ", " + collateral
+            FixedWidthLiquidation.Amounts got = cover.equals(debt) && random.nextBoolean()
+                    ? words(hf, debt, balance, used, collateral, debtReserve, collateralPrice, debtPrice)
+                    : cover.bitLength() > 127 ? null : FixedWidthLiquidation.seizure(hf, UnsignedWide.high(cover),
+                            cover.longValue(), UnsignedWide.high(debt), debt.longValue(), UnsignedWide.high(balance),
+                            balance.longValue(), used, collateral, debtReserve, collateral.liquidationBonusBps(),
+                            collateralPrice, debtPrice);
+            String what = "call " + n + ": hf " + hf + ", cover " + cover + ", debt " + debt + ", balance " + balance
+                    + ", " + collateral
                     + ", " + debtReserve + ", prices " + collateralPrice + "/" + debtPrice;
             if (got == null) {
-                assertThat(reverted != null || beyondTheWords(hf, debt, balance, collateral, debtReserve,
-                        collateralPrice, debtPrice)).as(what).isTrue();
+                assertThat(reverted != null || cover.bitLength() > 127 || beyondTheWords(hf, cover, debt, balance,
+                        collateral, debtReserve, collateralPrice, debtPrice)).as(what).isTrue();
                 continue;
             }
             assertThat(reverted).as(what).isNull();
@@ -153,6 +167,9 @@ class FixedWidthLiquidationTest {
             assertThat(got.closeFactorBps()).as(what).isEqualTo(expected.closeFactorBps());
             assertThat(repaid(got)).as(what).isEqualTo(expected.debtRepaid());
             assertThat(toLiquidator(got)).as(what).isEqualTo(expected.collateralToLiquidator());
+            assertThat(UnsignedWide.toBigInteger(got.seizedHigh(), got.seizedLow())).as(what)
+                    .isEqualTo(expected.collateralSeized());
+            partCovered += cover.compareTo(expected.debtRepaid()) == 0 && cover.compareTo(debt) < 0 ? 1 : 0;
             fullClose += got.closeFactorBps() == 10_000 ? 1 : 0;
             cappedByBalance += expected.remainingCollateral().signum() == 0 ? 1 : 0;
         }
@@ -162,22 +179,26 @@ class FixedWidthLiquidationTest {
         assertThat(answered - fullClose).isGreaterThan(200);
         assertThat(cappedByBalance).isGreaterThan(200);
         assertThat(answered - cappedByBalance).isGreaterThan(200);
+        // And calls whose cover, less than the debt, is what they repay.
+        assertThat(partCovered).isGreaterThan(100);
     }
 
     /**
      * Whether a value of the call leaves the words' range, reckoned in unbounded integers: a debt or balance of 2^113
-     * units or more, decimals above 18, a price that is not positive, or the collateral the debt target buys (or the
+     * units or more, decimals above 18, a price that is not positive, or the collateral the debt target (the close
+     * factor's part of the debt or the cover, whichever is less) buys (or the
      * debt the balance covers, when the balance caps the seizure) of 2^113 units or more.
      */
-    private static boolean beyondTheWords(long hf, BigInteger debt, BigInteger balance, AaveReserveConfig collateral,
-                                          AaveReserveConfig debtReserve, long collateralPrice, long debtPrice) {
+    private static boolean beyondTheWords(long hf, BigInteger cover, BigInteger debt, BigInteger balance,
+                                          AaveReserveConfig collateral, AaveReserveConfig debtReserve,
+                                          long collateralPrice, long debtPrice) {
         if (debt.bitLength() > 113 || balance.bitLength() > 113 || collateral.decimals() > 18
                 || debtReserve.decimals() > 18 || collateralPrice <= 0 || debtPrice <= 0) {
             return true;
         }
         int closeFactor = hf > 950_000_000_000_000_000L ? 5_000 : 10_000;
         BigInteger target = debt.multiply(BigInteger.valueOf(closeFactor)).add(BigInteger.valueOf(5_000))
-                .divide(BigInteger.valueOf(10_000)).min(debt);
+                .divide(BigInteger.valueOf(10_000)).min(cover);
         BigInteger collateralUnit = BigInteger.TEN.pow(collateral.decimals());
         BigInteger debtUnit = BigInteger.TEN.pow(debtReserve.decimals());
         BigInteger base = BigInteger.valueOf(debtPrice).multiply(target).multiply(collateralUnit)
