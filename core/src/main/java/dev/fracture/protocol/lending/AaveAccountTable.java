@@ -19,8 +19,9 @@ import java.util.function.IntToLongFunction;
  * arithmetic of the records' forms ({@link FixedWidthHealth}, {@link AaveTargets}) — the same answers to the last unit;
  * so are the health factor as one word ({@link #healthFactor}) and the amounts of the call a liquidator would make
  * ({@link #offer}, the contract's seizure in words: {@link FixedWidthLiquidation}), which a check reads without making
- * a {@code BigInteger}. A table is made from records or from any {@link Source} that gives the accounts holding by
- * holding ({@link AaveSetup#table}: a snapshot's amounts, no record made of an account the arrays hold).
+ * a {@code BigInteger}; and a landed liquidation is applied in the arrays with the same seizure ({@link #liquidate}).
+ * A table is made from records or from any {@link Source} that gives the accounts holding by holding
+ * ({@link AaveSetup#table}: a snapshot's amounts, no record made of an account the arrays hold).
  *
  * <p>Why: a cascade re-checks every liquidatable account at every oracle move (4.6 million exact checks in the
  * benchmark's run of a million accounts). A record account is six objects deep (account, list, holding, number, its
@@ -34,7 +35,8 @@ import java.util.function.IntToLongFunction;
  * fail as they always do. A liquidation never adds a holding ({@code withBalances} drops the emptied ones), so an
  * account's later states fit the room its first one took; one that would not is kept wide too.
  *
- * <p>Not safe for a write during reads: the owner writes ({@link #set}) between the passes that read.
+ * <p>Not safe for a write during reads: the owner writes ({@link #set}, {@link #liquidate}) between the passes that
+ * read.
  */
 public final class AaveAccountTable {
     /** The count that marks a wide account (its record is in {@link #wide}). */

@@ -2,7 +2,8 @@ package dev.fracture.protocol.lending;
 
 /**
  * {@link AaveLiquidation#seizure} of a call that covers the whole debt (what a liquidator sizing an opportunity
- * asks: {@code LiquidationLogic._calculateDebt} and {@code _calculateAvailableCollateralToLiquidate}, aave/aave-v3-core
+ * asks) or a given part of it (what a landed liquidation asks: its {@code debtToCover}), in the contract's steps
+ * ({@code LiquidationLogic._calculateDebt} and {@code _calculateAvailableCollateralToLiquidate}, aave/aave-v3-core
  * {@code contracts/protocol/libraries/logic/LiquidationLogic.sol}) in 64-bit words instead of {@code BigInteger}: the
  * same operations in the same order, each truncating or rounding half up as the contract does, so the amounts are the
  * same to the last unit — or no answer at all, and the caller then asks the {@code BigInteger} form, which answers or
@@ -70,7 +71,8 @@ final class FixedWidthLiquidation {
     static Amounts seizure(long healthFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
                            long balanceHigh, long balanceLow, boolean used, AaveReserveConfig collateral,
                            AaveReserveConfig debt, int bonusBps, long collateralPrice, long debtPrice) {
-        if ((coverHigh | coverLow) == 0 || healthFactor < 0 || healthFactor >= WAD || !used || collateral.liquidationThresholdBps() == 0
+        if ((coverHigh | coverLow) == 0 || healthFactor < 0 || healthFactor >= WAD || !used
+                || collateral.liquidationThresholdBps() == 0
                 || bits(debtHigh, debtLow) > AMOUNT_BITS || bits(balanceHigh, balanceLow) > AMOUNT_BITS
                 || collateralPrice <= 0 || debtPrice <= 0 || bonusBps <= 0 || bonusBps >= 1 << PERCENT_BITS
                 || collateral.liquidationProtocolFeeBps() < 0
