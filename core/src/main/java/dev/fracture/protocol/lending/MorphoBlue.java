@@ -31,12 +31,19 @@ public final class MorphoBlue {
     private MorphoBlue() {
     }
 
+    /**
+     * {@code MathLib.mulDivDown}: {@code x * y / d}. Reckoned in words where the operands fit the contract's uint128
+     * amounts ({@link UnsignedWide#mulDiv}, the same number), in {@code BigInteger} otherwise.
+     */
     public static BigInteger mulDivDown(BigInteger x, BigInteger y, BigInteger d) {
-        return x.multiply(y).divide(d);
+        BigInteger inWords = UnsignedWide.mulDiv(x, y, d, false);
+        return inWords != null ? inWords : x.multiply(y).divide(d);
     }
 
+    /** {@code MathLib.mulDivUp}: {@code (x * y + (d - 1)) / d}, reckoned as {@link #mulDivDown} is. */
     public static BigInteger mulDivUp(BigInteger x, BigInteger y, BigInteger d) {
-        return x.multiply(y).add(d.subtract(BigInteger.ONE)).divide(d);
+        BigInteger inWords = UnsignedWide.mulDiv(x, y, d, true);
+        return inWords != null ? inWords : x.multiply(y).add(d.subtract(BigInteger.ONE)).divide(d);
     }
 
     public static BigInteger toSharesDown(BigInteger assets, BigInteger totalAssets, BigInteger totalShares) {

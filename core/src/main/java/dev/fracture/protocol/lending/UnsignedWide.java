@@ -6,7 +6,8 @@ import java.math.BigInteger;
  * Unsigned integer steps on 64-bit words, for the lending arithmetic reckoned in words instead of {@link BigInteger}
  * where the numbers fit ({@link FixedWidthHealth}, {@link WadRayMath}'s percentages, {@link AaveLiquidation}'s
  * seizure, {@link TokenAmounts}): the high word of a product, the quotient of a two-word number
- * ({@code hi·2^64 + lo}) by a word, a product of words over a product of words, and the conversions to and from
+ * ({@code hi·2^64 + lo}) by a word, a product of words over a product of words, Morpho Blue's
+ * {@code mulDivDown}/{@code mulDivUp} of two-word operands ({@link #mulDiv}), and the conversions to and from
  * {@code BigInteger}.
  *
  * <p>The division is Knuth's algorithm D specialised to a two-word dividend and a one-word divisor, in 32-bit digits
@@ -268,6 +269,131 @@ final class UnsignedWide {
             return null;
         }
         return y;
+    }
+
+    /**
+     * {@code floor((x·y + (up ? d - 1 : 0)) / d)} for {@code x}, {@code y} and {@code d} not negative and below 2^128
+     * and {@code d} not zero — Morpho Blue's {@code MathLib.mulDivDown} and {@code mulDivUp} on uint128 operands, whose
+     * products take up to four words — or null when an operand is outside that range or the quotient reaches 2^128
+     * (the caller then reckons in {@code BigInteger}). The product and the rounding addend are summed in four words
+     * (below 2^256: {@code (2^128 - 1)^2 + 2^128 - 2} is); a one-word divisor divides word by word, a two-word one by
+     * Knuth's algorithm D in 64-bit digits ({@link #quotientDigit}).
+     */
+    static BigInteger mulDiv(BigInteger x, BigInteger y, BigInteger d, boolean up) {
+        if (x.signum() < 0 || y.signum() < 0 || d.signum() <= 0 || x.bitLength() > 128 || y.bitLength() > 128
+                || d.bitLength() > 128) {
+            return null;
+        }
+        long x1 = high(x);
+        long x0 = x.longValue();
+        long y1 = high(y);
+        long y0 = y.longValue();
+        long d1 = high(d);
+        long d0 = d.longValue();
+        // x·y = x1·y1·2^128 + (x1·y0 + x0·y1)·2^64 + x0·y0, each partial product two words.
+        long p0 = x0 * y0;
+        long a = multiplyHigh(x0, y0);
+        long b = x0 * y1;
+        long c = x1 * y0;
+        long p1 = a + b;
+        long carry = Long.compareUnsigned(p1, b) < 0 ? 1 : 0;
+        long t = p1 + c;
+        carry += Long.compareUnsigned(t, c) < 0 ? 1 : 0;
+        p1 = t;
+        long bHigh = multiplyHigh(x0, y1);
+        long cHigh = multiplyHigh(x1, y0);
+        long e = x1 * y1;
+        long p2 = bHigh + cHigh;
+        long carry2 = Long.compareUnsigned(p2, cHigh) < 0 ? 1 : 0;
+        t = p2 + e;
+        carry2 += Long.compareUnsigned(t, e) < 0 ? 1 : 0;
+        p2 = t + carry;
+        carry2 += Long.compareUnsigned(p2, t) < 0 ? 1 : 0;
+        long p3 = multiplyHigh(x1, y1) + carry2;
+        if (up) {
+            // + (d - 1), carried through the four words.
+            long m0 = d0 - 1;
+            long m1 = d1 - (d0 == 0 ? 1 : 0);
+            t = p0 + m0;
+            long k = Long.compareUnsigned(t, p0) < 0 ? 1 : 0;
+            p0 = t;
+            t = p1 + m1;
+            long k2 = Long.compareUnsigned(t, p1) < 0 ? 1 : 0;
+            p1 = t + k;
+            k2 += Long.compareUnsigned(p1, t) < 0 ? 1 : 0;
+            p2 += k2;
+            if (Long.compareUnsigned(p2, k2) < 0) {
+                p3++;
+            }
+        }
+        if (d1 == 0) {
+            // The quotient is below 2^128 exactly when (p3, p2) is below d0; then word by word, each remainder
+            // below d0, so each step's quotient fits a word.
+            if (p3 != 0 || Long.compareUnsigned(p2, d0) >= 0) {
+                return null;
+            }
+            long q1 = divide(p2, p1, d0);
+            long rest = p1 - q1 * d0;
+            long q0 = divide(rest, p0, d0);
+            return toBigInteger(q1, q0);
+        }
+        // Normalized: the divisor shifted until its top bit is set, the dividend as far (five words).
+        int s = Long.numberOfLeadingZeros(d1);
+        long v1 = s == 0 ? d1 : (d1 << s) | (d0 >>> (64 - s));
+        long v0 = d0 << s;
+        long u4 = s == 0 ? 0 : p3 >>> (64 - s);
+        long u3 = s == 0 ? p3 : (p3 << s) | (p2 >>> (64 - s));
+        long u2 = s == 0 ? p2 : (p2 << s) | (p1 >>> (64 - s));
+        long u1 = s == 0 ? p1 : (p1 << s) | (p0 >>> (64 - s));
+        long u0 = p0 << s;
+        // The quotient's third digit is not zero (it reaches 2^128) unless (u4, u3, u2) is below (v1, v0).
+        if (u4 != 0 || Long.compareUnsigned(u3, v1) > 0 || u3 == v1 && Long.compareUnsigned(u2, v0) >= 0) {
+            return null;
+        }
+        long q1 = quotientDigit(u3, u2, u1, v1, v0);
+        // The remainder of that step, below (v1, v0): the low two words of (u3, u2, u1) - q1·(v1, v0).
+        long r1 = u2 - v1 * q1 - multiplyHigh(q1, v0);
+        long low = q1 * v0;
+        long r0 = u1 - low;
+        if (Long.compareUnsigned(u1, low) < 0) {
+            r1--;
+        }
+        long q0 = quotientDigit(r1, r0, u0, v1, v0);
+        return toBigInteger(q1, q0);
+    }
+
+    /**
+     * One digit of Knuth's algorithm D (4.3.1) in base 2^64 for a two-digit divisor {@code (v1, v0)} whose top bit is
+     * set: {@code floor((n2, n1, n0) / (v1, v0))} for {@code (n2, n1)} below {@code (v1, v0)}, so the digit fits a
+     * word. The estimate from the top digits is at most two too large; with a divisor of two digits the test against
+     * {@code v0} (step D3) compares the whole remainder, so what it leaves is exact.
+     */
+    private static long quotientDigit(long n2, long n1, long n0, long v1, long v0) {
+        long qhat;
+        long rhat;
+        boolean rhatOverflows;
+        if (n2 == v1) {
+            qhat = -1L;
+            rhat = n1 + v1;
+            rhatOverflows = Long.compareUnsigned(rhat, n1) < 0;
+        } else {
+            qhat = divide(n2, n1, v1);
+            rhat = n1 - qhat * v1;
+            rhatOverflows = false;
+        }
+        while (!rhatOverflows) {
+            long productHigh = multiplyHigh(qhat, v0);
+            long productLow = qhat * v0;
+            if (Long.compareUnsigned(productHigh, rhat) < 0
+                    || productHigh == rhat && Long.compareUnsigned(productLow, n0) <= 0) {
+                break;
+            }
+            qhat--;
+            long next = rhat + v1;
+            rhatOverflows = Long.compareUnsigned(next, rhat) < 0;
+            rhat = next;
+        }
+        return qhat;
     }
 
     /**
