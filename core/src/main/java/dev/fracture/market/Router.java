@@ -138,12 +138,24 @@ public final class Router {
      * An upper bound on what {@link #routedOut} delivers per unit sold over {@code legs}, at the venues' current
      * state: the best leg's marginal rate at zero size, bridge fees included (0 without legs). Every venue's output is
      * concave in its input with its marginal rate at zero as the slope at the origin, so no allocation of an order
-     * of size x delivers more than x times the best of them (gas only takes away).
+     * of size x delivers more than x times the best of them (gas only takes away). Kept with the legs under their
+     * {@linkplain Legs#stateVersion state version} and read again while no venue of theirs has traded: a block's
+     * landing liquidations ask it of one pair plan after plan, most of them reverting with nothing traded between.
      */
     public double rateBound(Legs legs) {
+        long version = legs.stateVersion();
+        if (version >= 0) {
+            Legs.KeptBound kept = legs.keptBound;
+            if (kept != null && kept.version() == version) {
+                return kept.bound();
+            }
+        }
         double best = 0;
         for (RouteLeg leg : legs.legs) {
             best = Math.max(best, leg.marginalRate());
+        }
+        if (version >= 0) {
+            legs.keptBound = new Legs.KeptBound(version, best);
         }
         return best;
     }
@@ -205,6 +217,15 @@ public final class Router {
     /** The legs of one kind of request on one market: computed once, quoted many times. */
     public static final class Legs {
         private final List<RouteLeg> legs;
+        /**
+         * The last {@link #rateBound} with the state version it was found at, or null. Threads that share the legs
+         * may each write it: an immutable pair published through one reference, so a reader sees a whole pair or an
+         * older one, and a lost write only costs finding the bound again.
+         */
+        private KeptBound keptBound;
+
+        private record KeptBound(long version, double bound) {
+        }
 
         private Legs(List<RouteLeg> legs) {
             this.legs = List.copyOf(legs);

@@ -22,6 +22,47 @@ import org.junit.jupiter.api.Test;
 class RouterRoutedOutTest {
 
     @Test
+    void aKeptRateBoundFollowsEveryTradeOnTheLegsVenues() {
+        // The bound kept with legs used again and again must be the bound of legs found afresh (which keep nothing)
+        // after each sale that moves their venues, and after quotes that move nothing.
+        for (long seed = 0; seed < 4; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
+            Market market = Market.of(snapshot, MathMode.FAST);
+            AssetId sell = GeneratedEcosystem.ETH;
+            RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE)
+                    .withMaxLatency(0);
+            Router.Legs kept = Router.DEFAULT.legs(market, shape);
+            int moved = 0;
+            double first = Router.DEFAULT.rateBound(kept);
+            for (int k = 0; k < 40; k++) {
+                double before = Router.DEFAULT.rateBound(kept);
+                assertThat(before).as("seed %d, sale %d: before", seed, k)
+                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, shape)));
+                double amount = Math.pow(10, 2 + 4 * rnd.nextDouble()) / 2000;
+                RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
+                        .withGas(GasSchedule.FREE).withMaxLatency(0);
+                Router.DEFAULT.routedOut(market, request, kept);
+                assertThat(Router.DEFAULT.rateBound(kept)).as("seed %d, sale %d: quoting moves nothing", seed, k)
+                        .isEqualTo(before);
+                for (LegFill f : Router.DEFAULT.routeOnly(market, request, kept).fills()) {
+                    market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
+                            f.venueAmountIn());
+                }
+                double after = Router.DEFAULT.rateBound(kept);
+                assertThat(after).as("seed %d, sale %d: after", seed, k)
+                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, shape)));
+                if (after != before) {
+                    moved++;
+                }
+            }
+            assertThat(moved).as("seed %d: the sales moved the bound", seed).isGreaterThan(20);
+            assertThat(Router.DEFAULT.rateBound(kept)).as("seed %d: ETH sold for USDC lowers the bound", seed)
+                    .isLessThan(first);
+        }
+    }
+
+    @Test
     void leanQuotesEqualFullRoutesAndStayUnderTheRateBound() {
         int tighter = 0;
         int total = 0;
