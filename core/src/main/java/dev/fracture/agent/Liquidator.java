@@ -503,6 +503,8 @@ public final class Liquidator {
             private long lastGas = -1;
             private int lastAge = Integer.MIN_VALUE;
             private double[] lastCosts;
+            /** The group's cost table for {@link #lastGas}, kept here, in this thread's view (see {@code Group.costs}). */
+            private LiquidatorCrowd.CostTable lastTable;
 
             GroupView(LiquidatorCrowd.Group group, AssetId debt) {
                 this.group = group;
@@ -513,7 +515,12 @@ public final class Liquidator {
             double[] costs(long gasUnits, long ageBlocks) {
                 int age = group.clampedAge(ageBlocks);
                 if (gasUnits != lastGas || age != lastAge || lastCosts == null) {
-                    lastCosts = group.costs(gasUnits, age);
+                    LiquidatorCrowd.CostTable table = lastTable;
+                    if (table == null || table.gasUnits() != gasUnits) {
+                        table = group.costTable(gasUnits);
+                        lastTable = table;
+                    }
+                    lastCosts = group.costs(table, age);
                     lastGas = gasUnits;
                     lastAge = age;
                 }

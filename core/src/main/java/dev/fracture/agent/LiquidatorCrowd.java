@@ -292,7 +292,7 @@ public final class LiquidatorCrowd {
      * 1), each made the first time it is asked: asking again reads an array slot and writes nothing the planning
      * threads share (the slots publish safely; two threads making one slot make the same values).
      */
-    private record CostTable(long gasUnits, java.util.concurrent.atomic.AtomicReferenceArray<double[]> byAge) {
+    record CostTable(long gasUnits, java.util.concurrent.atomic.AtomicReferenceArray<double[]> byAge) {
     }
 
     /** The extremes of one group of members. */
@@ -319,9 +319,12 @@ public final class LiquidatorCrowd {
         private final ConcurrentHashMap<AssetId, double[]> capitalRange = new ConcurrentHashMap<>();
         /** Per debt asset: the members holding some of it, by what they hold, least first. */
         private final ConcurrentHashMap<AssetId, int[]> byCapital = new ConcurrentHashMap<>();
-        /** Per gas of a transaction, the costs at every age (see {@link #costs}); the last one asked in front. */
+        /**
+         * Per gas of a transaction, the costs at every age (see {@link #costs}). The last table asked is kept by each
+         * reader ({@code Liquidator.CrowdPair}'s view, one thread's), not here: a field both planning threads wrote
+         * would travel between their cores on every change of gas.
+         */
         private final ConcurrentHashMap<Long, CostTable> costs = new ConcurrentHashMap<>();
-        private volatile CostTable lastCosts;
 
         private Group(boolean withFlashUsers, boolean withOthers) {
             this.withFlashUsers = withFlashUsers;
@@ -522,16 +525,25 @@ public final class LiquidatorCrowd {
          * collateral's value reaches its cost, so none can when that share times this ratio stays under one.
          */
         double[] costs(long gasUnits, long ageBlocks) {
-            int age = clampedAge(ageBlocks);
-            CostTable table = lastCosts;
-            if (table == null || table.gasUnits() != gasUnits) {
-                table = costs.get(gasUnits);
-                if (table == null) {
-                    table = costs.computeIfAbsent(gasUnits, g -> new CostTable(g,
-                            new java.util.concurrent.atomic.AtomicReferenceArray<>(maxLatencyBlocks + 2)));
-                }
-                lastCosts = table;
+            return costs(costTable(gasUnits), ageBlocks);
+        }
+
+        /**
+         * The table of the costs for a transaction of {@code gasUnits}, at every age ({@link #costs(CostTable, long)}).
+         */
+        CostTable costTable(long gasUnits) {
+            CostTable table = costs.get(gasUnits);
+            if (table == null) {
+                table = costs.computeIfAbsent(gasUnits, g -> new CostTable(g,
+                        new java.util.concurrent.atomic.AtomicReferenceArray<>(maxLatencyBlocks + 2)));
             }
+            return table;
+        }
+
+        /** {@link #costs(long, long)} from the table of that gas ({@link #costTable}). */
+        double[] costs(CostTable table, long ageBlocks) {
+            int age = clampedAge(ageBlocks);
+            long gasUnits = table.gasUnits();
             double[] found = table.byAge().get(age + 1);
             if (found == null) {
                 found = costsAt(gasUnits, age);
