@@ -363,23 +363,58 @@ public final class LiquidationRound {
             }
         }
         // byPlace lists the positions by their winner's place; a stable sort by fee, highest first, is the block
-        // order. Sorted as one long key per position (the fee's rank, then the place), no boxed index.
-        double[] distinct = distinctAscending(Arrays.copyOf(topFee, positions));
-        long[] keys = new long[positions];
+        // order: a counting sort by the fee's rank among the round's few distinct fees (a crowd's fee levels),
+        // each rank's positions kept in place order.
+        double[] distinct = distinctAscending(topFee, positions);
+        int[] rankOf = new int[positions];
+        int[] next = new int[distinct.length + 1];
         for (int q = 0; q < positions; q++) {
-            int p = byPlace[q];
-            long rankFromTop = distinct.length - 1 - Arrays.binarySearch(distinct, topFee[p]);
-            keys[q] = rankFromTop << 32 | q;
+            int rankFromTop = distinct.length - 1 - Arrays.binarySearch(distinct, topFee[byPlace[q]]);
+            rankOf[q] = rankFromTop;
+            next[rankFromTop + 1]++;
         }
-        Arrays.sort(keys);
+        for (int k = 1; k < next.length; k++) {
+            next[k] += next[k - 1];
+        }
         Bids[] landingBids = new Bids[positions];
         int[] landingPlace = new int[positions];
         for (int q = 0; q < positions; q++) {
-            int winner = best[byPlace[(int) keys[q]]];
-            landingBids[q] = bidsOfPlan[winner];
-            landingPlace[q] = placeInBids[winner];
+            int at = next[rankOf[q]]++;
+            int winner = best[byPlace[q]];
+            landingBids[at] = bidsOfPlan[winner];
+            landingPlace[at] = placeInBids[winner];
         }
         return new Winners(landingBids, landingPlace);
+    }
+
+    /** Beyond this many distinct fees, {@link #distinctAscending(double[], int)} sorts instead of inserting. */
+    private static final int FEW_FEES = 64;
+
+    /**
+     * The distinct values among the first {@code n} of {@code values} (left as they are) in ascending
+     * {@link Double#compare} order: a round's fees are its crowd's few fee levels, so each is looked up in the
+     * distinct ones found so far and inserted when new, with no sort of all of them unless they turn out many.
+     */
+    private static double[] distinctAscending(double[] values, int n) {
+        double[] found = new double[8];
+        int size = 0;
+        for (int k = 0; k < n; k++) {
+            int at = Arrays.binarySearch(found, 0, size, values[k]);
+            if (at >= 0) {
+                continue;
+            }
+            if (size == FEW_FEES) {
+                return distinctAscending(Arrays.copyOf(values, n));
+            }
+            int insert = -(at + 1);
+            if (size == found.length) {
+                found = Arrays.copyOf(found, size * 2);
+            }
+            System.arraycopy(found, insert, found, insert + 1, size - insert);
+            found[insert] = values[k];
+            size++;
+        }
+        return Arrays.copyOf(found, size);
     }
 
     /** The distinct values of {@code values} in ascending {@link Double#compare} order (the array is sorted). */

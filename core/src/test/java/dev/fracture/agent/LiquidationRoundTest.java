@@ -47,6 +47,37 @@ class LiquidationRoundTest {
     }
 
     /**
+     * The same with many distinct fees: a round's fees are found as its few distinct levels, and past 64 of them by a
+     * sort instead; both give the specification's winners (fees drawn from 1 to 200 distinct levels, some on the
+     * edge of the 64, with zero and negative zero among them).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {41, 42, 43, 44, 45, 46, 47, 48})
+    void winnersAreTheSpecificationsWithManyDistinctFees(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] levelCounts = {1, 63, 64, 65, 200, 1 + rnd.nextInt(200)};
+        for (int levels : levelCounts) {
+            double[] fees = new double[levels];
+            for (int k = 0; k < levels; k++) {
+                fees[k] = k == 0 ? -0.0 : k == 1 ? 0.0 : rnd.nextDouble() * 50;
+            }
+            int accounts = 50 + rnd.nextInt(400);
+            List<LiquidationPlan> plans = new ArrayList<>();
+            int count = 200 + rnd.nextInt(1500);
+            for (int i = 0; i < count; i++) {
+                LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("p"),
+                        AccountId.of("a" + rnd.nextInt(accounts)), ChainId.of("c"), AssetId.of("USDC"),
+                        AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+                plans.add(new LiquidationPlan("liquidator-" + i, o, 1, 1, LiquidationPlan.Funding.OWN_CAPITAL,
+                        LiquidationPlan.Disposal.SELL, 1, 1, 0, 0, 1, 1, fees[rnd.nextInt(levels)]));
+            }
+            long blockSeed = rnd.nextLong();
+            assertThat(LiquidationRound.winners(plans, new SplittableRandom(blockSeed)))
+                    .as("%d fee levels", levels).isEqualTo(specification(plans, new SplittableRandom(blockSeed)));
+        }
+    }
+
+    /**
      * The rows' form gives the same winners as the specification on the rows' plans laid out in one list: rows with
      * gaps (no plan from a liquidator), empty rows, and one position in several rows (a Morpho account listed in
      * two markets) whose plans compete as one position's.
