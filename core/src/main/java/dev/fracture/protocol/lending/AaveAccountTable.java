@@ -459,33 +459,38 @@ public final class AaveAccountTable {
     public Valuation valuation(AaveMarket market, AavePrices prices) {
         AaveReserveConfig[] reserves = new AaveReserveConfig[assets.size()];
         long[] price = new long[assets.size()];
+        UnsignedWide.Divisor[] priceDivisor = new UnsignedWide.Divisor[assets.size()];
         for (int k = 0; k < reserves.length; k++) {
             AssetId asset = assets.get(k);
             reserves[k] = market.reserves().get(asset);
             price[k] = prices.prices().containsKey(asset) ? prices.price(asset) : -1;
+            priceDivisor[k] = price[k] > 0 ? new UnsignedWide.Divisor(price[k]) : null;
         }
         AaveEModeCategory[] categories = new AaveEModeCategory[256];
         market.eModes().forEach((id, category) -> categories[id] = category);
-        return new Valuation(market, prices, reserves, price, categories);
+        return new Valuation(market, prices, reserves, price, priceDivisor, categories);
     }
 
     /**
      * A market and its prices by the table's reserve index (null, -1: the market has no such reserve, no price for
-     * it), and its e-mode categories by id.
+     * it), each positive price kept with its reciprocal for the seizure's divisions (null where there is none), and
+     * its e-mode categories by id.
      */
     public static final class Valuation {
         private final AaveMarket market;
         private final AavePrices prices;
         private final AaveReserveConfig[] reserves;
         private final long[] price;
+        private final UnsignedWide.Divisor[] priceDivisor;
         private final AaveEModeCategory[] categories;
 
         private Valuation(AaveMarket market, AavePrices prices, AaveReserveConfig[] reserves, long[] price,
-                          AaveEModeCategory[] categories) {
+                          UnsignedWide.Divisor[] priceDivisor, AaveEModeCategory[] categories) {
             this.market = market;
             this.prices = prices;
             this.reserves = reserves;
             this.price = price;
+            this.priceDivisor = priceDivisor;
             this.categories = categories;
         }
 
@@ -591,7 +596,9 @@ public final class AaveAccountTable {
         }
         AaveReserveConfig collateralReserve = v.reserves[collateralAsset[c]];
         AaveReserveConfig debtReserve = v.reserves[debtAsset[d]];
-        if (collateralReserve == null || debtReserve == null) {
+        UnsignedWide.Divisor collateralPrice = v.priceDivisor[collateralAsset[c]];
+        UnsignedWide.Divisor debtPrice = v.priceDivisor[debtAsset[d]];
+        if (collateralReserve == null || debtReserve == null || collateralPrice == null || debtPrice == null) {
             return null;
         }
         AaveEModeCategory category = eMode[i] == 0 ? null : v.categories[eMode[i] & 0xFF];
@@ -600,8 +607,7 @@ public final class AaveAccountTable {
         }
         FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, debtHigh[d], debtLow[d],
                 collateralHigh[c], collateralLow[c], collateralUsed[c], collateralReserve, debtReserve,
-                v.market.liquidationBonusBps(category, collateralReserve), v.price[collateralAsset[c]],
-                v.price[debtAsset[d]]);
+                v.market.liquidationBonusBps(category, collateralReserve), collateralPrice, debtPrice);
         if (a == null) {
             return null;
         }
@@ -638,13 +644,14 @@ public final class AaveAccountTable {
         AaveReserveConfig collateralReserve = v.reserves[kc];
         AaveReserveConfig debtReserve = v.reserves[kd];
         AaveEModeCategory category = eMode[i] == 0 ? null : v.categories[eMode[i] & 0xFF];
-        if (healthFactor == NO_ANSWER || collateralReserve == null || debtReserve == null) {
+        if (healthFactor == NO_ANSWER || collateralReserve == null || debtReserve == null
+                || v.priceDivisor[kc] == null || v.priceDivisor[kd] == null) {
             return null;
         }
         FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, UnsignedWide.high(debtToCover),
                 debtToCover.longValue(), debtHigh[d], debtLow[d], collateralHigh[c], collateralLow[c],
                 collateralUsed[c], collateralReserve, debtReserve,
-                v.market.liquidationBonusBps(category, collateralReserve), v.price[kc], v.price[kd]);
+                v.market.liquidationBonusBps(category, collateralReserve), v.priceDivisor[kc], v.priceDivisor[kd]);
         if (a == null) {
             return null;
         }

@@ -27,6 +27,8 @@ final class FixedWidthLiquidation {
     /** Amounts below 2^113 times a basis-point figure below 2^15 stay below 2^128: {@link WadRayMath}'s bound. */
     private static final int AMOUNT_BITS = 113;
     private static final int PERCENT_BITS = 15;
+    /** The divisions by basis-point figures met so far ({@link #percentDivisor}). */
+    private static final UnsignedWide.Divisor[] PERCENT_DIVISORS = new UnsignedWide.Divisor[1 << PERCENT_BITS];
 
     /**
      * The amounts of a call: the close factor applied, the debt repaid, the collateral seized and the collateral the
@@ -71,10 +73,40 @@ final class FixedWidthLiquidation {
     static Amounts seizure(long healthFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
                            long balanceHigh, long balanceLow, boolean used, AaveReserveConfig collateral,
                            AaveReserveConfig debt, int bonusBps, long collateralPrice, long debtPrice) {
+        if (collateralPrice <= 0 || debtPrice <= 0) {
+            return null;
+        }
+        return seizure(healthFactor, coverHigh, coverLow, debtHigh, debtLow, balanceHigh, balanceLow, used, collateral,
+                debt, bonusBps, new UnsignedWide.Divisor(collateralPrice), new UnsignedWide.Divisor(debtPrice));
+    }
+
+    /**
+     * {@link #seizure(long, long, long, long, long, boolean, AaveReserveConfig, AaveReserveConfig, int, long, long)}
+     * at prices kept with their reciprocals ({@link UnsignedWide.Divisor}; a block's
+     * {@code AaveAccountTable.Valuation} keeps one per reserve).
+     */
+    static Amounts seizure(long healthFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
+                           boolean used, AaveReserveConfig collateral, AaveReserveConfig debt, int bonusBps,
+                           UnsignedWide.Divisor collateralPrice, UnsignedWide.Divisor debtPrice) {
+        return seizure(healthFactor, debtHigh, debtLow, debtHigh, debtLow, balanceHigh, balanceLow, used, collateral,
+                debt, bonusBps, collateralPrice, debtPrice);
+    }
+
+    /**
+     * {@link #seizure(long, long, long, long, long, long, long, boolean, AaveReserveConfig, AaveReserveConfig, int,
+     * long, long)} at prices kept with their reciprocals. The seizure divides a four-word product by each price; by a
+     * kept divisor each word's division is two multiplications instead of the processor's divisions, which were two
+     * fifths of the time a cascade spent listing Aave's liquidatable accounts.
+     */
+    static Amounts seizure(long healthFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
+                           long balanceHigh, long balanceLow, boolean used, AaveReserveConfig collateral,
+                           AaveReserveConfig debt, int bonusBps, UnsignedWide.Divisor collateralPrice,
+                           UnsignedWide.Divisor debtPrice) {
         if ((coverHigh | coverLow) == 0 || healthFactor < 0 || healthFactor >= WAD || !used
                 || collateral.liquidationThresholdBps() == 0
                 || bits(debtHigh, debtLow) > AMOUNT_BITS || bits(balanceHigh, balanceLow) > AMOUNT_BITS
-                || collateralPrice <= 0 || debtPrice <= 0 || bonusBps <= 0 || bonusBps >= 1 << PERCENT_BITS
+                || collateralPrice.value() <= 0 || debtPrice.value() <= 0 || bonusBps <= 0
+                || bonusBps >= 1 << PERCENT_BITS
                 || collateral.liquidationProtocolFeeBps() < 0
                 || collateral.liquidationProtocolFeeBps() >= 1 << PERCENT_BITS
                 || collateral.decimals() > 18 || debt.decimals() > 18) {
@@ -88,7 +120,7 @@ final class FixedWidthLiquidation {
 
     private Amounts amounts(int closeFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
                            long balanceHigh, long balanceLow, AaveReserveConfig collateral, AaveReserveConfig debt,
-                           int bonus, long collateralPrice, long debtPrice) {
+                           int bonus, UnsignedWide.Divisor collateralPrice, UnsignedWide.Divisor debtPrice) {
         // debtTarget = min(debtToCover, percentMul(debt, closeFactor)).
         long targetLow = percentMul(debtHigh, debtLow, closeFactor);
         long targetHigh = high;
@@ -98,8 +130,8 @@ final class FixedWidthLiquidation {
         }
         long collateralUnit = UnsignedWide.pow10(collateral.decimals());
         long debtUnit = UnsignedWide.pow10(debt.decimals());
-        long[] base = UnsignedWide.productQuotient(debtPrice, targetHigh, targetLow, collateralUnit, collateralPrice,
-                debtUnit);
+        long[] base = UnsignedWide.productQuotient(debtPrice.value(), targetHigh, targetLow, collateralUnit,
+                collateralPrice, UnsignedWide.pow10Divisor(debt.decimals()));
         if (base == null || bits(base[1], base[0]) > AMOUNT_BITS) {
             return null;
         }
@@ -112,8 +144,8 @@ final class FixedWidthLiquidation {
         if (compare(maxHigh, maxLow, balanceHigh, balanceLow) > 0) {
             amountHigh = balanceHigh;
             amountLow = balanceLow;
-            long[] covered = UnsignedWide.productQuotient(collateralPrice, balanceHigh, balanceLow, debtUnit,
-                    debtPrice, collateralUnit);
+            long[] covered = UnsignedWide.productQuotient(collateralPrice.value(), balanceHigh, balanceLow, debtUnit,
+                    debtPrice, UnsignedWide.pow10Divisor(collateral.decimals()));
             if (covered == null || bits(covered[1], covered[0]) > AMOUNT_BITS) {
                 return null;
             }
@@ -151,29 +183,44 @@ final class FixedWidthLiquidation {
 
     /** {@code PercentageMath.percentMul}: {@code (value * bps + 5000) / 10000} for a value below 2^113. */
     private long percentMul(long valueHigh, long valueLow, long bps) {
-        return mulAddDivide(valueHigh, valueLow, bps, HALF_PERCENTAGE, PERCENTAGE_FACTOR, PERCENTAGE_DIVISOR);
+        return mulAddDivide(valueHigh, valueLow, bps, HALF_PERCENTAGE, PERCENTAGE_DIVISOR);
     }
 
     /** {@code PercentageMath.percentDiv}: {@code (value * 10000 + bps / 2) / bps} for a value below 2^113. */
-    private long percentDiv(long valueHigh, long valueLow, long bps) {
-        return mulAddDivide(valueHigh, valueLow, PERCENTAGE_FACTOR, bps >> 1, bps, null);
+    private long percentDiv(long valueHigh, long valueLow, int bps) {
+        return mulAddDivide(valueHigh, valueLow, PERCENTAGE_FACTOR, bps >> 1, percentDivisor(bps));
     }
 
     /**
-     * {@code floor((value · factor + addend) / divisor)} for a value below 2^113 and a factor and addend below 2^15:
-     * the sum stays below 2^128. Returns the low word; the high word is left in {@link #high}.
+     * The division by a basis-point figure ({@code 0 < bps < 2^15}: a bonus), kept with its reciprocal once it is
+     * first met. Threads may race to fill an entry; each makes the same divisor, whose fields are final, so a thread
+     * reading another's sees it whole (JLS 17.5).
      */
-    private long mulAddDivide(long valueHigh, long valueLow, long factor, long addend, long divisor,
-                              UnsignedWide.Divisor kept) {
+    private static UnsignedWide.Divisor percentDivisor(int bps) {
+        UnsignedWide.Divisor kept = PERCENT_DIVISORS[bps];
+        if (kept == null) {
+            kept = new UnsignedWide.Divisor(bps);
+            PERCENT_DIVISORS[bps] = kept;
+        }
+        return kept;
+    }
+
+    /**
+     * {@code floor((value · factor + addend) / d)} for a value below 2^113, a factor and addend below 2^15 and the kept
+     * divisor {@code d} of that range: the sum stays below 2^128. Returns the low word; the high word is left in
+     * {@link #high}.
+     */
+    private long mulAddDivide(long valueHigh, long valueLow, long factor, long addend, UnsignedWide.Divisor kept) {
         long low = valueLow * factor;
         long productHigh = UnsignedWide.multiplyHigh(valueLow, factor) + valueHigh * factor;
         long sum = low + addend;
         if (Long.compareUnsigned(sum, low) < 0) {
             productHigh++;
         }
-        high = productHigh / divisor;
-        long rest = productHigh % divisor;
-        return kept != null ? UnsignedWide.divide(rest, sum, kept) : UnsignedWide.divide(rest, sum, divisor);
+        // The high word's quotient by the kept divisor too: a one-word dividend is a two-word one of high word 0.
+        high = UnsignedWide.divide(0, productHigh, kept);
+        long rest = productHigh - high * kept.value();
+        return UnsignedWide.divide(rest, sum, kept);
     }
 
     /** How many bits the two-word number takes. */

@@ -235,8 +235,8 @@ final class UnsignedWide {
      * {@code floor(a · b · c / (d · e))} for positive words {@code a, c, d, e} below 2^63 and {@code b} not negative
      * below 2^127, or null when the quotient reaches 2^127. Reckoned as {@code floor(floor(a·b·c / d) / e)} — the
      * same number for positive integers — in four words: the product is below 2^253. The seizure's {@code e} is a
-     * token's unit, {@code 10^decimals}: recognised among the kept powers of ten (at most 19 comparisons, against the
-     * four words' eight divisions it spares) and divided by its reciprocal; {@code d}, a price, by the processor.
+     * token's unit, {@code 10^decimals}: recognised among the kept powers of ten (at most 19 comparisons); {@code d},
+     * a price, is kept with its reciprocal for this call (its one division spares the four words' others).
      */
     static BigInteger productQuotient(long a, BigInteger b, long c, long d, long e) {
         long[] y = productQuotient(a, high(b), b.longValue(), c, d, e);
@@ -248,6 +248,16 @@ final class UnsignedWide {
      * words: an array whose first two words are the quotient's low and high words, or null when it reaches 2^127.
      */
     static long[] productQuotient(long a, long b1, long b0, long c, long d, long e) {
+        Divisor unit = pow10DivisorOf(e);
+        return productQuotient(a, b1, b0, c, new Divisor(d), unit != null ? unit : new Divisor(e));
+    }
+
+    /**
+     * {@link #productQuotient(long, long, long, long, long, long)} by divisors kept with their reciprocals: a block's
+     * oracle price ({@code AaveAccountTable.Valuation} keeps one per reserve) and a token's unit
+     * ({@link #pow10Divisor}), so that none of the four words' divisions is the processor's.
+     */
+    static long[] productQuotient(long a, long b1, long b0, long c, Divisor d, Divisor e) {
         // a · b in three words.
         long x0 = a * b0;
         long carry = multiplyHigh(a, b0);
@@ -263,8 +273,8 @@ final class UnsignedWide {
         w = x2 * c;
         y[2] = w + up;
         y[3] = multiplyHigh(x2, c) + (Long.compareUnsigned(y[2], w) < 0 ? 1 : 0);
-        divideInPlace(y, d, null);
-        divideInPlace(y, e, pow10DivisorOf(e));
+        divideInPlace(y, d);
+        divideInPlace(y, e);
         if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
             return null;
         }
@@ -397,14 +407,14 @@ final class UnsignedWide {
     }
 
     /**
-     * Replaces the four-word number {@code y} (most significant last) by its quotient by the positive word {@code d},
-     * through its reciprocal when {@code kept} (its division) is given.
+     * Replaces the four-word number {@code y} (most significant last) by its quotient by the kept divisor {@code d}:
+     * word by word, each step's remainder the high word of the next.
      */
-    private static void divideInPlace(long[] y, long d, Divisor kept) {
+    private static void divideInPlace(long[] y, Divisor d) {
         long rest = 0;
         for (int k = y.length - 1; k >= 0; k--) {
-            long q = kept != null ? divide(rest, y[k], kept) : divide(rest, y[k], d);
-            rest = y[k] - q * d;
+            long q = divide(rest, y[k], d);
+            rest = y[k] - q * d.value;
             y[k] = q;
         }
     }
