@@ -408,11 +408,16 @@ final class UnsignedWide {
 
     /**
      * Replaces the four-word number {@code y} (most significant last) by its quotient by the kept divisor {@code d}:
-     * word by word, each step's remainder the high word of the next.
+     * word by word, each step's remainder the high word of the next. Leading zero words stay zero and are skipped (a
+     * seizure's product mostly takes three words, and its quotient by a price two).
      */
     private static void divideInPlace(long[] y, Divisor d) {
         long rest = 0;
-        for (int k = y.length - 1; k >= 0; k--) {
+        int top = y.length - 1;
+        while (top > 0 && y[top] == 0) {
+            top--;
+        }
+        for (int k = top; k >= 0; k--) {
             long q = divide(rest, y[k], d);
             rest = y[k] - q * d.value;
             y[k] = q;
