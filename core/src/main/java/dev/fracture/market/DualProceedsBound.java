@@ -36,19 +36,41 @@ final class DualProceedsBound {
     }
 
     /**
+     * A bound for one amount, and the line {@code slope·X + intercept} the same dual leaves for every amount X at the
+     * same state of the venues: at the bound's λ with each venue leg's input uncapped — its output less λ times its
+     * input peaks at the input where its marginal rate is λ whatever X is — so by weak duality no split of any X
+     * delivers more than {@code λ·X + Σ sup_{x ≥ 0}(f_i(x) − λ·x)}, a path leg adding {@code max(0, r − λ)} to the
+     * slope. The line is at least the bound at the amount it was found for, and close to it for amounts near it. NaN
+     * slope and intercept when there is no line (a leg could not answer).
+     */
+    record Answer(double bound, double slope, double intercept) {
+        static final Answer UNANSWERABLE = new Answer(Double.POSITIVE_INFINITY, Double.NaN, Double.NaN);
+
+        boolean hasLine() {
+            return !Double.isNaN(slope) && !Double.isNaN(intercept);
+        }
+    }
+
+    /**
      * The bound for {@code amount} (positive) over {@code legs} at the venues' current state, searched until it is
      * below {@code target} or within a share of about 1e-7 of the optimum, whichever comes first (a target of −∞
      * asks for the latter). +∞ when a leg cannot answer (a rate or input that is not a number, a quote the venue
      * refuses), so a caller comparing against it decides nothing from it.
      */
     static double of(List<RouteLeg> legs, double amount, double target) {
+        return search(legs, amount, target).bound();
+    }
+
+    /** {@link #of}, with the line its dual leaves for other amounts at the same state ({@link Answer}). */
+    static Answer search(List<RouteLeg> legs, double amount, double target) {
         double[] rate0 = RateBracket.ratesAtZero(legs);
         if (rate0 == null) {
-            return Double.POSITIVE_INFINITY;
+            return Answer.UNANSWERABLE;
         }
         double top = RateBracket.highest(rate0);
         if (!(top > 0)) {
-            return 0;
+            // No leg pays anything at any size.
+            return new Answer(0, 0, 0);
         }
         boolean venueLeg = false;
         for (RouteLeg leg : legs) {
@@ -56,32 +78,38 @@ final class DualProceedsBound {
         }
         if (!venueLeg) {
             // Paths alone: each is bounded by its rate at zero, so the best of them times the amount.
-            return top * amount;
+            return new Answer(top * amount, top, 0);
         }
         RateBracket search = new RateBracket(legs, rate0, amount);
         search.narrow(COARSE);
-        double bound = bound(legs, rate0, amount, search);
+        Answer coarse = bound(legs, rate0, amount, search);
+        double bound = coarse.bound();
         if (bound < target || bound == Double.POSITIVE_INFINITY
                 || target > Double.NEGATIVE_INFINITY && search.excess() <= bound - target) {
             // Below the target, unanswerable, or so close to the optimum that no λ brings it under the target.
-            return bound;
+            return coarse;
         }
         search.narrow(FINE);
-        return Math.min(bound, bound(legs, rate0, amount, search));
+        Answer fine = bound(legs, rate0, amount, search);
+        return fine.bound() <= bound ? fine : coarse;
     }
 
     /**
      * The dual function at the bracket's hi: λ·X plus, for each leg, its largest output less λ times its input over
      * inputs up to X — at its input where its marginal rate is λ, capped at X (a concave output less a line peaks
-     * where its slope is the line's) — or, for a path, its marginal rate at zero less λ, times X. +∞ when a leg
-     * cannot answer.
+     * where its slope is the line's) — or, for a path, its marginal rate at zero less λ, times X; and the line of the
+     * same λ with the inputs uncapped ({@link Answer}). At the bracket's hi the legs' inputs add up to at most X, so
+     * none passes X and the line costs no quote; a leg whose input did would be quoted there once more. +∞ when a
+     * leg cannot answer.
      */
-    private static double bound(List<RouteLeg> legs, double[] rate0, double amount, RateBracket search) {
+    private static Answer bound(List<RouteLeg> legs, double[] rate0, double amount, RateBracket search) {
         if (search.failed()) {
-            return Double.POSITIVE_INFINITY;
+            return Answer.UNANSWERABLE;
         }
         double lambda = search.hi();
         double bound = lambda * amount;
+        double slope = lambda;
+        double intercept = 0;
         for (int i = 0; i < legs.size(); i++) {
             RouteLeg leg = legs.get(i);
             if (!(rate0[i] > lambda)) {
@@ -90,24 +118,35 @@ final class DualProceedsBound {
             }
             if (leg.path != null) {
                 bound += (rate0[i] - lambda) * amount;
+                slope += rate0[i] - lambda;
                 continue;
             }
             // Never NaN: an input that was not a number failed the search.
-            double x = Math.min(search.inputAtHi(i), amount);
+            double peak = search.inputAtHi(i);
+            double x = Math.min(peak, amount);
             if (!(x > 0)) {
                 continue;
             }
-            double out;
-            try {
-                out = leg.output(x);
-            } catch (RuntimeException refused) {
-                return Double.POSITIVE_INFINITY;
-            }
+            double out = output(leg, x);
             if (!(out >= 0)) {
-                return Double.POSITIVE_INFINITY;
+                return Answer.UNANSWERABLE;
             }
             bound += Math.max(0, out - lambda * x);
+            if (!Double.isNaN(intercept)) {
+                // Past X only for the line; a venue that cannot quote its peak leaves no line, the bound stands.
+                double outAtPeak = peak == x ? out : output(leg, peak);
+                intercept = outAtPeak >= 0 ? intercept + Math.max(0, outAtPeak - lambda * peak) : Double.NaN;
+            }
         }
-        return bound;
+        return new Answer(bound, Double.isNaN(intercept) ? Double.NaN : slope, intercept);
+    }
+
+    /** The leg's output for {@code input}, or NaN when the venue refuses the quote. */
+    private static double output(RouteLeg leg, double input) {
+        try {
+            return leg.output(input);
+        } catch (RuntimeException refused) {
+            return Double.NaN;
+        }
     }
 }

@@ -109,4 +109,31 @@ class DualProceedsBoundTest {
         Market empty = market(List.of());
         assertThat(Router.DEFAULT.proceedsBound(legs(empty), 5)).isZero();
     }
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 1.2, 3, 9, 300})
+    void theLineOfOneSearchBoundsEveryAmountAtTheSameState(double searched) {
+        // The pool beside the book above: the optimum of every amount is worked by hand, and the line the search of
+        // one amount leaves (its λ, each leg's input uncapped) must stay above all of them — weak duality for every
+        // X at one λ — and equal the bound at the amount searched where no leg's input at λ passes it.
+        Market market = market(List.of(pool("a", "1000", "2000000", 0), book(new double[][] {{1995, 10}})));
+        double xStar = Math.sqrt(2e9 / 1995) - 1000;
+        DualProceedsBound.Answer answer = DualProceedsBound.search(legs(market).list(), searched,
+                Double.NEGATIVE_INFINITY);
+        assertThat(answer.hasLine()).isTrue();
+        for (double amount : new double[] {0.001, 0.1, 0.5, 1, xStar, 2, 5, 9, 10, 11.2, 50, 300, 5000}) {
+            double pooled = Math.min(amount, xStar);
+            // Past the book's 10 ETH only the pool takes more, at its falling rate.
+            double booked = Math.min(amount - pooled, 10);
+            double more = amount - pooled - booked;
+            double optimum = more > 0
+                    ? (xStar + more) * 2e6 / (1000 + xStar + more) + booked * 1995
+                    : pooled * 2e6 / (1000 + pooled) + booked * 1995;
+            assertThat(answer.slope() * amount + answer.intercept()).as("searched at %s, line at %s", searched,
+                    amount).isGreaterThanOrEqualTo(optimum * (1 - 1e-12));
+        }
+        // The search's λ is at or above the optimum's, where the legs' inputs add up to at most X: none is capped,
+        // and the line meets the bound at the amount searched.
+        double atSearched = answer.slope() * searched + answer.intercept();
+        assertThat(atSearched).isCloseTo(answer.bound(), within(answer.bound() * 1e-12));
+    }
 }

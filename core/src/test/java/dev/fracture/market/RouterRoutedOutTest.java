@@ -63,6 +63,57 @@ class RouterRoutedOutTest {
     }
 
     @Test
+    void aKeptLineAnswersOnlyBelowTheTargetAndFollowsEveryTrade() {
+        // Legs used again and again keep the line of their last proceeds-bound search; fresh legs keep nothing. Every
+        // answer must still bound the router's own split, an answer at or above the target must be the fresh legs'
+        // very answer (the same search), and one below it must be refused by the fresh legs' tight bound too, up to
+        // the dual's precision. Sales move the venues between questions, as landing liquidations do.
+        int fromTheLine = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
+            Market market = Market.of(snapshot, MathMode.FAST);
+            AssetId sell = GeneratedEcosystem.ETH;
+            RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE)
+                    .withMaxLatency(0);
+            Router.Legs kept = Router.DEFAULT.legs(market, shape);
+            for (int k = 0; k < 120; k++) {
+                double amount = Math.pow(10, 2 + 4 * rnd.nextDouble()) / 2000;
+                RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
+                        .withGas(GasSchedule.FREE).withMaxLatency(0);
+                Router.Legs fresh = Router.DEFAULT.legs(market, shape);
+                double tight = Router.DEFAULT.proceedsBound(fresh, amount);
+                double target = tight * (0.97 + 0.06 * rnd.nextDouble());
+                double answer = Router.DEFAULT.proceedsBound(kept, amount, target);
+                double routed = Router.DEFAULT.routedOut(market, request, kept);
+                String what = "seed " + seed + ", question " + k + ": " + amount + " ETH, target " + target;
+                assertThat(answer).as(what).isGreaterThanOrEqualTo(routed * (1 - 1e-12));
+                double afresh = Router.DEFAULT.proceedsBound(Router.DEFAULT.legs(market, shape), amount, target);
+                if (answer >= target) {
+                    assertThat(answer).as(what).isEqualTo(afresh);
+                } else {
+                    assertThat(tight).as(what).isLessThan(target * (1 + 1e-7));
+                    if (answer != afresh) {
+                        fromTheLine++;
+                    }
+                }
+                // A sale of ETH lowers every later output, a purchase of it raises them: a line kept past a purchase
+                // would refuse what the venues now bring.
+                int trade = rnd.nextInt(4);
+                RouteRequest move = trade == 0 ? request : trade == 1 ? RouteRequest.of(GeneratedEcosystem.USDC, sell,
+                        amount * 2000 * (1 + rnd.nextDouble())).withGas(GasSchedule.FREE).withMaxLatency(0) : null;
+                if (move != null) {
+                    for (LegFill f : Router.DEFAULT.route(market, move).fills()) {
+                        market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
+                                f.venueAmountIn());
+                    }
+                }
+            }
+        }
+        assertThat(fromTheLine).as("questions the kept line answered").isGreaterThan(50);
+    }
+
+    @Test
     void leanQuotesEqualFullRoutesAndStayUnderTheRateBound() {
         int tighter = 0;
         int total = 0;
