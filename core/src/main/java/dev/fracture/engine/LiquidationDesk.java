@@ -219,15 +219,37 @@ final class LiquidationDesk {
      * (the position, the crowd's arrays) is a few misses of the processor's cache each, left off the thread that
      * lands them.
      */
-    private List<LiquidationPlan> made(LiquidationRound.Winners winners) {
-        LiquidationPlan[] plans = new LiquidationPlan[winners.size()];
-        workers.slices(plans.length, (from, to) -> {
+    private Landing made(LiquidationRound.Winners winners) {
+        int n = winners.size();
+        Landing landing = new Landing(new LiquidationPlan[n], new boolean[n], new AssetId[n], new AssetId[n],
+                new double[n], new double[n], new LiquidatorLedger[n]);
+        workers.slices(n, (from, to) -> {
             for (int w = from; w < to; w++) {
-                plans[w] = winners.plan(w);
+                LiquidationPlan plan = winners.plan(w);
+                landing.plans[w] = plan;
+                LiquidationOpportunity o = plan.opportunity();
+                landing.flashSale[w] = plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
+                        && plan.disposal() == LiquidationPlan.Disposal.SELL;
+                landing.collateral[w] = o.collateralAsset();
+                landing.debt[w] = o.debtAsset();
+                landing.amount[w] = plan.collateral();
+                landing.owed[w] = owed(plan);
+                landing.ledger[w] = ledgers.get(plan.liquidator());
             }
             return to;
         });
-        return Arrays.asList(plans);
+        return landing;
+    }
+
+    /**
+     * A round's winning plans in block order, with what landing each reads before it knows whether it reverts —
+     * whether it sells flash-borrowed collateral, its assets, the collateral it sells, what it owes the lender, its
+     * liquidator's ledger — gathered where the plans are made, each plan then in the processor's cache: in a deep
+     * cascade the landing thread meets millions of plans that revert, and reads each one's numbers here, in order,
+     * instead of from its plan and position scattered in memory.
+     */
+    private record Landing(LiquidationPlan[] plans, boolean[] flashSale, AssetId[] collateral, AssetId[] debt,
+                           double[] amount, double[] owed, LiquidatorLedger[] ledger) {
     }
 
     /**
@@ -312,6 +334,35 @@ final class LiquidationDesk {
             made.add(view);
             return view;
         }
+    }
+
+    /**
+     * Lands a round's winning plans in order, each through the run's mitigations; returns the debt repaid, USD. A plan
+     * the mitigations let through unchanged is checked for a revert on the numbers gathered with it ({@link Landing});
+     * one they cut is checked on its own.
+     */
+    private double land(ProtocolBook book, Landing landing, BlockContext block) {
+        double repaidUsd = 0;
+        for (int i = 0; i < landing.plans.length; i++) {
+            LiquidationPlan plan = landing.plans[i];
+            LiquidationPlan allowed = hooks.gate(book.id(), plan, block);
+            if (allowed == null) {
+                continue;
+            }
+            double repaid;
+            if (allowed != plan) {
+                repaid = execute(book, allowed, block);
+            } else if (landing.flashSale[i] && !disposal.bringsAtLeast(block, book.id(), landing.collateral[i],
+                    landing.debt[i], landing.amount[i], landing.owed[i])) {
+                landing.ledger[i].recordReverted();
+                repaid = 0;
+            } else {
+                repaid = landed(book, plan, block);
+            }
+            hooks.liquidated(book.id(), landing.collateral[i], repaid, block);
+            repaidUsd += repaid;
+        }
+        return repaidUsd;
     }
 
     /** Lands the plans in order, each through the run's mitigations; returns the debt repaid, USD. */
@@ -464,10 +515,15 @@ final class LiquidationDesk {
     }
 
     private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
-        LiquidationOpportunity o = plan.opportunity();
         if (reverts(book, plan, block)) {
             return 0;
         }
+        return landed(book, plan, block);
+    }
+
+    /** Applies a plan that does not revert to its book and sells its collateral; returns the debt repaid, USD. */
+    private double landed(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
+        LiquidationOpportunity o = plan.opportunity();
         ProtocolBook.Applied applied = book.apply(plan);
         if (applied.debtRepaid() <= 0) {
             return 0;
@@ -514,12 +570,17 @@ final class LiquidationDesk {
             return false;
         }
         LiquidationOpportunity o = plan.opportunity();
-        double owed = plan.repay() * (1 + o.flashLoan().feeRate());
-        if (disposal.bringsAtLeast(block, book.id(), o.collateralAsset(), o.debtAsset(), plan.collateral(), owed)) {
+        if (disposal.bringsAtLeast(block, book.id(), o.collateralAsset(), o.debtAsset(), plan.collateral(),
+                owed(plan))) {
             return false;
         }
         ledgers.get(plan.liquidator()).recordReverted();
         return true;
+    }
+
+    /** What a flash-funded plan owes its lender: the loan and its fee. */
+    private static double owed(LiquidationPlan plan) {
+        return plan.repay() * (1 + plan.opportunity().flashLoan().feeRate());
     }
 
     List<LiquidationEvent> events() {
