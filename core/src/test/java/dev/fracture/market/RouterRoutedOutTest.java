@@ -20,6 +20,21 @@ import org.junit.jupiter.api.Test;
  * RouteRequest, Router.Legs)}).
  */
 class RouterRoutedOutTest {
+    /** The shape of the liquidators' sale: ETH for USDC on the seller's own chain, gas left out. */
+    private static final RouteRequest ETH_FOR_USDC = RouteRequest.of(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, 1)
+            .withGas(GasSchedule.FREE).withMaxLatency(0);
+
+    /** The market of the small generated ecosystem of {@code seed}. */
+    private static Market generated(long seed) {
+        return Market.of(GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot(), MathMode.FAST);
+    }
+
+    /** Swaps the route's fills on their venues, as a landed sale does. */
+    private static void fill(Market market, RouteResult route) {
+        for (LegFill f : route.fills()) {
+            market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(), f.venueAmountIn());
+        }
+    }
 
     @Test
     void aKeptRateBoundFollowsEveryTradeOnTheLegsVenues() {
@@ -27,31 +42,24 @@ class RouterRoutedOutTest {
         // after each sale that moves their venues, and after quotes that move nothing.
         for (long seed = 0; seed < 4; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
-            Market market = Market.of(snapshot, MathMode.FAST);
-            AssetId sell = GeneratedEcosystem.ETH;
-            RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE)
-                    .withMaxLatency(0);
-            Router.Legs kept = Router.DEFAULT.legs(market, shape);
+            Market market = generated(seed);
+            Router.Legs kept = Router.DEFAULT.legs(market, ETH_FOR_USDC);
             int moved = 0;
             double first = Router.DEFAULT.rateBound(kept);
             for (int k = 0; k < 40; k++) {
                 double before = Router.DEFAULT.rateBound(kept);
                 assertThat(before).as("seed %d, sale %d: before", seed, k)
-                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, shape)));
+                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, ETH_FOR_USDC)));
                 double amount = Math.pow(10, 2 + 4 * rnd.nextDouble()) / 2000;
-                RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
+                RouteRequest request = RouteRequest.of(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, amount)
                         .withGas(GasSchedule.FREE).withMaxLatency(0);
                 Router.DEFAULT.routedOut(market, request, kept);
                 assertThat(Router.DEFAULT.rateBound(kept)).as("seed %d, sale %d: quoting moves nothing", seed, k)
                         .isEqualTo(before);
-                for (LegFill f : Router.DEFAULT.routeOnly(market, request, kept).fills()) {
-                    market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
-                            f.venueAmountIn());
-                }
+                fill(market, Router.DEFAULT.routeOnly(market, request, kept));
                 double after = Router.DEFAULT.rateBound(kept);
                 assertThat(after).as("seed %d, sale %d: after", seed, k)
-                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, shape)));
+                        .isEqualTo(Router.DEFAULT.rateBound(Router.DEFAULT.legs(market, ETH_FOR_USDC)));
                 if (after != before) {
                     moved++;
                 }
@@ -71,24 +79,20 @@ class RouterRoutedOutTest {
         int fromTheLine = 0;
         for (long seed = 0; seed < 4; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
-            Market market = Market.of(snapshot, MathMode.FAST);
-            AssetId sell = GeneratedEcosystem.ETH;
-            RouteRequest shape = RouteRequest.of(sell, GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE)
-                    .withMaxLatency(0);
-            Router.Legs kept = Router.DEFAULT.legs(market, shape);
+            Market market = generated(seed);
+            Router.Legs kept = Router.DEFAULT.legs(market, ETH_FOR_USDC);
             for (int k = 0; k < 120; k++) {
                 double amount = Math.pow(10, 2 + 4 * rnd.nextDouble()) / 2000;
-                RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
+                RouteRequest request = RouteRequest.of(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, amount)
                         .withGas(GasSchedule.FREE).withMaxLatency(0);
-                Router.Legs fresh = Router.DEFAULT.legs(market, shape);
+                Router.Legs fresh = Router.DEFAULT.legs(market, ETH_FOR_USDC);
                 double tight = Router.DEFAULT.proceedsBound(fresh, amount);
                 double target = tight * (0.97 + 0.06 * rnd.nextDouble());
                 double answer = Router.DEFAULT.proceedsBound(kept, amount, target);
                 double routed = Router.DEFAULT.routedOut(market, request, kept);
                 String what = "seed " + seed + ", question " + k + ": " + amount + " ETH, target " + target;
                 assertThat(answer).as(what).isGreaterThanOrEqualTo(routed * (1 - 1e-12));
-                double afresh = Router.DEFAULT.proceedsBound(Router.DEFAULT.legs(market, shape), amount, target);
+                double afresh = Router.DEFAULT.proceedsBound(Router.DEFAULT.legs(market, ETH_FOR_USDC), amount, target);
                 if (answer >= target) {
                     assertThat(answer).as(what).isEqualTo(afresh);
                 } else {
@@ -100,13 +104,11 @@ class RouterRoutedOutTest {
                 // A sale of ETH lowers every later output, a purchase of it raises them: a line kept past a purchase
                 // would refuse what the venues now bring.
                 int trade = rnd.nextInt(4);
-                RouteRequest move = trade == 0 ? request : trade == 1 ? RouteRequest.of(GeneratedEcosystem.USDC, sell,
-                        amount * 2000 * (1 + rnd.nextDouble())).withGas(GasSchedule.FREE).withMaxLatency(0) : null;
+                RouteRequest purchase = RouteRequest.of(GeneratedEcosystem.USDC, GeneratedEcosystem.ETH,
+                        amount * 2000 * (1 + rnd.nextDouble())).withGas(GasSchedule.FREE).withMaxLatency(0);
+                RouteRequest move = trade == 0 ? request : trade == 1 ? purchase : null;
                 if (move != null) {
-                    for (LegFill f : Router.DEFAULT.route(market, move).fills()) {
-                        market.venue(f.venue()).orElseThrow().swapExactIn(f.venueTokenIn(), f.venueTokenOut(),
-                                f.venueAmountIn());
-                    }
+                    fill(market, Router.DEFAULT.route(market, move));
                 }
             }
         }
