@@ -55,13 +55,9 @@ final class DualProceedsBound {
      * The bound for {@code amount} (positive) over {@code legs} at the venues' current state, searched until it is
      * below {@code target} or within a share of about 1e-7 of the optimum, whichever comes first (a target of −∞
      * asks for the latter). +∞ when a leg cannot answer (a rate or input that is not a number, a quote the venue
-     * refuses), so a caller comparing against it decides nothing from it.
+     * refuses), so a caller comparing against it decides nothing from it — with the line the same dual leaves for
+     * other amounts at the same state ({@link Answer}).
      */
-    static double of(List<RouteLeg> legs, double amount, double target) {
-        return search(legs, amount, target).bound();
-    }
-
-    /** {@link #of}, with the line its dual leaves for other amounts at the same state ({@link Answer}). */
     static Answer search(List<RouteLeg> legs, double amount, double target) {
         double[] rate0 = RateBracket.ratesAtZero(legs);
         if (rate0 == null) {

@@ -255,7 +255,7 @@ public final class Router {
             this.legs = List.copyOf(legs);
         }
 
-        /** The legs themselves, for this package's searches. */
+        /** The legs themselves, for this package (its tests search the dual over them directly). */
         List<RouteLeg> list() {
             return legs;
         }
