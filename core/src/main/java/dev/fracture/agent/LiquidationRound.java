@@ -137,6 +137,8 @@ public final class LiquidationRound {
         private final int[] members;
         private final IntFunction<LiquidationPlan> maker;
         private final int positionHash;
+        /** {@code top.length}, kept beside the fee and the hash: the round reads these three of every row at once. */
+        private final int count;
 
         /**
          * @param opportunity the opportunity every plan is for
@@ -165,6 +167,7 @@ public final class LiquidationRound {
             // Taken where the bids are made (where the opportunity's ids are in the processor's cache), so that the
             // round numbering a hundred thousand positions compares numbers before it reads any id.
             this.positionHash = positionHash(opportunity);
+            this.count = top.length;
         }
 
         /**
@@ -193,7 +196,7 @@ public final class LiquidationRound {
 
         /** How many plans are of the top fee. */
         public int count() {
-            return top.length;
+            return count;
         }
 
         /** The {@code j}-th plan of the top fee, in order, made now if it was not. */
@@ -306,59 +309,66 @@ public final class LiquidationRound {
         int[] positionOf = new int[rows];
         PositionNumbers numbers = new PositionNumbers(rows);
         double[] topFee = new double[rows];
+        // Each row's fee and count are read once, here, where its bids are read to number its position: a round has
+        // a hundred thousand rows made on the other threads, and every later pass reads these arrays instead.
+        double[] rowFee = new double[rows];
+        int[] rowCount = new int[rows];
         for (int r = 0; r < rows; r++) {
+            Bids b = bids.get(r);
             int before = numbers.size();
-            int p = numbers.number(bids.get(r));
-            boolean isNew = p == before;
+            int p = numbers.number(b);
+            double fee = b.topFee();
+            rowFee[r] = fee;
+            rowCount[r] = b.count();
             positionOf[r] = p;
-            if (isNew || Double.compare(bids.get(r).topFee(), topFee[p]) > 0) {
-                topFee[p] = bids.get(r).topFee();
+            if (p == before || Double.compare(fee, topFee[p]) > 0) {
+                topFee[p] = fee;
             }
         }
         // The plans that can land, in the order given: each row's top plans when they are its position's.
         int m = 0;
         for (int r = 0; r < rows; r++) {
-            if (Double.compare(bids.get(r).topFee(), topFee[positionOf[r]]) == 0) {
-                m += bids.get(r).count();
+            if (Double.compare(rowFee[r], topFee[positionOf[r]]) == 0) {
+                m += rowCount[r];
             }
         }
         // Each plan that can land as its bids and its place among them: only the winners are made.
         Bids[] bidsOfPlan = new Bids[m];
         int[] placeInBids = new int[m];
-        int[] positionOfPlan = new int[m];
+        // Each plan as its position (high word) and its index (low word), shuffled together: the pass over the
+        // places below then reads the shuffled array in order instead of looking each plan's position up.
+        long[] order = new long[m];
         int i = 0;
         for (int r = 0; r < rows; r++) {
-            Bids b = bids.get(r);
-            if (Double.compare(b.topFee(), topFee[positionOf[r]]) == 0) {
-                for (int j = 0; j < b.count(); j++) {
+            if (Double.compare(rowFee[r], topFee[positionOf[r]]) == 0) {
+                Bids b = bids.get(r);
+                long position = (long) positionOf[r] << 32;
+                for (int j = 0; j < rowCount[r]; j++) {
                     bidsOfPlan[i] = b;
                     placeInBids[i] = j;
-                    positionOfPlan[i++] = positionOf[r];
+                    order[i] = position | i;
+                    i++;
                 }
             }
         }
-        int[] order = new int[m];
-        for (int k = 0; k < m; k++) {
-            order[k] = k;
-        }
         for (int k = m - 1; k > 0; k--) {
             int j = rng.nextInt(k + 1);
-            int t = order[k];
+            long t = order[k];
             order[k] = order[j];
             order[j] = t;
         }
         // Places in shuffled order: a position's first plan there is its winner, and its place orders equal fees.
         int positions = numbers.size();
-        int[] bestPlace = new int[positions];
+        boolean[] won = new boolean[positions];
         int[] best = new int[positions];
-        Arrays.fill(bestPlace, -1);
         int[] byPlace = new int[positions];
         int found = 0;
         for (int place = 0; place < m; place++) {
-            int p = positionOfPlan[order[place]];
-            if (bestPlace[p] < 0) {
-                bestPlace[p] = place;
-                best[p] = order[place];
+            long plan = order[place];
+            int p = (int) (plan >>> 32);
+            if (!won[p]) {
+                won[p] = true;
+                best[p] = (int) plan;
                 byPlace[found++] = p;
             }
         }
