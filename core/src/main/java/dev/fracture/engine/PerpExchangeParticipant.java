@@ -21,6 +21,7 @@ import dev.fracture.protocol.perp.PerpMarkets;
 import dev.fracture.protocol.perp.PerpPosition;
 import dev.fracture.protocol.perp.VaultTakeover;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,13 @@ final class PerpExchangeParticipant implements BlockParticipant {
     private double[] values;
     private double[] maintenance;
     private int[] liquidatable;
+    /**
+     * The indexes of the accounts replaced one by one since the book was last built (a liquidation's own account),
+     * or {@code replacedAll}: a payment to every holder, or a liquidation that changed its counterparties too.
+     */
+    private int[] replaced = new int[16];
+    private int replacedCount;
+    private boolean replacedAll;
     private Backstop backstop;
     private double makersPnl;
     private double venueFees;
@@ -167,7 +175,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
         if (before != null) {
             rebuild();
         }
-        int n = fast.markToMarket(marks, values, maintenance, liquidatable);
+        int n = markToMarket();
         if (n > 0) {
             before = before == null ? before() : before;
             liquidate(block, n);
@@ -189,6 +197,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (p != null) {
                 double usd = Funding.DEFAULT.payment(p.size(), live.oracle(), rate);
                 accounts.set(k, credit(a, p, usd));
+                replacedAll = true;
                 paidIn += usd;
             }
         }
@@ -244,10 +253,12 @@ final class PerpExchangeParticipant implements BlockParticipant {
             if (r.counterpartiesAfter() == others) {
                 // No other account changed (no ADL, no socialized loss): only this one.
                 accounts.set(k, r.accountAfter());
+                replacedOne(k);
             } else {
                 List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
                 after.add(k, r.accountAfter());
                 accounts = after;
+                replacedAll = true;
             }
             backstop = r.backstopAfter();
             record(block, owner, isolated, r);
@@ -461,9 +472,42 @@ final class PerpExchangeParticipant implements BlockParticipant {
         return new Marks(byMarket);
     }
 
+    /**
+     * Marks every scope to market, a range of rows per thread, and gathers the liquidatable rows into the front of
+     * {@code liquidatable} in row order (the same rows, in the same order, on any thread count); returns how many.
+     */
+    private int markToMarket() {
+        PerpAccountBook book = fast;
+        List<long[]> found = workers.slices(book.size(), (from, to) ->
+                new long[] {from, book.markToMarket(marks, values, maintenance, liquidatable, from, to)});
+        int n = 0;
+        for (long[] range : found) {
+            int count = (int) range[1];
+            System.arraycopy(liquidatable, (int) range[0], liquidatable, n, count);
+            n += count;
+        }
+        return n;
+    }
+
+    private void replacedOne(int k) {
+        if (replacedCount == replaced.length) {
+            replaced = Arrays.copyOf(replaced, replacedCount * 2);
+        }
+        replaced[replacedCount++] = k;
+    }
+
     private void rebuild() {
-        // After the first build, the rows of the accounts no liquidation or payment replaced are read from the last.
-        fast = fast == null ? PerpAccountBook.of(accounts, perpMarkets, marketOrder) : fast.rebuilt(accounts);
+        // After the first build, the rows of the accounts no liquidation or payment replaced are read from the last;
+        // where only a liquidation's own accounts were replaced, the book is patched at them.
+        if (fast == null) {
+            fast = PerpAccountBook.of(accounts, perpMarkets, marketOrder);
+        } else if (replacedAll) {
+            fast = fast.rebuilt(accounts);
+        } else if (replacedCount > 0) {
+            fast = fast.patched(accounts, replaced, replacedCount);
+        }
+        replacedAll = false;
+        replacedCount = 0;
         if (values == null || values.length < fast.size()) {
             values = new double[fast.size()];
             maintenance = new double[fast.size()];

@@ -189,6 +189,70 @@ public final class PerpAccountBook {
                 tierDeduction, marketIds, source, firstRow, markets, marketIndex);
     }
 
+    /**
+     * {@link #rebuilt} when the caller knows which accounts were replaced: {@code accounts} holds, at every index but
+     * {@code changed[0..count)}, the very object this book was built from there. Where each replaced account has the
+     * same rows as the one it replaces — its positions in the same markets, modes and order, as after a partial
+     * liquidation or a payment — only the numbers change: the book shares this one's layout (owners, markets, row
+     * starts) and copies its collateral, sizes and entry prices with the replaced accounts' written in. Any other
+     * change (an account opened or closed a position, the list changed length) rebuilds as {@link #rebuilt} does. The
+     * book is the same either way; a test holds the two equal.
+     */
+    public PerpAccountBook patched(List<PerpAccount> accounts, int[] changed, int count) {
+        if (accounts.size() != source.length) {
+            return rebuilt(accounts);
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            PerpAccount now = accounts.get(k);
+            if (now != source[k] && !sameRows(source[k], now)) {
+                return rebuilt(accounts);
+            }
+        }
+        PerpAccount[] src = source.clone();
+        double[] coll = collateral.clone();
+        double[] sz = size.clone();
+        double[] en = entry.clone();
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            PerpAccount a = accounts.get(k);
+            src[k] = a;
+            int r = firstRow[k];
+            coll[r] = a.crossCollateral();
+            int e = start[r];
+            for (PerpPosition p : a.positions()) {
+                if (p.mode() == MarginMode.CROSS) {
+                    sz[e] = p.size();
+                    en[e++] = p.entryPrice();
+                }
+            }
+            for (PerpPosition p : a.positions()) {
+                if (p.mode() == MarginMode.ISOLATED) {
+                    coll[++r] = p.isolatedMargin();
+                    sz[e] = p.size();
+                    en[e++] = p.entryPrice();
+                }
+            }
+        }
+        return new PerpAccountBook(owner, isolatedMarket, coll, start, market, sz, en, tierStart, tierLower, tierRate,
+                tierDeduction, marketIds, src, firstRow, markets, marketIndex);
+    }
+
+    /** Whether {@code b} lays out as the same rows and entries as {@code a}: same owner, positions' markets and modes. */
+    private static boolean sameRows(PerpAccount a, PerpAccount b) {
+        if (!a.id().equals(b.id()) || a.positions().size() != b.positions().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.positions().size(); i++) {
+            PerpPosition p = a.positions().get(i);
+            PerpPosition q = b.positions().get(i);
+            if (p.mode() != q.mode() || !p.market().equals(q.market())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int marketIndex(Map<String, Integer> index, String market) {
         Integer m = index.get(market);
         if (m == null) {
@@ -246,8 +310,18 @@ public final class PerpAccountBook {
      * {@code liquidatable}; returns how many.
      */
     public int markToMarket(double[] marks, double[] valueOut, double[] maintenanceOut, int[] liquidatable) {
-        int count = 0;
-        for (int r = 0; r < owner.length; r++) {
+        return markToMarket(marks, valueOut, maintenanceOut, liquidatable, 0, owner.length);
+    }
+
+    /**
+     * {@link #markToMarket(double[], double[], double[], int[])} of the rows {@code [from, to)} only, their
+     * liquidatable rows written in order from {@code liquidatable[from]} on: ranges that do not overlap write
+     * nothing in common, so they may be marked on different threads and their finds joined in range order.
+     */
+    public int markToMarket(double[] marks, double[] valueOut, double[] maintenanceOut, int[] liquidatable, int from,
+                            int to) {
+        int count = from;
+        for (int r = from; r < to; r++) {
             double v = collateral[r];
             double mm = 0;
             for (int k = start[r]; k < start[r + 1]; k++) {
@@ -261,7 +335,7 @@ public final class PerpAccountBook {
                 liquidatable[count++] = r;
             }
         }
-        return count;
+        return count - from;
     }
 
     /** The liquidatable rows at these marks, allocating only the result. */

@@ -85,19 +85,101 @@ class PerpAccountBookTest {
                 accounts.set(k, new PerpAccount(a.id(), a.crossCollateral() * 0.9, positions));
             }
             book = book.rebuilt(accounts);
-            PerpAccountBook fresh = PerpAccountBook.of(accounts, pm, order);
-            double[] marks = new double[markets];
-            for (int m = 0; m < markets; m++) {
-                marks[m] = 100 * (m + 1) * (0.7 + 0.6 * rnd.nextDouble());
-            }
-            assertThat(book.size()).isEqualTo(fresh.size());
-            for (int r = 0; r < fresh.size(); r++) {
-                assertThat(book.owner(r)).isEqualTo(fresh.owner(r));
-                assertThat(book.isolatedMarket(r)).isEqualTo(fresh.isolatedMarket(r));
-                assertThat(book.value(r, marks)).isEqualTo(fresh.value(r, marks));
-                assertThat(book.maintenance(r, marks)).isEqualTo(fresh.maintenance(r, marks));
-            }
-            assertThat(book.liquidatable(marks)).containsExactly(fresh.liquidatable(marks));
+            assertSameBook(book, PerpAccountBook.of(accounts, pm, order), randomMarks(rnd, markets));
         }
+    }
+
+    /**
+     * A book patched at the accounts a step replaced is the book built afresh from the accounts after it: when every
+     * replacement keeps its rows (sizes halved, collateral and isolated margin changed, an equal but new object, an
+     * index named twice), and when one does not (a position closed or moved into isolated margin), where the patch
+     * rebuilds.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24})
+    void aPatchedBookIsTheBookBuiltAfresh(long seed) {
+        int markets = 12;
+        PerpMarkets pm = RandomPerpAccounts.markets(markets);
+        List<String> order = RandomPerpAccounts.ids(markets);
+        List<PerpAccount> accounts = new ArrayList<>(RandomPerpAccounts.accounts(seed, 3_000, markets));
+        PerpAccountBook book = PerpAccountBook.of(accounts, pm, order);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int step = 0; step < 8; step++) {
+            boolean reshape = step % 3 == 2;
+            int[] changed = new int[41];
+            int count = 0;
+            for (int c = 0; c < 40; c++) {
+                int k = c == 0 ? 0 : c == 1 ? accounts.size() - 1 : rnd.nextInt(accounts.size());
+                PerpAccount a = accounts.get(k);
+                List<PerpPosition> positions = new ArrayList<>();
+                for (PerpPosition p : a.positions()) {
+                    if (reshape && c == 7) {
+                        continue;
+                    }
+                    double scale = 0.25 + rnd.nextDouble();
+                    positions.add(p.mode() == MarginMode.CROSS
+                            ? PerpPosition.cross(p.market(), p.size() * scale, p.entryPrice() * 1.01)
+                            : PerpPosition.isolated(p.market(), p.size() * scale, p.entryPrice() * 0.99,
+                                    p.isolatedMargin() * scale));
+                }
+                accounts.set(k, new PerpAccount(a.id(), a.crossCollateral() * (0.5 + rnd.nextDouble()), positions));
+                changed[count++] = k;
+            }
+            changed[count++] = changed[5];
+            PerpAccountBook patched = book.patched(accounts, changed, count);
+            assertSameBook(patched, PerpAccountBook.of(accounts, pm, order), randomMarks(rnd, markets));
+            book = patched;
+        }
+    }
+
+    /** Marking a book range by range and joining the ranges' finds in order finds what marking it whole finds. */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void rangesMarkedApartAndJoinedFindTheWholeBooksRows(long seed) {
+        int markets = 12;
+        PerpMarkets pm = RandomPerpAccounts.markets(markets);
+        PerpAccountBook book = PerpAccountBook.of(RandomPerpAccounts.accounts(seed, 4_000, markets), pm,
+                RandomPerpAccounts.ids(markets));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] marks = randomMarks(rnd, markets);
+        int[] whole = book.liquidatable(marks);
+        int rows = book.size();
+        double[] value = new double[rows];
+        double[] maintenance = new double[rows];
+        int[] found = new int[rows];
+        int n = 0;
+        for (int from = 0; from < rows; ) {
+            int to = Math.min(rows, from + 1 + rnd.nextInt(700));
+            int count = book.markToMarket(marks, value, maintenance, found, from, to);
+            assertThat(count).isLessThanOrEqualTo(to - from);
+            System.arraycopy(found, from, found, n, count);
+            n += count;
+            from = to;
+        }
+        assertThat(java.util.Arrays.copyOf(found, n)).containsExactly(whole);
+        assertThat(whole).isNotEmpty();
+        for (int r = 0; r < rows; r += 37) {
+            assertThat(value[r]).isEqualTo(book.value(r, marks));
+            assertThat(maintenance[r]).isEqualTo(book.maintenance(r, marks));
+        }
+    }
+
+    private static double[] randomMarks(SplittableRandom rnd, int markets) {
+        double[] marks = new double[markets];
+        for (int m = 0; m < markets; m++) {
+            marks[m] = 100 * (m + 1) * (0.7 + 0.6 * rnd.nextDouble());
+        }
+        return marks;
+    }
+
+    private static void assertSameBook(PerpAccountBook book, PerpAccountBook fresh, double[] marks) {
+        assertThat(book.size()).isEqualTo(fresh.size());
+        for (int r = 0; r < fresh.size(); r++) {
+            assertThat(book.owner(r)).isEqualTo(fresh.owner(r));
+            assertThat(book.isolatedMarket(r)).isEqualTo(fresh.isolatedMarket(r));
+            assertThat(book.value(r, marks)).isEqualTo(fresh.value(r, marks));
+            assertThat(book.maintenance(r, marks)).isEqualTo(fresh.maintenance(r, marks));
+        }
+        assertThat(book.liquidatable(marks)).containsExactly(fresh.liquidatable(marks));
     }
 }
