@@ -332,8 +332,8 @@ public final class LiquidationRound {
                 m += rowCount[r];
             }
         }
-        // Each plan that can land as its bids and its place among them: only the winners are made.
-        Bids[] bidsOfPlan = new Bids[m];
+        // Each plan that can land as its row and its place among the row's bids: only the winners are made.
+        int[] rowOfPlan = new int[m];
         int[] placeInBids = new int[m];
         // Each plan as its position (high word) and its index (low word), shuffled together: the pass over the
         // places below then reads the shuffled array in order instead of looking each plan's position up.
@@ -341,10 +341,9 @@ public final class LiquidationRound {
         int i = 0;
         for (int r = 0; r < rows; r++) {
             if (Double.compare(rowFee[r], topFee[positionOf[r]]) == 0) {
-                Bids b = bids.get(r);
                 long position = (long) positionOf[r] << 32;
                 for (int j = 0; j < rowCount[r]; j++) {
-                    bidsOfPlan[i] = b;
+                    rowOfPlan[i] = r;
                     placeInBids[i] = j;
                     order[i] = position | i;
                     i++;
@@ -376,10 +375,23 @@ public final class LiquidationRound {
         // order: a counting sort by the fee's rank among the round's few distinct fees (a crowd's fee levels),
         // each rank's positions kept in place order.
         double[] distinct = distinctAscending(topFee, positions);
+        // Each position's rank, found in position order, where neighbours mostly share a fee (a pair's positions
+        // come together and most of its crowd bids one level): a fee equal to the last one's takes its rank unsearched.
+        int[] rankOfPosition = new int[positions];
+        long lastFee = 0;
+        int lastRank = -1;
+        for (int p = 0; p < positions; p++) {
+            long fee = Double.doubleToRawLongBits(topFee[p]);
+            if (lastRank < 0 || fee != lastFee) {
+                lastRank = distinct.length - 1 - Arrays.binarySearch(distinct, topFee[p]);
+                lastFee = fee;
+            }
+            rankOfPosition[p] = lastRank;
+        }
         int[] rankOf = new int[positions];
         int[] next = new int[distinct.length + 1];
         for (int q = 0; q < positions; q++) {
-            int rankFromTop = distinct.length - 1 - Arrays.binarySearch(distinct, topFee[byPlace[q]]);
+            int rankFromTop = rankOfPosition[byPlace[q]];
             rankOf[q] = rankFromTop;
             next[rankFromTop + 1]++;
         }
@@ -391,7 +403,7 @@ public final class LiquidationRound {
         for (int q = 0; q < positions; q++) {
             int at = next[rankOf[q]]++;
             int winner = best[byPlace[q]];
-            landingBids[at] = bidsOfPlan[winner];
+            landingBids[at] = bids.get(rowOfPlan[winner]);
             landingPlace[at] = placeInBids[winner];
         }
         return new Winners(landingBids, landingPlace);
@@ -409,6 +421,9 @@ public final class LiquidationRound {
         double[] found = new double[8];
         int size = 0;
         for (int k = 0; k < n; k++) {
+            if (k > 0 && Double.doubleToRawLongBits(values[k]) == Double.doubleToRawLongBits(values[k - 1])) {
+                continue; // the last value's again: already among those found
+            }
             int at = Arrays.binarySearch(found, 0, size, values[k]);
             if (at >= 0) {
                 continue;

@@ -64,6 +64,10 @@ public final class LiquidatorLedger {
     }
 
     private double inventoryValue(UsdPrices prices) {
+        if (inventory.isEmpty()) {
+            // A liquidator that sells what it seizes holds none (the common case): nothing to iterate.
+            return 0;
+        }
         double usd = 0;
         for (Map<AssetId, Double> assets : inventory.values()) {
             for (Map.Entry<AssetId, Double> e : assets.entrySet()) {

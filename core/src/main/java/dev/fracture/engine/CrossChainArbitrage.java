@@ -74,6 +74,12 @@ final class CrossChainArbitrage {
     private final double capitalUsd;
     private final Map<AssetId, Holding> holdings = new TreeMap<>();
     private final List<Shipment> inFlight = new ArrayList<>();
+    /**
+     * No shipment in flight arrives before this time ({@code Long.MAX_VALUE}: none in flight): a chain's blocks come
+     * every few seconds and a bridge takes minutes, so most settlements find nothing arrived without reading the
+     * shipments.
+     */
+    private long earliestArrival = Long.MAX_VALUE;
     /** Per bridge and direction ("bridge>toChain"): {time, usd} of shipments over the trailing hour. */
     private final Map<String, ArrayDeque<double[]>> used = new HashMap<>();
 
@@ -109,20 +115,8 @@ final class CrossChainArbitrage {
 
     /** Lands what has arrived, then ships for the holdings of {@code chain}. */
     void settle(ChainId chain, long now, OracleBank.ReferenceView reference, ExternalFlows flows) {
-        for (int i = 0; i < inFlight.size(); i++) {
-            Shipment s = inFlight.get(i);
-            Holding h = holdings.get(s.asset);
-            if (s.arrives > now || !open(h, now)) {
-                continue;
-            }
-            inFlight.remove(i--);
-            double landed = s.amount * keptAfterFees(h);
-            flows.out(s.asset, s.amount - landed);
-            if (s.toChain) {
-                h.inventory += landed;
-            } else {
-                flows.out(s.asset, landed);
-            }
+        if (now >= earliestArrival) {
+            land(now, flows);
         }
         for (Holding h : holdings.values()) {
             if (!h.asset.chain().equals(chain) || !open(h, now)) {
@@ -150,6 +144,28 @@ final class CrossChainArbitrage {
             }
             h.wanted = 0;
         }
+    }
+
+    /** Lands, in the order shipped, every shipment that has arrived over an open bridge; the rest stay in flight. */
+    private void land(long now, ExternalFlows flows) {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < inFlight.size(); i++) {
+            Shipment s = inFlight.get(i);
+            Holding h = holdings.get(s.asset);
+            if (s.arrives > now || !open(h, now)) {
+                earliest = Math.min(earliest, s.arrives);
+                continue;
+            }
+            inFlight.remove(i--);
+            double landed = s.amount * keptAfterFees(h);
+            flows.out(s.asset, s.amount - landed);
+            if (s.toChain) {
+                h.inventory += landed;
+            } else {
+                flows.out(s.asset, landed);
+            }
+        }
+        earliestArrival = earliest;
     }
 
     /**
@@ -287,7 +303,9 @@ final class CrossChainArbitrage {
             used.computeIfAbsent(direction(hop, toChain), k -> new ArrayDeque<>()).addLast(new double[] {now,
                     amount * usd});
         }
-        inFlight.add(new Shipment(h.asset.id(), toChain, amount, now + latency(h)));
+        long arrives = now + latency(h);
+        inFlight.add(new Shipment(h.asset.id(), toChain, amount, arrives));
+        earliestArrival = Math.min(earliestArrival, arrives);
     }
 
     /** Arbitrageurs' inventory of each bridged token on its chain, token units. */

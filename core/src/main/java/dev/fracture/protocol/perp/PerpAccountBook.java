@@ -91,8 +91,9 @@ public final class PerpAccountBook {
     /**
      * The book of {@code accounts}, the same as {@link #of} with this book's markets and order, reading from this book
      * the rows of every account that is the very object it was built from at the same place: accounts are
-     * immutable, so such an account's rows are the same numbers. An exchange rebuilds its book after every block with
-     * a liquidation, in which a few accounts of many were replaced.
+     * immutable, so such an account's rows are the same numbers (with the empty rows a {@linkplain #patched patch}
+     * left it, which change no scope). An exchange rebuilds its book after every block with a liquidation, in which a
+     * few accounts of many were replaced.
      */
     public PerpAccountBook rebuilt(List<PerpAccount> accounts) {
         PerpAccountBook previous = this;
@@ -191,12 +192,16 @@ public final class PerpAccountBook {
 
     /**
      * {@link #rebuilt} when the caller knows which accounts were replaced: {@code accounts} holds, at every index but
-     * {@code changed[0..count)}, the very object this book was built from there. Where each replaced account has the
-     * same rows as the one it replaces — its positions in the same markets, modes and order, as after a partial
-     * liquidation or a payment — only the numbers change: the book shares this one's layout (owners, markets, row
-     * starts) and copies its collateral, sizes and entry prices with the replaced accounts' written in. Any other
-     * change (an account opened or closed a position, the list changed length) rebuilds as {@link #rebuilt} does. The
-     * book is the same either way; a test holds the two equal.
+     * {@code changed[0..count)}, the very object this book was built from there. Where each replaced account holds
+     * the positions of the one it replaces, or fewer of them, in the same markets, modes and order — what a
+     * liquidation leaves of its own account, a position reduced or closed — only numbers change: the book shares this
+     * one's layout (owners, markets, row starts) and copies its collateral, sizes and entry prices with the replaced
+     * accounts' written in. A closed position's entry stays with size 0, and a closed isolated position's row stays
+     * with no margin: empty scopes, worth 0 against a maintenance of 0 (a market's first tier deducts nothing), so
+     * never liquidatable, and adding nothing to their account's cross scope. The book then finds the same scopes
+     * liquidatable, in the same order and at the same value and maintenance, as the book built afresh, and has more
+     * rows than it until the account is replaced in a rebuild. Any other change (a position opened, a mode changed, the list changed
+     * length) rebuilds as {@link #rebuilt} does; a test holds the two equal.
      */
     public PerpAccountBook patched(List<PerpAccount> accounts, int[] changed, int count) {
         if (accounts.size() != source.length) {
@@ -205,7 +210,7 @@ public final class PerpAccountBook {
         for (int i = 0; i < count; i++) {
             int k = changed[i];
             PerpAccount now = accounts.get(k);
-            if (now != source[k] && !sameRows(source[k], now)) {
+            if (now != source[k] && !keepsRowsOf(source[k], now)) {
                 return rebuilt(accounts);
             }
         }
@@ -215,40 +220,62 @@ public final class PerpAccountBook {
         double[] en = entry.clone();
         for (int i = 0; i < count; i++) {
             int k = changed[i];
-            PerpAccount a = accounts.get(k);
-            src[k] = a;
-            int r = firstRow[k];
-            coll[r] = a.crossCollateral();
-            int e = start[r];
-            for (PerpPosition p : a.positions()) {
-                if (p.mode() == MarginMode.CROSS) {
-                    sz[e] = p.size();
-                    en[e++] = p.entryPrice();
-                }
+            PerpAccount now = accounts.get(k);
+            src[k] = now;
+            // The account's rows as this book lays them out (a patched book's may hold positions since closed): the
+            // cross row's entries, then each isolated position's row.
+            int first = firstRow[k];
+            coll[first] = now.crossCollateral();
+            for (int e = start[first]; e < start[first + 1]; e++) {
+                write(now.positions(), marketIds.get(market[e]), sz, en, e, null, 0);
             }
-            for (PerpPosition p : a.positions()) {
-                if (p.mode() == MarginMode.ISOLATED) {
-                    coll[++r] = p.isolatedMargin();
-                    sz[e] = p.size();
-                    en[e++] = p.entryPrice();
-                }
+            for (int r = first + 1; r < firstRow[k + 1]; r++) {
+                write(now.positions(), isolatedMarket[r], sz, en, start[r], coll, r);
             }
         }
         return new PerpAccountBook(owner, isolatedMarket, coll, start, market, sz, en, tierStart, tierLower, tierRate,
                 tierDeduction, marketIds, src, firstRow, markets, marketIndex);
     }
 
-    /** Whether {@code b} lays out as the same rows and entries as {@code a}: same owner, positions' markets and modes. */
-    private static boolean sameRows(PerpAccount a, PerpAccount b) {
-        if (!a.id().equals(b.id()) || a.positions().size() != b.positions().size()) {
+    /**
+     * Writes into entry {@code e} the position of {@code positions} in {@code market} (and its isolated margin into
+     * {@code coll[row]} when {@code coll} is given), or an empty one when it closed.
+     */
+    private static void write(List<PerpPosition> positions, String market, double[] sz, double[] en, int e,
+                              double[] coll, int row) {
+        for (PerpPosition p : positions) {
+            if (p.market().equals(market)) {
+                sz[e] = p.size();
+                en[e] = p.entryPrice();
+                if (coll != null) {
+                    coll[row] = p.isolatedMargin();
+                }
+                return;
+            }
+        }
+        sz[e] = 0;
+        if (coll != null) {
+            coll[row] = 0;
+        }
+    }
+
+    /**
+     * Whether {@code now} lays out within the rows of {@code was}: the same owner, and its positions are some of
+     * those of {@code was}, in the same order, each in the same market and mode.
+     */
+    private static boolean keepsRowsOf(PerpAccount was, PerpAccount now) {
+        if (!was.id().equals(now.id()) || now.positions().size() > was.positions().size()) {
             return false;
         }
-        for (int i = 0; i < a.positions().size(); i++) {
-            PerpPosition p = a.positions().get(i);
-            PerpPosition q = b.positions().get(i);
-            if (p.mode() != q.mode() || !p.market().equals(q.market())) {
+        int j = 0;
+        for (PerpPosition q : now.positions()) {
+            while (j < was.positions().size() && !was.positions().get(j).market().equals(q.market())) {
+                j++;
+            }
+            if (j == was.positions().size() || was.positions().get(j).mode() != q.mode()) {
                 return false;
             }
+            j++;
         }
         return true;
     }
@@ -261,7 +288,10 @@ public final class PerpAccountBook {
         return m;
     }
 
-    /** Number of scopes (rows). */
+    /**
+     * Number of scopes (rows), counting the empty rows a {@linkplain #patched patched} book keeps for closed isolated
+     * positions.
+     */
     public int size() {
         return owner.length;
     }
