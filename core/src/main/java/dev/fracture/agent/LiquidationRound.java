@@ -398,13 +398,21 @@ public final class LiquidationRound {
         for (int k = 1; k < next.length; k++) {
             next[k] += next[k - 1];
         }
+        // Each winner's row and place, read in position order: a position's plans lie together, so these reads go
+        // forward through the plans' arrays instead of jumping across them in block order.
+        int[] winnerRow = new int[positions];
+        int[] winnerPlace = new int[positions];
+        for (int p = 0; p < positions; p++) {
+            winnerRow[p] = rowOfPlan[best[p]];
+            winnerPlace[p] = placeInBids[best[p]];
+        }
         Bids[] landingBids = new Bids[positions];
         int[] landingPlace = new int[positions];
         for (int q = 0; q < positions; q++) {
             int at = next[rankOf[q]]++;
-            int winner = best[byPlace[q]];
-            landingBids[at] = bids.get(rowOfPlan[winner]);
-            landingPlace[at] = placeInBids[winner];
+            int p = byPlace[q];
+            landingBids[at] = bids.get(winnerRow[p]);
+            landingPlace[at] = winnerPlace[p];
         }
         return new Winners(landingBids, landingPlace);
     }
