@@ -59,11 +59,9 @@ class PerpAccountBookTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
     void aRebuiltBookIsTheBookBuiltAfresh(long seed) {
-        int markets = 12;
-        PerpMarkets pm = RandomPerpAccounts.markets(markets);
-        List<String> order = RandomPerpAccounts.ids(markets);
-        List<PerpAccount> accounts = new ArrayList<>(RandomPerpAccounts.accounts(seed, 3_000, markets));
-        PerpAccountBook book = PerpAccountBook.of(accounts, pm, order);
+        Exchange x = Exchange.drawn(seed);
+        List<PerpAccount> accounts = x.accounts();
+        PerpAccountBook book = x.fresh();
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int step = 0; step < 6; step++) {
             // Replace a few accounts (some in runs, the first and last among them): positions dropped, halved, or
@@ -85,7 +83,9 @@ class PerpAccountBookTest {
                 accounts.set(k, new PerpAccount(a.id(), a.crossCollateral() * 0.9, positions));
             }
             book = book.rebuilt(accounts);
-            assertSameBook(book, PerpAccountBook.of(accounts, pm, order), randomMarks(rnd, markets));
+            PerpAccountBook fresh = x.fresh();
+            assertThat(book.size()).as("a rebuild from built books keeps no empty rows").isEqualTo(fresh.size());
+            assertSameBook(book, fresh, randomMarks(rnd, Exchange.MARKETS));
         }
     }
 
@@ -99,11 +99,9 @@ class PerpAccountBookTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24})
     void aPatchedBookHoldsTheScopesOfTheBookBuiltAfresh(long seed) {
-        int markets = 12;
-        PerpMarkets pm = RandomPerpAccounts.markets(markets);
-        List<String> order = RandomPerpAccounts.ids(markets);
-        List<PerpAccount> accounts = new ArrayList<>(RandomPerpAccounts.accounts(seed, 3_000, markets));
-        PerpAccountBook book = PerpAccountBook.of(accounts, pm, order);
+        Exchange x = Exchange.drawn(seed);
+        List<PerpAccount> accounts = x.accounts();
+        PerpAccountBook book = x.fresh();
         SplittableRandom rnd = new SplittableRandom(seed);
         int liquidatable = 0;
         for (int step = 0; step < 9; step++) {
@@ -130,7 +128,7 @@ class PerpAccountBookTest {
             }
             changed[count++] = changed[5];
             book = book.patched(accounts, changed, count);
-            liquidatable += assertSameBook(book, PerpAccountBook.of(accounts, pm, order), randomMarks(rnd, markets));
+            liquidatable += assertSameBook(book, x.fresh(), randomMarks(rnd, Exchange.MARKETS));
         }
         assertThat(liquidatable).isPositive();
     }
@@ -164,6 +162,20 @@ class PerpAccountBookTest {
         for (int r = 0; r < rows; r += 37) {
             assertThat(value[r]).isEqualTo(book.value(r, marks));
             assertThat(maintenance[r]).isEqualTo(book.maintenance(r, marks));
+        }
+    }
+
+    /** 3,000 random accounts over 12 markets, the list changed in place by a test, and the book built afresh from it. */
+    private record Exchange(PerpMarkets markets, List<String> order, List<PerpAccount> accounts) {
+        static final int MARKETS = 12;
+
+        static Exchange drawn(long seed) {
+            return new Exchange(RandomPerpAccounts.markets(MARKETS), RandomPerpAccounts.ids(MARKETS),
+                    new ArrayList<>(RandomPerpAccounts.accounts(seed, 3_000, MARKETS)));
+        }
+
+        PerpAccountBook fresh() {
+            return PerpAccountBook.of(accounts, markets, order);
         }
     }
 
