@@ -49,10 +49,8 @@ final class LiquidationDesk {
     private SaleQuotes leanQuotes;
     /** The fast engine's quotes remembered from block to block while the venues they read do not change. */
     private RememberedQuotes rememberedQuotes;
-    /** The prices object of the last round, and the reference prices it stood for (see {@link #roundPrices}). */
-    private UsdPrices keptPrices;
-    private ReferencePrices keptPricesOf;
-    private double[] keptReference = new double[0];
+    /** The rounds' prices objects, the last one kept while no reference price moves. */
+    private final RoundPrices roundPrices = new RoundPrices();
 
     LiquidationDesk(List<LiquidatorProfile> profiles, CollateralDisposal disposal) {
         this(profiles, disposal, new MitigationHooks(dev.fracture.mitigation.MitigationSet.of(List.of(), null)),
@@ -113,7 +111,7 @@ final class LiquidationDesk {
         // over the positions nobody planned with the same inputs (PlanVerdicts).
         // One prices object for the round: nothing moves prices until the plans land, and ledgers remember what
         // their inventory is worth at it.
-        UsdPrices usd = roundPrices(block.prices());
+        UsdPrices usd = roundPrices.of(block.prices());
         PlanVerdicts.Round known = null;
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds = null;
         RememberedQuotes.Reader roundQuotes = null;
@@ -500,32 +498,6 @@ final class LiquidationDesk {
         }
         List<LiquidationOpportunity> dated = Arrays.asList(out);
         return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()));
-    }
-
-    /**
-     * The prices object for a round: the last round's while every reference price is the same to the bit (the
-     * rounds of one block, and blocks where nothing moved), else a new one. The ledgers remember their inventory's
-     * value per prices object ({@link LiquidatorLedger#inventoryUsd}), so a round that reads the last round's prices
-     * through the last round's object finds each value already worked out: the same number, not read again.
-     */
-    private UsdPrices roundPrices(ReferencePrices prices) {
-        int n = prices.size();
-        boolean same = keptPrices != null && keptPricesOf == prices && keptReference.length == n;
-        for (int i = 0; same && i < n; i++) {
-            same = Double.doubleToRawLongBits(keptReference[i]) == Double.doubleToRawLongBits(prices.usd(i));
-        }
-        if (same) {
-            return keptPrices;
-        }
-        if (keptReference.length != n) {
-            keptReference = new double[n];
-        }
-        for (int i = 0; i < n; i++) {
-            keptReference[i] = prices.usd(i);
-        }
-        keptPricesOf = prices;
-        keptPrices = prices::usd;
-        return keptPrices;
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */

@@ -30,7 +30,8 @@ class ReferencePricesWrapperTest {
     private static final AssetId STETH = AssetId.of("steth");
     private static final AssetId WST = AssetId.of("wst");
 
-    private static ReferencePrices prices(boolean wrapper) {
+    /** ETH, stETH following it, and wstETH at 1.2 stETH (through a wrapper when {@code wrapper}). */
+    static ReferencePrices prices(boolean wrapper) {
         List<VenueSpec> venues = new ArrayList<>(List.of(new VenueSpec.ConstantProduct(VenueId.of("steth-eth"),
                 ETHEREUM, STETH, ETH, new BigDecimal("1000"), new BigDecimal("1000"), 3000)));
         if (wrapper) {
