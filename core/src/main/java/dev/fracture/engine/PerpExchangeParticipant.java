@@ -456,6 +456,20 @@ final class PerpExchangeParticipant implements BlockParticipant {
         return List.copyOf(accounts);
     }
 
+    /** The margin book the next block marks to market, and the marks of the last: for tests of the book's upkeep. */
+    PerpAccountBook bookNow() {
+        return fast;
+    }
+
+    double[] marksNow() {
+        return marks.clone();
+    }
+
+    /** The book {@link #bookNow()} must hold the scopes of: built afresh from the accounts as they stand. */
+    PerpAccountBook bookAfresh() {
+        return PerpAccountBook.of(accounts, perpMarkets, marketOrder);
+    }
+
     double vaultPnl() {
         return lastTime < 0 ? 0 : vault.pnl(marks);
     }
