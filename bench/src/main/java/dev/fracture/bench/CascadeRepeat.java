@@ -51,20 +51,10 @@ public final class CascadeRepeat {
     }
 
     private static int positive(String text, String name) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the rule.
-        }
-        fail(name + " must be a whole number > 0, was '" + text + "'");
-        return 0;
+        return ToolArguments.positive("CascadeRepeat", text, name);
     }
 
     private static void fail(String message) {
-        System.err.println("CascadeRepeat: " + message);
-        System.exit(2);
+        ToolArguments.fail("CascadeRepeat", message);
     }
 }

@@ -22,39 +22,43 @@ public final class LiquidationRound {
 
     /**
      * Numbers the positions (an account of a protocol) of a round's bids in order of first appearance: an
-     * open-addressed table of their hashes ({@link Bids#positionHash}), probed linearly, with the bids and the
+     * open-addressed table of their hashes ({@link Bids#positionHash}), probed linearly, with the rows and the
      * numbers in parallel arrays — no key object and no boxed number per bid, and a position's ids are read only when
      * its hash meets an equal one (a map of records had been a tenth of the main thread's time in a deep cascade,
      * most of it reading each position's ids from memory: a round numbers every position with a plan, up to a
      * hundred thousand).
      */
     private static final class PositionNumbers {
+        private final BidRows rows;
         private final int[] hashes;
-        private final LiquidationOpportunity[] positions;
+        /** The row of each numbered position's first bids, plus one (0: a free slot). */
+        private final int[] rowPlusOne;
         private final int[] numbers;
         private final int mask;
         private int size;
 
-        PositionNumbers(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        PositionNumbers(BidRows rows) {
+            this.rows = rows;
+            int capacity = Integer.highestOneBit(Math.max(16, rows.size() * 2 - 1)) << 1;
             hashes = new int[capacity];
-            positions = new LiquidationOpportunity[capacity];
+            rowPlusOne = new int[capacity];
             numbers = new int[capacity];
             mask = capacity - 1;
         }
 
-        /** The number of the position {@code b} bids for, the next one when it is new (holds at most half its size). */
-        int number(Bids b) {
-            int h = b.positionHash();
+        /** The number of the position row {@code r} bids for, the next one when it is new. */
+        int number(int r) {
+            int h = rows.hash[r];
             int at = (h ^ (h >>> 16)) & mask;
-            while (positions[at] != null) {
-                if (hashes[at] == h && samePosition(positions[at], b.opportunity())) {
+            while (rowPlusOne[at] != 0) {
+                if (hashes[at] == h && samePosition(rows.bids[rowPlusOne[at] - 1].opportunity(),
+                        rows.bids[r].opportunity())) {
                     return numbers[at];
                 }
                 at = (at + 1) & mask;
             }
             hashes[at] = h;
-            positions[at] = b.opportunity();
+            rowPlusOne[at] = r + 1;
             numbers[at] = size;
             return size++;
         }
@@ -65,6 +69,81 @@ public final class LiquidationRound {
 
         int size() {
             return size;
+        }
+    }
+
+    /**
+     * A round's bids, row after row, with what the round orders them by kept flat beside them — each row's position
+     * hash, top fee and count of plans, read from the bids when they are added, where they are made (on the engine's
+     * threads, the bids then in that processor's cache): the thread that orders a round of a hundred thousand rows
+     * reads these arrays in order instead of each row's object.
+     */
+    public static final class BidRows {
+        private Bids[] bids;
+        private int[] hash;
+        private double[] fee;
+        private int[] count;
+        private int size;
+
+        public BidRows() {
+            this(16);
+        }
+
+        private BidRows(int capacity) {
+            bids = new Bids[capacity];
+            hash = new int[capacity];
+            fee = new double[capacity];
+            count = new int[capacity];
+        }
+
+        /** Adds {@code b} as the next row. */
+        public void add(Bids b) {
+            if (b == null) {
+                throw new IllegalArgumentException("bid rows: a row's bids are missing");
+            }
+            room(size + 1);
+            bids[size] = b;
+            hash[size] = b.positionHash();
+            fee[size] = b.topFee();
+            count[size] = b.count();
+            size++;
+        }
+
+        /** Adds {@code other}'s rows after these, in their order. */
+        public void addAll(BidRows other) {
+            room(size + other.size);
+            System.arraycopy(other.bids, 0, bids, size, other.size);
+            System.arraycopy(other.hash, 0, hash, size, other.size);
+            System.arraycopy(other.fee, 0, fee, size, other.size);
+            System.arraycopy(other.count, 0, count, size, other.size);
+            size += other.size;
+        }
+
+        /** {@code rows} as bid rows, in order. */
+        public static BidRows of(List<Bids> rows) {
+            BidRows all = new BidRows(Math.max(1, rows.size()));
+            rows.forEach(all::add);
+            return all;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** Row {@code r}'s bids. */
+        public Bids get(int r) {
+            java.util.Objects.checkIndex(r, size);
+            return bids[r];
+        }
+
+        private void room(int needed) {
+            if (needed > bids.length) {
+                int capacity = Math.max(needed, bids.length * 2);
+                bids = Arrays.copyOf(bids, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+                fee = Arrays.copyOf(fee, capacity);
+                count = Arrays.copyOf(count, capacity);
+            }
         }
     }
 
@@ -156,6 +235,13 @@ public final class LiquidationRound {
 
         private Bids(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] top, int[] members,
                      IntFunction<LiquidationPlan> maker) {
+            // Taken where the bids are made (where the opportunity's ids are in the processor's cache), so that the
+            // round numbering a hundred thousand positions compares numbers before it reads any id.
+            this(opportunity, positionHash(opportunity), topFee, top, members, maker);
+        }
+
+        private Bids(LiquidationOpportunity opportunity, int positionHash, double topFee, LiquidationPlan[] top,
+                     int[] members, IntFunction<LiquidationPlan> maker) {
             if (top.length == 0) {
                 throw new IllegalArgumentException("bids: no plan of the top fee");
             }
@@ -164,9 +250,7 @@ public final class LiquidationRound {
             this.top = top;
             this.members = members;
             this.maker = maker;
-            // Taken where the bids are made (where the opportunity's ids are in the processor's cache), so that the
-            // round numbering a hundred thousand positions compares numbers before it reads any id.
-            this.positionHash = positionHash(opportunity);
+            this.positionHash = positionHash;
             this.count = top.length;
         }
 
@@ -177,11 +261,22 @@ public final class LiquidationRound {
          */
         public static Bids onDemand(LiquidationOpportunity opportunity, double topFee, LiquidationPlan[] made,
                                     int[] members, IntFunction<LiquidationPlan> maker) {
+            return onDemand(opportunity, positionHash(opportunity), topFee, made, members, maker);
+        }
+
+        /**
+         * {@link #onDemand(LiquidationOpportunity, double, LiquidationPlan[], int[], IntFunction)} given the
+         * position's hash, {@code positionHash} — which must be {@link #positionHash(LiquidationOpportunity)} of
+         * {@code opportunity}: a caller that keeps it per position (the fast engine's record of each position) spares
+         * the bids reading the position's ids, two scattered objects, for every round the position is planned in.
+         */
+        public static Bids onDemand(LiquidationOpportunity opportunity, int positionHash, double topFee,
+                                    LiquidationPlan[] made, int[] members, IntFunction<LiquidationPlan> maker) {
             if (made.length != members.length) {
                 throw new IllegalArgumentException("bids: " + made.length + " plans for " + members.length
                         + " members");
             }
-            return new Bids(opportunity, topFee, made, members, maker);
+            return new Bids(opportunity, positionHash, topFee, made, members, maker);
         }
 
         /** The opportunity every plan is for. */
@@ -228,7 +323,7 @@ public final class LiquidationRound {
         }
 
         /** The hash of the position (protocol, account) {@code o} is for. */
-        static int positionHash(LiquidationOpportunity o) {
+        public static int positionHash(LiquidationOpportunity o) {
             return 31 * o.protocol().hashCode() + o.account().hashCode();
         }
 
@@ -305,21 +400,24 @@ public final class LiquidationRound {
 
     /** {@link #winnersOfBids}, its plans made on demand ({@link Winners#plan}). */
     public static Winners winningBids(List<Bids> bids, SplittableRandom rng) {
-        int rows = bids.size();
+        return winningBids(BidRows.of(bids), rng);
+    }
+
+    /**
+     * {@link #winningBids(List, SplittableRandom)} of rows kept as {@link BidRows}: the round reads each row's bids
+     * only to make its winner's plan.
+     */
+    public static Winners winningBids(BidRows bidRows, SplittableRandom rng) {
+        int rows = bidRows.size();
         int[] positionOf = new int[rows];
-        PositionNumbers numbers = new PositionNumbers(rows);
+        PositionNumbers numbers = new PositionNumbers(bidRows);
         double[] topFee = new double[rows];
-        // Each row's fee and count are read once, here, where its bids are read to number its position: a round has
-        // a hundred thousand rows made on the other threads, and every later pass reads these arrays instead.
-        double[] rowFee = new double[rows];
-        int[] rowCount = new int[rows];
+        double[] rowFee = bidRows.fee;
+        int[] rowCount = bidRows.count;
         for (int r = 0; r < rows; r++) {
-            Bids b = bids.get(r);
             int before = numbers.size();
-            int p = numbers.number(b);
-            double fee = b.topFee();
-            rowFee[r] = fee;
-            rowCount[r] = b.count();
+            int p = numbers.number(r);
+            double fee = rowFee[r];
             positionOf[r] = p;
             if (p == before || Double.compare(fee, topFee[p]) > 0) {
                 topFee[p] = fee;
@@ -411,7 +509,7 @@ public final class LiquidationRound {
         for (int q = 0; q < positions; q++) {
             int at = next[rankOf[q]]++;
             int p = byPlace[q];
-            landingBids[at] = bids.get(winnerRow[p]);
+            landingBids[at] = bidRows.bids[winnerRow[p]];
             landingPlace[at] = winnerPlace[p];
         }
         return new Winners(landingBids, landingPlace);

@@ -249,6 +249,16 @@ public final class Liquidator {
      * positions in a run.
      */
     public LiquidationRound.Bids bidCrowd(CrowdPair pair, LiquidationOpportunity o) {
+        return bidCrowd(pair, o, LiquidationRound.Bids.positionHash(o));
+    }
+
+    /**
+     * {@link #bidCrowd(CrowdPair, LiquidationOpportunity)} given the position's hash, which must be
+     * {@link LiquidationRound.Bids#positionHash} of {@code o} (see
+     * {@link LiquidationRound.Bids#onDemand(LiquidationOpportunity, int, double, LiquidationPlan[], int[],
+     * java.util.function.IntFunction)}).
+     */
+    public LiquidationRound.Bids bidCrowd(CrowdPair pair, LiquidationOpportunity o, int positionHash) {
         pair.check(o);
         CrowdPlanning planning = crowdPlanning(pair, o);
         if (planning == null) {
@@ -305,7 +315,7 @@ public final class Liquidator {
                 }
             }
         }
-        return tops.size == 0 ? null : tops.bids(o, k -> planning.memberPlan(k, true));
+        return tops.size == 0 ? null : tops.bids(o, positionHash, k -> planning.memberPlan(k, true));
     }
 
     /** A fee level's test for one group ({@link CrowdPlanning#levelPassedOver}): not made yet, passed, not passed. */
@@ -345,7 +355,8 @@ public final class Liquidator {
         }
 
         /** The bids of these plans in member order, those not made yet made by {@code maker} when asked. */
-        LiquidationRound.Bids bids(LiquidationOpportunity o, java.util.function.IntFunction<LiquidationPlan> maker) {
+        LiquidationRound.Bids bids(LiquidationOpportunity o, int positionHash,
+                                   java.util.function.IntFunction<LiquidationPlan> maker) {
             // Few plans tie at the top fee, mostly offered in member order: an insertion sort, both arrays alike.
             for (int i = 1; i < size; i++) {
                 for (int j = i; j > 0 && members[j - 1] > members[j]; j--) {
@@ -357,7 +368,7 @@ public final class Liquidator {
                     plans[j - 1] = p;
                 }
             }
-            return LiquidationRound.Bids.onDemand(o, fee, java.util.Arrays.copyOf(plans, size),
+            return LiquidationRound.Bids.onDemand(o, positionHash, fee, java.util.Arrays.copyOf(plans, size),
                     java.util.Arrays.copyOf(members, size), maker);
         }
     }

@@ -143,7 +143,8 @@ final class LiquidationDesk {
         List<PlannedSlice> slices = workers.slices(opportunities.size(), (from, to) -> {
             int[] young = toObserve ? new int[8] : null;
             int youngCount = 0;
-            List<LiquidationRound.Bids> found = new ArrayList<>();
+            // The slice's rows, each row's hash, fee and count read as it is added, where its bids were just made.
+            LiquidationRound.BidRows found = new LiquidationRound.BidRows();
             // Each slice plans with its own reader of the round's remembered quotes (one thread's, see Reader), and
             // reads what the positions of one pair share once (SlicePairs); both made when first needed.
             Liquidator planner = null;
@@ -184,7 +185,7 @@ final class LiquidationDesk {
                     if (pairs == null) {
                         pairs = new SlicePairs(planner, crowdsNow, block, usd);
                     }
-                    bids = planner.bidCrowd(pairs.of(o), o);
+                    bids = planner.bidCrowd(pairs.of(o), o, dated.positionHashes()[i]);
                 } else {
                     LiquidationPlan[] mine = new LiquidationPlan[perOpportunity];
                     for (int p = 0; p < perOpportunity; p++) {
@@ -203,7 +204,7 @@ final class LiquidationDesk {
             return new PlannedSlice(toObserve ? Arrays.copyOf(young, youngCount) : null, found);
         });
         // The positions with a plan, in order: the round's plans are theirs, position after position.
-        List<LiquidationRound.Bids> planned = new ArrayList<>();
+        LiquidationRound.BidRows planned = new LiquidationRound.BidRows();
         List<int[]> young = new ArrayList<>(slices.size());
         for (PlannedSlice slice : slices) {
             planned.addAll(slice.bids());
@@ -394,6 +395,9 @@ final class LiquidationDesk {
          *  position's answer stands, and the dated copy is then the same object too). */
         LiquidationOpportunity listed;
         LiquidationOpportunity dated;
+        /** {@link LiquidationRound.Bids#positionHash} of the position, taken from the account id {@link #hashed}. */
+        int positionHash;
+        private AccountId hashed;
 
         Seen(long firstBlock) {
             this.firstBlock = firstBlock;
@@ -403,6 +407,12 @@ final class LiquidationDesk {
         LiquidationOpportunity datedAs(LiquidationOpportunity o) {
             if (listed != o) {
                 listed = o;
+                // The hash is taken anew only for another id object (a record's position is one account: its
+                // book hands back the same id object), so the ids are read once in the position's life.
+                if (o.account() != hashed) {
+                    hashed = o.account();
+                    positionHash = LiquidationRound.Bids.positionHash(o);
+                }
                 dated = firstBlock == o.detectedBlock() ? o : new LiquidationOpportunity(o.protocol(), o.account(),
                         o.chain(), o.debtAsset(), o.collateralAsset(), o.maxRepay(), o.collateralPerDebt(),
                         o.collateralAvailable(), o.flashLoan(), o.gasUnits(), firstBlock);
@@ -416,7 +426,7 @@ final class LiquidationDesk {
      * One protocol's records of its liquidatable positions: by slot when its book numbers them (an array, one
      * record per slot, and the slots live last round), else by account.
      */
-    private static final class Records {
+    static final class Records {
         Map<AccountId, Seen> byAccount;
         Seen[] bySlot;
         int[] live = new int[0];
@@ -432,11 +442,11 @@ final class LiquidationDesk {
      * position of each pair they trade ({@link PlanVerdicts#onePerPair}).
      */
     private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen,
-                         List<LiquidationOpportunity> onePerPair) {
+                         List<LiquidationOpportunity> onePerPair, int[] positionHashes) {
     }
 
     /** One slice of a round's positions, planned: its positions still young (when it observed them) and its bids. */
-    private record PlannedSlice(int[] young, List<LiquidationRound.Bids> bids) {
+    private record PlannedSlice(int[] young, LiquidationRound.BidRows bids) {
     }
 
     /**
@@ -456,6 +466,9 @@ final class LiquidationDesk {
         long thisRound = ++round;
         Seen[] marks = new Seen[now.size()];
         LiquidationOpportunity[] out = new LiquidationOpportunity[now.size()];
+        // The fast engine's bids carry each position's hash, kept in its record and read here, where the record is
+        // read anyway: reading the ids anew would cost two scattered objects per position planned.
+        int[] hashes = options.memoizedQuotes() ? new int[now.size()] : null;
         if (slots != null) {
             // Slots are distinct within a listing, so each slice writes its own records; on the engine's threads.
             Seen[] bySlot = records.bySlot;
@@ -470,13 +483,16 @@ final class LiquidationDesk {
                     s.round = thisRound;
                     marks[i] = s;
                     out[i] = s.datedAs(now.get(i));
+                    if (hashes != null) {
+                        hashes[i] = s.positionHash;
+                    }
                 }
                 return PlanVerdicts.onePerPair(dated, from, to);
             });
             forgetUnlisted(records, slots, now.size(), thisRound);
             List<LiquidationOpportunity> onePerPair = new ArrayList<>();
             pairs.forEach(onePerPair::addAll);
-            return new Dated(dated, marks, onePerPair);
+            return new Dated(dated, marks, onePerPair, hashes);
         }
         int marked = 0;
         for (int i = 0; i < now.size(); i++) {
@@ -492,21 +508,40 @@ final class LiquidationDesk {
             }
             marks[i] = s;
             out[i] = s.datedAs(o);
+            if (hashes != null) {
+                hashes[i] = s.positionHash;
+            }
         }
         if (records.byAccount.size() > marked) {
             records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
         List<LiquidationOpportunity> dated = Arrays.asList(out);
-        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()));
+        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), hashes);
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */
-    private static void forgetUnlisted(Records records, int[] slots, int listed, long thisRound) {
-        for (int j = 0; j < records.liveCount; j++) {
-            int slot = records.live[j];
-            Seen s = records.bySlot[slot];
-            if (s != null && s.round != thisRound) {
-                records.bySlot[slot] = null;
+    static void forgetUnlisted(Records records, int[] slots, int listed, long thisRound) {
+        if (ascending(records.live, records.liveCount) && ascending(slots, listed)) {
+            // The books list their positions in slot order: a slot live last round is listed now exactly when the
+            // merge of the two lists meets it, so no record (an object apiece, scattered) is read to tell.
+            int k = 0;
+            for (int j = 0; j < records.liveCount; j++) {
+                int slot = records.live[j];
+                while (k < listed && slots[k] < slot) {
+                    k++;
+                }
+                if (k == listed || slots[k] != slot) {
+                    records.bySlot[slot] = null;
+                }
+            }
+        } else {
+            // A record listed this round was marked with it where the listing was dated.
+            for (int j = 0; j < records.liveCount; j++) {
+                int slot = records.live[j];
+                Seen s = records.bySlot[slot];
+                if (s != null && s.round != thisRound) {
+                    records.bySlot[slot] = null;
+                }
             }
         }
         if (records.live.length < listed) {
@@ -514,6 +549,16 @@ final class LiquidationDesk {
         }
         System.arraycopy(slots, 0, records.live, 0, listed);
         records.liveCount = listed;
+    }
+
+    /** Whether {@code values[0, count)} are strictly ascending. */
+    private static boolean ascending(int[] values, int count) {
+        for (int j = 1; j < count; j++) {
+            if (values[j - 1] >= values[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {

@@ -221,6 +221,34 @@ class LiquidationRoundTest {
         }
         assertThat(landed).isEqualTo(expected);
         assertThat(asked[0]).isLessThanOrEqualTo(expected.size());
+
+        // The rows as the desk gathers them: slices of rows joined in order, each row's hash, fee and count kept.
+        LiquidationRound.BidRows joined = new LiquidationRound.BidRows();
+        for (int from = 0; from < full.size(); ) {
+            int to = Math.min(full.size(), from + 1 + rnd.nextInt(9));
+            LiquidationRound.BidRows slice = new LiquidationRound.BidRows();
+            full.subList(from, to).forEach(slice::add);
+            joined.addAll(slice);
+            from = to;
+        }
+        assertThat(joined.size()).isEqualTo(full.size());
+        LiquidationRound.Winners fromRows = LiquidationRound.winningBids(joined, new SplittableRandom(blockSeed));
+        List<LiquidationPlan> landedFromRows = new ArrayList<>();
+        for (int w = 0; w < fromRows.size(); w++) {
+            landedFromRows.add(fromRows.plan(w));
+        }
+        assertThat(landedFromRows).isEqualTo(expected);
+    }
+
+    /** Bid rows refuse a missing row, and name a row out of range. */
+    @org.junit.jupiter.api.Test
+    void bidRowsRefuseAMissingRow() {
+        LiquidationRound.BidRows rows = new LiquidationRound.BidRows();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.add(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bid rows: a row's bids are missing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.get(0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(rows.size()).isZero();
     }
 
     /** Bids refuse to be made without a plan, with plans and members that do not match, or a plan of another fee. */

@@ -406,6 +406,14 @@ class LiquidatorCrowdTest {
                 assertThat(bids.plan(j)).as("position %d of seed %d, plan %d", n, seed, j)
                         .isEqualTo(expected.plan(j));
             }
+            // The hash of the position (31 × the protocol id's text hash + the account id's), and the same one
+            // carried when the caller keeps it.
+            int hash = 31 * "lender".hashCode() + ("p" + n).hashCode();
+            assertThat(bids.positionHash()).isEqualTo(hash).isEqualTo(expected.positionHash());
+            LiquidationRound.Bids given = LEAN.bidCrowd(pair, o, hash);
+            assertThat(given.positionHash()).isEqualTo(hash);
+            assertThat(given.topFee()).isEqualTo(expected.topFee());
+            assertThat(given.count()).isEqualTo(expected.count());
         }
         assertThat(nobody).as("positions nobody plans").isGreaterThanOrEqualTo(20);
         assertThat(someone).as("positions someone plans").isGreaterThanOrEqualTo(20);
