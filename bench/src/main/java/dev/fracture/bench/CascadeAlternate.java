@@ -40,6 +40,7 @@ public final class CascadeAlternate {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean calling = ManagementFactory.getThreadMXBean();
+        String[] first = new String[2];
         double[][] wall = new double[2][rounds];
         double[][] cpu = new double[2][rounds];
         double[][] main = new double[2][rounds];
@@ -52,7 +53,11 @@ public final class CascadeAlternate {
                 long wallStart = System.nanoTime();
                 long cpuStart = os.getProcessCpuTime();
                 long mainStart = calling.getCurrentThreadCpuTime();
-                String state = build.run();
+                String state = build.runOnce();
+                if (first[k] == null) {
+                    first[k] = state;
+                }
+                Checks.isTrue(build.name + "'s run ends in its first run's state", first[k].equals(state));
                 wall[k][round] = (System.nanoTime() - wallStart) / 1e6;
                 cpu[k][round] = (os.getProcessCpuTime() - cpuStart) / 1e6;
                 main[k][round] = (calling.getCurrentThreadCpuTime() - mainStart) / 1e6;
@@ -79,23 +84,8 @@ public final class CascadeAlternate {
         return n % 2 == 1 ? warm[n / 2] : (warm[n / 2 - 1] + warm[n / 2]) / 2;
     }
 
-    /** One build: its jar's classes, its workload, and its engine on the given threads. */
-    private static final class Build {
-        private final String name;
-        private final Object setup;
-        private final Object simulator;
-        private final Method run;
-        private final Method stateHash;
-        private String first;
-
-        private Build(String name, Object setup, Object simulator, Method run, Method stateHash) {
-            this.name = name;
-            this.setup = setup;
-            this.simulator = simulator;
-            this.run = run;
-            this.stateHash = stateHash;
-        }
-
+    /** One build: its name, its workload, and its engine on the given threads, from its jar's classes. */
+    private record Build(String name, Object setup, Object simulator, Method run, Method stateHash) {
         static Build load(String name, String jar, int accounts, int threads) throws Exception {
             Path path = Path.of(jar);
             if (!Files.isRegularFile(path)) {
@@ -115,14 +105,9 @@ public final class CascadeAlternate {
             return new Build(name, setup, simulator, run, stateHash);
         }
 
-        /** One run of the cascade; its state hash, which must be the build's first run's. */
-        String run() throws Exception {
-            String state = (String) stateHash.invoke(run.invoke(simulator, setup));
-            if (first == null) {
-                first = state;
-            }
-            Checks.isTrue(name + "'s run ends in its first run's state", first.equals(state));
-            return state;
+        /** One run of the cascade; its state hash. */
+        String runOnce() throws Exception {
+            return (String) stateHash.invoke(run.invoke(simulator, setup));
         }
     }
 
