@@ -130,12 +130,6 @@ public final class LiquidationRound {
             return size;
         }
 
-        /** Row {@code r}'s bids. */
-        public Bids get(int r) {
-            java.util.Objects.checkIndex(r, size);
-            return bids[r];
-        }
-
         private void room(int needed) {
             if (needed > bids.length) {
                 int capacity = Math.max(needed, bids.length * 2);
