@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * simulator ({@link ReferenceSimulator}), single shot per iteration. The setup runs the fast engine once and keeps its
  * state hash; every measured run of either engine must end in exactly that state, or the benchmark fails — so the
  * reference's time is the time of the same answer. Both run under the parallel (throughput) collector, promoting a
- * survivor at its second collection, with transparent huge pages; a command line's {@code -jvmArgs "-XX:+UseG1GC"}
- * measures the default collector with ordinary pages.
+ * survivor at its second collection, with transparent huge pages and the heap touched at start; a command line's
+ * {@code -jvmArgs "-XX:+UseG1GC"} measures the default collector with ordinary pages and an untouched heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,9 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 // (Linux; the option is ignored elsewhere): a heap of many gigabytes is touched in 2 MB pages rather than 4 kB ones,
 // fewer page faults and TLB misses. A survivor of one young collection is promoted at the next: what survives a
 // collection in a run is the run's own state (books, listings, records), which the collector otherwise copies from
-// survivor space to survivor space several times first. Both engines alike.
+// survivor space to survivor space several times first. The heap is touched when the fork starts
+// (-XX:+AlwaysPreTouch): otherwise the operating system zeroes each page at its first use — the first run's eden, and in
+// every later run the old generation as promoted survivors grow into it — inside the collector's pauses, which on a
+// virtualized machine took three times as long (docs/BENCHMARKS.md, step 60): a cost of the machine, not of either
+// engine. Both engines alike.
 @Fork(value = 1, jvmArgs = {"-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1", "-XX:+IgnoreUnrecognizedVMOptions",
-        "-XX:+UseTransparentHugePages"},
+        "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"},
         jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)

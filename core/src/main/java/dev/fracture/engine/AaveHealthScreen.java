@@ -38,6 +38,14 @@ final class AaveHealthScreen {
     /** Ascending indices of every account flagged since the last full screen (some may have been unflagged). */
     private int[] list;
     private int listed;
+    /**
+     * The reserves of {@link #configsOf}, by the account table's reserve index, each looked up in the market's map
+     * the first time an update needs it: a block's liquidations update their accounts one by one, and the map's
+     * hashing of an asset id is most of an update of a narrow account. A market replaced (a mitigation that moves
+     * parameters makes a new one) empties it.
+     */
+    private AaveMarket configsOf;
+    private AaveReserveConfig[] configs;
 
     AaveHealthScreen(AaveMarket market, AaveAccountTable accounts) {
         price = new double[accounts.reserves()];
@@ -66,10 +74,12 @@ final class AaveHealthScreen {
         int category = accounts.eModeCategory(i);
         AaveEModeCategory eMode = category == 0 ? null : market.eModes().get(category);
         int k = collStart[i];
+        boolean wide = accounts.isWide(i);
         for (int j = 0; j < accounts.collaterals(i); j++) {
             AssetId asset = accounts.collateralAsset(i, j);
             boolean used = accounts.usedAsCollateral(i, j);
-            AaveReserveConfig r = market.reserve(asset, "screen");
+            AaveReserveConfig r = wide ? market.reserve(asset, "screen")
+                    : reserveAt(market, accounts.collateralReserve(i, j), asset);
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             int threshold = !used ? 0 : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
             double amount = accounts.collateralTokens(i, j);
@@ -86,7 +96,11 @@ final class AaveHealthScreen {
         for (int j = 0; j < accounts.debts(i); j++) {
             AssetId asset = accounts.debtAsset(i, j);
             // A reserve the market lacks fails here, named as the screen always named it.
-            market.reserve(asset, "screen");
+            if (wide) {
+                market.reserve(asset, "screen");
+            } else {
+                reserveAt(market, accounts.debtReserve(i, j), asset);
+            }
             debtAsset[k] = accounts.debtReserve(i, j);
             debtAmount[k++] = accounts.debtTokens(i, j);
         }
@@ -96,6 +110,25 @@ final class AaveHealthScreen {
         if (flagged != null) {
             reflag(i);
         }
+    }
+
+    /**
+     * The reserve of {@code asset}, the account table's reserve {@code index}, in {@code market}: from
+     * {@link #configs} while the market is the one it was filled from, else looked up (failing, as the lookup does,
+     * for a reserve the market lacks, which is then not kept). A wide account's reserves are looked up directly: its
+     * assets need not be among the table's indexed ones, and the screen's error must name the asset first.
+     */
+    private AaveReserveConfig reserveAt(AaveMarket market, int index, AssetId asset) {
+        if (market != configsOf) {
+            configsOf = market;
+            configs = new AaveReserveConfig[price.length];
+        }
+        AaveReserveConfig r = configs[index];
+        if (r == null) {
+            r = market.reserve(asset, "screen");
+            configs[index] = r;
+        }
+        return r;
     }
 
     /**

@@ -151,7 +151,7 @@ public final class Router {
             }
         }
         double best = 0;
-        for (RouteLeg leg : legs.legs) {
+        for (RouteLeg leg : legs.array) {
             best = Math.max(best, leg.marginalRate());
         }
         if (version >= 0) {
@@ -237,6 +237,12 @@ public final class Router {
     public static final class Legs {
         private final List<RouteLeg> legs;
         /**
+         * The same legs as an array, and whether one crosses a bridge (no version then): the state version and the
+         * rate bound read them for every liquidation a block lands, on the engine's main thread.
+         */
+        private final RouteLeg[] array;
+        private final boolean bridged;
+        /**
          * The last {@link #rateBound} with the state version it was found at, or null. Threads that share the legs
          * may each write it: an immutable pair published through one reference, so a reader sees a whole pair or an
          * older one, and a lost write only costs finding the bound again.
@@ -253,6 +259,8 @@ public final class Router {
 
         private Legs(List<RouteLeg> legs) {
             this.legs = List.copyOf(legs);
+            this.array = this.legs.toArray(new RouteLeg[0]);
+            this.bridged = this.legs.stream().anyMatch(leg -> !leg.inPath.isEmpty() || !leg.outPath.isEmpty());
         }
 
         /** The legs themselves, for this package (its tests search the dual over them directly). */
@@ -267,10 +275,13 @@ public final class Router {
          * capacity no version counts).
          */
         public long stateVersion() {
+            if (bridged) {
+                return -1;
+            }
             long sum = 0;
-            for (RouteLeg leg : legs) {
+            for (RouteLeg leg : array) {
                 long v = leg.stateVersion();
-                if (v < 0 || !leg.inPath.isEmpty() || !leg.outPath.isEmpty()) {
+                if (v < 0) {
                     return -1;
                 }
                 sum += v;

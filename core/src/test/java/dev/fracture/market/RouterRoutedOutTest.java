@@ -186,6 +186,38 @@ class RouterRoutedOutTest {
     }
 
     @Test
+    void legsThatCrossABridgeCannotTellTheirState() {
+        // A bridge's halts and capacity are counted by no venue's version: legs with one leg across a bridge have no
+        // state version (-1), so nothing is kept under one; legs on the seller's chain alone have one.
+        int bridged = 0;
+        int local = 0;
+        for (long seed = 0; seed < 6; seed++) {
+            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
+            Market market = Market.of(snapshot, MathMode.FAST);
+            for (var asset : snapshot.assets()) {
+                if (asset.id().equals(GeneratedEcosystem.USDC)) {
+                    continue;
+                }
+                RouteRequest shape = RouteRequest.of(asset.id(), GeneratedEcosystem.USDC, 1).withGas(GasSchedule.FREE);
+                Router.Legs legs = Router.DEFAULT.legs(market, shape);
+                boolean crosses = legs.list().stream().anyMatch(l -> !l.inPath.isEmpty() || !l.outPath.isEmpty());
+                if (crosses) {
+                    bridged++;
+                    assertThat(legs.stateVersion()).as("seed %d, %s", seed, asset.id()).isEqualTo(-1);
+                    Router.Legs own = Router.DEFAULT.legs(market, shape.withMaxLatency(0));
+                    if (!own.list().isEmpty()) {
+                        local++;
+                        assertThat(own.stateVersion()).as("seed %d, %s, own chain", seed, asset.id())
+                                .isGreaterThanOrEqualTo(0);
+                    }
+                }
+            }
+        }
+        assertThat(bridged).as("pairs with a leg across a bridge").isGreaterThan(10);
+        assertThat(local).as("of them, pairs with venues on the seller's chain").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void ownChainLegsAreKeptPerPairForOneMarketOnly() {
         EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1).snapshot();
         Market market = Market.of(snapshot, MathMode.FAST);

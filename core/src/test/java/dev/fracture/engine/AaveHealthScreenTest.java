@@ -1,0 +1,88 @@
+package dev.fracture.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.model.AccountId;
+import dev.fracture.model.AssetId;
+import dev.fracture.protocol.lending.AaveAccount;
+import dev.fracture.protocol.lending.AaveAccountTable;
+import dev.fracture.protocol.lending.AaveCollateral;
+import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveMarket;
+import dev.fracture.protocol.lending.AavePrices;
+import dev.fracture.protocol.lending.AaveReserveConfig;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The screen in front of the exact Aave check, worked by hand: 10 WETH against 15,000 USDC of debt, WETH at 1,850 USD.
+ * At WETH's threshold of 82.5% the collateral counts 10 × 1,850 × 0.825 = 15,262.5 USD, above the debt with the
+ * screen's margin (15,000 × 1.001 = 15,015): not a candidate. At 80% it counts 14,800: a candidate.
+ */
+class AaveHealthScreenTest {
+    private static final AssetId WETH = AssetId.of("WETH");
+    private static final AssetId USDC = AssetId.of("USDC");
+    private static final AavePrices PRICES = new AavePrices(Map.of(WETH, 185_000_000_000L, USDC, 100_000_000L));
+
+    private static AaveMarket market(int wethThresholdBps) {
+        return AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 7_500, wethThresholdBps, 10_500),
+                AaveReserveConfig.of(USDC, 6, 7_700, 8_000, 10_450)), List.of());
+    }
+
+    private static final AaveAccount ACCOUNT = new AaveAccount(AccountId.of("a"), 0,
+            List.of(AaveCollateral.of(WETH, new BigInteger("10000000000000000000"))),
+            List.of(new AaveDebt(USDC, BigInteger.valueOf(15_000_000_000L))));
+
+    private static AaveHealthScreen screened(AaveMarket market, AaveAccountTable table) {
+        AaveHealthScreen screen = new AaveHealthScreen(market, table);
+        screen.prices(table.valuation(market, PRICES), Workers.NONE);
+        return screen;
+    }
+
+    @Test
+    void anAccountIsScreenedAtItsReservesThresholds() {
+        AaveAccountTable table = new AaveAccountTable(market(8_250), List.of(ACCOUNT));
+        assertThat(screened(market(8_250), table).mayBeLiquidatable(0)).isFalse();
+        assertThat(screened(market(8_000), table).mayBeLiquidatable(0)).isTrue();
+    }
+
+    @Test
+    void anUpdateReadsTheMarketItIsGivenNotTheOneBefore() {
+        // The screen keeps each reserve's configuration as it looked it up; a new market object (a mitigation's
+        // parameters) must be read afresh, both ways.
+        AaveMarket high = market(8_250);
+        AaveAccountTable table = new AaveAccountTable(high, List.of(ACCOUNT));
+        AaveHealthScreen screen = screened(high, table);
+        screen.update(high, 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isFalse();
+        screen.update(market(8_000), 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isTrue();
+        int[] out = new int[1];
+        assertThat(screen.candidates(out)).isEqualTo(1);
+        screen.update(high, 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isFalse();
+        assertThat(screen.candidates(out)).isZero();
+    }
+
+    @Test
+    void aReserveTheMarketLacksIsNamedAndNothingWrongIsKept() {
+        AaveMarket high = market(8_250);
+        AaveAccountTable table = new AaveAccountTable(high, List.of(ACCOUNT));
+        AaveHealthScreen screen = screened(high, table);
+        AaveMarket withoutWeth = AaveMarket.of(List.of(AaveReserveConfig.of(USDC, 6, 7_700, 8_000, 10_450)),
+                List.of());
+        assertThatThrownBy(() -> screen.update(withoutWeth, 0, table))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("screen: unknown asset WETH (not a reserve of this market)");
+        AaveMarket withoutUsdc = AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 7_500, 8_000, 10_500)),
+                List.of());
+        assertThatThrownBy(() -> screen.update(withoutUsdc, 0, table))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("screen: unknown asset USDC (not a reserve of this market)");
+        screen.update(high, 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isFalse();
+    }
+}
