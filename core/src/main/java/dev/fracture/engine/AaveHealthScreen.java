@@ -74,16 +74,21 @@ final class AaveHealthScreen {
         int category = accounts.eModeCategory(i);
         AaveEModeCategory eMode = category == 0 ? null : market.eModes().get(category);
         int k = collStart[i];
+        // A wide account (held as its record) may hold an asset neither the market nor the table indexes: the market
+        // is asked first, so that the error names the asset as the screen always named it, before the table's own.
         boolean wide = accounts.isWide(i);
         for (int j = 0; j < accounts.collaterals(i); j++) {
             AssetId asset = accounts.collateralAsset(i, j);
             boolean used = accounts.usedAsCollateral(i, j);
-            AaveReserveConfig r = wide ? market.reserve(asset, "screen")
-                    : reserveAt(market, accounts.collateralReserve(i, j), asset);
+            if (wide) {
+                market.reserve(asset, "screen");
+            }
+            int reserve = accounts.collateralReserve(i, j);
+            AaveReserveConfig r = reserveAt(market, reserve, asset);
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             int threshold = !used ? 0 : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
             double amount = accounts.collateralTokens(i, j);
-            collAsset[k] = accounts.collateralReserve(i, j);
+            collAsset[k] = reserve;
             collAmount[k] = used ? amount : 0;
             collAmountTimesThreshold[k] = amount * threshold / 10_000.0;
             k++;
@@ -95,13 +100,13 @@ final class AaveHealthScreen {
         k = debtStart[i];
         for (int j = 0; j < accounts.debts(i); j++) {
             AssetId asset = accounts.debtAsset(i, j);
-            // A reserve the market lacks fails here, named as the screen always named it.
             if (wide) {
                 market.reserve(asset, "screen");
-            } else {
-                reserveAt(market, accounts.debtReserve(i, j), asset);
             }
-            debtAsset[k] = accounts.debtReserve(i, j);
+            int reserve = accounts.debtReserve(i, j);
+            // A reserve the market lacks fails here, named as the screen always named it.
+            reserveAt(market, reserve, asset);
+            debtAsset[k] = reserve;
             debtAmount[k++] = accounts.debtTokens(i, j);
         }
         while (k < debtStart[i + 1]) {
@@ -115,8 +120,7 @@ final class AaveHealthScreen {
     /**
      * The reserve of {@code asset}, the account table's reserve {@code index}, in {@code market}: from
      * {@link #configs} while the market is the one it was filled from, else looked up (failing, as the lookup does,
-     * for a reserve the market lacks, which is then not kept). A wide account's reserves are looked up directly: its
-     * assets need not be among the table's indexed ones, and the screen's error must name the asset first.
+     * for a reserve the market lacks, which is then not kept).
      */
     private AaveReserveConfig reserveAt(AaveMarket market, int index, AssetId asset) {
         if (market != configsOf) {

@@ -68,6 +68,31 @@ class AaveHealthScreenTest {
     }
 
     @Test
+    void anAccountHeldAsItsRecordIsScreenedAndItsUnknownAssetNamed() {
+        // A balance past the table's words (2^127 wei of WETH) makes the table hold the account as its record (wide).
+        // 2^127 wei = 1.7014e20 WETH, 3.1476e23 USD at 1,850: 2.5968e23 at 82.5%, 2.5181e23 at 80%, against a debt of
+        // 2.55e23 USDC, 2.5526e23 with the screen's margin.
+        AaveMarket high = market(8_250);
+        AaveAccountTable table = new AaveAccountTable(high, List.of(ACCOUNT));
+        AaveHealthScreen screen = screened(high, table);
+        table.set(0, new AaveAccount(AccountId.of("a"), 0,
+                List.of(AaveCollateral.of(WETH, BigInteger.ONE.shiftLeft(127))),
+                List.of(new AaveDebt(USDC, new BigInteger("255000000000000000000000000000")))));
+        assertThat(table.isWide(0)).isTrue();
+        screen.update(high, 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isFalse();
+        screen.update(market(8_000), 0, table);
+        assertThat(screen.mayBeLiquidatable(0)).isTrue();
+        // An asset neither the market nor the table indexes: the screen's message, not the table's.
+        table.set(0, new AaveAccount(AccountId.of("a"), 0, ACCOUNT.collaterals(),
+                List.of(new AaveDebt(AssetId.of("TINY"), BigInteger.ONE))));
+        assertThat(table.isWide(0)).isTrue();
+        assertThatThrownBy(() -> screen.update(high, 0, table))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("screen: unknown asset TINY (not a reserve of this market)");
+    }
+
+    @Test
     void aReserveTheMarketLacksIsNamedAndNothingWrongIsKept() {
         AaveMarket high = market(8_250);
         AaveAccountTable table = new AaveAccountTable(high, List.of(ACCOUNT));

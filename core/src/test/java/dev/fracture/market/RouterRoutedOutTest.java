@@ -192,9 +192,8 @@ class RouterRoutedOutTest {
         int bridged = 0;
         int local = 0;
         for (long seed = 0; seed < 6; seed++) {
-            EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), seed).snapshot();
-            Market market = Market.of(snapshot, MathMode.FAST);
-            for (var asset : snapshot.assets()) {
+            Market market = generated(seed);
+            for (var asset : market.snapshot().assets()) {
                 if (asset.id().equals(GeneratedEcosystem.USDC)) {
                     continue;
                 }
