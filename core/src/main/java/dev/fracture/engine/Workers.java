@@ -2,15 +2,20 @@ package dev.fracture.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * Spreads independent work of one block over threads and gives the results back in input order, so the thread
  * count never changes what the run computes. One thread means no pool at all.
+ *
+ * <p>The calling thread works too: a piece of work is cut into chunks that the calling thread and {@code threads - 1}
+ * helpers take in turn from one counter, and each chunk's result goes to its own place. A block hands work over
+ * thousands of times in a deep cascade, mostly for a few milliseconds each; a caller that only waited would cost a
+ * thread's wake-up at the end of each, and a helper slow to wake costs nothing when the caller has taken every chunk
+ * by then.
  */
 final class Workers implements AutoCloseable {
     /** Below this many items a block's work stays on the calling thread: handing it over costs more. */
@@ -20,6 +25,7 @@ final class Workers implements AutoCloseable {
     static final Workers NONE = new Workers(1);
 
     private final int threads;
+    /** The helpers, {@code threads - 1} of them; null for one thread. */
     private final ExecutorService pool;
     /** The fewest items {@link #slices} hands to the threads. */
     private final int handOverAt;
@@ -32,7 +38,7 @@ final class Workers implements AutoCloseable {
     Workers(int threads, int handOverAt) {
         this.threads = threads;
         this.handOverAt = handOverAt;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "fracture-engine");
             t.setDaemon(true);
             return t;
@@ -76,11 +82,8 @@ final class Workers implements AutoCloseable {
             return count == 0 ? List.of() : java.util.Collections.singletonList(slice.apply(0, count));
         }
         int per = (count + threads * 4 - 1) / (threads * 4);
-        List<Integer> starts = new ArrayList<>();
-        for (int from = 0; from < count; from += per) {
-            starts.add(from);
-        }
-        return map(starts, from -> slice.apply(from, Math.min(count, from + per)));
+        int chunks = (count + per - 1) / per;
+        return chunked(chunks, c -> slice.apply(c * per, Math.min(count, c * per + per)));
     }
 
     /**
@@ -123,33 +126,69 @@ final class Workers implements AutoCloseable {
             }
             return out;
         }
-        int chunks = Math.min(items.size(), threads * 4);
-        int per = (items.size() + chunks - 1) / chunks;
-        List<Future<List<R>>> futures = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += per) {
-            List<T> part = items.subList(from, Math.min(items.size(), from + per));
-            futures.add(pool.submit(() -> {
-                List<R> out = new ArrayList<>(part.size());
-                for (T item : part) {
-                    out.add(f.apply(item));
-                }
-                return out;
-            }));
-        }
-        List<R> out = new ArrayList<>();
-        try {
-            for (Future<List<R>> future : futures) {
-                out.addAll(future.get());
+        int per = (items.size() + threads * 4 - 1) / (threads * 4);
+        int chunks = (items.size() + per - 1) / per;
+        List<R> out = new ArrayList<>(items.size());
+        for (List<R> part : chunked(chunks, c -> {
+            List<R> results = new ArrayList<>(per);
+            for (T item : items.subList(c * per, Math.min(items.size(), c * per + per))) {
+                results.add(f.apply(item));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("engine: interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
+            return results;
+        })) {
+            out.addAll(part);
+        }
+        return out;
+    }
+
+    /**
+     * {@code chunk} of {@code 0 … chunks - 1}, in that order, taken in turn from one counter by the calling thread and
+     * as many helpers as can have a chunk. The call returns when every chunk is done; a chunk that fails fails the
+     * call, the lowest such chunk's failure thrown, after the others are done (no chunk of it runs afterwards).
+     */
+    private <R> List<R> chunked(int chunks, java.util.function.IntFunction<R> chunk) {
+        Object[] results = new Object[chunks];
+        Throwable[] failures = new Throwable[chunks];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Thread caller = Thread.currentThread();
+        Runnable take = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    results[c] = chunk.apply(c);
+                } catch (Throwable t) {
+                    failures[c] = t;
+                }
+                // The count's write publishes the result to the caller, which reads the results once all are done.
+                if (done.incrementAndGet() == chunks && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        };
+        for (int h = Math.min(threads - 1, chunks - 1); h > 0; h--) {
+            pool.execute(take);
+        }
+        take.run();
+        // A helper still at a chunk is waited for; one that has not started yet finds no chunk left when it does.
+        while (done.get() < chunks) {
+            if (caller.isInterrupted()) {
+                throw new IllegalStateException("engine: interrupted");
+            }
+            LockSupport.park(this);
+        }
+        for (Throwable t : failures) {
+            if (t instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("engine: worker failed", e.getCause());
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new IllegalStateException("engine: worker failed", t);
+            }
         }
+        @SuppressWarnings("unchecked")
+        List<R> out = (List<R>) java.util.Arrays.asList(results);
         return out;
     }
 

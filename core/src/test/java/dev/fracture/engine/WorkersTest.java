@@ -75,7 +75,7 @@ class WorkersTest {
     }
 
     @Test
-    void twoLargeTasksRunOnTwoThreads() {
+    void twoLargeTasksRunOnTwoThreadsTheCallerOneOfThem() {
         // Each task waits until both have started: on one thread the second would never start, so this would hang;
         // the latch's timeout turns that into a failure instead.
         java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
@@ -93,7 +93,69 @@ class WorkersTest {
             });
             assertThat(met).containsExactly(true, true);
         }
-        assertThat(threads).hasSize(2).allMatch(t -> t.getName().equals("fracture-engine"));
+        // The calling thread takes a share of the work; the one helper of two threads takes the other.
+        assertThat(threads).hasSize(2).contains(Thread.currentThread())
+                .anyMatch(t -> t.getName().equals("fracture-engine"));
+    }
+
+    @Test
+    void theLowestFailingChunksFailureIsThrownWhateverFinishesFirst() {
+        // Four items on two threads are four chunks of one; the last fails at once, the first a few milliseconds
+        // later: the first's failure is the call's on any timing.
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try (Workers w = new Workers(2)) {
+                List<Integer> items = List.of(0, 1, 2, 3);
+                assertThatThrownBy(() -> w.map(items, i -> {
+                    if (i == 3) {
+                        throw new IllegalArgumentException("item 3");
+                    }
+                    if (i == 0) {
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new IllegalStateException("item 0");
+                    }
+                    return i;
+                })).isInstanceOf(IllegalStateException.class).hasMessage("item 0");
+                // An error is thrown as it is.
+                assertThatThrownBy(() -> w.map(items, i -> {
+                    if (i == 2) {
+                        throw new AssertionError("item 2");
+                    }
+                    return i;
+                })).isInstanceOf(AssertionError.class).hasMessage("item 2");
+            }
+        }
+    }
+
+    @Test
+    void aCallerInterruptedWhileAHelperWorksStopsWaiting() throws Exception {
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.CountDownLatch helperStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (Workers w = new Workers(2)) {
+            // The caller's chunk waits until the helper holds the other chunk, then the caller is interrupted: it
+            // must not wait on for the helper.
+            assertThatThrownBy(() -> w.map(List.of(0, 1), i -> {
+                try {
+                    if (Thread.currentThread() == caller) {
+                        helperStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        caller.interrupt();
+                    } else {
+                        helperStarted.countDown();
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return i;
+            })).isInstanceOf(IllegalStateException.class).hasMessage("engine: interrupted");
+            assertThat(Thread.interrupted()).as("the caller's interrupt is kept").isTrue();
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
