@@ -96,6 +96,17 @@ class WorkersTest {
         // The calling thread takes a share of the work; the one helper of two threads takes the other.
         assertThat(threads).hasSize(2).contains(Thread.currentThread())
                 .anyMatch(t -> t.getName().equals("fracture-engine"));
+        // Closed, the helper ends (it was asleep or looking for work).
+        for (Thread t : threads) {
+            if (t != Thread.currentThread()) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertThat(t.isAlive()).as("the helper after close").isFalse();
+            }
+        }
     }
 
     @Test
