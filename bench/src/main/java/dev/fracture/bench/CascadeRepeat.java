@@ -7,8 +7,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Issue 5's cascade ({@link CascadeWorkload}) run several times in one JVM, each run's wall time, the process's CPU
- * time and the calling thread's printed (the calling thread runs the blocks; the engine's threads, the work it hands
- * them — its share is the run's critical path): how the engine's steps are compared on a shared, noisy machine — two builds' jars alternated, warm
+ * time and the calling thread's printed (the calling thread runs the blocks, its share the run's critical path, and
+ * since step 61 takes chunks of the work it hands to the engine's threads beside them, so its time includes its share
+ * of that work): how the engine's steps are compared on a shared, noisy machine — two builds' jars alternated, warm
  * runs set side by side pair by pair (docs/BENCHMARKS.md). Every run must end in the first run's state, as in
  * {@link CascadeBenchmark}.
  *
