@@ -12,10 +12,11 @@ import java.util.function.Function;
  * count never changes what the run computes. One thread means no pool at all.
  *
  * <p>The calling thread works too: a piece of work is cut into chunks that the calling thread and {@code threads - 1}
- * helpers take in turn from one counter, and each chunk's result goes to its own place. A block hands work over
- * thousands of times in a deep cascade, mostly for a few milliseconds each; a caller that only waited would cost a
- * thread's wake-up at the end of each, and a helper slow to wake costs nothing when the caller has taken every chunk
- * by then.
+ * helpers take in turn from one counter, and each chunk's result goes to its own place. A deep cascade hands work over
+ * thousands of times, about half a millisecond of it each on average at 1,000,000 accounts (14,331 times in a run);
+ * a caller that only waited would cost a thread's wake-up at the end of each, while a caller that takes chunks waits
+ * only for a helper's chunk still running when none is left to take, and a helper slow to wake costs nothing when
+ * the caller has taken every chunk by then.
  */
 final class Workers implements AutoCloseable {
     /** Below this many items a block's work stays on the calling thread: handing it over costs more. */
@@ -170,6 +171,8 @@ final class Workers implements AutoCloseable {
         }
         take.run();
         // A helper still at a chunk is waited for; one that has not started yet finds no chunk left when it does.
+        // (A helper's wake-up that comes after the caller saw every chunk done stays as the caller's permit, which
+        // ends its next park early; every park, here and in the JDK's locks, looks at its condition again.)
         while (done.get() < chunks) {
             if (caller.isInterrupted()) {
                 throw new IllegalStateException("engine: interrupted");
