@@ -96,7 +96,7 @@ class WorkersTest {
         // The calling thread takes a share of the work; the one helper of two threads takes the other.
         assertThat(threads).hasSize(2).contains(Thread.currentThread())
                 .anyMatch(t -> t.getName().equals("fracture-engine"));
-        // Closed, the helper ends (it was asleep or looking for work).
+        // Closed, the helper ends (it was idle in the pool).
         for (Thread t : threads) {
             if (t != Thread.currentThread()) {
                 try {
