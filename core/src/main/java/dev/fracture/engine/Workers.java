@@ -82,6 +82,14 @@ final class Workers implements AutoCloseable {
         if (pool == null || count < handOverAt) {
             return count == 0 ? List.of() : java.util.Collections.singletonList(slice.apply(0, count));
         }
+        return inChunks(count, slice);
+    }
+
+    /**
+     * {@code slice} of about {@code threads × 4} consecutive ranges that cover {@code [0, count)}, in order, spread
+     * over the threads ({@link #chunked}): enough chunks that a thread finishing early finds another.
+     */
+    private <R> List<R> inChunks(int count, Slice<R> slice) {
         int per = (count + threads * 4 - 1) / (threads * 4);
         int chunks = (count + per - 1) / per;
         return chunked(chunks, c -> slice.apply(c * per, Math.min(count, c * per + per)));
@@ -127,12 +135,10 @@ final class Workers implements AutoCloseable {
             }
             return out;
         }
-        int per = (items.size() + threads * 4 - 1) / (threads * 4);
-        int chunks = (items.size() + per - 1) / per;
         List<R> out = new ArrayList<>(items.size());
-        for (List<R> part : chunked(chunks, c -> {
-            List<R> results = new ArrayList<>(per);
-            for (T item : items.subList(c * per, Math.min(items.size(), c * per + per))) {
+        for (List<R> part : inChunks(items.size(), (from, to) -> {
+            List<R> results = new ArrayList<>(to - from);
+            for (T item : items.subList(from, to)) {
                 results.add(f.apply(item));
             }
             return results;
