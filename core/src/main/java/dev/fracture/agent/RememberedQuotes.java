@@ -2,6 +2,8 @@ package dev.fracture.agent;
 
 import dev.fracture.market.Market;
 import dev.fracture.model.AssetId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
@@ -46,87 +48,118 @@ public final class RememberedQuotes {
     }
 
     /**
-     * Values kept under the bits of their argument, in an open-addressed table of immutable entries (probed linearly,
-     * at most half full) that the planning threads read and write without a lock. An entry's fields are final, so a
-     * thread that sees an entry sees its key and its value; two threads writing one empty place, or a table replaced
-     * by a wider one while a thread writes the old, lose an entry, and its value is then computed again: the same
-     * bits. On one thread nothing is lost until a table of {@link #MOST} places is half full, and then it starts
-     * afresh.
+     * Values kept under the bits of their argument, in an open-addressed table (probed linearly, at most half full)
+     * that the planning threads read and write without a lock: one {@code long[]} of places, each its key word (the
+     * argument's bits plus one; 0 for an empty place) and beside it its value's raw bits, so that a probe reads one
+     * line of memory per place. A writer claims an empty place by compare-and-set, writes the value, then publishes
+     * the key with release semantics, and a reader that sees the key with acquire semantics sees the value; a place
+     * claimed but not yet published is passed by as another key's. Two threads keeping one argument at once, or a
+     * table replaced by a wider one while a thread writes the old, keep it twice or lose it, and its value is then
+     * computed again: the same bits. On one thread nothing is lost until a table of {@link #MOST} places is half full,
+     * and then it starts afresh.
      *
      * <p>Why not a concurrent map: in a deep cascade a round quotes a new amount for most positions it plans (tens of
      * thousands a block; each position's sizing then asks for it again, which is what is remembered), and a map of
      * boxed keys and values made three objects per new amount, grew its table under the planning threads and counted
-     * its size in shared cells — a tenth of the planning threads' time.
+     * its size in shared cells — a tenth of the planning threads' time. Why not a table of entry objects (as here
+     * before): each probe then read the table and the entry it named, two misses of the processor's cache where this
+     * reads one, and each kept value made an object.
      */
     static final class Kept {
         private static final int FIRST = 16;
         private static final int MOST = 1 << 16;
-        private volatile Entry[] table = new Entry[FIRST];
-        /** The entries written to the table: read and written without a lock, so only about right with threads. */
+        private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+        /** The key word of an empty place. */
+        private static final long EMPTY = 0;
+        /**
+         * The key word of a place claimed whose value is being written: the bits of a NaN that
+         * {@link Double#doubleToLongBits} never answers (it answers one NaN, {@code 0x7ff8000000000000}), plus one.
+         */
+        private static final long CLAIMED = 0x7ff0_0000_0000_0001L + 1;
+        /** Key word and value word per place. */
+        private volatile long[] table = new long[2 * FIRST];
+        /** The places written: read and written without a lock, so only about right with threads. */
         private int size;
 
-        private record Entry(long bits, double value) {
-        }
-
         /**
-         * The entry kept under {@code bits}, or null. The probe stops after a whole turn of the table: one that
-         * threads racing on its count filled is read as not holding the value.
+         * The value kept under {@code bits} — an argument's {@link Double#doubleToLongBits} (never the bits of a
+         * NaN other than the one it answers) — or, when none is, {@code compute}'s, kept. The probe stops at an
+         * empty place or after a whole turn of the table (one that threads racing on its count filled).
          */
-        Entry find(long bits) {
-            Entry[] t = table;
-            int mask = t.length - 1;
-            int at = place(bits, t.length);
-            for (int probes = 0; probes < t.length; probes++, at = (at + 1) & mask) {
-                Entry e = t[at];
-                if (e == null || e.bits == bits) {
-                    return e;
+        double remembered(long bits, DoubleSupplier compute) {
+            long key = bits + 1;
+            long[] t = table;
+            int places = t.length >>> 1;
+            int mask = places - 1;
+            int at = place(bits, places);
+            for (int probes = 0; probes < places; probes++, at = (at + 1) & mask) {
+                long k = (long) WORDS.getAcquire(t, 2 * at);
+                if (k == key) {
+                    return Double.longBitsToDouble(t[2 * at + 1]);
+                }
+                if (k == EMPTY) {
+                    break;
                 }
             }
-            return null;
+            double value = compute.getAsDouble();
+            keep(key, value);
+            return value;
         }
 
-        /** Keeps {@code value} under {@code bits} (which {@link #find} did not find). */
-        void keep(long bits, double value) {
-            Entry[] t = table;
-            if (2 * (size + 1) > t.length) {
-                t = t.length < MOST ? wider(t) : new Entry[FIRST];
+        /** Keeps {@code value} under key word {@code key} (which the probe did not find). */
+        private void keep(long key, double value) {
+            long[] t = table;
+            if (2 * (size + 1) > t.length >>> 1) {
+                t = t.length >>> 1 < MOST ? wider(t) : new long[2 * FIRST];
                 size = 0;
-                for (Entry e : t) {
-                    size += e != null ? 1 : 0;
+                for (int p = 0; p < t.length; p += 2) {
+                    size += t[p] != EMPTY ? 1 : 0;
                 }
                 table = t;
             }
-            int mask = t.length - 1;
-            int at = place(bits, t.length);
-            for (int probes = 0; t[at] != null && t[at].bits != bits; probes++, at = (at + 1) & mask) {
-                if (probes == t.length) {
+            int places = t.length >>> 1;
+            int mask = places - 1;
+            int at = place(key - 1, places);
+            for (int probes = 0; probes < places; ) {
+                long k = (long) WORDS.getAcquire(t, 2 * at);
+                if (k == key) {
                     return;
                 }
+                if (k == EMPTY) {
+                    if (WORDS.compareAndSet(t, 2 * at, EMPTY, CLAIMED)) {
+                        t[2 * at + 1] = Double.doubleToRawLongBits(value);
+                        WORDS.setRelease(t, 2 * at, key);
+                        size++;
+                        return;
+                    }
+                    continue; // another thread claimed this place just now: look at it again
+                }
+                probes++;
+                at = (at + 1) & mask;
             }
-            if (t[at] == null) {
-                size++;
-            }
-            t[at] = new Entry(bits, value);
         }
 
-        private static Entry[] wider(Entry[] t) {
-            Entry[] w = new Entry[t.length * 2];
-            int mask = w.length - 1;
-            for (Entry e : t) {
-                if (e != null) {
-                    int at = place(e.bits, w.length);
-                    while (w[at] != null) {
+        /** A table of twice the places holding {@code t}'s published places (those still being written are lost). */
+        private static long[] wider(long[] t) {
+            long[] w = new long[t.length * 2];
+            int mask = (w.length >>> 1) - 1;
+            for (int p = 0; p < t.length; p += 2) {
+                long k = (long) WORDS.getAcquire(t, p);
+                if (k != EMPTY && k != CLAIMED) {
+                    int at = place(k - 1, w.length >>> 1);
+                    while (w[2 * at] != EMPTY) {
                         at = (at + 1) & mask;
                     }
-                    w[at] = e;
+                    w[2 * at] = k;
+                    w[2 * at + 1] = t[p + 1];
                 }
             }
             return w;
         }
 
-        /** A place in a table of {@code length} (a power of two) places: the bits mixed by the golden ratio. */
-        private static int place(long bits, int length) {
-            return (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
+        /** A place in a table of {@code places} (a power of two) places: the bits mixed by the golden ratio. */
+        private static int place(long bits, int places) {
+            return (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(places)));
         }
     }
 
@@ -229,14 +262,7 @@ public final class RememberedQuotes {
 
     /** The value kept under {@code argument}'s bits, computed and kept when there is none. */
     private static double remembered(Kept memory, double argument, DoubleSupplier compute) {
-        long bits = Double.doubleToLongBits(argument);
-        Kept.Entry known = memory.find(bits);
-        if (known != null) {
-            return known.value();
-        }
-        double value = compute.getAsDouble();
-        memory.keep(bits, value);
-        return value;
+        return memory.remembered(Double.doubleToLongBits(argument), compute);
     }
 
     /** The pair's memory as the venues stand this round, found once per round and pair. */

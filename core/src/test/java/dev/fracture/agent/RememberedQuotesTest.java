@@ -180,6 +180,39 @@ class RememberedQuotesTest {
     }
 
     @Test
+    void everyArgumentIsKeptUnderItsOwnBitsAndEveryValueBitForBit() {
+        // The table keeps an argument's bits plus one beside its value's raw bits, 0 marking an empty place: the
+        // arguments whose bits sit next to those markers — 0.0 (bits 0), -0.0, the infinities, NaN, the least
+        // subnormal — are each quoted once and kept apart, and every value comes back with its very bits, a NaN's
+        // payload included.
+        double[] arguments = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, 1.0};
+        double payloadNaN = Double.longBitsToDouble(0x7ff8_0000_0000_0abcL);
+        int[] quotes = {0};
+        SaleQuotes unversioned = (market, in, out, amount) -> {
+            quotes[0]++;
+            long bits = Double.doubleToLongBits(amount);
+            return bits == 0 ? payloadNaN : bits == Double.doubleToLongBits(-0.0) ? -0.0 : 1.0 / (quotes[0] + 1);
+        };
+        SaleQuotes round = new RememberedQuotes(unversioned).round(0);
+        double[] first = new double[arguments.length];
+        for (int k = 0; k < arguments.length; k++) {
+            first[k] = round.proceeds(null, A, B, arguments[k]);
+        }
+        assertThat(quotes[0]).isEqualTo(arguments.length);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < arguments.length; k++) {
+                assertThat(Double.doubleToRawLongBits(round.proceeds(null, A, B, arguments[k])))
+                        .as("argument %s", arguments[k]).isEqualTo(Double.doubleToRawLongBits(first[k]));
+            }
+        }
+        assertThat(quotes[0]).as("each argument quoted once").isEqualTo(arguments.length);
+        assertThat(Double.doubleToRawLongBits(first[0])).isEqualTo(0x7ff8_0000_0000_0abcL);
+        assertThat(Double.doubleToRawLongBits(first[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(first[2]).isEqualTo(1.0 / 4);
+    }
+
+    @Test
     void threadsSharingARoundsMemoryGetTheQuotesBits() throws Exception {
         // Four readers of one round on four threads ask overlapping amounts at once, writing one memory without a
         // lock: a lost entry is quoted again, and no answer may be another amount's.
