@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.EcosystemSnapshot;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,5 +109,39 @@ class PerpExchangeParticipantTest {
                 });
         assertThat(p.backstop().insuranceFund()).isCloseTo(800, within(1e-9));
         assertThat(p.backstop().vaultCapacityNotional()).isCloseTo(0, within(1e-6));
+    }
+
+    /**
+     * The exchange writes its events' numbers in Locale.US for speed; the texts must be those of Locale.ROOT, which
+     * the rest of the engine writes in and the documented state hashes were taken with: each event's format, on
+     * seeded random numbers of every sign and size and on the special values.
+     */
+    @Test
+    void eventNumbersAreWrittenAsInTheRootLocale() {
+        String[] formats = {"rate %.8f for the interval at oracle %.4f; received %.2f USD net",
+            "%s: equity %.2f below maintenance %.2f; book %.2f, vault %.2f, ADL %.2f, vault residual %.2f USD",
+            "paid for the bankrupt scope %s; %.2f USD left in the fund",
+            "%s %s: %.6f closed at the bankruptcy price %.4f against %s (rank score %.4f)"};
+        SplittableRandom rnd = new SplittableRandom(62);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.005, -0.005,
+            0.125, 1e-9, -1e-9, 1.5e15, Double.MAX_VALUE, Double.MIN_VALUE};
+        for (int k = 0; k < 2_000; k++) {
+            Object[] args = new Object[7];
+            for (int a = 0; a < args.length; a++) {
+                double x = k < special.length ? special[(k + a) % special.length]
+                        : (rnd.nextBoolean() ? -1 : 1) * Math.pow(10, rnd.nextDouble(-12, 16)) * rnd.nextDouble();
+                args[a] = x;
+            }
+            for (String format : formats) {
+                Object[] typed = args.clone();
+                for (int a = 0, at = format.indexOf('%'); at >= 0; at = format.indexOf('%', at + 1), a++) {
+                    if (format.charAt(at + 1) == 's') {
+                        typed[a] = "perp-0";
+                    }
+                }
+                assertThat(String.format(PerpExchangeParticipant.EVENT_NUMBERS, format, typed))
+                        .isEqualTo(String.format(Locale.ROOT, format, typed));
+            }
+        }
     }
 }
