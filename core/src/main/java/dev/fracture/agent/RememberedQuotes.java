@@ -82,11 +82,13 @@ public final class RememberedQuotes {
         private int size;
 
         /**
-         * The value kept under {@code bits} — an argument's {@link Double#doubleToLongBits} (never the bits of a
-         * NaN other than the one it answers) — or, when none is, {@code compute}'s, kept. The probe stops at an
-         * empty place or after a whole turn of the table (one that threads racing on its count filled).
+         * The value kept under {@code argument}'s bits ({@link Double#doubleToLongBits}: every NaN as the one NaN, so
+         * that no key word is {@link #EMPTY} or {@link #CLAIMED}), or, when none is, {@code compute}'s, kept. The
+         * probe stops at an empty place or after a whole turn of the table (one that threads racing on its count
+         * filled).
          */
-        double remembered(long bits, DoubleSupplier compute) {
+        double remembered(double argument, DoubleSupplier compute) {
+            long bits = Double.doubleToLongBits(argument);
             long key = bits + 1;
             long[] t = table;
             int places = t.length >>> 1;
@@ -215,7 +217,7 @@ public final class RememberedQuotes {
 
         @Override
         public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-            return remembered(memoryOf(market, in, out).proceeds, amount,
+            return memoryOf(market, in, out).proceeds.remembered(amount,
                     () -> quotes.proceeds(market, in, out, amount));
         }
 
@@ -241,7 +243,7 @@ public final class RememberedQuotes {
 
         @Override
         public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-            return remembered(memoryOf(market, in, out).atRate, rate,
+            return memoryOf(market, in, out).atRate.remembered(rate,
                     () -> quotes.inputAtMarginalRate(market, in, out, rate));
         }
     }
@@ -258,11 +260,6 @@ public final class RememberedQuotes {
             m.rates = known;
         }
         return known;
-    }
-
-    /** The value kept under {@code argument}'s bits, computed and kept when there is none. */
-    private static double remembered(Kept memory, double argument, DoubleSupplier compute) {
-        return memory.remembered(Double.doubleToLongBits(argument), compute);
     }
 
     /** The pair's memory as the venues stand this round, found once per round and pair. */
