@@ -207,6 +207,13 @@ class RememberedQuotesTest {
             }
         }
         assertThat(quotes[0]).as("each argument quoted once").isEqualTo(arguments.length);
+        // A NaN of another payload is the one NaN (Double.doubleToLongBits), the payloads whose bits sit next to the
+        // markers (all ones: the empty place's key word less one) among them.
+        for (long nanBits : new long[] {0xffff_ffff_ffff_ffffL, 0x7ff0_0000_0000_0001L, 0x7ff8_0000_0000_0001L}) {
+            assertThat(Double.doubleToRawLongBits(round.proceeds(null, A, B, Double.longBitsToDouble(nanBits))))
+                    .as("NaN bits %x", nanBits).isEqualTo(Double.doubleToRawLongBits(first[4]));
+        }
+        assertThat(quotes[0]).as("every NaN remembered as the one NaN").isEqualTo(arguments.length);
         assertThat(Double.doubleToRawLongBits(first[0])).isEqualTo(0x7ff8_0000_0000_0abcL);
         assertThat(Double.doubleToRawLongBits(first[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
         assertThat(first[2]).isEqualTo(1.0 / 4);
