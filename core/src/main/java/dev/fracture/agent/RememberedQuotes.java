@@ -5,7 +5,6 @@ import dev.fracture.model.AssetId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.DoubleSupplier;
 
 /**
  * Sale quotes remembered from block to block for as long as the venues they read have not changed: every quote of
@@ -83,11 +82,11 @@ public final class RememberedQuotes {
 
         /**
          * The value kept under {@code argument}'s bits ({@link Double#doubleToLongBits}: every NaN as the one NaN, so
-         * that no key word is {@link #EMPTY} or {@link #CLAIMED}), or, when none is, {@code compute}'s, kept. The
+         * that no key word is {@link #EMPTY} or {@link #CLAIMED}), or, when none is, {@code quote}'s answer asked of {@code quotes}, kept. The
          * probe stops at an empty place or after a whole turn of the table (one that threads racing on its count
          * filled).
          */
-        double remembered(double argument, DoubleSupplier compute) {
+        double remembered(double argument, Quote quote, SaleQuotes quotes, Market market, AssetId in, AssetId out) {
             long bits = Double.doubleToLongBits(argument);
             long key = bits + 1;
             long[] t = table;
@@ -103,7 +102,7 @@ public final class RememberedQuotes {
                     break;
                 }
             }
-            double value = compute.getAsDouble();
+            double value = quote.of(quotes, market, in, out, argument);
             keep(key, value);
             return value;
         }
@@ -217,8 +216,7 @@ public final class RememberedQuotes {
 
         @Override
         public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-            return memoryOf(market, in, out).proceeds.remembered(amount,
-                    () -> quotes.proceeds(market, in, out, amount));
+            return memoryOf(market, in, out).proceeds.remembered(amount, Quote.PROCEEDS, quotes, market, in, out);
         }
 
         @Override
@@ -243,9 +241,32 @@ public final class RememberedQuotes {
 
         @Override
         public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
-            return memoryOf(market, in, out).atRate.remembered(rate,
-                    () -> quotes.inputAtMarginalRate(market, in, out, rate));
+            return memoryOf(market, in, out).atRate.remembered(rate, Quote.INPUT_AT_RATE, quotes, market, in, out);
         }
+    }
+
+    /**
+     * The quote a {@link Kept} table remembers, asked of the quotes with its argument when the table has no answer:
+     * named constants rather than a lambda per ask, which captured the ask's market, pair and argument — an object
+     * per quote a planner asked for: about 400 MB a run at 1,000,000 accounts in a profile of the benchmark's cascade.
+     */
+    enum Quote {
+        /** {@link SaleQuotes#proceeds} of the argument, an amount. */
+        PROCEEDS {
+            @Override
+            double of(SaleQuotes quotes, Market market, AssetId in, AssetId out, double amount) {
+                return quotes.proceeds(market, in, out, amount);
+            }
+        },
+        /** {@link SaleQuotes#inputAtMarginalRate} of the argument, a rate. */
+        INPUT_AT_RATE {
+            @Override
+            double of(SaleQuotes quotes, Market market, AssetId in, AssetId out, double rate) {
+                return quotes.inputAtMarginalRate(market, in, out, rate);
+            }
+        };
+
+        abstract double of(SaleQuotes quotes, Market market, AssetId in, AssetId out, double argument);
     }
 
     /** A pair's two rates at one state: {@link SaleQuotes#rateBound} and {@link SaleQuotes#rateSellingNothing}. */
