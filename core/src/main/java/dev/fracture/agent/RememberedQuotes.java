@@ -82,9 +82,9 @@ public final class RememberedQuotes {
 
         /**
          * The value kept under {@code argument}'s bits ({@link Double#doubleToLongBits}: every NaN as the one NaN, so
-         * that no key word is {@link #EMPTY} or {@link #CLAIMED}), or, when none is, {@code quote}'s answer asked of {@code quotes}, kept. The
-         * probe stops at an empty place or after a whole turn of the table (one that threads racing on its count
-         * filled).
+         * that no key word is {@link #EMPTY} or {@link #CLAIMED}), or, when none is, {@code quote} asked of
+         * {@code quotes} for {@code market}'s pair {@code in}/{@code out}, kept. The probe stops at an empty place or
+         * after a whole turn of the table (one that threads racing on its count filled).
          */
         double remembered(double argument, Quote quote, SaleQuotes quotes, Market market, AssetId in, AssetId out) {
             long bits = Double.doubleToLongBits(argument);
