@@ -250,7 +250,7 @@ public final class RememberedQuotes {
      * named constants rather than a lambda per ask, which captured the ask's market, pair and argument — an object
      * per quote a planner asked for: about 400 MB a run at 1,000,000 accounts in a profile of the benchmark's cascade.
      */
-    enum Quote {
+    private enum Quote {
         /** {@link SaleQuotes#proceeds} of the argument, an amount. */
         PROCEEDS {
             @Override
