@@ -123,6 +123,9 @@ final class LiquidationDesk {
             roundQuotes = rememberedQuotes.round(round);
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
             known = last != null ? verdicts.again(last, block, leanQuotes, usd)
+                    : dated.terms() != null
+                    ? verdicts.open(opportunities, dated.seen(), dated.onePerPair(), dated.terms(), block, leanQuotes,
+                    usd)
                     : verdicts.open(opportunities, dated.seen(), dated.onePerPair(), block, leanQuotes, usd);
             records.lastVerdicts = known;
             // Made on the first position that needs planning: most rounds of a cascade need none.
@@ -442,7 +445,7 @@ final class LiquidationDesk {
      * position of each pair they trade ({@link PlanVerdicts#onePerPair}).
      */
     private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen,
-                         List<LiquidationOpportunity> onePerPair, int[] positionHashes) {
+                         List<LiquidationOpportunity> onePerPair, int[] positionHashes, PlanVerdicts.Terms terms) {
     }
 
     /** One slice of a round's positions, planned: its positions still young (when it observed them) and its bids. */
@@ -471,7 +474,10 @@ final class LiquidationDesk {
         int[] hashes = options.memoizedQuotes() ? new int[now.size()] : null;
         if (slots != null) {
             // Slots are distinct within a listing, so each slice writes its own records; on the engine's threads.
+            // The fast engine's verdicts carry each position's kept terms from its record here too, where the record
+            // is read anyway (PlanVerdicts.Terms.carriedAhead).
             Seen[] bySlot = records.bySlot;
+            PlanVerdicts.Terms terms = hashes != null ? PlanVerdicts.Terms.carriedAhead(now.size()) : null;
             List<LiquidationOpportunity> dated = Arrays.asList(out);
             List<List<LiquidationOpportunity>> pairs = workers.slices(now.size(), (from, to) -> {
                 for (int i = from; i < to; i++) {
@@ -485,6 +491,7 @@ final class LiquidationDesk {
                     out[i] = s.datedAs(now.get(i));
                     if (hashes != null) {
                         hashes[i] = s.positionHash;
+                        terms.carryAhead(i, out[i], s);
                     }
                 }
                 return PlanVerdicts.onePerPair(dated, from, to);
@@ -492,7 +499,7 @@ final class LiquidationDesk {
             forgetUnlisted(records, slots, now.size(), thisRound);
             List<LiquidationOpportunity> onePerPair = new ArrayList<>();
             pairs.forEach(onePerPair::addAll);
-            return new Dated(dated, marks, onePerPair, hashes);
+            return new Dated(dated, marks, onePerPair, hashes, terms);
         }
         int marked = 0;
         for (int i = 0; i < now.size(); i++) {
@@ -516,7 +523,7 @@ final class LiquidationDesk {
             records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
         List<LiquidationOpportunity> dated = Arrays.asList(out);
-        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), hashes);
+        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), hashes, null);
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */

@@ -82,6 +82,20 @@ final class PlanVerdicts {
      */
     Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
                List<LiquidationOpportunity> onePerPair, BlockContext block, SaleQuotes quotes, UsdPrices usd) {
+        return open(opportunities, seen, onePerPair, new Terms(opportunities.size()), block, quotes, usd);
+    }
+
+    /**
+     * {@link #open}, the positions' terms already carried from the listings their entries last noted them in where
+     * the listing was dated ({@link Terms#carriedAhead}); {@code terms} are sized to {@code opportunities}.
+     */
+    Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
+               List<LiquidationOpportunity> onePerPair, Terms terms, BlockContext block, SaleQuotes quotes,
+               UsdPrices usd) {
+        if (terms.repayable.length != opportunities.size()) {
+            throw new IllegalArgumentException("verdicts: terms of " + terms.repayable.length + " positions for a "
+                    + "listing of " + opportunities.size());
+        }
         List<PairState> found = new ArrayList<>();
         for (LiquidationOpportunity o : onePerPair) {
             PairState pair = pairOf(o);
@@ -89,8 +103,7 @@ final class PlanVerdicts {
                 found.add(pair);
             }
         }
-        return open(opportunities, seen, found.toArray(new PairState[0]), new Terms(opportunities.size()), block,
-                quotes, usd, ++rounds);
+        return open(opportunities, seen, found.toArray(new PairState[0]), terms, block, quotes, usd, ++rounds);
     }
 
     private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
@@ -351,7 +364,8 @@ final class PlanVerdicts {
          */
         int screenedPair(int i) {
             PairState pair = terms.pair[i];
-            if (pair == null && (pair = terms.carry(i, opportunities.get(i), seen[i])) == null) {
+            if (pair == null
+                    && (terms.carriedAhead || (pair = terms.carry(i, opportunities.get(i), seen[i])) == null)) {
                 return -1;
             }
             int p = pair.slot;
@@ -467,7 +481,7 @@ final class PlanVerdicts {
      * rounds from flat arrays, in order, instead of from the positions' scattered objects. Each slice writes only its
      * own positions' slots.
      */
-    private static final class Terms {
+    static final class Terms {
         private final double[] repayable;
         private final double[] perDebt;
         private final long[] gasUnits;
@@ -477,8 +491,18 @@ final class PlanVerdicts {
         private final PairState[] pair;
         /** The opportunity each position's terms were noted from. */
         private final LiquidationOpportunity[] noted;
+        /**
+         * Whether every position's terms that could be carried were carried where the listing was dated
+         * ({@link #carryAhead}), so that a position without terms has none to carry.
+         */
+        private final boolean carriedAhead;
 
         Terms(int n) {
+            this(n, false);
+        }
+
+        private Terms(int n, boolean carriedAhead) {
+            this.carriedAhead = carriedAhead;
             repayable = new double[n];
             perDebt = new double[n];
             gasUnits = new long[n];
@@ -486,6 +510,22 @@ final class PlanVerdicts {
             flash = new boolean[n];
             pair = new PairState[n];
             noted = new LiquidationOpportunity[n];
+        }
+
+        /**
+         * Terms for a listing of {@code n} positions whose every position is offered to {@link #carryAhead} where the
+         * listing is dated — where each position's entry is read anyway — instead of to {@link #carry} in the round,
+         * where reading the entries again, scattered in memory, would be a miss of the processor's cache apiece.
+         * Each position, on any thread, writes only its own slots; only for listings whose positions have entries of
+         * their own (a book that numbers its positions by slot).
+         */
+        static Terms carriedAhead(int n) {
+            return new Terms(n, true);
+        }
+
+        /** {@link #carry} of position {@code i}, asked where the listing is dated ({@link #carriedAhead(int)}). */
+        void carryAhead(int i, LiquidationOpportunity o, Entry entry) {
+            carry(i, o, entry);
         }
 
         /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */

@@ -401,4 +401,56 @@ class PlanVerdictsTest {
         assertThat(fresh.detectedBlock(0)).isEqualTo(2);
         assertThat(fresh.screenedPair(1)).as("a new object: observed first").isEqualTo(-1);
     }
+
+    /**
+     * Terms carried where the listing is dated (PlanVerdicts.Terms.carriedAhead, as the desk does for a book that
+     * numbers its positions by slot) are the terms the round would have carried itself; a position the dating did not
+     * carry has none, and the round does not read its entry again to look (here position 1, whose opportunity is the
+     * last listing's very object, so a round carrying on its own would have found its terms).
+     */
+    @Test
+    void termsCarriedWhereTheListingIsDatedAreTheRoundsOwn() {
+        List<LiquidationOpportunity> first = new ArrayList<>();
+        LiquidationDesk.Seen[] records = {new LiquidationDesk.Seen(2), new LiquidationDesk.Seen(2)};
+        for (int k = 0; k < 2; k++) {
+            first.add(new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-" + k), CHAIN.id(),
+                    USDC, ETH, 100 + k, (1.05 + k) / 2000, 10, FlashLoanTerms.NONE, 300_000 + k, 2));
+        }
+        block = 5;
+        PlanVerdicts.Round round = verdicts.open(first, records, first.subList(0, 1), nextBlock(), quotes,
+                prices::usd);
+        round.observed(List.of(round.observe(0, 2)));
+        round.settle(0, false);
+        round.settle(1, false);
+
+        PlanVerdicts.Terms ahead = PlanVerdicts.Terms.carriedAhead(2);
+        ahead.carryAhead(0, first.get(0), records[0]);
+        PlanVerdicts.Round fresh = verdicts.open(first, records, first.subList(0, 1), ahead, nextBlock(), quotes,
+                prices::usd);
+        int p = fresh.screenedPair(0);
+        assertThat(p).as("carried where dated").isGreaterThanOrEqualTo(0);
+        assertThat(fresh.pairCollateral(p)).isEqualTo(ETH);
+        assertThat(fresh.repayable(0)).isEqualTo(first.get(0).repayable());
+        assertThat(fresh.collateralPerDebt(0)).isEqualTo(first.get(0).collateralPerDebt());
+        assertThat(fresh.gasUnits(0)).isEqualTo(300_000);
+        assertThat(fresh.detectedBlock(0)).isEqualTo(2);
+        assertThat(fresh.flashOffered(0)).isFalse();
+        assertThat(fresh.screenedPair(1)).as("not carried where dated: none to carry, entry not read").isEqualTo(-1);
+
+        // The same listing with terms the round carries itself finds both.
+        PlanVerdicts.Round own = verdicts.open(first, new LiquidationDesk.Seen[] {records[0], records[1]},
+                first.subList(0, 1), nextBlock(), quotes, prices::usd);
+        assertThat(own.screenedPair(1)).isGreaterThanOrEqualTo(0);
+        assertThat(own.repayable(1)).isEqualTo(first.get(1).repayable());
+    }
+
+    /** Terms sized for another listing are refused, naming both sizes. */
+    @Test
+    void termsOfAnotherSizeAreRefused() {
+        LiquidationOpportunity o = position(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verdicts.open(List.of(o), seen, List.of(o),
+                        PlanVerdicts.Terms.carriedAhead(2), nextBlock(), quotes, prices::usd))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("terms of 2 positions for a listing of 1");
+    }
 }
