@@ -13,14 +13,19 @@ import java.util.List;
  * collateral; asset index, amount per debt), so a screen of every account costs a few multiply-adds each.
  *
  * <p>Why it cannot miss: the exact health factor differs from the double formula only by the contract's truncations
- * — values in base currency floored to 1e-8 USD and the average threshold floored to a basis point (relative error at
- * most 1/threshold ≈ 1.3e-4 for thresholds above 75%) — so an account whose double health factor is at least
- * {@link #MARGIN} above 1 and whose collateral is worth more than {@link #EXACT_BELOW_USD} is not liquidatable. Every
- * other account goes to the exact check.
+ * ({@code GenericLogic.calculateUserAccountData} of Aave v3) — values in base currency floored to 1e-8 USD, and the
+ * average liquidation threshold ({@code Σ value × threshold / Σ value}) floored to a whole basis point. The floor of
+ * the average takes less than one basis point of the collateral's value off the threshold-weighted collateral: a
+ * relative error of 1/threshold, 1.3e-4 at a threshold of 75% but 1% at a threshold of 1%, so it is subtracted in
+ * full ({@link #AVERAGE_FLOOR}) rather than left to the margin. An account whose threshold-weighted collateral, less
+ * one basis point of its collateral, is at least {@link #MARGIN} above its debt, and whose collateral is worth more
+ * than {@link #EXACT_BELOW_USD}, is not liquidatable. Every other account goes to the exact check.
  */
 final class AaveHealthScreen {
     /** Relative margin over the truncations' worst case, with room to spare. */
     static final double MARGIN = 1e-3;
+    /** What the contract's floor of the average threshold to a whole basis point may take, per unit of collateral. */
+    static final double AVERAGE_FLOOR = 1e-4;
     /** Accounts this small are always checked exactly: truncation to 1e-8 USD is no longer negligible. */
     static final double EXACT_BELOW_USD = 10;
 
@@ -243,6 +248,8 @@ final class AaveHealthScreen {
         if (debt == 0) {
             return false;
         }
-        return collateral < EXACT_BELOW_USD || threshold < debt * (1 + MARGIN);
+        // The collateral here counts every asset used as collateral, a threshold of 0 included, which the contract
+        // leaves out of its average: more than the contract's, so more is subtracted, never less.
+        return collateral < EXACT_BELOW_USD || threshold - collateral * AVERAGE_FLOOR < debt * (1 + MARGIN);
     }
 }

@@ -110,4 +110,36 @@ class AaveHealthScreenTest {
         screen.update(high, 0, table);
         assertThat(screen.mayBeLiquidatable(0)).isFalse();
     }
+
+    /**
+     * The contract floors the average threshold to a whole basis point, which at low thresholds is far more than the
+     * screen's relative margin: 500 WETH at 2,000 USD (threshold 1.00%) and 20 WBTC at 50,000 USD (1.01%) count
+     * 1,000,000 × 0.0100 + 1,000,000 × 0.0101 = 20,100 USD in doubles, above a debt of 20,050 USDC with the margin
+     * (20,070.05); but the average threshold 100.5 bp is floored to 100 bp, so the contract counts 2,000,000 × 0.0100
+     * = 20,000 USD: health factor 20,000 / 20,050 = 0.9975, liquidatable. The screen must flag it.
+     */
+    @Test
+    void theAverageThresholdsFloorCannotHideALiquidatableAccount() {
+        AssetId wbtc = AssetId.of("WBTC");
+        AaveMarket market = AaveMarket.of(List.of(AaveReserveConfig.of(WETH, 18, 50, 100, 10_500),
+                AaveReserveConfig.of(wbtc, 8, 50, 101, 10_500),
+                AaveReserveConfig.of(USDC, 6, 7_700, 8_000, 10_450)), List.of());
+        AavePrices prices = new AavePrices(Map.of(WETH, 200_000_000_000L, wbtc, 5_000_000_000_000L,
+                USDC, 100_000_000L));
+        AaveAccount account = new AaveAccount(AccountId.of("low"), 0,
+                List.of(AaveCollateral.of(WETH, new BigInteger("500000000000000000000")),
+                        AaveCollateral.of(wbtc, BigInteger.valueOf(2_000_000_000L))),
+                List.of(new AaveDebt(USDC, BigInteger.valueOf(20_050_000_000L))));
+        AaveAccountTable table = new AaveAccountTable(market, List.of(account));
+        AaveAccountTable.Valuation valuation = table.valuation(market, prices);
+        long healthFactor = table.healthFactor(0, valuation);
+        // 0.9975 in wad: 20,000 / 20,050 = 0.997506...
+        assertThat(healthFactor / 1e18).isCloseTo(20_000.0 / 20_050.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(AaveAccountTable.liquidatable(healthFactor)).isTrue();
+        AaveHealthScreen screen = new AaveHealthScreen(market, table);
+        screen.prices(valuation, Workers.NONE);
+        assertThat(screen.mayBeLiquidatable(0)).isTrue();
+        int[] out = new int[1];
+        assertThat(screen.candidates(out)).isEqualTo(1);
+    }
 }
