@@ -9,6 +9,7 @@ import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveCollateral;
 import dev.fracture.protocol.lending.AaveDebt;
+import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
@@ -141,5 +142,84 @@ class AaveHealthScreenTest {
         assertThat(screen.mayBeLiquidatable(0)).isTrue();
         int[] out = new int[1];
         assertThat(screen.candidates(out)).isEqualTo(1);
+    }
+
+    /**
+     * The screen never misses an account the contract's own check ({@code AaveHealth}, the records' form) finds
+     * liquidatable: seeded random markets of six reserves, thresholds anywhere from 1 bp to 95% (low ones included,
+     * where the average's floor weighs most), and 400 accounts each of one to three collaterals and one or two debts,
+     * their debt set so that the double health factor lies within 2% of 1, where the screen's bound is tight.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void theScreenNeverMissesAnAccountTheContractLiquidates(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int reserves = 6;
+        AssetId[] assets = new AssetId[reserves];
+        int[] decimals = new int[reserves];
+        int[] thresholds = new int[reserves];
+        double[] usd = new double[reserves];
+        List<AaveReserveConfig> configs = new java.util.ArrayList<>();
+        Map<AssetId, Long> priceWords = new java.util.HashMap<>();
+        for (int r = 0; r < reserves; r++) {
+            assets[r] = AssetId.of("R" + r);
+            decimals[r] = new int[] {6, 8, 18}[rnd.nextInt(3)];
+            int bonus = 10_000 + rnd.nextInt(1_500);
+            // Half the reserves at thresholds under 10%, where the floor of the average is over 1e-3 of it.
+            int threshold = rnd.nextBoolean() ? 1 + rnd.nextInt(1_000) : 1 + rnd.nextInt(9_500);
+            threshold = Math.min(threshold, (int) (100_000_000L / bonus) - 1);
+            thresholds[r] = threshold;
+            configs.add(AaveReserveConfig.of(assets[r], decimals[r], rnd.nextInt(threshold + 1), threshold, bonus));
+            long word = 50_000_000L + (long) (rnd.nextDouble() * 500_000_000_000L);
+            priceWords.put(assets[r], word);
+            usd[r] = word * 1e-8;
+        }
+        AaveMarket market = AaveMarket.of(configs, List.of());
+        AavePrices prices = new AavePrices(priceWords);
+        List<AaveAccount> accounts = new java.util.ArrayList<>();
+        for (int a = 0; a < 400; a++) {
+            List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+            java.util.Collections.shuffle(order, new java.util.Random(rnd.nextLong()));
+            int collaterals = 1 + rnd.nextInt(3);
+            int debts = 1 + rnd.nextInt(2);
+            List<AaveCollateral> held = new java.util.ArrayList<>();
+            double weighted = 0;
+            for (int c = 0; c < collaterals; c++) {
+                int r = order.get(c);
+                double value = 20 + rnd.nextDouble() * 1e6;
+                held.add(AaveCollateral.of(assets[r], units(value / usd[r], decimals[r])));
+                weighted += value * thresholds[r] / 10_000.0;
+            }
+            double debtUsd = weighted / (1 + (rnd.nextDouble() * 0.04 - 0.02));
+            List<AaveDebt> owed = new java.util.ArrayList<>();
+            for (int d = 0; d < debts; d++) {
+                int r = order.get(collaterals + d);
+                owed.add(new AaveDebt(assets[r], units(debtUsd / debts / usd[r], decimals[r])));
+            }
+            accounts.add(new AaveAccount(AccountId.of("a" + a), 0, held, owed));
+        }
+        AaveAccountTable table = new AaveAccountTable(market, accounts);
+        AaveHealthScreen screen = new AaveHealthScreen(market, table);
+        screen.prices(table.valuation(market, prices), Workers.NONE);
+        int liquidatable = 0;
+        int cleared = 0;
+        for (int a = 0; a < accounts.size(); a++) {
+            boolean truth = AaveHealth.DEFAULT.accountData(market, prices, accounts.get(a)).liquidatable();
+            if (truth) {
+                liquidatable++;
+                assertThat(screen.mayBeLiquidatable(a)).as("seed %d, account %d: liquidatable, not flagged", seed, a)
+                        .isTrue();
+            }
+            if (!screen.mayBeLiquidatable(a)) {
+                cleared++;
+            }
+        }
+        // Neither side empty: the property is asked of many liquidatable accounts, and the screen clears many others.
+        assertThat(liquidatable).isGreaterThan(100);
+        assertThat(cleared).isGreaterThan(100);
+    }
+
+    private static BigInteger units(double tokens, int decimals) {
+        return new java.math.BigDecimal(tokens).movePointRight(decimals).toBigInteger().max(BigInteger.ONE);
     }
 }
