@@ -35,6 +35,13 @@ final class MorphoBook implements ProtocolBook {
     static final double MARGIN = 1e-6;
     /** Positions borrowing less than this are always checked exactly. */
     static final double EXACT_BELOW_USD = 10;
+    /**
+     * Positions borrowing fewer loan-token units than this are always checked exactly, whatever they are worth:
+     * Morpho's roundings move the max borrow and the borrow by up to three units together, under {@link #MARGIN} of
+     * ten million units, but not of a small borrow in a token of few decimals (2,000 units of a two-decimal
+     * stablecoin are 20 USD, and three units of them 1.5e-3).
+     */
+    static final double EXACT_BELOW_UNITS = 1e7;
 
     private final ProtocolId id;
     private final ChainId chain;
@@ -116,17 +123,9 @@ final class MorphoBook implements ProtocolBook {
             }
         }
 
-        /**
-         * False only when position {@code i} is certainly healthy: its collateral in loan units × LLTV exceeds its
-         * borrow by more than {@link #MARGIN} (Morpho's roundings — floors of the max borrow, ceiling of the borrow —
-         * move either by a unit, far less for any position worth {@link #EXACT_BELOW_USD} or more, which is always
-         * checked exactly).
-         */
         boolean mayBeLiquidatable(int i, double priceInLoan, double lltv, double assetsPerShare) {
-            double maxBorrow = collateralUnits[i] * priceInLoan * lltv;
-            double borrow = borrowShares[i] * assetsPerShare;
-            return borrow * loanUsd * loanUnit < EXACT_BELOW_USD
-                    || maxBorrow < borrow * (1 + MARGIN);
+            return MorphoBook.mayBeLiquidatable(collateralUnits[i], borrowShares[i], priceInLoan, lltv, assetsPerShare,
+                    loanUsd * loanUnit);
         }
 
         MorphoMarketParams params() {
@@ -149,6 +148,28 @@ final class MorphoBook implements ProtocolBook {
             Checked last = checked[i];
             return last != null && last.position() == p && last.state() == state && last.priceEpoch() == priceEpoch;
         }
+    }
+
+    /**
+     * The fast engine's screen of one position, false only when it is certainly healthy: its collateral in loan units
+     * × LLTV exceeds its borrow by more than {@link #MARGIN}. Morpho Blue's {@code _isHealthy} compares
+     * {@code collateral.mulDivDown(price, ORACLE_PRICE_SCALE).wMulDown(lltv)} with
+     * {@code borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares)}: two floors and a ceiling, each of at most
+     * one loan-token unit, so a position that borrows at least {@link #EXACT_BELOW_UNITS} units is decided by the
+     * margin; one that borrows fewer units, or less than {@link #EXACT_BELOW_USD}, always goes to the exact check.
+     *
+     * @param collateralUnits the position's collateral, in collateral-token units
+     * @param borrowShares    its borrow shares
+     * @param priceInLoan     the oracle's price of one collateral unit in loan units (price / 1e36)
+     * @param lltv            the market's LLTV as a fraction
+     * @param assetsPerShare  borrow assets per share, virtual shares and assets included
+     * @param unitUsd         one loan-token unit in USD
+     */
+    static boolean mayBeLiquidatable(double collateralUnits, double borrowShares, double priceInLoan, double lltv,
+                                     double assetsPerShare, double unitUsd) {
+        double maxBorrow = collateralUnits * priceInLoan * lltv;
+        double borrow = borrowShares * assetsPerShare;
+        return borrow < EXACT_BELOW_UNITS || borrow * unitUsd < EXACT_BELOW_USD || maxBorrow < borrow * (1 + MARGIN);
     }
 
     /** A market's screen inputs of one block. */
