@@ -123,10 +123,8 @@ final class LiquidationDesk {
             roundQuotes = rememberedQuotes.round(round);
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
             known = last != null ? verdicts.again(last, block, leanQuotes, usd)
-                    : dated.terms() != null
-                    ? verdicts.open(opportunities, dated.seen(), dated.onePerPair(), dated.terms(), block, leanQuotes,
-                    usd)
-                    : verdicts.open(opportunities, dated.seen(), dated.onePerPair(), block, leanQuotes, usd);
+                    : verdicts.open(opportunities, dated.seen(), dated.onePerPair(), dated.terms(), block, leanQuotes,
+                    usd);
             records.lastVerdicts = known;
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
@@ -441,8 +439,9 @@ final class LiquidationDesk {
     }
 
     /**
-     * A round's opportunities dated from their first block, and their positions' records, in the same order; and one
-     * position of each pair they trade ({@link PlanVerdicts#onePerPair}).
+     * A round's opportunities dated from their first block, and their positions' records, in the same order; one
+     * position of each pair they trade ({@link PlanVerdicts#onePerPair}); and, for the fast engine, the positions'
+     * hashes and the terms its verdicts keep (null for the reference).
      */
     private record Dated(List<LiquidationOpportunity> opportunities, Seen[] seen,
                          List<LiquidationOpportunity> onePerPair, int[] positionHashes, PlanVerdicts.Terms terms) {
@@ -491,7 +490,7 @@ final class LiquidationDesk {
                     out[i] = s.datedAs(now.get(i));
                     if (hashes != null) {
                         hashes[i] = s.positionHash;
-                        terms.carryAhead(i, out[i], s);
+                        terms.carry(i, out[i], s);
                     }
                 }
                 return PlanVerdicts.onePerPair(dated, from, to);
@@ -523,7 +522,9 @@ final class LiquidationDesk {
             records.byAccount.values().removeIf(s -> s.round != thisRound);
         }
         List<LiquidationOpportunity> dated = Arrays.asList(out);
-        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), hashes, null);
+        // An account listed twice shares one record, so its terms are carried in the round, position by position.
+        return new Dated(dated, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), hashes,
+                hashes != null ? new PlanVerdicts.Terms(now.size()) : null);
     }
 
     /** Drops the records of the slots live last round but not listed in this one, and keeps this round's live. */

@@ -86,8 +86,8 @@ final class PlanVerdicts {
     }
 
     /**
-     * {@link #open}, the positions' terms already carried from the listings their entries last noted them in where
-     * the listing was dated ({@link Terms#carriedAhead}); {@code terms} are sized to {@code opportunities}.
+     * {@link #open} with the listing's terms made by the caller, sized to {@code opportunities}: fresh, or already
+     * carried where the listing was dated ({@link Terms#carriedAhead}).
      */
     Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
                List<LiquidationOpportunity> onePerPair, Terms terms, BlockContext block, SaleQuotes quotes,
@@ -493,7 +493,7 @@ final class PlanVerdicts {
         private final LiquidationOpportunity[] noted;
         /**
          * Whether every position's terms that could be carried were carried where the listing was dated
-         * ({@link #carryAhead}), so that a position without terms has none to carry.
+         * ({@link #carriedAhead(int)}), so that a position without terms has none to carry.
          */
         private final boolean carriedAhead;
 
@@ -513,19 +513,14 @@ final class PlanVerdicts {
         }
 
         /**
-         * Terms for a listing of {@code n} positions whose every position is offered to {@link #carryAhead} where the
-         * listing is dated — where each position's entry is read anyway — instead of to {@link #carry} in the round,
-         * where reading the entries again, scattered in memory, would be a miss of the processor's cache apiece.
-         * Each position, on any thread, writes only its own slots; only for listings whose positions have entries of
-         * their own (a book that numbers its positions by slot).
+         * Terms for a listing of {@code n} positions whose every position is offered to {@link #carry} where the
+         * listing is dated — where each position's entry is read anyway — and not again in the round, where reading
+         * the entries a second time, scattered in memory, would be a miss of the processor's cache apiece. Each
+         * position, on any thread, writes only its own slots; only for listings whose positions have entries of their
+         * own (a book that numbers its positions by slot).
          */
         static Terms carriedAhead(int n) {
             return new Terms(n, true);
-        }
-
-        /** {@link #carry} of position {@code i}, asked where the listing is dated ({@link #carriedAhead(int)}). */
-        void carryAhead(int i, LiquidationOpportunity o, Entry entry) {
-            carry(i, o, entry);
         }
 
         /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */

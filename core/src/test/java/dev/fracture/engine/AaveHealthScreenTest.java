@@ -13,10 +13,19 @@ import dev.fracture.protocol.lending.AaveHealth;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.AaveReserveConfig;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The screen in front of the exact Aave check, worked by hand: 10 WETH against 15,000 USDC of debt, WETH at 1,850 USD.
@@ -135,7 +144,7 @@ class AaveHealthScreenTest {
         AaveAccountTable.Valuation valuation = table.valuation(market, prices);
         long healthFactor = table.healthFactor(0, valuation);
         // 0.9975 in wad: 20,000 / 20,050 = 0.997506...
-        assertThat(healthFactor / 1e18).isCloseTo(20_000.0 / 20_050.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(healthFactor / 1e18).isCloseTo(20_000.0 / 20_050.0, Offset.offset(1e-9));
         assertThat(AaveAccountTable.liquidatable(healthFactor)).isTrue();
         AaveHealthScreen screen = new AaveHealthScreen(market, table);
         screen.prices(valuation, Workers.NONE);
@@ -150,17 +159,17 @@ class AaveHealthScreenTest {
      * where the average's floor weighs most), and 400 accounts each of one to three collaterals and one or two debts,
      * their debt set so that the double health factor lies within 2% of 1, where the screen's bound is tight.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void theScreenNeverMissesAnAccountTheContractLiquidates(long seed) {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
         int reserves = 6;
         AssetId[] assets = new AssetId[reserves];
         int[] decimals = new int[reserves];
         int[] thresholds = new int[reserves];
         double[] usd = new double[reserves];
-        List<AaveReserveConfig> configs = new java.util.ArrayList<>();
-        Map<AssetId, Long> priceWords = new java.util.HashMap<>();
+        List<AaveReserveConfig> configs = new ArrayList<>();
+        Map<AssetId, Long> priceWords = new HashMap<>();
         for (int r = 0; r < reserves; r++) {
             assets[r] = AssetId.of("R" + r);
             decimals[r] = new int[] {6, 8, 18}[rnd.nextInt(3)];
@@ -176,13 +185,13 @@ class AaveHealthScreenTest {
         }
         AaveMarket market = AaveMarket.of(configs, List.of());
         AavePrices prices = new AavePrices(priceWords);
-        List<AaveAccount> accounts = new java.util.ArrayList<>();
+        List<AaveAccount> accounts = new ArrayList<>();
         for (int a = 0; a < 400; a++) {
-            List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
-            java.util.Collections.shuffle(order, new java.util.Random(rnd.nextLong()));
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+            Collections.shuffle(order, new Random(rnd.nextLong()));
             int collaterals = 1 + rnd.nextInt(3);
             int debts = 1 + rnd.nextInt(2);
-            List<AaveCollateral> held = new java.util.ArrayList<>();
+            List<AaveCollateral> held = new ArrayList<>();
             double weighted = 0;
             for (int c = 0; c < collaterals; c++) {
                 int r = order.get(c);
@@ -191,7 +200,7 @@ class AaveHealthScreenTest {
                 weighted += value * thresholds[r] / 10_000.0;
             }
             double debtUsd = weighted / (1 + (rnd.nextDouble() * 0.04 - 0.02));
-            List<AaveDebt> owed = new java.util.ArrayList<>();
+            List<AaveDebt> owed = new ArrayList<>();
             for (int d = 0; d < debts; d++) {
                 int r = order.get(collaterals + d);
                 owed.add(new AaveDebt(assets[r], units(debtUsd / debts / usd[r], decimals[r])));
@@ -220,6 +229,6 @@ class AaveHealthScreenTest {
     }
 
     private static BigInteger units(double tokens, int decimals) {
-        return new java.math.BigDecimal(tokens).movePointRight(decimals).toBigInteger().max(BigInteger.ONE);
+        return new BigDecimal(tokens).movePointRight(decimals).toBigInteger().max(BigInteger.ONE);
     }
 }

@@ -2,12 +2,13 @@ package dev.fracture.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The fast engine's Morpho screen ({@link MorphoBook#mayBeLiquidatable}) never clears a position Morpho Blue's own
@@ -75,8 +76,8 @@ class MorphoScreenTest {
             double unitUsd = Math.pow(10, -decimals[rnd.nextInt(decimals.length)]);
             // The market: a million to a trillion assets, shares about a million per asset.
             BigInteger totalAssets = BigInteger.valueOf((long) Math.pow(10, 6 + 6 * rnd.nextDouble()));
-            BigInteger totalShares = new java.math.BigDecimal(totalAssets)
-                    .multiply(java.math.BigDecimal.valueOf(1e6 * (0.5 + rnd.nextDouble())))
+            BigInteger totalShares = new BigDecimal(totalAssets)
+                    .multiply(BigDecimal.valueOf(1e6 * (0.5 + rnd.nextDouble())))
                     .setScale(0, RoundingMode.FLOOR).toBigInteger();
             double borrowUnits = Math.pow(10, 1 + 11 * rnd.nextDouble());
             double assetsPerShare = (totalAssets.doubleValue() + 1) / (totalShares.doubleValue() + 1e6);
@@ -84,10 +85,10 @@ class MorphoScreenTest {
             // The oracle's price of a collateral unit in loan units (× 1e36), and collateral for a max borrow within
             // 1e-5 of the borrow.
             double priceInLoan = Math.pow(10, -6 + 12 * rnd.nextDouble());
-            BigInteger price = new java.math.BigDecimal(priceInLoan).multiply(new java.math.BigDecimal(E36))
+            BigInteger price = new BigDecimal(priceInLoan).multiply(new BigDecimal(E36))
                     .setScale(0, RoundingMode.FLOOR).toBigInteger();
             double target = shares.doubleValue() * assetsPerShare * (1 + (rnd.nextDouble() * 2e-5 - 1e-5));
-            BigInteger collateral = new java.math.BigDecimal(target / (priceInLoan * lltv.doubleValue() * 1e-18))
+            BigInteger collateral = new BigDecimal(target / (priceInLoan * lltv.doubleValue() * 1e-18))
                     .setScale(0, RoundingMode.HALF_EVEN).toBigInteger().max(BigInteger.ONE);
             boolean truth = liquidatable(collateral, price, lltv, shares, totalAssets, totalShares);
             boolean flagged = screened(collateral, price, lltv, shares, totalAssets, totalShares, unitUsd);

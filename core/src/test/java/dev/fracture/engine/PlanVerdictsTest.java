@@ -1,6 +1,7 @@
 package dev.fracture.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.agent.FlashLoanTerms;
 import dev.fracture.agent.LiquidationOpportunity;
@@ -424,7 +425,7 @@ class PlanVerdictsTest {
         round.settle(1, false);
 
         PlanVerdicts.Terms ahead = PlanVerdicts.Terms.carriedAhead(2);
-        ahead.carryAhead(0, first.get(0), records[0]);
+        ahead.carry(0, first.get(0), records[0]);
         PlanVerdicts.Round fresh = verdicts.open(first, records, first.subList(0, 1), ahead, nextBlock(), quotes,
                 prices::usd);
         int p = fresh.screenedPair(0);
@@ -448,7 +449,7 @@ class PlanVerdictsTest {
     @Test
     void termsOfAnotherSizeAreRefused() {
         LiquidationOpportunity o = position(100);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verdicts.open(List.of(o), seen, List.of(o),
+        assertThatThrownBy(() -> verdicts.open(List.of(o), seen, List.of(o),
                         PlanVerdicts.Terms.carriedAhead(2), nextBlock(), quotes, prices::usd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("terms of 2 positions for a listing of 1");
