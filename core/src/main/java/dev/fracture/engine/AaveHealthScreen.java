@@ -22,7 +22,10 @@ import java.util.List;
  * than {@link #EXACT_BELOW_USD}, is not liquidatable. Every other account goes to the exact check.
  */
 final class AaveHealthScreen {
-    /** Relative margin over the truncations' worst case, with room to spare. */
+    /**
+     * Relative margin over the other truncations' worst case (values floored to 1e-8 USD, the half-up roundings of
+     * the percent and wad arithmetic), with room to spare; the average threshold's floor is {@link #AVERAGE_FLOOR}.
+     */
     static final double MARGIN = 1e-3;
     /** What the contract's floor of the average threshold to a whole basis point may take, per unit of collateral. */
     static final double AVERAGE_FLOOR = 1e-4;

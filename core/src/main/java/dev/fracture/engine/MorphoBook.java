@@ -123,24 +123,18 @@ final class MorphoBook implements ProtocolBook {
             }
         }
 
-        boolean mayBeLiquidatable(int i, double priceInLoan, double lltv, double assetsPerShare) {
-            return MorphoBook.mayBeLiquidatable(collateralUnits[i], borrowShares[i], priceInLoan, lltv, assetsPerShare,
-                    loanUsd * loanUnit);
-        }
-
         MorphoMarketParams params() {
             return setup.params();
         }
 
         /** The screen's inputs of this block: the price in loan units, the LLTV and the assets per borrow share. */
         Screen screen() {
-            return new Screen(price.doubleValue() * 1e-36, params().lltv().doubleValue() * 1e-18,
-                    (state.totalBorrowAssets().doubleValue() + 1) / (state.totalBorrowShares().doubleValue() + 1e6));
+            return Screen.of(price, params().lltv(), state.totalBorrowAssets(), state.totalBorrowShares());
         }
 
         /** Whether position {@code i} borrows and the screen lets it through to the exact check. */
         boolean passes(int i, Screen s) {
-            return borrowShares[i] != 0 && mayBeLiquidatable(i, s.priceInLoan(), s.lltv(), s.assetsPerShare());
+            return borrowShares[i] != 0 && s.mayBeLiquidatable(collateralUnits[i], borrowShares[i], loanUsd * loanUnit);
         }
 
         /** Whether the last exact check of position {@code i} read {@code p}, this state and this price. */
@@ -151,29 +145,33 @@ final class MorphoBook implements ProtocolBook {
     }
 
     /**
-     * The fast engine's screen of one position, false only when it is certainly healthy: its collateral in loan units
-     * × LLTV exceeds its borrow by more than {@link #MARGIN}. Morpho Blue's {@code _isHealthy} compares
-     * {@code collateral.mulDivDown(price, ORACLE_PRICE_SCALE).wMulDown(lltv)} with
-     * {@code borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares)}: two floors and a ceiling, each of at most
-     * one loan-token unit, so a position that borrows at least {@link #EXACT_BELOW_UNITS} units is decided by the
-     * margin; one that borrows fewer units, or less than {@link #EXACT_BELOW_USD}, always goes to the exact check.
-     *
-     * @param collateralUnits the position's collateral, in collateral-token units
-     * @param borrowShares    its borrow shares
-     * @param priceInLoan     the oracle's price of one collateral unit in loan units (price / 1e36)
-     * @param lltv            the market's LLTV as a fraction
-     * @param assetsPerShare  borrow assets per share, virtual shares and assets included
-     * @param unitUsd         one loan-token unit in USD
+     * A market's screen inputs of one block: the oracle's price of one collateral unit in loan units (price / 1e36),
+     * the LLTV as a fraction, and the borrow assets per share with Morpho's virtual asset and shares.
      */
-    static boolean mayBeLiquidatable(double collateralUnits, double borrowShares, double priceInLoan, double lltv,
-                                     double assetsPerShare, double unitUsd) {
-        double maxBorrow = collateralUnits * priceInLoan * lltv;
-        double borrow = borrowShares * assetsPerShare;
-        return borrow < EXACT_BELOW_UNITS || borrow * unitUsd < EXACT_BELOW_USD || maxBorrow < borrow * (1 + MARGIN);
-    }
+    record Screen(double priceInLoan, double lltv, double assetsPerShare) {
+        /** The inputs from the oracle's price (scaled by 1e36), the LLTV (a wad) and the market's borrow totals. */
+        static Screen of(BigInteger price, BigInteger lltvWad, BigInteger totalBorrowAssets,
+                         BigInteger totalBorrowShares) {
+            return new Screen(price.doubleValue() * 1e-36, lltvWad.doubleValue() * 1e-18,
+                    (totalBorrowAssets.doubleValue() + 1) / (totalBorrowShares.doubleValue() + 1e6));
+        }
 
-    /** A market's screen inputs of one block. */
-    private record Screen(double priceInLoan, double lltv, double assetsPerShare) {
+        /**
+         * The fast engine's screen of one position ({@code collateralUnits} of collateral, {@code borrowShares}
+         * shares; a loan-token unit worth {@code unitUsd}), false only when it is certainly healthy: its collateral
+         * in loan units × LLTV exceeds its borrow by more than {@link #MARGIN}. Morpho Blue's {@code _isHealthy}
+         * compares {@code collateral.mulDivDown(price, ORACLE_PRICE_SCALE).wMulDown(lltv)} with
+         * {@code borrowShares.toAssetsUp(totalBorrowAssets, totalBorrowShares)}: two floors and a ceiling, each of at
+         * most one loan-token unit, so a position that borrows at least {@link #EXACT_BELOW_UNITS} units is decided by
+         * the margin; one that borrows fewer units, or less than {@link #EXACT_BELOW_USD}, always goes to the exact
+         * check.
+         */
+        boolean mayBeLiquidatable(double collateralUnits, double borrowShares, double unitUsd) {
+            double maxBorrow = collateralUnits * priceInLoan * lltv;
+            double borrow = borrowShares * assetsPerShare;
+            return borrow < EXACT_BELOW_UNITS || borrow * unitUsd < EXACT_BELOW_USD
+                    || maxBorrow < borrow * (1 + MARGIN);
+        }
     }
 
     MorphoBook(ProtocolId id, ChainId chain, List<MorphoSetup> setups, EcosystemSnapshot snapshot) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast engine's Morpho screen ({@link MorphoBook#mayBeLiquidatable}) never clears a position Morpho Blue's own
+ * The fast engine's Morpho screen ({@link MorphoBook.Screen#mayBeLiquidatable}) never clears a position Morpho Blue's own
  * check would liquidate. The truth is the contract's {@code _isHealthy}, worked here in plain integers: healthy while
  * {@code collateral.mulDivDown(price, 1e36).wMulDown(lltv) >= borrowShares.toAssetsUp(totalBorrowAssets,
  * totalBorrowShares)}, with the virtual 1 asset and 1e6 shares of {@code SharesMathLib}.
@@ -32,10 +32,9 @@ class MorphoScreenTest {
 
     private static boolean screened(BigInteger collateral, BigInteger price, BigInteger lltv, BigInteger shares,
                                     BigInteger totalAssets, BigInteger totalShares, double unitUsd) {
-        // The screen's inputs as MorphoBook takes them (Market.screen, Market.rescreen).
-        return MorphoBook.mayBeLiquidatable(collateral.doubleValue(), shares.doubleValue(),
-                price.doubleValue() * 1e-36, lltv.doubleValue() * 1e-18,
-                (totalAssets.doubleValue() + 1) / (totalShares.doubleValue() + 1e6), unitUsd);
+        // The position's amounts as MorphoBook keeps them for the screen (Market.rescreen).
+        return MorphoBook.Screen.of(price, lltv, totalAssets, totalShares)
+                .mayBeLiquidatable(collateral.doubleValue(), shares.doubleValue(), unitUsd);
     }
 
     /**
