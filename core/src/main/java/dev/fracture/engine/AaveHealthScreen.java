@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A conservative screen in doubles in front of the exact Aave health factor: it says which accounts may be
  * liquidatable, never missing one that is. Accounts are held struct-of-arrays (asset index, amount × threshold per
- * collateral; asset index, amount per debt), so a screen of every account costs a few multiply-adds each.
+ * collateral; asset index, amount per debt), so a screen of every account costs a few multiply-adds each; and after
+ * the first prices, a move of prices screens again only the accounts it may have changed the answer for
+ * ({@link SlackGenerations}, by each account's {@link #slack}).
  *
  * <p>Why it cannot miss: the exact health factor differs from the double formula only by the contract's truncations
  * ({@code GenericLogic.calculateUserAccountData} of Aave v3) — values in base currency floored to 1e-8 USD, and the
@@ -31,6 +33,13 @@ final class AaveHealthScreen {
     static final double AVERAGE_FLOOR = 1e-4;
     /** Accounts this small are always checked exactly: truncation to 1e-8 USD is no longer negligible. */
     static final double EXACT_BELOW_USD = 10;
+    /**
+     * A bound on the relative rounding of the screen's and the slack's sums in doubles ({@code n} terms round by at
+     * most about {@code n × 1.1e-16}) for accounts of at most {@link #ROUNDED_ENTRIES} entries, with room to spare.
+     */
+    static final double ROUNDING = 1e-10;
+    /** Accounts of more collaterals and debts than this have a slack of 0: they are screened on every move. */
+    static final int ROUNDED_ENTRIES = 1_000;
 
     private final int[] collStart;
     /** Per entry, the reserve's index among the account table's ({@link AaveAccountTable#reserves}). */
@@ -43,9 +52,15 @@ final class AaveHealthScreen {
     private final double[] price;
     /** The screen's answer per account at the last prices (null before the first prices). */
     private boolean[] flagged;
-    /** Ascending indices of every account flagged since the last full screen (some may have been unflagged). */
+    /** Ascending indices of every account flagged since the last screen (some may have been unflagged). */
     private int[] list;
     private int listed;
+    /** Which accounts a move of prices may have changed the answer for (null before the first prices). */
+    private SlackGenerations generations;
+    /** One bit per account, all clear between screens: where {@link #listAscending} orders the flagged accounts. */
+    private long[] listing;
+    /** How many accounts the last move's screen looked at (for tests: the rest were left alone). */
+    private int lookedAt;
     /**
      * The reserves of {@link #configsOf}, by the account table's reserve index, each looked up in the market's map
      * the first time an update needs it: a block's liquidations update their accounts one by one, and the map's
@@ -122,6 +137,7 @@ final class AaveHealthScreen {
         }
         if (flagged != null) {
             reflag(i);
+            generations.changed(i);
         }
     }
 
@@ -145,7 +161,8 @@ final class AaveHealthScreen {
 
     /**
      * Takes the block's oracle prices, by the account table's reserve index (a reserve without a price counts 0); when
-     * any differs from the last ones, every account is screened again, on {@code workers}' threads when it has them.
+     * any differs from the last ones, every account the move may have changed the answer for is screened again
+     * ({@link #rescreen}), on {@code workers}' threads when it has them.
      */
     void prices(AaveAccountTable.Valuation prices, Workers workers) {
         boolean moved = flagged == null;
@@ -163,9 +180,9 @@ final class AaveHealthScreen {
     /**
      * The accounts that may be liquidatable at the last prices taken, ascending: exactly those for which
      * {@link #mayBeLiquidatable} is true. The screen is a pure function of an account's balances and the prices, so
-     * it is recomputed for every account only when a price moved, and for one account when its balances changed
-     * ({@link #update}); oracle feeds with deviation thresholds leave most blocks' prices where they were. Fills
-     * {@code out} (of size at least the account count) and returns how many.
+     * it is recomputed only when a price moved (for the accounts the move may have changed it for), and for one
+     * account when its balances changed ({@link #update}); oracle feeds with deviation thresholds leave most blocks'
+     * prices where they were. Fills {@code out} (of size at least the account count) and returns how many.
      */
     int candidates(int[] out) {
         int n = 0;
@@ -179,20 +196,37 @@ final class AaveHealthScreen {
     }
 
     /**
-     * Screens every account again, a slice of accounts at a time on {@code workers} (each slice writes its own
-     * accounts' answers and returns its flagged ones, ascending; the slices are joined in order, so the list is the
-     * one a single pass makes).
+     * Screens again the accounts a move of prices may have changed the answer for ({@link SlackGenerations}: every
+     * account the first time), a slice of them at a time on {@code workers}, and files each anew under its slack at
+     * these prices. Every other account is one the screen does not flag now, so the flags and the list are those a
+     * screen of every account makes: each slice writes its own accounts' answers and slacks, and the flagged accounts
+     * are listed ascending.
      */
     private void rescreen(Workers workers) {
         int accounts = collStart.length - 1;
+        int[] look;
         if (flagged == null) {
             flagged = new boolean[accounts];
+            listing = new long[(accounts + 63) >>> 6];
+            generations = new SlackGenerations(accounts);
+            look = new int[accounts];
+            for (int i = 0; i < accounts; i++) {
+                look[i] = i;
+            }
+        } else {
+            // An account flagged has a slack under 1 and every bound is at least 1, so every account flagged now is
+            // looked at again here: the flags of the accounts left alone are all false already.
+            look = generations.toLookAt(price);
         }
-        List<int[]> slices = workers.slices(accounts, (from, to) -> {
+        lookedAt = look.length;
+        float[] slacks = new float[look.length];
+        List<int[]> slices = workers.slices(look.length, (from, to) -> {
             int[] found = new int[16];
             int count = 0;
-            for (int i = from; i < to; i++) {
+            for (int j = from; j < to; j++) {
+                int i = look[j];
                 flagged[i] = mayBeLiquidatable(i);
+                slacks[j] = SlackGenerations.floorOf(slack(i));
                 if (flagged[i]) {
                     if (count == found.length) {
                         found = java.util.Arrays.copyOf(found, count * 2);
@@ -202,16 +236,46 @@ final class AaveHealthScreen {
             }
             return java.util.Arrays.copyOf(found, count);
         });
+        generations.file(price.clone(), look, slacks);
+        listAscending(slices);
+    }
+
+    /**
+     * Lists the accounts {@code found} flagged, ascending: they were looked at in the generations' order, not the
+     * accounts', so each sets its bit in {@link #listing}, and the set bits are read out in order (and cleared) — a
+     * pass over a word per 64 accounts instead of a sort.
+     */
+    private void listAscending(List<int[]> found) {
         int total = 0;
-        for (int[] slice : slices) {
-            total += slice.length;
+        for (int[] part : found) {
+            total += part.length;
+            for (int i : part) {
+                listing[i >>> 6] |= 1L << i;
+            }
         }
         list = new int[Math.max(16, total)];
         listed = 0;
-        for (int[] slice : slices) {
-            System.arraycopy(slice, 0, list, listed, slice.length);
-            listed += slice.length;
+        for (int w = 0; w < listing.length; w++) {
+            long word = listing[w];
+            if (word == 0) {
+                continue;
+            }
+            listing[w] = 0;
+            while (word != 0) {
+                list[listed++] = w << 6 | Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+            }
         }
+    }
+
+    /** How many accounts the screen of the last move of prices looked at. */
+    int lookedAt() {
+        return lookedAt;
+    }
+
+    /** How many generations of slack the screen keeps (see {@link SlackGenerations#MAX_GENERATIONS}). */
+    int generations() {
+        return generations == null ? 0 : generations.size();
     }
 
     /** Re-screens one account after its balances changed, keeping the list ascending. */
@@ -254,5 +318,51 @@ final class AaveHealthScreen {
         // The collateral here counts every asset used as collateral, a threshold of 0 included, which the contract
         // leaves out of its average: more than the contract's, so more is subtracted, never less.
         return collateral < EXACT_BELOW_USD || threshold - collateral * AVERAGE_FLOOR < debt * (1 + MARGIN);
+    }
+
+    /**
+     * The slack of account {@code i} at the last prices taken: a number {@code κ} such that the account is not flagged
+     * ({@link #mayBeLiquidatable} is false) at any prices whose ratios to these lie between {@code rmin} and
+     * {@code rmax} with {@code max(rmax / rmin, 1 / rmin) ≤ κ} ({@link SlackGenerations}). Zero for an account to look
+     * at on every move; infinite for one without debt.
+     *
+     * <p>Why: let {@code wₖ = amount × threshold − amount × AVERAGE_FLOOR} per collateral, {@code P} the sum of the
+     * positive {@code wₖ × priceₖ}, {@code N} that of the negative ones' magnitudes (a collateral used at a threshold
+     * of 0), {@code D} the debt. At the new prices the screen's left side {@code Σ wₖ × price'ₖ} is at least
+     * {@code P × rmin − N × rmax}, its right side {@code D' × (1 + MARGIN)} at most {@code D × (1 + MARGIN) × rmax},
+     * and its collateral at least {@code C × rmin}; so the account is not flagged when
+     * {@code P / (N + D × (1 + MARGIN)) ≥ rmax / rmin} and {@code C / EXACT_BELOW_USD ≥ 1 / rmin}. The doubles' own
+     * rounding (in the screen's sums, here, and in the ratios) is less than {@link #ROUNDING} of the magnitudes summed
+     * for accounts of up to {@link #ROUNDED_ENTRIES} entries: the denominator counts it in, and the slack is lowered
+     * by it. Accounts of more entries have slack 0.
+     */
+    double slack(int i) {
+        if (collStart[i + 1] - collStart[i] + debtStart[i + 1] - debtStart[i] > ROUNDED_ENTRIES) {
+            return 0;
+        }
+        double positive = 0;
+        double negative = 0;
+        double magnitude = 0;
+        double collateral = 0;
+        for (int k = collStart[i]; k < collStart[i + 1]; k++) {
+            double p = price[collAsset[k]];
+            double w = collAmountTimesThreshold[k] - collAmount[k] * AVERAGE_FLOOR;
+            if (w > 0) {
+                positive += w * p;
+            } else {
+                negative -= w * p;
+            }
+            magnitude += (collAmountTimesThreshold[k] + collAmount[k] * AVERAGE_FLOOR) * p;
+            collateral += collAmount[k] * p;
+        }
+        double debt = 0;
+        for (int k = debtStart[i]; k < debtStart[i + 1]; k++) {
+            debt += debtAmount[k] * price[debtAsset[k]];
+        }
+        if (debt == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double ratio = positive / (negative + magnitude * ROUNDING + debt * (1 + MARGIN) * (1 + ROUNDING));
+        return Math.min(ratio, collateral / EXACT_BELOW_USD) * (1 - ROUNDING);
     }
 }
