@@ -57,8 +57,8 @@ final class AaveHealthScreen {
     private int listed;
     /** Which accounts a move of prices may have changed the answer for (null before the first prices). */
     private SlackGenerations generations;
-    /** One bit per account, all clear between screens: where {@link #listAscending} orders the flagged accounts. */
-    private long[] listing;
+    /** One bit per account, all clear between screens: where {@link #ascending} orders the accounts to screen. */
+    private long[] ordering;
     /** How many accounts the last move's screen looked at (for tests: the rest were left alone). */
     private int lookedAt;
     /**
@@ -199,15 +199,15 @@ final class AaveHealthScreen {
      * Screens again the accounts a move of prices may have changed the answer for ({@link SlackGenerations}: every
      * account the first time), a slice of them at a time on {@code workers}, and files each anew under its slack at
      * these prices. Every other account is one the screen does not flag now, so the flags and the list are those a
-     * screen of every account makes: each slice writes its own accounts' answers and slacks, and the flagged accounts
-     * are listed ascending.
+     * screen of every account makes: the accounts are screened in ascending order, each slice writes its own accounts'
+     * answers and slacks and returns its flagged ones, ascending, and the slices are joined in order.
      */
     private void rescreen(Workers workers) {
         int accounts = collStart.length - 1;
         int[] look;
         if (flagged == null) {
             flagged = new boolean[accounts];
-            listing = new long[(accounts + 63) >>> 6];
+            ordering = new long[(accounts + 63) >>> 6];
             generations = new SlackGenerations(accounts);
             look = new int[accounts];
             for (int i = 0; i < accounts; i++) {
@@ -216,7 +216,7 @@ final class AaveHealthScreen {
         } else {
             // An account flagged has a slack under 1 and every bound is at least 1, so every account flagged now is
             // looked at again here: the flags of the accounts left alone are all false already.
-            look = generations.toLookAt(price);
+            look = ascending(generations.toLookAt(price));
         }
         lookedAt = look.length;
         float[] slacks = new float[look.length];
@@ -237,35 +237,41 @@ final class AaveHealthScreen {
             return java.util.Arrays.copyOf(found, count);
         });
         generations.file(price.clone(), look, slacks);
-        listAscending(slices);
-    }
-
-    /**
-     * Lists the accounts {@code found} flagged, ascending: they were looked at in the generations' order, not the
-     * accounts', so each sets its bit in {@link #listing}, and the set bits are read out in order (and cleared) — a
-     * pass over a word per 64 accounts instead of a sort.
-     */
-    private void listAscending(List<int[]> found) {
         int total = 0;
-        for (int[] part : found) {
-            total += part.length;
-            for (int i : part) {
-                listing[i >>> 6] |= 1L << i;
-            }
+        for (int[] slice : slices) {
+            total += slice.length;
         }
         list = new int[Math.max(16, total)];
         listed = 0;
-        for (int w = 0; w < listing.length; w++) {
-            long word = listing[w];
+        for (int[] slice : slices) {
+            System.arraycopy(slice, 0, list, listed, slice.length);
+            listed += slice.length;
+        }
+    }
+
+    /**
+     * {@code accounts} (distinct) in ascending order: they come in the generations' order, and are screened — and
+     * their flagged ones listed — in the accounts', so that their arrays are read in the order they lie in memory.
+     * Each sets its bit in {@link #ordering}, and the set bits are read out in order (and cleared): a pass over a word
+     * per 64 accounts instead of a sort.
+     */
+    private int[] ascending(int[] accounts) {
+        for (int i : accounts) {
+            ordering[i >>> 6] |= 1L << i;
+        }
+        int n = 0;
+        for (int w = 0; w < ordering.length; w++) {
+            long word = ordering[w];
             if (word == 0) {
                 continue;
             }
-            listing[w] = 0;
+            ordering[w] = 0;
             while (word != 0) {
-                list[listed++] = w << 6 | Long.numberOfTrailingZeros(word);
+                accounts[n++] = w << 6 | Long.numberOfTrailingZeros(word);
                 word &= word - 1;
             }
         }
+        return accounts;
     }
 
     /** How many accounts the screen of the last move of prices looked at. */
