@@ -479,6 +479,8 @@ final class LiquidationDesk {
             PlanVerdicts.Terms terms = hashes != null ? PlanVerdicts.Terms.carriedAhead(now.size()) : null;
             List<LiquidationOpportunity> dated = Arrays.asList(out);
             List<List<LiquidationOpportunity>> pairs = workers.slices(now.size(), (from, to) -> {
+                // Two passes: the first only finds each position's record and marks it, a short loop whose reads of
+                // records scattered in memory the processor overlaps; the second reads them again from its cache.
                 for (int i = from; i < to; i++) {
                     Seen s = bySlot[slots[i]];
                     if (s == null) {
@@ -487,6 +489,9 @@ final class LiquidationDesk {
                     }
                     s.round = thisRound;
                     marks[i] = s;
+                }
+                for (int i = from; i < to; i++) {
+                    Seen s = marks[i];
                     out[i] = s.datedAs(now.get(i));
                     if (hashes != null) {
                         hashes[i] = s.positionHash;
