@@ -45,11 +45,6 @@ final class SlackGenerations {
         Arrays.fill(generationOf, CHANGED);
     }
 
-    /** Whether no account has been filed yet (the first screen looks at every account). */
-    boolean empty() {
-        return generations.isEmpty();
-    }
-
     /** How many generations are kept. */
     int size() {
         return generations.size();
