@@ -160,11 +160,6 @@ final class SlackGenerations {
         return (int) (entry >>> 32);
     }
 
-    /** The value a key stands for. */
-    static float valueOf(int key) {
-        return Float.intBitsToFloat(key);
-    }
-
     /**
      * The key of the least value at or above {@code max(rmax / rmin, 1 / rmin)} for prices moved from {@code then} to
      * {@code now}, with a relative margin of {@link AaveHealthScreen#ROUNDING} for the ratios' own rounding — an
