@@ -110,6 +110,44 @@ class WorkersTest {
     }
 
     @Test
+    void anIdleHelperSleepsAfterLookingForWorkAndWakesForTheNextPiece() throws Exception {
+        try (Workers w = new Workers(2)) {
+            Thread helper = bothThreadsMeet(w);
+            // Left without work for far longer than it looks for more, the helper sleeps instead of spinning on.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(helper.getState()).as("the helper, idle for up to 10 s")
+                    .isEqualTo(Thread.State.WAITING);
+            // Asleep, it is woken for the next piece (its tasks wait for each other: one thread alone would fail),
+            // and awake, it takes the one after that.
+            assertThat(bothThreadsMeet(w)).isSameAs(helper);
+            assertThat(bothThreadsMeet(w)).isSameAs(helper);
+        }
+    }
+
+    /** Runs two tasks that each wait for the other to start; returns the helper that ran one. */
+    private static Thread bothThreadsMeet(Workers w) {
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        List<Boolean> met = w.map(List.of("a", "b"), s -> {
+            threads.add(Thread.currentThread());
+            both.countDown();
+            try {
+                return both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        assertThat(met).containsExactly(true, true);
+        threads.remove(Thread.currentThread());
+        assertThat(threads).hasSize(1);
+        return threads.iterator().next();
+    }
+
+    @Test
     void theLowestFailingChunksFailureIsThrownWhateverFinishesFirst() {
         // Four items on two threads are four chunks of one; the last fails at once, the first a few milliseconds
         // later: the first's failure is the call's on any timing.
