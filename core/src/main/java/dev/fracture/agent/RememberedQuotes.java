@@ -36,13 +36,20 @@ public final class RememberedQuotes {
      */
     private static final class Memory {
         final long state;
-        final Kept proceeds = new Kept();
-        final Kept atRate = new Kept();
+        final Kept proceeds;
+        final Kept atRate;
         /** The pair's rate bound and rate that sells nothing, found together on the first ask. */
         volatile PairRates rates;
 
-        Memory(long state) {
+        /**
+         * The memory of a pair at {@code state}, its tables wide enough for as many values as {@code before}, the
+         * pair's memory at its last state (null for none), kept: the next block plans most of the same positions at
+         * the new state, so its tables would grow to about that width again, a copy of every kept value per doubling.
+         */
+        Memory(long state, Memory before) {
             this.state = state;
+            this.proceeds = new Kept(before == null ? Kept.FIRST : Kept.placesFor(before.proceeds.size));
+            this.atRate = new Kept(before == null ? Kept.FIRST : Kept.placesFor(before.atRate.size));
         }
     }
 
@@ -76,9 +83,21 @@ public final class RememberedQuotes {
          */
         private static final long CLAIMED = 0x7ff0_0000_0000_0001L + 1;
         /** Key word and value word per place. */
-        private volatile long[] table = new long[2 * FIRST];
+        private volatile long[] table;
         /** The places written: read and written without a lock, so only about right with threads. */
         private int size;
+
+        /** A table of {@code places} places (a power of two from {@link #FIRST} to {@link #MOST}). */
+        Kept(int places) {
+            table = new long[2 * places];
+        }
+
+        /** The fewest places, a power of two from {@link #FIRST} to {@link #MOST}, that keep {@code values} unwidened. */
+        static int placesFor(int values) {
+            // A table widens when its values would pass half its places (keep).
+            int needed = 2 * (Math.max(0, values) + 1);
+            return needed >= MOST ? MOST : Math.max(FIRST, Integer.highestOneBit(needed - 1) << 1);
+        }
 
         /**
          * The value kept under {@code argument}'s bits ({@link Double#doubleToLongBits}: every NaN as the one NaN, so
@@ -292,7 +311,7 @@ public final class RememberedQuotes {
         }
         long version = quotes.stateVersion(market, in, out);
         long state = version >= 0 ? version : -1 - round;
-        m = pairs.compute(pair, (p, old) -> old != null && old.state == state ? old : new Memory(state));
+        m = pairs.compute(pair, (p, old) -> old != null && old.state == state ? old : new Memory(state, old));
         Memory raced = now.putIfAbsent(pair, m);
         return raced != null ? raced : m;
     }

@@ -180,6 +180,43 @@ class RememberedQuotesTest {
     }
 
     @Test
+    void aPairsNextStateStartsWithTablesWideEnoughForWhatItsLastKept() {
+        // A table widens when a value would pass half its places: 7 values fit the first table's 16 places, 8 need
+        // 32 (18 places asked: the 8 plus one, doubled), 15 still fit 32, 16 need 64; the widest is 65,536 places.
+        assertThat(RememberedQuotes.Kept.placesFor(0)).isEqualTo(16);
+        assertThat(RememberedQuotes.Kept.placesFor(7)).isEqualTo(16);
+        assertThat(RememberedQuotes.Kept.placesFor(8)).isEqualTo(32);
+        assertThat(RememberedQuotes.Kept.placesFor(15)).isEqualTo(32);
+        assertThat(RememberedQuotes.Kept.placesFor(16)).isEqualTo(64);
+        assertThat(RememberedQuotes.Kept.placesFor(32_767)).isEqualTo(65_536);
+        assertThat(RememberedQuotes.Kept.placesFor(1_000_000)).isEqualTo(65_536);
+        // A pair without a version is a new state every round: round 0 keeps 5,000 amounts, round 1 starts with
+        // tables that wide and keeps 5,000 others and then 20 more than the next width holds; every answer is the
+        // quote's and each amount is quoted once in its round.
+        int[] quotes = {0};
+        SaleQuotes unversioned = (market, in, out, amount) -> {
+            quotes[0]++;
+            return amount * 0.97;
+        };
+        RememberedQuotes remembered = new RememberedQuotes(unversioned);
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int round = 0; round < 2; round++) {
+            SaleQuotes now = remembered.round(round);
+            double[] amounts = new double[round == 0 ? 5_000 : 8_212];
+            for (int k = 0; k < amounts.length; k++) {
+                amounts[k] = rnd.nextDouble(1, 1e9);
+            }
+            quotes[0] = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                for (double amount : amounts) {
+                    assertThat(now.proceeds(null, A, B, amount)).isEqualTo(amount * 0.97);
+                }
+            }
+            assertThat(quotes[0]).as("round %d: each amount quoted once", round).isEqualTo(amounts.length);
+        }
+    }
+
+    @Test
     void everyArgumentIsKeptUnderItsOwnBitsAndEveryValueBitForBit() {
         // The table keeps an argument's bits plus one beside its value's raw bits, 0 marking an empty place: the
         // arguments whose bits sit next to those markers — 0.0 (bits 0), -0.0, the infinities, NaN, the least
