@@ -124,11 +124,14 @@ final class Workers implements AutoCloseable {
     }
 
     /**
-     * {@code slice} of about {@code threads × 4} consecutive ranges that cover {@code [0, count)}, in order, spread
-     * over the threads ({@link #chunked}): enough chunks that a thread finishing early finds another.
+     * {@code slice} of about {@code threads × 8} consecutive ranges that cover {@code [0, count)}, in order, spread
+     * over the threads ({@link #chunked}): enough chunks that a thread finishing early finds another. A round's work
+     * is uneven along its positions (a pair's positions lie together, and one pair's are planned where the next one's
+     * are passed over at a glance): at 1,000,000 accounts on two threads, 16 chunks a piece took 4% off the wall time
+     * of 8, and 32 no more (docs/BENCHMARKS.md, step 67).
      */
     private <R> List<R> inChunks(int count, Slice<R> slice) {
-        int per = (count + threads * 4 - 1) / (threads * 4);
+        int per = (count + threads * 8 - 1) / (threads * 8);
         int chunks = (count + per - 1) / per;
         return chunked(chunks, c -> slice.apply(c * per, Math.min(count, c * per + per)));
     }
