@@ -219,14 +219,15 @@ final class AaveHealthScreen {
             look = ascending(generations.toLookAt(price));
         }
         lookedAt = look.length;
-        float[] slacks = new float[look.length];
-        List<int[]> slices = workers.slices(look.length, (from, to) -> {
+        // Each slice files its accounts at these prices and puts them in order as a run of the new generation.
+        SlackGenerations.Filing filing = generations.filing(price.clone(), look.length);
+        List<ScreenedSlice> slices = workers.slices(look.length, (from, to) -> {
             int[] found = new int[16];
             int count = 0;
             for (int j = from; j < to; j++) {
                 int i = look[j];
                 flagged[i] = mayBeLiquidatable(i);
-                slacks[j] = SlackGenerations.floorOf(slack(i));
+                filing.put(j, i, SlackGenerations.floorOf(slack(i)));
                 if (flagged[i]) {
                     if (count == found.length) {
                         found = java.util.Arrays.copyOf(found, count * 2);
@@ -234,19 +235,26 @@ final class AaveHealthScreen {
                     found[count++] = i;
                 }
             }
-            return java.util.Arrays.copyOf(found, count);
+            filing.sortRun(from, to);
+            return new ScreenedSlice(java.util.Arrays.copyOf(found, count), to);
         });
-        generations.file(price.clone(), look, slacks);
+        int[] runEnds = new int[slices.size()];
         int total = 0;
-        for (int[] slice : slices) {
-            total += slice.length;
+        for (int r = 0; r < runEnds.length; r++) {
+            runEnds[r] = slices.get(r).end();
+            total += slices.get(r).flagged().length;
         }
+        generations.file(filing, runEnds);
         list = new int[Math.max(16, total)];
         listed = 0;
-        for (int[] slice : slices) {
-            System.arraycopy(slice, 0, list, listed, slice.length);
-            listed += slice.length;
+        for (ScreenedSlice slice : slices) {
+            System.arraycopy(slice.flagged(), 0, list, listed, slice.flagged().length);
+            listed += slice.flagged().length;
         }
+    }
+
+    /** One slice of a rescreen: its flagged accounts, ascending, and where its run of the new generation ends. */
+    private record ScreenedSlice(int[] flagged, int end) {
     }
 
     /**

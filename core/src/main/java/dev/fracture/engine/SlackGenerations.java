@@ -13,11 +13,12 @@ import java.util.List;
  * whose ratios to that generation's prices {@code p} satisfy {@code max(rmax / rmin, 1 / rmin) ≤ κ}, where
  * {@code rmin} and {@code rmax} are the least and greatest {@code p'ₖ / pₖ} over every reserve. (A screen that counts
  * collateral at prices scaled by at least {@code rmin} and debt by at most {@code rmax} has moved its ratio of the two
- * by at most {@code rmax / rmin}; see {@link AaveHealthScreen#slack}.) A generation's accounts are kept in ascending
- * order of slack, so a move's accounts to look at are a prefix of each generation, read until the first slack at or
- * above the generation's bound; the accounts looked at are filed again in a new generation at the new prices. An
- * account's slack is read only from the generation it is filed in; an account whose balances changed is looked at on
- * the next move whatever its slack ({@link #changed}).
+ * by at most {@code rmax / rmin}; see {@link AaveHealthScreen#slack}.) A generation's accounts are kept in runs,
+ * each in ascending order of slack, so a move's accounts to look at are a prefix of each run, read until the first
+ * slack at or above the generation's bound; the accounts looked at are filed again in a new generation at the new
+ * prices, a run per slice of them, each filed and put in order on the engine's threads. An account's slack is read
+ * only from the generation it is filed in; an account whose balances changed is looked at on the next move whatever
+ * its slack ({@link #changed}).
  *
  * <p>This is the screen's own answer, not an approximation of it: an account left alone is one the screen would not
  * have flagged, so the accounts flagged are the same as a screen of every account gives. Slacks are kept as floats
@@ -83,37 +84,86 @@ final class SlackGenerations {
         }
         for (Generation g : generations) {
             int bound = g.emptied ? EVERY : boundKey(g.prices, now);
-            while (g.start < g.entries.length && keyOf(g.entries[g.start]) < bound) {
-                int account = (int) g.entries[g.start++];
-                if (generationOf[account] == g.id) {
-                    generationOf[account] = CHANGED;
-                    if (count == out.length) {
-                        out = Arrays.copyOf(out, count * 2);
+            for (int r = 0; r < g.runEnds.length; r++) {
+                int at = g.next[r];
+                int end = g.runEnds[r];
+                while (at < end && keyOf(g.entries[at]) < bound) {
+                    int account = (int) g.entries[at++];
+                    if (generationOf[account] == g.id) {
+                        generationOf[account] = CHANGED;
+                        if (count == out.length) {
+                            out = Arrays.copyOf(out, count * 2);
+                        }
+                        out[count++] = account;
                     }
-                    out[count++] = account;
                 }
+                g.next[r] = at;
             }
         }
-        generations.removeIf(g -> g.start == g.entries.length);
+        generations.removeIf(g -> g.remaining() == 0);
         return Arrays.copyOf(out, count);
     }
 
     /**
      * Files {@code accounts} in a new generation at {@code prices} (kept as given: the caller does not change the
      * array after), each under its slack ({@code slacks}, in the same order, each a float no greater than the true
-     * slack, see {@link #floorOf}).
+     * slack, see {@link #floorOf}), as one run.
      */
     void file(double[] prices, int[] accounts, float[] slacks) {
-        if (accounts.length == 0) {
+        Filing filing = filing(prices, accounts.length);
+        for (int j = 0; j < accounts.length; j++) {
+            filing.put(j, accounts[j], slacks[j]);
+        }
+        filing.sortRun(0, accounts.length);
+        file(filing, new int[] {accounts.length});
+    }
+
+    /**
+     * A new generation at {@code prices} for {@code count} accounts, filled by {@link Filing#put} and put in order a
+     * run at a time by {@link Filing#sortRun} — on the engine's threads, each slice its own places and accounts —
+     * and then kept by {@link #file(Filing, int[])}. The caller files nothing else in between.
+     */
+    Filing filing(double[] prices, int count) {
+        return new Filing(nextId++, prices, new long[count]);
+    }
+
+    /**
+     * Keeps {@code filing}'s generation, whose runs end at {@code runEnds} (ascending, the last at its count), each
+     * run put in order by {@link Filing#sortRun}: a move reads each run's prefix below the bound, so the runs need no
+     * merging, and the order within a generation costs no step on the calling thread.
+     */
+    void file(Filing filing, int[] runEnds) {
+        if (filing.entries.length == 0) {
             return;
         }
-        long[] entries = new long[accounts.length];
-        int id = nextId++;
-        for (int j = 0; j < accounts.length; j++) {
-            entries[j] = (long) keyOf(slacks[j]) << 32 | accounts[j];
-            generationOf[accounts[j]] = id;
+        generations.add(new Generation(filing.id, filing.prices, filing.entries, runEnds));
+    }
+
+    /** A generation being filed ({@link #filing}). */
+    final class Filing {
+        private final int id;
+        private final double[] prices;
+        private final long[] entries;
+
+        private Filing(int id, double[] prices, long[] entries) {
+            this.id = id;
+            this.prices = prices;
+            this.entries = entries;
         }
-        generations.add(new Generation(id, prices, byKey(entries)));
+
+        /** Files {@code account} at place {@code j} under {@code slack} (see {@link #floorOf}). */
+        void put(int j, int account, float slack) {
+            entries[j] = (long) keyOf(slack) << 32 | account;
+            generationOf[account] = id;
+        }
+
+        /** Puts places {@code [from, to)} in ascending order of slack ({@link #byKey}). */
+        void sortRun(int from, int to) {
+            if (to - from > 1) {
+                long[] run = byKey(Arrays.copyOfRange(entries, from, to));
+                System.arraycopy(run, 0, entries, from, run.length);
+            }
+        }
     }
 
     /**
@@ -193,23 +243,37 @@ final class SlackGenerations {
         return Float.isFinite(f) ? keyOf(f) : EVERY;
     }
 
-    /** Accounts filed at one set of prices, ascending by slack; those before {@code start} were taken out. */
+    /**
+     * Accounts filed at one set of prices, in runs each ascending by slack (run {@code r} ends at
+     * {@code runEnds[r]}, the first at 0); those of a run before its {@code next} were taken out.
+     */
     private static final class Generation {
         final int id;
         final double[] prices;
         final long[] entries;
-        int start;
+        final int[] runEnds;
+        /** Per run, its first place not taken out. */
+        final int[] next;
         /** Chosen to be emptied on this move: every account of it is looked at. */
         boolean emptied;
 
-        Generation(int id, double[] prices, long[] entries) {
+        Generation(int id, double[] prices, long[] entries, int[] runEnds) {
             this.id = id;
             this.prices = prices;
             this.entries = entries;
+            this.runEnds = runEnds;
+            this.next = new int[runEnds.length];
+            for (int r = 1; r < runEnds.length; r++) {
+                next[r] = runEnds[r - 1];
+            }
         }
 
         int remaining() {
-            return entries.length - start;
+            int left = 0;
+            for (int r = 0; r < runEnds.length; r++) {
+                left += runEnds[r] - next[r];
+            }
+            return left;
         }
     }
 }

@@ -106,6 +106,38 @@ class SlackGenerationsTest {
         assertThat(generations.toLookAt(prices)).isEmpty();
     }
 
+    /**
+     * A generation filed in runs, each put in order on its own (as the engine's threads file it, a slice each), is
+     * read run by run: a move takes each run's prefix below its bound. Six accounts in two runs of three: slacks 1.5,
+     * 1.01, 3.0 and 1.02, 2.5, 1.001. A fall of every price to 0.99 bounds the move by 1 / 0.99 = 1.0101…, so accounts
+     * 1 (1.01) and 5 (1.001) are looked at, one from each run; a fall to 0.97 (bound 1.0309…) then takes account 3
+     * (1.02) and leaves 0, 2 and 4.
+     */
+    @Test
+    void aGenerationFiledInRunsGivesEachRunsPrefix() {
+        SlackGenerations generations = new SlackGenerations(6);
+        double[] prices = {1.0, 2.0};
+        float[] slacks = {1.5f, 1.01f, 3.0f, 1.02f, 2.5f, 1.001f};
+        SlackGenerations.Filing filing = generations.filing(prices, 6);
+        // Each run filed and put in order on its own, the second first.
+        for (int j = 3; j < 6; j++) {
+            filing.put(j, j, slacks[j]);
+        }
+        filing.sortRun(3, 6);
+        for (int j = 0; j < 3; j++) {
+            filing.put(j, j, slacks[j]);
+        }
+        filing.sortRun(0, 3);
+        generations.file(filing, new int[] {3, 6});
+        assertThat(generations.toLookAt(new double[] {0.99, 1.98})).containsExactly(1, 5);
+        assertThat(generations.toLookAt(new double[] {0.97, 1.94})).containsExactly(3);
+        assertThat(generations.toLookAt(new double[] {1.0, 2.0})).isEmpty();
+        assertThat(generations.size()).isEqualTo(1);
+        // Every price falling to half of the generation's (bound 2, rounded up) takes account 0 (1.5) and leaves 4
+        // (2.5) and 2 (3.0).
+        assertThat(generations.toLookAt(new double[] {0.5, 1.0})).containsExactly(0);
+    }
+
     @Test
     void aSlackIsKeptRoundedDownAndInOrder() {
         for (double slack : new double[] {1.0 + 1e-9, 0.1, 1.0173, 2.5, 1e-30, 7e20}) {
