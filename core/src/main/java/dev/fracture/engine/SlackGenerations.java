@@ -105,23 +105,10 @@ final class SlackGenerations {
     }
 
     /**
-     * Files {@code accounts} in a new generation at {@code prices} (kept as given: the caller does not change the
-     * array after), each under its slack ({@code slacks}, in the same order, each a float no greater than the true
-     * slack, see {@link #floorOf}), as one run.
-     */
-    void file(double[] prices, int[] accounts, float[] slacks) {
-        Filing filing = filing(prices, accounts.length);
-        for (int j = 0; j < accounts.length; j++) {
-            filing.put(j, accounts[j], slacks[j]);
-        }
-        filing.sortRun(0, accounts.length);
-        file(filing, new int[] {accounts.length});
-    }
-
-    /**
-     * A new generation at {@code prices} for {@code count} accounts, filled by {@link Filing#put} and put in order a
-     * run at a time by {@link Filing#sortRun} — on the engine's threads, each slice its own places and accounts —
-     * and then kept by {@link #file(Filing, int[])}. The caller files nothing else in between.
+     * A new generation at {@code prices} (kept as given: the caller does not change the array after) for
+     * {@code count} accounts, filled by {@link Filing#put} and put in order a run at a time by {@link Filing#sortRun}
+     * — on the engine's threads, each slice its own places and accounts — and then kept by
+     * {@link #file(Filing, int[])}. The caller files nothing else in between.
      */
     Filing filing(double[] prices, int count) {
         return new Filing(nextId++, prices, new long[count]);

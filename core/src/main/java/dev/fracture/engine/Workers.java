@@ -220,7 +220,8 @@ final class Workers implements AutoCloseable {
         // A helper still at a chunk is waited for; one that has not started yet finds no chunk left when it does.
         // (A helper's wake-up that comes after the caller saw every chunk done stays as the caller's permit, which
         // ends its next park early; every park, here and in the JDK's locks, looks at its condition again.) Awake
-        // for a while first: a helper's last chunk is usually tens of microseconds, a sleep's wake-up about as long.
+        // for a while first: a helper's last chunk is usually tens of microseconds, and a wake-up from a park costs
+        // microseconds, now and then a tenth of a millisecond.
         long waiting = System.nanoTime();
         while (done.get() < chunks && System.nanoTime() - waiting < SPIN_NANOS) {
             Thread.onSpinWait();

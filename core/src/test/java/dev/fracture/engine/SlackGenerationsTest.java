@@ -92,7 +92,9 @@ class SlackGenerationsTest {
         SlackGenerations generations = new SlackGenerations(40);
         double[] prices = {1.0};
         for (int a = 0; a < 40; a++) {
-            generations.file(prices, new int[] {a}, new float[] {Float.POSITIVE_INFINITY});
+            SlackGenerations.Filing filing = generations.filing(prices, 1);
+            filing.put(0, a, Float.POSITIVE_INFINITY);
+            generations.file(filing, new int[] {1});
         }
         for (int move = 0; move < 8; move++) {
             assertThat(generations.toLookAt(prices)).containsExactly(move);

@@ -76,27 +76,12 @@ class WorkersTest {
 
     @Test
     void twoLargeTasksRunOnTwoThreadsTheCallerOneOfThem() {
-        // Each task waits until both have started: on one thread the second would never start, so this would hang;
-        // the latch's timeout turns that into a failure instead.
-        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
-        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Set<Thread> threads;
         try (Workers w = new Workers(2)) {
-            List<Boolean> met = w.map(List.of("a", "b"), s -> {
-                threads.add(Thread.currentThread());
-                both.countDown();
-                try {
-                    return both.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
-            assertThat(met).containsExactly(true, true);
+            threads = bothThreadsMeet(w);
         }
-        // The calling thread takes a share of the work; the one helper of two threads takes the other.
-        assertThat(threads).hasSize(2).contains(Thread.currentThread())
-                .anyMatch(t -> t.getName().equals("fracture-engine"));
-        // Closed, the helper ends (it was idle in the pool).
+        // The calling thread took a share of the work and the one helper the other (bothThreadsMeet). Closed, the
+        // helper ends (it was idle in the pool).
         for (Thread t : threads) {
             if (t != Thread.currentThread()) {
                 try {
@@ -112,7 +97,7 @@ class WorkersTest {
     @Test
     void anIdleHelperSleepsAfterLookingForWorkAndWakesForTheNextPiece() throws Exception {
         try (Workers w = new Workers(2)) {
-            Thread helper = bothThreadsMeet(w);
+            Thread helper = helperOf(bothThreadsMeet(w));
             // Left without work for far longer than it looks for more, the helper sleeps instead of spinning on.
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
@@ -122,13 +107,17 @@ class WorkersTest {
                     .isEqualTo(Thread.State.WAITING);
             // Asleep, it is woken for the next piece (its tasks wait for each other: one thread alone would fail),
             // and awake, it takes the one after that.
-            assertThat(bothThreadsMeet(w)).isSameAs(helper);
-            assertThat(bothThreadsMeet(w)).isSameAs(helper);
+            assertThat(helperOf(bothThreadsMeet(w))).isSameAs(helper);
+            assertThat(helperOf(bothThreadsMeet(w))).isSameAs(helper);
         }
     }
 
-    /** Runs two tasks that each wait for the other to start; returns the helper that ran one. */
-    private static Thread bothThreadsMeet(Workers w) {
+    /**
+     * Runs two tasks on {@code w} (two threads) that each wait until both have started, and returns the threads that
+     * ran them: on one thread the second would never start, and the latch's timeout turns that hang into a failure.
+     * They are the calling thread and the pool's helper.
+     */
+    private static Set<Thread> bothThreadsMeet(Workers w) {
         java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         List<Boolean> met = w.map(List.of("a", "b"), s -> {
@@ -142,9 +131,13 @@ class WorkersTest {
             }
         });
         assertThat(met).containsExactly(true, true);
-        threads.remove(Thread.currentThread());
-        assertThat(threads).hasSize(1);
-        return threads.iterator().next();
+        assertThat(threads).hasSize(2).contains(Thread.currentThread())
+                .anyMatch(t -> t.getName().equals("fracture-engine"));
+        return threads;
+    }
+
+    private static Thread helperOf(Set<Thread> threads) {
+        return threads.stream().filter(t -> t != Thread.currentThread()).findFirst().orElseThrow();
     }
 
     @Test
