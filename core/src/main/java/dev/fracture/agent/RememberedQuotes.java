@@ -42,9 +42,9 @@ public final class RememberedQuotes {
         volatile PairRates rates;
 
         /**
-         * The memory of a pair at {@code state}, its tables wide enough for as many values as {@code before}, the
-         * pair's memory at its last state (null for none), kept: the next block plans most of the same positions at
-         * the new state, so its tables would grow to about that width again, a copy of every kept value per doubling.
+         * The memory of a pair at {@code state}, its tables wide enough for the values {@code before} kept (the pair's
+         * memory at its last state; null for none): the next block plans most of the same positions at the new state,
+         * so its tables would grow to about that width again, copying every kept value at each doubling.
          */
         Memory(long state, Memory before) {
             this.state = state;
@@ -92,7 +92,10 @@ public final class RememberedQuotes {
             table = new long[2 * places];
         }
 
-        /** The fewest places, a power of two from {@link #FIRST} to {@link #MOST}, that keep {@code values} unwidened. */
+        /**
+         * The fewest places, a power of two from {@link #FIRST} to {@link #MOST}, that keep {@code values} without
+         * widening.
+         */
         static int placesFor(int values) {
             // A table widens when its values would pass half its places (keep).
             int needed = 2 * (Math.max(0, values) + 1);

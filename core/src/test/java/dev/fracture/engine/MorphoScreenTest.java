@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast engine's Morpho screen ({@link MorphoBook.Screen#mayBeLiquidatable}) never clears a position Morpho Blue's own
- * check would liquidate. The truth is the contract's {@code _isHealthy}, worked here in plain integers: healthy while
- * {@code collateral.mulDivDown(price, 1e36).wMulDown(lltv) >= borrowShares.toAssetsUp(totalBorrowAssets,
+ * The fast engine's Morpho screen ({@link MorphoBook.Screen#mayBeLiquidatable}) never clears a position Morpho Blue's
+ * own check would liquidate. The truth is the contract's {@code _isHealthy}, worked here in plain integers: healthy
+ * while {@code collateral.mulDivDown(price, 1e36).wMulDown(lltv) >= borrowShares.toAssetsUp(totalBorrowAssets,
  * totalBorrowShares)}, with the virtual 1 asset and 1e6 shares of {@code SharesMathLib}.
  */
 class MorphoScreenTest {
