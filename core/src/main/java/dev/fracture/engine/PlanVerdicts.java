@@ -641,6 +641,10 @@ final class PlanVerdicts {
         private final long[] gasLeft;
         private long stamp;
         private long round;
+        /** What the stamp was last looked at with: the prices object, the block, and the ledgers' versions summed. */
+        private UsdPrices lastUsd;
+        private long lastBlock;
+        private long lastVersions = -1;
 
         CrowdStamp(int n) {
             version = new long[n];
@@ -654,6 +658,20 @@ final class PlanVerdicts {
                 return stamp;
             }
             round = thisRound;
+            // A ledger's inventory value moves only with its version or the prices object (one object stands for
+            // one set of prices while it is handed out, RoundPrices), and its gas left only with its version or the
+            // block; versions only grow, so an unchanged sum is every version unchanged. The rounds of one block
+            // mostly meet that, and then no ledger's inventory or gas is read.
+            long versions = 0;
+            for (int k = 0; k < ledgers.size(); k++) {
+                versions += ledgers.get(k).version();
+            }
+            if (stamp != 0 && usd == lastUsd && block.number() == lastBlock && versions == lastVersions) {
+                return stamp;
+            }
+            lastUsd = usd;
+            lastBlock = block.number();
+            lastVersions = versions;
             boolean changed = stamp == 0;
             for (int k = 0; k < ledgers.size(); k++) {
                 LiquidatorLedger l = ledgers.get(k);

@@ -9,6 +9,7 @@ import dev.fracture.agent.LiquidationPlan;
 import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
 import dev.fracture.agent.SaleQuotes;
+import dev.fracture.agent.UsdPrices;
 import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.model.AccountId;
@@ -110,6 +111,49 @@ class PlanVerdictsTest {
         ledger.record(booked, block);
         assertThat(nobodyAgain(position(999))).as("the liquidator's books moved").isFalse();
         assertThat(nobodyAgain(position(999))).isTrue();
+    }
+
+    /** A round on {@code o} at block {@code number}, planning at {@code usd}; nobody plans it. True when it stood. */
+    private boolean nobodyInBlock(LiquidationOpportunity o, long number, UsdPrices usd) {
+        BlockContext context = new BlockContext(number * 12, CHAIN, number, prices, null, market, baseFee,
+                new SplittableRandom(number), new ArrayList<>());
+        PlanVerdicts.Round round = verdicts.round(List.of(o), seen, context, quotes, usd);
+        boolean known = round.knownToNobody(0);
+        round.settle(0, false);
+        return known;
+    }
+
+    /**
+     * The rounds of one block plan at one prices object while no price moves (RoundPrices), so the crowd's inputs are
+     * looked at again only when a ledger's books, the block or the prices object changed: each one alone must still
+     * make the verdict fall — a landing in the block, inventory held when the prices object is another, gas spent
+     * when the block is another.
+     */
+    @Test
+    void withinABlockTheCrowdsBooksAreStillWatched() {
+        LiquidationOpportunity o = position(999);
+        block = 10;
+        prices.update(block * 12);
+        UsdPrices usd = prices::usd;
+        assertThat(nobodyInBlock(o, block, usd)).as("first round").isFalse();
+        assertThat(nobodyInBlock(o, block, usd)).as("the same block, prices object and books").isTrue();
+
+        // Seized ETH held, in this block: the books moved within the block.
+        ledger.record(new LiquidationPlan("a", position(5), 5, 5.25 / 2000, LiquidationPlan.Funding.OWN_CAPITAL,
+                LiquidationPlan.Disposal.HOLD, 0, 0.25, 0, 0, 1, 0.001, 1), block);
+        assertThat(nobodyInBlock(o, block, usd)).as("a landing in the same block").isFalse();
+        assertThat(nobodyInBlock(o, block, usd)).isTrue();
+
+        // The same block and books, the prices object another (a price moved): the held ETH is worth another amount
+        // only when a price moved, but a new object is looked at again either way, and the value is what counts.
+        assertThat(nobodyInBlock(o, block, prices::usd)).as("another prices object, the same prices").isTrue();
+        UsdPrices cheaperEth = a -> a.equals(ETH) ? 1500 : prices.usd(a);
+        assertThat(nobodyInBlock(o, block, cheaperEth)).as("the held ETH's value moved").isFalse();
+        assertThat(nobodyInBlock(o, block, cheaperEth)).isTrue();
+
+        // The next block with the same prices object and books: the gas spent in the last block is budget again.
+        assertThat(nobodyInBlock(o, block + 1, cheaperEth)).as("a new block frees the gas budget").isFalse();
+        assertThat(nobodyInBlock(o, block + 1, cheaperEth)).isTrue();
     }
 
     @Test
