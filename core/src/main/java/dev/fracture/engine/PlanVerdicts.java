@@ -125,28 +125,84 @@ final class PlanVerdicts {
      * the last one kept, and by value with the others only when that fails.
      */
     static List<LiquidationOpportunity> onePerPair(List<LiquidationOpportunity> opportunities, int from, int to) {
-        List<LiquidationOpportunity> kept = new ArrayList<>(4);
-        LiquidationOpportunity last = null;
+        PairsFound found = new PairsFound();
         for (int i = from; i < to; i++) {
-            LiquidationOpportunity o = opportunities.get(i);
+            found.indexOf(opportunities.get(i));
+        }
+        return found.kept;
+    }
+
+    /**
+     * {@link #onePerPair(List, int, int)}, writing into {@code index[i - from]} the index among the returned
+     * positions of one trading position {@code i}'s pair: what a listing dated against this one reads instead of
+     * a position's ids ({@link PairsFound#indexOfListed}).
+     */
+    static List<LiquidationOpportunity> onePerPair(List<LiquidationOpportunity> opportunities, int from, int to,
+                                                   int[] index) {
+        PairsFound found = new PairsFound();
+        for (int i = from; i < to; i++) {
+            index[i - from] = found.indexOf(opportunities.get(i));
+        }
+        return found.kept;
+    }
+
+    /**
+     * The pairs (chain, collateral, debt) one slice of a listing trades, as one position of each, in order of first
+     * appearance ({@link #onePerPair}), and where each position's pair is among them.
+     */
+    static final class PairsFound {
+        private final List<LiquidationOpportunity> kept = new ArrayList<>(4);
+        private LiquidationOpportunity last;
+        private int lastIndex;
+        /** Per pair of the listing before, its index here (+1; 0 while not met): {@link #indexOfListed}. */
+        private int[] ofListed;
+
+        /** The positions kept, one per pair. */
+        List<LiquidationOpportunity> kept() {
+            return kept;
+        }
+
+        /**
+         * The index among the kept positions of one trading {@code o}'s pair, {@code o} kept when none does. The ids
+         * of a book's positions are the same objects from position to position, so {@code o} is compared by
+         * reference with the last one found, and by value with the others only when that fails.
+         */
+        int indexOf(LiquidationOpportunity o) {
             if (last != null && last.chain() == o.chain() && last.collateralAsset() == o.collateralAsset()
                     && last.debtAsset() == o.debtAsset()) {
-                continue;
+                return lastIndex;
             }
-            LiquidationOpportunity same = null;
-            for (LiquidationOpportunity k : kept) {
-                if (samePair(k, o)) {
-                    same = k;
-                    break;
+            for (int k = 0; k < kept.size(); k++) {
+                if (samePair(kept.get(k), o)) {
+                    last = kept.get(k);
+                    lastIndex = k;
+                    return k;
                 }
             }
-            if (same == null) {
-                kept.add(o);
-                same = o;
-            }
-            last = same;
+            kept.add(o);
+            last = o;
+            lastIndex = kept.size() - 1;
+            return lastIndex;
         }
-        return kept;
+
+        /**
+         * The index among the kept positions of the pair {@code listed} of {@code pairsBefore}, the positions the
+         * listing before kept one per pair, that position kept when first met: for a position listed as it was then,
+         * whose pair is found without reading the position. A pair may be kept twice, once so and once from a position
+         * read; {@link #open} looks each pair up once however often it is named.
+         */
+        int indexOfListed(int listed, List<LiquidationOpportunity> pairsBefore) {
+            if (ofListed == null) {
+                ofListed = new int[pairsBefore.size()];
+            }
+            int k = ofListed[listed] - 1;
+            if (k < 0) {
+                kept.add(pairsBefore.get(listed));
+                k = kept.size() - 1;
+                ofListed[listed] = k + 1;
+            }
+            return k;
+        }
     }
 
     private static boolean samePair(LiquidationOpportunity a, LiquidationOpportunity b) {
@@ -562,6 +618,25 @@ final class PlanVerdicts {
             entry.termsOf = this;
             entry.termsAt = i;
             return pair[i];
+        }
+
+        /**
+         * Position {@code i}'s terms taken from position {@code at} of {@code last}, the same book's last listing,
+         * when they were noted there from {@code o} itself (compared by reference only, as {@link #carry} does): for
+         * a listing dated against the last one by slot, where the position's entry is not read. Its entry keeps
+         * pointing at where its terms were noted before; only a book without slots reads that ({@link #carry}).
+         */
+        void carryFrom(Terms last, int at, int i, LiquidationOpportunity o) {
+            if (last == this || at >= last.noted.length || last.noted[at] != o) {
+                return;
+            }
+            repayable[i] = last.repayable[at];
+            perDebt[i] = last.perDebt[at];
+            gasUnits[i] = last.gasUnits[at];
+            detected[i] = last.detected[at];
+            flash[i] = last.flash[at];
+            noted[i] = o;
+            pair[i] = last.pair[at];
         }
     }
 
