@@ -701,19 +701,10 @@ final class LiquidationDesk {
                     && ascending(listing.slots(), listing.opportunities().size());
         }
 
-        /** The index of the first slot of the last listing at or after {@code slot}. */
+        /** The index of the first slot of the last listing at or after {@code slot} (its slots are distinct). */
         int firstAtOrAfter(int slot) {
-            int low = 0;
-            int high = count;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (slots[mid] < slot) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
+            int found = Arrays.binarySearch(slots, 0, count, slot);
+            return found >= 0 ? found : -found - 1;
         }
     }
 

@@ -608,13 +608,7 @@ final class PlanVerdicts {
             if (last == null || last == this || at >= last.noted.length || last.noted[at] != o) {
                 return null;
             }
-            repayable[i] = last.repayable[at];
-            perDebt[i] = last.perDebt[at];
-            gasUnits[i] = last.gasUnits[at];
-            detected[i] = last.detected[at];
-            flash[i] = last.flash[at];
-            noted[i] = o;
-            pair[i] = last.pair[at];
+            copy(last, at, i, o);
             entry.termsOf = this;
             entry.termsAt = i;
             return pair[i];
@@ -630,6 +624,11 @@ final class PlanVerdicts {
             if (last == this || at >= last.noted.length || last.noted[at] != o) {
                 return;
             }
+            copy(last, at, i, o);
+        }
+
+        /** Position {@code at}'s terms in {@code last}, noted from {@code o}, as position {@code i}'s here. */
+        private void copy(Terms last, int at, int i, LiquidationOpportunity o) {
             repayable[i] = last.repayable[at];
             perDebt[i] = last.perDebt[at];
             gasUnits[i] = last.gasUnits[at];

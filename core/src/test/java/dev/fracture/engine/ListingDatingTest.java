@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fracture.agent.FlashLoanTerms;
 import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidationRound;
+import dev.fracture.agent.LiquidatorLedger;
 import dev.fracture.agent.LiquidatorProfile;
 import dev.fracture.agent.SaleQuotes;
 import dev.fracture.market.Market;
@@ -16,8 +17,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -45,17 +45,7 @@ class ListingDatingTest {
     private static final ProtocolId BOOK = ProtocolId.of("pool-0");
     private static final int SLOTS = 300;
 
-    private final SaleQuotes quotes = new SaleQuotes() {
-        @Override
-        public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-            throw new AssertionError("the verdicts read the quotes' state only");
-        }
-
-        @Override
-        public long stateVersion(Market market, AssetId in, AssetId out) {
-            return 1;
-        }
-    };
+    private final SaleQuotes quotes = new StateOnlyQuotes(() -> 1);
     private final SimulationSetup setup = new SimulationSetup(SNAPSHOT, 3600, 1,
             (a, t) -> SNAPSHOT.asset(a).orElseThrow().referencePriceUsd(), Map.of(), List.of(), 0);
     private final ReferencePrices prices = new ReferencePrices(setup);
@@ -70,7 +60,7 @@ class ListingDatingTest {
         Workers workers = new Workers(threads, 1);
         LiquidationDesk desk = new LiquidationDesk(List.of(profile), null,
                 new MitigationHooks(MitigationSet.of(List.of(), null)), EngineOptions.fast(threads), workers);
-        PlanVerdicts verdicts = new PlanVerdicts(List.of(new dev.fracture.agent.LiquidatorLedger(profile)));
+        PlanVerdicts verdicts = new PlanVerdicts(List.of(new LiquidatorLedger(profile)));
         LiquidationDesk.Records records = new LiquidationDesk.Records();
         AccountId[] accounts = IntStream.range(0, SLOTS).mapToObj(k -> AccountId.of("pool-0-" + k))
                 .toArray(AccountId[]::new);
@@ -168,8 +158,8 @@ class ListingDatingTest {
     private static void shuffle(SplittableRandom random, List<Integer> slots, List<LiquidationOpportunity> listed) {
         for (int j = slots.size() - 1; j > 0; j--) {
             int k = random.nextInt(j + 1);
-            java.util.Collections.swap(slots, j, k);
-            java.util.Collections.swap(listed, j, k);
+            Collections.swap(slots, j, k);
+            Collections.swap(listed, j, k);
         }
     }
 

@@ -39,17 +39,7 @@ class PlanVerdictsTest {
     private final double[] eth = {2000};
     private final double[] usdc = {1};
     private final long[] quotesVersion = {5};
-    private final SaleQuotes quotes = new SaleQuotes() {
-        @Override
-        public double proceeds(Market market, AssetId in, AssetId out, double amount) {
-            throw new AssertionError("verdicts read the quotes' state only");
-        }
-
-        @Override
-        public long stateVersion(Market market, AssetId in, AssetId out) {
-            return quotesVersion[0];
-        }
-    };
+    private final SaleQuotes quotes = new StateOnlyQuotes(() -> quotesVersion[0]);
     private final SimulationSetup setup = new SimulationSetup(SNAPSHOT, 3600, 1,
             (a, t) -> a.equals(ETH) ? eth[0] : a.equals(USDC) ? usdc[0]
                     : SNAPSHOT.asset(a).orElseThrow().referencePriceUsd(), Map.of(), List.of(), 0);
@@ -71,12 +61,7 @@ class PlanVerdictsTest {
     private boolean nobodyAgain(LiquidationOpportunity o) {
         block++;
         prices.update(block * 12);
-        BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
-                new SplittableRandom(block), new ArrayList<>());
-        PlanVerdicts.Round round = verdicts.round(List.of(o), seen, context, quotes, prices::usd);
-        boolean known = round.knownToNobody(0);
-        round.settle(0, false);
-        return known;
+        return nobodyInBlock(o, block, prices::usd);
     }
 
     @Test
