@@ -435,14 +435,17 @@ final class LiquidationDesk {
     }
 
     /**
-     * A round's opportunities dated from their first block (as a list, and the array it reads), and their positions'
-     * records, in the same order; one position of each pair they trade ({@link PlanVerdicts#onePerPair}) and, for
-     * a book numbering its positions by slot, where each position's pair is among those (else null); and, for the
-     * fast engine, the positions' hashes and the terms its verdicts keep (null for the reference).
+     * A round's opportunities dated from their first block, and their positions' records, in the same order; one
+     * position of each pair they trade ({@link PlanVerdicts#onePerPair}) and, for a book numbering its positions by
+     * slot, where each position's pair is among those (else null); and, for the fast engine, the positions' hashes and
+     * the terms its verdicts keep (null for the reference).
      */
-    record Dated(List<LiquidationOpportunity> opportunities, LiquidationOpportunity[] inOrder, Seen[] seen,
-                         List<LiquidationOpportunity> onePerPair, int[] pairIndex, int[] positionHashes,
-                         PlanVerdicts.Terms terms) {
+    record Dated(LiquidationOpportunity[] inOrder, Seen[] seen, List<LiquidationOpportunity> onePerPair,
+                 int[] pairIndex, int[] positionHashes, PlanVerdicts.Terms terms) {
+        /** The dated opportunities as a list (a view of {@link #inOrder}). */
+        List<LiquidationOpportunity> opportunities() {
+            return Arrays.asList(inOrder);
+        }
     }
 
     /** One slice of a listing dated: its first position, and one position of each pair its positions trade. */
@@ -548,7 +551,7 @@ final class LiquidationDesk {
                 return new SlicePairsFound(from, kept);
             });
             forgetUnlisted(records, slots, now.size(), thisRound);
-            return new Dated(dated, out, marks, joined(pairs, pairIndex, now.size()), pairIndex, hashes, terms);
+            return new Dated(out, marks, joined(pairs, pairIndex, now.size()), pairIndex, hashes, terms);
         }
         int marked = 0;
         for (int i = 0; i < now.size(); i++) {
@@ -573,7 +576,7 @@ final class LiquidationDesk {
         }
         List<LiquidationOpportunity> dated = Arrays.asList(out);
         // An account listed twice shares one record, so its terms are carried in the round, position by position.
-        return new Dated(dated, out, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), null, hashes,
+        return new Dated(out, marks, PlanVerdicts.onePerPair(dated, 0, dated.size()), null, hashes,
                 hashes != null ? new PlanVerdicts.Terms(now.size()) : null);
     }
 
@@ -583,8 +586,8 @@ final class LiquidationDesk {
      * as in the last listing takes its dated opportunity, its hash, its kept terms and its pair from the last
      * listing's arrays, found by merging the two slot lists, and neither its record nor its opportunity is read. Most
      * of a new listing is such positions (two in three at 1,000,000 accounts), and each record or opportunity read is
-     * a miss of the processor's cache — they are objects scattered in memory, where the last listing's arrays are read
-     * in order. The record and opportunity of a position the book lists as another object are read as before
+     * a miss of the processor's cache — they are objects scattered in memory, where the last listing's arrays are
+     * read in order. The record and opportunity of a position the book lists as another object are read as before
      * ({@link Seen#datedAs}). The same opportunities, hashes and terms as dating every position through its record:
      * a record's dated copy depends only on the object listed and the record's first block, which stands while the
      * slot stays listed; the last listing's terms are the ones its records last noted (every listing carries them
@@ -600,9 +603,10 @@ final class LiquidationDesk {
         PlanVerdicts.Terms terms = PlanVerdicts.Terms.carriedAhead(now.size());
         int[] pairIndex = new int[now.size()];
         List<SlicePairsFound> pairs = workers.slices(now.size(), (from, to) -> {
-            // Two passes, as in the other dating: the first merges the slot lists and finds each record, marking
-            // only those of positions listed as another object (a short loop, whose misses the processor overlaps);
-            // the second dates those from their records, then in its cache, and the others from the last listing.
+            // Two passes, as in the other dating: the first merges the slot lists and finds each record, and marks
+            // (writes, so reads into the cache) only those of positions listed as another object — a short loop,
+            // whose misses the processor overlaps; the second dates those from their records, then in the cache,
+            // and the others from the last listing. Which records to forget is found by merging, not by the marks.
             // Each position's index in the last listing when listed as the same object there, else -(index + 2)
             // when its slot was listed there, else -1.
             int[] wasAt = new int[to - from];
@@ -655,8 +659,7 @@ final class LiquidationDesk {
         });
         // Both slot lists ascending: the records to forget are found by merging them, not by a record's round.
         forgetUnlisted(records, slots, now.size(), thisRound);
-        return new Dated(Arrays.asList(out), out, marks, joined(pairs, pairIndex, now.size()), pairIndex, hashes,
-                terms);
+        return new Dated(out, marks, joined(pairs, pairIndex, now.size()), pairIndex, hashes, terms);
     }
 
     /**

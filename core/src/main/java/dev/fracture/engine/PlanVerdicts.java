@@ -134,8 +134,8 @@ final class PlanVerdicts {
 
     /**
      * {@link #onePerPair(List, int, int)}, writing into {@code index[i - from]} the index among the returned
-     * positions of one trading position {@code i}'s pair: what a listing dated against this one reads instead of
-     * a position's ids ({@link PairsFound#indexOfListed}).
+     * positions of the one that trades position {@code i}'s pair: what a listing dated against this one reads instead
+     * of a position's ids ({@link PairsFound#indexOfListed}).
      */
     static List<LiquidationOpportunity> onePerPair(List<LiquidationOpportunity> opportunities, int from, int to,
                                                    int[] index) {
@@ -163,8 +163,8 @@ final class PlanVerdicts {
         }
 
         /**
-         * The index among the kept positions of one trading {@code o}'s pair, {@code o} kept when none does. The ids
-         * of a book's positions are the same objects from position to position, so {@code o} is compared by
+         * The index among the kept positions of the one that trades {@code o}'s pair, {@code o} kept when none does.
+         * The ids of a book's positions are the same objects from position to position, so {@code o} is compared by
          * reference with the last one found, and by value with the others only when that fails.
          */
         int indexOf(LiquidationOpportunity o) {
@@ -189,7 +189,7 @@ final class PlanVerdicts {
          * The index among the kept positions of the pair {@code listed} of {@code pairsBefore}, the positions the
          * listing before kept one per pair, that position kept when first met: for a position listed as it was then,
          * whose pair is found without reading the position. A pair may be kept twice, once so and once from a position
-         * read; {@link #open} looks each pair up once however often it is named.
+         * read; {@link PlanVerdicts#open} looks each pair up once however often it is named.
          */
         int indexOfListed(int listed, List<LiquidationOpportunity> pairsBefore) {
             if (ofListed == null) {
@@ -734,8 +734,8 @@ final class PlanVerdicts {
             round = thisRound;
             // A ledger's inventory value moves only with its version or the prices object (one object stands for
             // one set of prices while it is handed out, RoundPrices), and its gas left only with its version or the
-            // block; versions only grow, so an unchanged sum is every version unchanged. The rounds of one block
-            // mostly meet that, and then no ledger's inventory or gas is read.
+            // block; versions only grow, so an unchanged sum is every version unchanged, and then no ledger's
+            // inventory or gas is read.
             long versions = 0;
             for (int k = 0; k < ledgers.size(); k++) {
                 versions += ledgers.get(k).version();
