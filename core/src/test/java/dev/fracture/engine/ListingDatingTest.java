@@ -70,7 +70,8 @@ class ListingDatingTest {
         LiquidationOpportunity[] datedBefore = new LiquidationOpportunity[SLOTS];
         long[] firstBlock = new long[SLOTS];
         boolean[] termsBefore = new boolean[SLOTS];
-        int merged = 0;
+        // How many listings the draw puts in order after a listing in order, which the desk dates by merging.
+        int inOrderAfterInOrder = 0;
         for (long block = 10; block < 70; block++) {
             List<Integer> slots = new ArrayList<>();
             List<LiquidationOpportunity> listed = new ArrayList<>();
@@ -88,9 +89,9 @@ class ListingDatingTest {
             }
             int[] slotArray = slots.stream().mapToInt(Integer::intValue).toArray();
             ProtocolBook.Listing listing = new ProtocolBook.Listing(listed, slotArray, SLOTS);
-            boolean mergeExpected = records.lastDated != null && records.lastDated.pairIndex() != null
+            boolean mergeable = records.lastDated != null && records.lastDated.pairIndex() != null
                     && ascending(records.live, records.liveCount) && inOrder;
-            merged += mergeExpected ? 1 : 0;
+            inOrderAfterInOrder += mergeable ? 1 : 0;
 
             LiquidationDesk.Dated dated = desk.dated(records, listing, block);
 
@@ -135,7 +136,7 @@ class ListingDatingTest {
             termsBefore = termsNow;
         }
         workers.close();
-        assertThat(merged).as("listings dated by merging with the one before").isGreaterThan(20);
+        assertThat(inOrderAfterInOrder).as("listings the draw puts in order after one in order").isGreaterThan(20);
     }
 
     /** {@code o} dated from {@code first}: itself when first seen in its own block, else a copy. */
