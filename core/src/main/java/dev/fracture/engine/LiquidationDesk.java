@@ -120,6 +120,10 @@ final class LiquidationDesk {
             // Made on the first position that needs planning: most rounds of a cascade need none.
             crowds = new ConcurrentHashMap<>(4);
         }
+        if (known != null && known.nothingToPlan()) {
+            // Every position would be passed over as one nobody plans: no bids, no winners, nothing to land.
+            return settledUsd;
+        }
         RememberedQuotes.Reader quotesNow = roundQuotes;
         PlanVerdicts.Round verdictsNow = known;
         boolean toObserve = known != null && !known.observed();

@@ -230,17 +230,22 @@ final class PlanVerdicts {
         boolean[] known = last.settled;
         int[] young = new int[last.young.length];
         int youngCount = 0;
+        boolean youngToPlan = false;
         for (int i : last.young) {
             Entry e = last.open[i];
             long age = Math.min(block.number() - last.seen[i].firstBlock, ageCap);
             e.observe(last.opportunities.get(i), age, e.pair);
             known[i] = e.nobodyAt != 0 && e.nobodyAt == last.crowd[i];
+            youngToPlan |= !known[i];
             if (age < ageCap) {
                 young[youngCount++] = i;
             }
         }
-        return new Round(last.opportunities, last.seen, last.open, last.crowd, known,
+        Round round = new Round(last.opportunities, last.seen, last.open, last.crowd, known,
                 Arrays.copyOf(young, youngCount), last.pairs, last.terms, true, block.number(), ageCap);
+        // Every verdict the last round settled stands, and no young position's fell: nobody plans anything.
+        round.nothingToPlan = !last.leftUnsettled && !youngToPlan;
+        return round;
     }
 
     /**
@@ -329,6 +334,15 @@ final class PlanVerdicts {
         private final Terms terms;
         /** Whether the last round's verdicts were carried over ({@link #again} found nothing moved). */
         private final boolean carriedOver;
+        /**
+         * Whether {@link #settle} left a position of this round without a verdict (someone planned it, or it had no
+         * entry). Only ever set to true, by the threads that settle the round's slices; read by the next round once
+         * the slices are joined (the engine's join publishes every slice's writes). A round carried over from one that
+         * left none, with no young position's verdict fallen, has nothing to plan.
+         */
+        private boolean leftUnsettled;
+        /** Whether this round has nothing to plan ({@link #nothingToPlan}), found by {@link #again}. */
+        private boolean nothingToPlan;
         private final long blockNumber;
         private final long ageCap;
 
@@ -358,6 +372,16 @@ final class PlanVerdicts {
         /** Whether this round carried the last one's verdicts over instead of comparing every position's inputs. */
         boolean carriedOver() {
             return carriedOver;
+        }
+
+        /**
+         * Whether every position's verdict is known to stand, so that nobody plans any position of the round: carried
+         * over ({@link #again}) from a round whose every position was known or settled as one nobody planned
+         * ({@link #settle}), and no young position's verdict fell with its age. Asking the positions one by one would
+         * pass over each of them.
+         */
+        boolean nothingToPlan() {
+            return nothingToPlan;
         }
 
         /** Whether every position's verdict is known ({@link #knownToNobody} may be asked of any). */
@@ -527,6 +551,9 @@ final class PlanVerdicts {
                 e.nobodyAt = planned ? 0 : crowd[opportunity];
             }
             settled[opportunity] = e != null && !planned;
+            if (!settled[opportunity]) {
+                leftUnsettled = true;
+            }
         }
     }
 

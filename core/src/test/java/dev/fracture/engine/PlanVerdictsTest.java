@@ -171,18 +171,8 @@ class PlanVerdictsTest {
      */
     private boolean onTheSameListing(List<LiquidationOpportunity> listing, PlanVerdicts.Round[] last,
                                      boolean planned, boolean[] wasAgain) {
-        block++;
-        prices.update(block * 12);
-        BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
-                new SplittableRandom(block), new ArrayList<>());
-        PlanVerdicts.Round round = last[0] == null ? verdicts.round(listing, seen, context, quotes, prices::usd)
-                : verdicts.again(last[0], context, quotes, prices::usd);
+        PlanVerdicts.Round round = nextRoundOn(listing, last[0]);
         wasAgain[0] = round.carriedOver();
-        if (!round.observed()) {
-            // Something moved: again opened a round on the listing, whose positions the desk observes in slices.
-            assertThat(round.carriedOver()).isFalse();
-            round.observed(List.of(round.observe(0, listing.size())));
-        }
         boolean known = round.knownToNobody(0);
         if (!known) {
             round.settle(0, planned);
@@ -222,6 +212,67 @@ class PlanVerdictsTest {
         assertThat(onTheSameListing(listing, last, false, again)).as("planned last round: no verdict").isFalse();
         assertThat(again[0]).isTrue();
         assertThat(onTheSameListing(listing, last, false, again)).as("nobody planned it last round").isTrue();
+    }
+
+    /**
+     * The desk's round on {@code listing} at the next block after {@code last} (null: the first), observed: the
+     * first round, or {@link PlanVerdicts#again}, which carries the last round's verdicts over while nothing moved
+     * and otherwise opens a round whose positions the desk then observes.
+     */
+    private PlanVerdicts.Round nextRoundOn(List<LiquidationOpportunity> listing, PlanVerdicts.Round last) {
+        block++;
+        prices.update(block * 12);
+        BlockContext context = new BlockContext(block * 12, CHAIN, block, prices, null, market, baseFee,
+                new SplittableRandom(block), new ArrayList<>());
+        PlanVerdicts.Round round = last == null ? verdicts.round(listing, seen, context, quotes, prices::usd)
+                : verdicts.again(last, context, quotes, prices::usd);
+        if (!round.observed()) {
+            // Something moved: again opened a round on the listing, whose positions the desk observes in slices.
+            assertThat(round.carriedOver()).isFalse();
+            round.observed(List.of(round.observe(0, listing.size())));
+        }
+        return round;
+    }
+
+    /**
+     * A round on {@code listing} at the next block ({@link #nextRoundOn}), whose positions without a verdict are
+     * settled as {@code planned}, as the desk does; returns whether the round had nothing to plan, and checks that it
+     * then knows every position to be one nobody plans.
+     */
+    private boolean nothingToPlanOn(List<LiquidationOpportunity> listing, PlanVerdicts.Round[] last, boolean planned) {
+        PlanVerdicts.Round round = nextRoundOn(listing, last[0]);
+        boolean nothing = round.nothingToPlan();
+        for (int i = 0; i < listing.size(); i++) {
+            if (nothing) {
+                assertThat(round.knownToNobody(i)).as("nothing to plan, yet position %d has no verdict", i).isTrue();
+            } else if (!round.knownToNobody(i)) {
+                round.settle(i, planned);
+            }
+        }
+        last[0] = round;
+        return nothing;
+    }
+
+    /**
+     * A round has nothing to plan exactly when it carries over the verdicts of a round that left every position as
+     * one nobody planned, and no young position's verdict fell with its age: worked here from the sequence itself.
+     */
+    @Test
+    void aRoundHasNothingToPlanOnlyWhenEveryVerdictStands() {
+        List<LiquidationOpportunity> listing = List.of(position(1000));
+        PlanVerdicts.Round[] last = {null};
+        block = 0;
+        assertThat(nothingToPlanOn(listing, last, false)).as("first round").isFalse();
+        assertThat(nothingToPlanOn(listing, last, false)).as("1 block old: its verdict fell with its age").isFalse();
+        assertThat(nothingToPlanOn(listing, last, false)).as("2 blocks old, nobody planned it").isTrue();
+        assertThat(nothingToPlanOn(listing, last, false)).as("and again, after a round with nothing to plan").isTrue();
+
+        eth[0] = 1985;
+        assertThat(nothingToPlanOn(listing, last, true)).as("the collateral's price moved; someone plans it")
+                .isFalse();
+        assertThat(nothingToPlanOn(listing, last, false)).as("nothing moved, but it was planned last round")
+                .isFalse();
+        assertThat(nothingToPlanOn(listing, last, false)).as("nobody planned it last round").isTrue();
     }
 
     private BlockContext nextBlock() {
