@@ -212,6 +212,10 @@ public final class LiquidationRound {
         private final int positionHash;
         /** {@code top.length}, kept beside the fee and the hash: the round reads these three of every row at once. */
         private final int count;
+        /** Which plans not made are flash sales of the amounts below (null: none is known so). */
+        private final boolean[] flashSales;
+        private final double flashRepay;
+        private final double flashCollateral;
 
         /**
          * @param opportunity the opportunity every plan is for
@@ -236,6 +240,12 @@ public final class LiquidationRound {
 
         private Bids(LiquidationOpportunity opportunity, int positionHash, double topFee, LiquidationPlan[] top,
                      int[] members, IntFunction<LiquidationPlan> maker) {
+            this(opportunity, positionHash, topFee, top, members, maker, null, 0, 0);
+        }
+
+        private Bids(LiquidationOpportunity opportunity, int positionHash, double topFee, LiquidationPlan[] top,
+                     int[] members, IntFunction<LiquidationPlan> maker, boolean[] flashSales, double flashRepay,
+                     double flashCollateral) {
             if (top.length == 0) {
                 throw new IllegalArgumentException("bids: no plan of the top fee");
             }
@@ -246,6 +256,9 @@ public final class LiquidationRound {
             this.maker = maker;
             this.positionHash = positionHash;
             this.count = top.length;
+            this.flashSales = flashSales;
+            this.flashRepay = flashRepay;
+            this.flashCollateral = flashCollateral;
         }
 
         /**
@@ -271,6 +284,62 @@ public final class LiquidationRound {
                         + " members");
             }
             return new Bids(opportunity, positionHash, topFee, made, members, maker);
+        }
+
+        /**
+         * {@link #onDemand(LiquidationOpportunity, int, double, LiquidationPlan[], int[], IntFunction)} where the
+         * plans not made that {@code flashSales} marks are flash-funded sales repaying {@code flashRepay} of the debt
+         * for {@code flashCollateral} of the collateral ({@link #knownFlashSale}), and {@code maker} makes each of
+         * them from what was fixed when the bids were made, so that it may be asked while the round's plans land.
+         */
+        public static Bids onDemand(LiquidationOpportunity opportunity, int positionHash, double topFee,
+                                    LiquidationPlan[] made, int[] members, IntFunction<LiquidationPlan> maker,
+                                    boolean[] flashSales, double flashRepay, double flashCollateral) {
+            if (flashSales.length != made.length) {
+                throw new IllegalArgumentException("bids: " + flashSales.length + " flash-sale marks for "
+                        + made.length + " plans");
+            }
+            for (int j = 0; j < made.length; j++) {
+                if (flashSales[j] && made[j] != null) {
+                    throw new IllegalArgumentException("bids: plan " + j + " is marked a flash sale to make, but is"
+                            + " made");
+                }
+            }
+            if (!(flashRepay > 0) || !(flashCollateral > 0) || Double.isInfinite(flashRepay)
+                    || Double.isInfinite(flashCollateral)) {
+                throw new IllegalArgumentException("bids: a flash sale's repayment and collateral must be finite and"
+                        + " positive (were " + flashRepay + " and " + flashCollateral + ")");
+            }
+            if (made.length != members.length) {
+                throw new IllegalArgumentException("bids: " + made.length + " plans for " + members.length
+                        + " members");
+            }
+            return new Bids(opportunity, positionHash, topFee, made, members, maker, flashSales, flashRepay,
+                    flashCollateral);
+        }
+
+        /**
+         * Whether the {@code j}-th plan of the top fee, not made yet, is a flash-funded sale of known amounts
+         * ({@link #flashRepay}, {@link #flashCollateral}) by member {@link #member}: what landing reads to tell
+         * whether it reverts, known without making it.
+         */
+        public boolean knownFlashSale(int j) {
+            return flashSales != null && flashSales[j];
+        }
+
+        /** The debt repaid by each plan {@link #knownFlashSale} marks (that plan's {@code repay()}). */
+        public double flashRepay() {
+            return flashRepay;
+        }
+
+        /** The collateral seized and sold by each plan {@link #knownFlashSale} marks (its {@code collateral()}). */
+        public double flashCollateral() {
+            return flashCollateral;
+        }
+
+        /** The member (as numbered by the maker) whose plan is the {@code j}-th of the top fee; -1 when not known. */
+        public int member(int j) {
+            return members == null ? -1 : members[j];
         }
 
         /** The opportunity every plan is for. */
@@ -372,6 +441,7 @@ public final class LiquidationRound {
      * The plans that land, in block order, as bids and places in them, their plans not yet made: {@link #plan} of
      * each may be asked on any thread (each once, in any order) until the round's plans land — in a deep cascade a
      * round has tens of thousands of winners, each made where the bids were, away from the thread that lands them.
+     * A plan its bids mark a {@linkplain Bids#knownFlashSale known flash sale} may also be asked while they land.
      */
     public static final class Winners {
         private final Bids[] bids;
@@ -389,6 +459,16 @@ public final class LiquidationRound {
         /** The {@code w}-th plan to land, in block order. */
         public LiquidationPlan plan(int w) {
             return bids[w].plan(place[w]);
+        }
+
+        /** The bids the {@code w}-th plan to land is one of. */
+        public Bids bidsOf(int w) {
+            return bids[w];
+        }
+
+        /** The place among {@link #bidsOf}'s plans of the top fee of the {@code w}-th plan to land. */
+        public int placeOf(int w) {
+            return place[w];
         }
     }
 

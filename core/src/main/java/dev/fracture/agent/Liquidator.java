@@ -151,7 +151,7 @@ public final class Liquidator {
                 return null;
             }
             if (!make) {
-                return DECIDED;
+                return flash ? DECIDED_FLASH_SALE : DECIDED;
             }
             return new LiquidationPlan(id, o, sale.repay(), sale.collateral(),
                     flash ? LiquidationPlan.Funding.FLASH_LOAN : LiquidationPlan.Funding.OWN_CAPITAL,
@@ -181,6 +181,12 @@ public final class Liquidator {
     /** {@link #decide}'s answer when it need not make the plan it decided on; never leaves this class. */
     private static final LiquidationPlan DECIDED = new LiquidationPlan("(decided)", null, 0, 0,
             LiquidationPlan.Funding.OWN_CAPITAL, LiquidationPlan.Disposal.HOLD, 0, 0, 0, 0, 0, 0, 0);
+    /**
+     * {@link #DECIDED} for a flash-funded sale: its repayment and collateral are the sale's it was decided on, which
+     * the crowd's bids pass on ({@link LiquidationRound.Bids#knownFlashSale}); never leaves this class.
+     */
+    private static final LiquidationPlan DECIDED_FLASH_SALE = new LiquidationPlan("(decided flash sale)", null, 0, 0,
+            LiquidationPlan.Funding.FLASH_LOAN, LiquidationPlan.Disposal.SELL, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * Every member of {@code crowd}'s plan for {@code o}, by member (null where a member plans nothing), or null
@@ -315,7 +321,12 @@ public final class Liquidator {
                 }
             }
         }
-        return tops.size == 0 ? null : tops.bids(o, positionHash, k -> planning.memberPlan(k, true));
+        if (tops.size == 0) {
+            return null;
+        }
+        // Every flash-funded sale decided for the group's cap is the flash group's sale (decide, memberPlan).
+        GroupPlanning flash = planning.groups[0];
+        return tops.bids(o, positionHash, k -> planning.memberPlan(k, true), flash == null ? null : flash.sale);
     }
 
     /** A fee level's test for one group ({@link CrowdPlanning#levelPassedOver}): not made yet, passed, not passed. */
@@ -325,15 +336,19 @@ public final class Liquidator {
 
     /**
      * The plans of the highest fee offered so far, with their members: a plan made, or none yet where
-     * {@code decide} was asked only whether there is one.
+     * {@code decide} was asked only whether there is one, and then whether it is a flash-funded sale.
      */
     private static final class TopPlans {
         private LiquidationPlan[] plans = new LiquidationPlan[2];
         private int[] members = new int[2];
+        private boolean[] flashSales = new boolean[2];
         private int size;
         private double fee;
 
-        /** Offers member {@code member}'s plan at its priority fee {@code memberFee} (null: none; DECIDED: one). */
+        /**
+         * Offers member {@code member}'s plan at its priority fee {@code memberFee} (null: none; DECIDED or
+         * DECIDED_FLASH_SALE: one).
+         */
         void offer(int member, double memberFee, LiquidationPlan plan) {
             if (plan == null) {
                 return;
@@ -349,15 +364,25 @@ public final class Liquidator {
             if (size == plans.length) {
                 plans = java.util.Arrays.copyOf(plans, size * 2);
                 members = java.util.Arrays.copyOf(members, size * 2);
+                flashSales = java.util.Arrays.copyOf(flashSales, size * 2);
             }
-            plans[size] = plan == DECIDED ? null : plan;
+            boolean decided = plan == DECIDED || plan == DECIDED_FLASH_SALE;
+            plans[size] = decided ? null : plan;
+            flashSales[size] = plan == DECIDED_FLASH_SALE;
             members[size++] = member;
         }
 
-        /** The bids of these plans in member order, those not made yet made by {@code maker} when asked. */
+        /**
+         * The bids of these plans in member order, those not made yet made by {@code maker} when asked; the flash
+         * sales decided without being made are {@code flashSale}'s.
+         */
         LiquidationRound.Bids bids(LiquidationOpportunity o, int positionHash,
-                                   java.util.function.IntFunction<LiquidationPlan> maker) {
-            // Few plans tie at the top fee, mostly offered in member order: an insertion sort, both arrays alike.
+                                   java.util.function.IntFunction<LiquidationPlan> maker, Sale flashSale) {
+            // Few plans tie at the top fee, mostly offered in member order: an insertion sort, the arrays alike.
+            boolean anyFlashSale = false;
+            for (int i = 0; i < size; i++) {
+                anyFlashSale |= flashSales[i];
+            }
             for (int i = 1; i < size; i++) {
                 for (int j = i; j > 0 && members[j - 1] > members[j]; j--) {
                     int m = members[j];
@@ -366,10 +391,18 @@ public final class Liquidator {
                     LiquidationPlan p = plans[j];
                     plans[j] = plans[j - 1];
                     plans[j - 1] = p;
+                    boolean f = flashSales[j];
+                    flashSales[j] = flashSales[j - 1];
+                    flashSales[j - 1] = f;
                 }
             }
+            if (!anyFlashSale) {
+                return LiquidationRound.Bids.onDemand(o, positionHash, fee, java.util.Arrays.copyOf(plans, size),
+                        java.util.Arrays.copyOf(members, size), maker);
+            }
             return LiquidationRound.Bids.onDemand(o, positionHash, fee, java.util.Arrays.copyOf(plans, size),
-                    java.util.Arrays.copyOf(members, size), maker);
+                    java.util.Arrays.copyOf(members, size), maker, java.util.Arrays.copyOf(flashSales, size),
+                    flashSale.repay(), flashSale.collateral());
         }
     }
 

@@ -217,15 +217,32 @@ final class LiquidationDesk {
      * The plans of a round's winners, in block order, made a slice at a time on the engine's threads: the crowd's
      * bids make only the winners' plans ({@link LiquidationRound.Bids#onDemand}), and reading what a plan is made of
      * (the position, the crowd's arrays) is a few misses of the processor's cache each, left off the thread that
-     * lands them.
+     * lands them. In a run with no mitigation, a winner its bids know as a flash sale
+     * ({@link LiquidationRound.Bids#knownFlashSale}) is not made here: its landing numbers come from the bids.
      */
     private Landing made(LiquidationRound.Winners winners) {
         int n = winners.size();
-        Landing landing = new Landing(new LiquidationPlan[n], new boolean[n], new AssetId[n], new AssetId[n],
-                new double[n], new double[n], new LiquidatorLedger[n]);
+        Landing landing = new Landing(winners, new LiquidationPlan[n], new boolean[n], new AssetId[n],
+                new AssetId[n], new double[n], new double[n], new LiquidatorLedger[n]);
+        // With no mitigation to pass, a flash sale whose amounts its bids know is left unmade: landing tells from
+        // them alone whether it reverts, as most do in a deep cascade (the block's earlier sales moved the venues
+        // since it was sized), and makes it only when it does not.
+        boolean leaveKnownSales = hooks.gatesNothing();
         workers.slices(n, (from, to) -> {
             for (int w = from; w < to; w++) {
-                LiquidationPlan plan = winners.plan(w);
+                LiquidationRound.Bids bids = winners.bidsOf(w);
+                int place = winners.placeOf(w);
+                if (leaveKnownSales && bids.knownFlashSale(place)) {
+                    LiquidationOpportunity o = bids.opportunity();
+                    landing.flashSale[w] = true;
+                    landing.collateral[w] = o.collateralAsset();
+                    landing.debt[w] = o.debtAsset();
+                    landing.amount[w] = bids.flashCollateral();
+                    landing.owed[w] = owed(bids.flashRepay(), o);
+                    landing.ledger[w] = planners.get(bids.member(place));
+                    continue;
+                }
+                LiquidationPlan plan = bids.plan(place);
                 landing.plans[w] = plan;
                 LiquidationOpportunity o = plan.opportunity();
                 landing.flashSale[w] = plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
@@ -246,10 +263,12 @@ final class LiquidationDesk {
      * whether it sells flash-borrowed collateral, its assets, the collateral it sells, what it owes the lender, its
      * liquidator's ledger — gathered where the plans are made, each plan then in the processor's cache: in a deep
      * cascade the landing thread meets millions of plans that revert, and reads each one's numbers here, in order,
-     * instead of from its plan and position scattered in memory.
+     * instead of from its plan and position scattered in memory. A plan is null where it was left unmade, a flash
+     * sale whose numbers its bids know (made); {@code winners} makes it when it lands.
      */
-    private record Landing(LiquidationPlan[] plans, boolean[] flashSale, AssetId[] collateral, AssetId[] debt,
-                           double[] amount, double[] owed, LiquidatorLedger[] ledger) {
+    private record Landing(LiquidationRound.Winners winners, LiquidationPlan[] plans, boolean[] flashSale,
+                           AssetId[] collateral, AssetId[] debt, double[] amount, double[] owed,
+                           LiquidatorLedger[] ledger) {
     }
 
     /**
@@ -345,8 +364,9 @@ final class LiquidationDesk {
         double repaidUsd = 0;
         for (int i = 0; i < landing.plans.length; i++) {
             LiquidationPlan plan = landing.plans[i];
-            LiquidationPlan allowed = hooks.gate(book.id(), plan, block);
-            if (allowed == null) {
+            // A plan left unmade is a flash sale of a run with no mitigation (made): the gate would hand it back.
+            LiquidationPlan allowed = plan == null ? null : hooks.gate(book.id(), plan, block);
+            if (plan != null && allowed == null) {
                 continue;
             }
             double repaid;
@@ -357,7 +377,7 @@ final class LiquidationDesk {
                 landing.ledger[i].recordReverted();
                 repaid = 0;
             } else {
-                repaid = landed(book, plan, block);
+                repaid = landed(book, plan != null ? plan : landing.winners.plan(i), block);
             }
             hooks.liquidated(book.id(), landing.collateral[i], repaid, block);
             repaidUsd += repaid;
@@ -824,7 +844,12 @@ final class LiquidationDesk {
 
     /** What a flash-funded plan owes its lender: the loan and its fee. */
     private static double owed(LiquidationPlan plan) {
-        return plan.repay() * (1 + plan.opportunity().flashLoan().feeRate());
+        return owed(plan.repay(), plan.opportunity());
+    }
+
+    /** What a liquidation repaying {@code repay} of {@code o}'s debt owes its lender, the flash loan's fee included. */
+    private static double owed(double repay, LiquidationOpportunity o) {
+        return repay * (1 + o.flashLoan().feeRate());
     }
 
     List<LiquidationEvent> events() {

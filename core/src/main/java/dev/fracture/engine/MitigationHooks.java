@@ -78,6 +78,11 @@ final class MitigationHooks implements TraceSource {
         };
     }
 
+    /** Whether {@link #gate} hands every plan back unchanged: the run has no mitigation. */
+    boolean gatesNothing() {
+        return set.isEmpty();
+    }
+
     /**
      * A landed liquidation as the mitigations let it through: null when halted (a trading breaker on an asset it
      * must sell, or an allowance of 0), cut down to the allowance when it asks for more, else unchanged.

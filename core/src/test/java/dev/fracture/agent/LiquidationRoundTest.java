@@ -266,6 +266,62 @@ class LiquidationRoundTest {
                 k -> named("m", o, 1));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongFee.plan(0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("member 7");
+        // Flash sales known without their plans: one mark per plan, only on a plan left to make, amounts positive.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiquidationRound.Bids.onDemand(o, 7, 1,
+                new LiquidationPlan[2], new int[] {0, 1}, k -> null, new boolean[] {true}, 10, 0.005))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bids: 1 flash-sale marks for 2 plans");
+        LiquidationPlan made = named("m", o, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiquidationRound.Bids.onDemand(o, 7, 1,
+                new LiquidationPlan[] {null, made}, new int[] {0, 1}, k -> null, new boolean[] {true, true}, 10,
+                0.005)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bids: plan 1 is marked a flash sale to make, but is made");
+        for (double[] bad : new double[][] {{0, 0.005}, {10, -1}, {Double.NaN, 0.005}, {10, Double.POSITIVE_INFINITY}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiquidationRound.Bids.onDemand(o, 7, 1,
+                    new LiquidationPlan[1], new int[] {0}, k -> null, new boolean[] {true}, bad[0], bad[1]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must be finite and positive");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiquidationRound.Bids.onDemand(o, 7, 1,
+                new LiquidationPlan[1], new int[] {0, 1}, k -> null, new boolean[] {true}, 10, 0.005))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 plans for 2 members");
+    }
+
+    /**
+     * The winners name each landing plan's bids and place ({@link LiquidationRound.Winners#bidsOf},
+     * {@link LiquidationRound.Winners#placeOf}): the plan there is the plan that lands, and the bids' marks of known
+     * flash sales and members are those they were made with. Two positions, each with two plans of one fee: the
+     * first's second plan a known flash sale of member 4 (repaying 10 for 0.005), the second's none.
+     */
+    @org.junit.jupiter.api.Test
+    void winnersNameTheirBidsAndPlaces() {
+        LiquidationOpportunity a = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.FREE, 1, 0);
+        LiquidationOpportunity b = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("b"), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        LiquidationPlan[] ofA = {named("m3", a, 2), named("m4", a, 2)};
+        LiquidationPlan[] ofB = {named("m1", b, 2), named("m2", b, 2)};
+        LiquidationRound.Bids bidsA = LiquidationRound.Bids.onDemand(a, 11, 2, new LiquidationPlan[] {ofA[0], null},
+                new int[] {3, 4}, k -> ofA[k - 3], new boolean[] {false, true}, 10, 0.005);
+        LiquidationRound.Bids bidsB = LiquidationRound.Bids.onDemand(b, 12, 2, new LiquidationPlan[2],
+                new int[] {1, 2}, k -> ofB[k - 1]);
+        assertThat(bidsA.knownFlashSale(0)).isFalse();
+        assertThat(bidsA.knownFlashSale(1)).isTrue();
+        assertThat(bidsA.flashRepay()).isEqualTo(10);
+        assertThat(bidsA.flashCollateral()).isEqualTo(0.005);
+        assertThat(bidsA.member(1)).isEqualTo(4);
+        assertThat(bidsB.knownFlashSale(0)).isFalse();
+        assertThat(bidsB.knownFlashSale(1)).isFalse();
+        assertThat(LiquidationRound.Bids.of(ofB).member(0)).as("bids of plans made have no members").isEqualTo(-1);
+        for (long seed = 0; seed < 20; seed++) {
+            LiquidationRound.Winners winners = LiquidationRound.winningBids(List.of(bidsA, bidsB),
+                    new SplittableRandom(seed));
+            assertThat(winners.size()).isEqualTo(2);
+            for (int w = 0; w < 2; w++) {
+                LiquidationRound.Bids bids = winners.bidsOf(w);
+                assertThat(bids).isIn(bidsA, bidsB);
+                assertThat(winners.plan(w)).isSameAs((bids == bidsA ? ofA : ofB)[winners.placeOf(w)]);
+            }
+        }
     }
 
     /**

@@ -279,6 +279,7 @@ class LiquidatorCrowdTest {
         int passedOver = 0;
         int planned = 0;
         int tiedTops = 0;
+        int knownFlashSales = 0;
         for (int trial = 0; trial < 60; trial++) {
             long block = 100;
             List<LiquidatorLedger> members = new ArrayList<>();
@@ -332,6 +333,8 @@ class LiquidatorCrowdTest {
                 if (expected.top().length > 1) {
                     tiedTops++;
                 }
+                knownFlashSales += assertKnownFlashSalesAreTheirPlans(bids, expected.top(), members,
+                        "trial " + trial + " of seed " + seed);
             }
             if (nobody) {
                 assertThat(someone).as("trial %d of seed %d: passed over, yet a member plans", trial, seed).isFalse();
@@ -344,6 +347,31 @@ class LiquidatorCrowdTest {
         assertThat(passedOver).as("positions passed over").isGreaterThanOrEqualTo(10);
         assertThat(planned).as("positions someone plans").isGreaterThanOrEqualTo(10);
         assertThat(tiedTops).as("positions whose highest fee several members bid").isGreaterThanOrEqualTo(1);
+        assertThat(knownFlashSales).as("plans the bids know as flash sales").isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * Each of {@code bids}' plans that it marks a known flash sale ({@link LiquidationRound.Bids#knownFlashSale}) is,
+     * in the member's own plan {@code expected[j]}, a flash-funded sale by that member repaying exactly the bids'
+     * {@code flashRepay} for exactly their {@code flashCollateral}; returns how many are marked.
+     */
+    private static int assertKnownFlashSalesAreTheirPlans(LiquidationRound.Bids bids, LiquidationPlan[] expected,
+                                                          List<LiquidatorLedger> members, String where) {
+        int known = 0;
+        for (int j = 0; j < expected.length; j++) {
+            if (!bids.knownFlashSale(j)) {
+                continue;
+            }
+            known++;
+            LiquidationPlan own = expected[j];
+            assertThat(own.funding()).as("%s, plan %d: funding", where, j).isEqualTo(LiquidationPlan.Funding.FLASH_LOAN);
+            assertThat(own.disposal()).as("%s, plan %d: disposal", where, j).isEqualTo(LiquidationPlan.Disposal.SELL);
+            assertThat(own.repay()).as("%s, plan %d: repay", where, j).isEqualTo(bids.flashRepay());
+            assertThat(own.collateral()).as("%s, plan %d: collateral", where, j).isEqualTo(bids.flashCollateral());
+            assertThat(own.liquidator()).as("%s, plan %d: member", where, j)
+                    .isEqualTo(members.get(bids.member(j)).profile().id());
+        }
+        return known;
     }
 
     /**
@@ -370,6 +398,7 @@ class LiquidatorCrowdTest {
         int nobody = 0;
         int someone = 0;
         int passedOver = 0;
+        int knownFlashSales = 0;
         for (int n = 0; n < 200; n++) {
             FlashLoanTerms terms = switch (rnd.nextInt(3)) {
                 case 0 -> FlashLoanTerms.NONE;
@@ -414,7 +443,10 @@ class LiquidatorCrowdTest {
             assertThat(given.positionHash()).isEqualTo(hash);
             assertThat(given.topFee()).isEqualTo(expected.topFee());
             assertThat(given.count()).isEqualTo(expected.count());
+            knownFlashSales += assertKnownFlashSalesAreTheirPlans(given, expected.top(), members,
+                    "position " + n + " of seed " + seed);
         }
+        assertThat(knownFlashSales).as("plans the bids know as flash sales").isGreaterThanOrEqualTo(2);
         assertThat(nobody).as("positions nobody plans").isGreaterThanOrEqualTo(20);
         assertThat(someone).as("positions someone plans").isGreaterThanOrEqualTo(20);
         assertThat(passedOver).as("positions passed over on their terms").isGreaterThanOrEqualTo(10);
