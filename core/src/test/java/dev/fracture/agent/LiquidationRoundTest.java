@@ -294,10 +294,8 @@ class LiquidationRoundTest {
      */
     @org.junit.jupiter.api.Test
     void winnersNameTheirBidsAndPlaces() {
-        LiquidationOpportunity a = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("a"), ChainId.of("c"),
-                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.FREE, 1, 0);
-        LiquidationOpportunity b = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("b"), ChainId.of("c"),
-                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        LiquidationOpportunity a = position("a", FlashLoanTerms.FREE);
+        LiquidationOpportunity b = position("b", FlashLoanTerms.NONE);
         LiquidationPlan[] ofA = {named("m3", a, 2), named("m4", a, 2)};
         LiquidationPlan[] ofB = {named("m1", b, 2), named("m2", b, 2)};
         LiquidationRound.Bids bidsA = LiquidationRound.Bids.onDemand(a, 11, 2, new LiquidationPlan[] {ofA[0], null},
@@ -335,10 +333,8 @@ class LiquidationRoundTest {
      */
     @org.junit.jupiter.api.Test
     void winnersHaveTheLawOfAShuffleOfEveryPlan() {
-        LiquidationOpportunity a = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("A"), ChainId.of("c"),
-                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
-        LiquidationOpportunity b = new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of("B"), ChainId.of("c"),
-                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, FlashLoanTerms.NONE, 1, 0);
+        LiquidationOpportunity a = position("A", FlashLoanTerms.NONE);
+        LiquidationOpportunity b = position("B", FlashLoanTerms.NONE);
         List<LiquidationPlan> plans = List.of(named("a1", a, 2), named("a2", a, 2), named("a3", a, 1),
                 named("b1", b, 2), named("b2", b, 1), named("b3", b, 2), named("b4", b, 2));
         int trials = 40_000;
@@ -370,6 +366,12 @@ class LiquidationRoundTest {
 
     private static String outcome(List<LiquidationPlan> landed) {
         return landed.stream().map(LiquidationPlan::liquidator).reduce((x, y) -> x + ">" + y).orElse("");
+    }
+
+    /** A position of {@code account} at protocol p on chain c, owing 100 USDC against ETH, with {@code flash}. */
+    private static LiquidationOpportunity position(String account, FlashLoanTerms flash) {
+        return new LiquidationOpportunity(ProtocolId.of("p"), AccountId.of(account), ChainId.of("c"),
+                AssetId.of("USDC"), AssetId.of("ETH"), 100, 0.0005, 1, flash, 1, 0);
     }
 
     private static LiquidationPlan named(String liquidator, LiquidationOpportunity o, double fee) {
