@@ -68,7 +68,7 @@ public final class Router {
      * hops and latency limit (a seller that sells the same pair again and again finds them once).
      */
     public RouteResult routeOnly(Market market, RouteRequest request, Legs legs) {
-        return route(market, request, legs.legs, false);
+        return route(market, request, legs, false);
     }
 
     private RouteResult route(Market market, RouteRequest request, boolean compare) {
@@ -76,10 +76,10 @@ public final class Router {
     }
 
     /** The route over {@code kept} legs, or over the request's legs found afresh when it is null. */
-    private RouteResult route(Market market, RouteRequest request, List<RouteLeg> kept, boolean compare) {
+    private RouteResult route(Market market, RouteRequest request, Legs kept, boolean compare) {
         Asset sell = market.asset(request.sell());
         Asset buy = market.asset(request.buy());
-        List<RouteLeg> legs = kept != null ? kept : legs(market, request, sell, buy, false);
+        List<RouteLeg> legs = kept != null ? kept.legs : legs(market, request, sell, buy, false);
         double refOut = request.amountIn() * sell.referencePriceUsd() / buy.referencePriceUsd();
         List<RouteLeg> everyVenue = compare ? legs(market, request, sell, buy, true) : List.of();
         boolean noPair = compare && everyVenue.isEmpty();
@@ -88,7 +88,8 @@ public final class Router {
                     sell.chain()) : Double.NaN;
             return new RouteResult(sell.id(), buy.id(), request.amountIn(), 0, List.of(), 0, null, 0, unified, refOut);
         }
-        Allocation a = allocate(legs, request, new Capacity(sell, buy));
+        Allocation a = allocate(legs, request, new Capacity(sell, buy), true,
+                kept != null ? kept.waterFilling : WaterFillingSplit.applies(legs));
         double[] alloc = a.alloc();
         double routed = a.routed();
         double[] best = a.best();
@@ -122,7 +123,7 @@ public final class Router {
             return 0;
         }
         return allocate(legs.legs, request, new Capacity(market.asset(request.sell()), market.asset(request.buy())),
-                false).routed();
+                false, legs.waterFilling).routed();
     }
 
     /**
@@ -210,7 +211,7 @@ public final class Router {
      */
     public double inputAtMarginalRate(Legs legs, double rate) {
         double total = 0;
-        for (RouteLeg leg : legs.legs) {
+        for (RouteLeg leg : legs.array) {
             total += leg.inputAtMarginalRate(rate);
         }
         return total;
@@ -222,7 +223,7 @@ public final class Router {
      */
     public double rateSellingNothing(Legs legs) {
         double most = 0;
-        for (RouteLeg leg : legs.legs) {
+        for (RouteLeg leg : legs.array) {
             most = Math.max(most, leg.rateSellingNothing());
         }
         return most;
@@ -243,6 +244,11 @@ public final class Router {
         private final RouteLeg[] array;
         private final boolean bridged;
         /**
+         * Whether an order's split over these legs is the water-filling's ({@link WaterFillingSplit#applies}): it
+         * depends on the legs alone (their paths, bridges, gas and venues' kinds), so it is found once, not per quote.
+         */
+        private final boolean waterFilling;
+        /**
          * The last {@link #rateBound} with the state version it was found at, or null. Threads that share the legs
          * may each write it: an immutable pair published through one reference, so a reader sees a whole pair or an
          * older one, and a lost write only costs finding the bound again.
@@ -261,6 +267,7 @@ public final class Router {
             this.legs = List.copyOf(legs);
             this.array = this.legs.toArray(new RouteLeg[0]);
             this.bridged = this.legs.stream().anyMatch(leg -> !leg.inPath.isEmpty() || !leg.outPath.isEmpty());
+            this.waterFilling = WaterFillingSplit.applies(this.legs);
         }
 
         /** The legs themselves, for this package (its tests search the dual over them directly). */
@@ -305,11 +312,17 @@ public final class Router {
      * {-1, 0, 0}.
      */
     static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity, boolean reportBest) {
+        return allocate(legs, request, capacity, reportBest, WaterFillingSplit.applies(legs));
+    }
+
+    /** {@link #allocate(List, RouteRequest, Capacity, boolean)} where {@code waterFilling} is whether it applies. */
+    private static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity,
+                                       boolean reportBest, boolean waterFilling) {
         if (legs.size() == 1 && legs.get(0).path != null) {
             return onePath(legs.get(0).path, request.amountIn());
         }
         LegQuotes q = new LegQuotes(legs);
-        double[] exact = WaterFillingSplit.applies(legs) ? WaterFillingSplit.of(legs, q, request.amountIn()) : null;
+        double[] exact = waterFilling ? WaterFillingSplit.of(legs, q, request.amountIn()) : null;
         if (exact != null) {
             double[] best = reportBest ? bestSingle(legs, q, request.amountIn(), capacity) : new double[] {-1, 0, 0};
             return new Allocation(exact, net(legs, q, exact), best);
