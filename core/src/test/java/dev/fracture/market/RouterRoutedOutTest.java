@@ -7,6 +7,7 @@ import dev.fracture.engine.GeneratedEcosystem;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.EcosystemSnapshot;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -216,6 +217,12 @@ class RouterRoutedOutTest {
         assertThat(local).as("of them, pairs with venues on the seller's chain").isGreaterThanOrEqualTo(6);
     }
 
+    /** The venues of {@code legs}' legs, in order, with the assets each sells and buys. */
+    private static List<String> venues(Router.Legs legs) {
+        return legs.list().stream().map(l -> (l.venue == null ? "path" : l.venue.id().value()) + ":" + l.tokenIn + ">"
+                + l.tokenOut).toList();
+    }
+
     @Test
     void ownChainLegsAreKeptPerPairForOneMarketOnly() {
         EcosystemSnapshot snapshot = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1).snapshot();
@@ -225,6 +232,25 @@ class RouterRoutedOutTest {
         assertThat(legs.of(market, GeneratedEcosystem.ETH, GeneratedEcosystem.USDC)).as("found once").isSameAs(kept);
         assertThat(kept.stateVersion()).isEqualTo(Router.DEFAULT.legs(market,
                 OwnChainLegs.request(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, 1)).stateVersion());
+        // Pairs asked in turn — the same asset sold for another, another sold for the same, by the kept id objects
+        // or by equal ones made anew — get each its own legs: the venues of the legs found afresh for that pair, in
+        // order, and the object kept the first time it was asked.
+        AssetId eth = GeneratedEcosystem.ETH;
+        AssetId usdc = GeneratedEcosystem.USDC;
+        AssetId usdt = GeneratedEcosystem.USDT;
+        AssetId ethAnew = AssetId.of(eth.value());
+        java.util.Map<String, Router.Legs> first = new java.util.HashMap<>();
+        first.put(eth + ">" + usdc, kept);
+        for (AssetId[] pair : new AssetId[][] {{eth, usdc}, {eth, usdt}, {eth, usdc}, {usdt, usdc}, {eth, usdc},
+                {usdc, eth}, {ethAnew, usdc}, {ethAnew, usdt}, {usdc, ethAnew}, {usdt, usdc}}) {
+            Router.Legs asked = legs.of(market, pair[0], pair[1]);
+            assertThat(asked).as("%s for %s", pair[0], pair[1])
+                    .isSameAs(first.computeIfAbsent(pair[0] + ">" + pair[1], k -> asked));
+            assertThat(venues(asked)).as("%s for %s", pair[0], pair[1]).isEqualTo(venues(
+                    Router.DEFAULT.legs(market, OwnChainLegs.request(pair[0], pair[1], 1))));
+        }
+        assertThat(first).hasSize(4);
+        assertThat(venues(kept)).isNotEmpty();
         Market other = Market.of(snapshot, MathMode.FAST);
         assertThatThrownBy(() -> legs.of(other, GeneratedEcosystem.ETH, GeneratedEcosystem.USDC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kept for another market");
