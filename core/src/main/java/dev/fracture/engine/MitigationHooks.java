@@ -44,6 +44,9 @@ final class MitigationHooks implements TraceSource {
 
     /** Whether any asset of the venue is halted on its chain at {@code now}: arbitrageurs leave it alone. */
     boolean halted(Venue venue, long now) {
+        if (set.isEmpty()) {
+            return false;
+        }
         for (AssetId a : venue.assets()) {
             if (set.tradingHalted(a, venue.chain(), now)) {
                 return true;
