@@ -7,7 +7,9 @@ import dev.fracture.engine.GeneratedEcosystem;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.EcosystemSnapshot;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -239,7 +241,7 @@ class RouterRoutedOutTest {
         AssetId usdc = GeneratedEcosystem.USDC;
         AssetId usdt = GeneratedEcosystem.USDT;
         AssetId ethAnew = AssetId.of(eth.value());
-        java.util.Map<String, Router.Legs> first = new java.util.HashMap<>();
+        Map<String, Router.Legs> first = new HashMap<>();
         first.put(eth + ">" + usdc, kept);
         for (AssetId[] pair : new AssetId[][] {{eth, usdc}, {eth, usdt}, {eth, usdc}, {usdt, usdc}, {eth, usdc},
                 {usdc, eth}, {ethAnew, usdc}, {ethAnew, usdt}, {usdc, ethAnew}, {usdt, usdc}}) {
