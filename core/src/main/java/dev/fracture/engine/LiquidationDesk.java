@@ -234,24 +234,14 @@ final class LiquidationDesk {
                 int place = winners.placeOf(w);
                 if (leaveKnownSales && bids.knownFlashSale(place)) {
                     LiquidationOpportunity o = bids.opportunity();
-                    landing.flashSale[w] = true;
-                    landing.collateral[w] = o.collateralAsset();
-                    landing.debt[w] = o.debtAsset();
-                    landing.amount[w] = bids.flashCollateral();
-                    landing.owed[w] = owed(bids.flashRepay(), o);
-                    landing.ledger[w] = planners.get(bids.member(place));
+                    landing.gather(w, null, o, true, bids.flashCollateral(), owed(bids.flashRepay(), o),
+                            planners.get(bids.member(place)));
                     continue;
                 }
                 LiquidationPlan plan = bids.plan(place);
-                landing.plans[w] = plan;
-                LiquidationOpportunity o = plan.opportunity();
-                landing.flashSale[w] = plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
-                        && plan.disposal() == LiquidationPlan.Disposal.SELL;
-                landing.collateral[w] = o.collateralAsset();
-                landing.debt[w] = o.debtAsset();
-                landing.amount[w] = plan.collateral();
-                landing.owed[w] = owed(plan);
-                landing.ledger[w] = ledgers.get(plan.liquidator());
+                landing.gather(w, plan, plan.opportunity(), plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
+                        && plan.disposal() == LiquidationPlan.Disposal.SELL, plan.collateral(),
+                        owed(plan), ledgers.get(plan.liquidator()));
             }
             return to;
         });
@@ -269,6 +259,17 @@ final class LiquidationDesk {
     private record Landing(LiquidationRound.Winners winners, LiquidationPlan[] plans, boolean[] flashSale,
                            AssetId[] collateral, AssetId[] debt, double[] amount, double[] owed,
                            LiquidatorLedger[] ledger) {
+        /** Writes winner {@code w}'s numbers: its plan (null: left unmade), position, sale, debt owed, ledger. */
+        void gather(int w, LiquidationPlan plan, LiquidationOpportunity o, boolean sellsFlashLoan, double sold,
+                    double owes, LiquidatorLedger by) {
+            plans[w] = plan;
+            flashSale[w] = sellsFlashLoan;
+            collateral[w] = o.collateralAsset();
+            debt[w] = o.debtAsset();
+            amount[w] = sold;
+            owed[w] = owes;
+            ledger[w] = by;
+        }
     }
 
     /**

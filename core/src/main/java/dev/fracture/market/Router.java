@@ -301,10 +301,6 @@ public final class Router {
     record Allocation(double[] alloc, double routed, double[] best) {
     }
 
-    static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity) {
-        return allocate(legs, request, capacity, true);
-    }
-
     /**
      * The split of {@code request} over {@code legs}: exact where {@link WaterFillingSplit} applies, else greedy by
      * slices, unprofitable legs dropped, then refined. The best single leg is quoted where the split needs it (the
