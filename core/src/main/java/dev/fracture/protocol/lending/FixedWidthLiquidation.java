@@ -217,6 +217,11 @@ final class FixedWidthLiquidation {
         if (Long.compareUnsigned(sum, low) < 0) {
             productHigh++;
         }
+        if (productHigh == 0) {
+            // A one-word sum (a six-decimal token's amount, mostly): its high quotient is 0, with no division.
+            high = 0;
+            return UnsignedWide.divide(0, sum, kept);
+        }
         // The high word's quotient by the kept divisor too: a one-word dividend is a two-word one of high word 0.
         high = UnsignedWide.divide(0, productHigh, kept);
         long rest = productHigh - high * kept.value();
