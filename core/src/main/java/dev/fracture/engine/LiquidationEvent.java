@@ -17,18 +17,4 @@ public record LiquidationEvent(long time, ChainId chain, long block, ProtocolId 
                                String liquidator, AssetId debtAsset, double repaid, AssetId collateralAsset,
                                double seized, double proceeds, double repaidUsd, double soldUsd, double profitUsd,
                                double badDebtUsd) {
-
-    /**
-     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
-     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
-     * pattern on every call, and a run writes this text for every landed liquidation.
-     */
-    @Override
-    public String toString() {
-        return "LiquidationEvent[time=" + time + ", chain=" + chain + ", block=" + block + ", protocol=" + protocol
-                + ", account=" + account + ", liquidator=" + liquidator + ", debtAsset=" + debtAsset + ", repaid="
-                + repaid + ", collateralAsset=" + collateralAsset + ", seized=" + seized + ", proceeds=" + proceeds
-                + ", repaidUsd=" + repaidUsd + ", soldUsd=" + soldUsd + ", profitUsd=" + profitUsd + ", badDebtUsd="
-                + badDebtUsd + "]";
-    }
 }

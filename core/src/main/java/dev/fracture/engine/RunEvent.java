@@ -14,15 +14,4 @@ public record RunEvent(long time, ChainId chain, long block, String kind, String
             throw new IllegalArgumentException("run event: kind, subject and detail are required");
         }
     }
-
-    /**
-     * The text the record's generated {@code toString} gives, character for character (the run's state hash reads
-     * it), made by concatenation: this JDK's generated one goes through {@code String.format}, a parse of its
-     * pattern on every call, and a run writes this text for every event.
-     */
-    @Override
-    public String toString() {
-        return "RunEvent[time=" + time + ", chain=" + chain + ", block=" + block + ", kind=" + kind + ", subject="
-                + subject + ", detail=" + detail + ", usd=" + usd + "]";
-    }
 }

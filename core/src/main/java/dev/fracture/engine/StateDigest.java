@@ -34,11 +34,7 @@ final class StateDigest {
     }
 
     StateDigest add(String s) {
-        return addUtf8(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A text already encoded as UTF-8: the same as {@link #add(String)} of the text. */
-    StateDigest addUtf8(byte[] utf8) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         add(utf8.length);
         sha.update(utf8);
         return this;

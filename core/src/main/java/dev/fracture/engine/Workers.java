@@ -137,22 +137,6 @@ final class Workers implements AutoCloseable {
     }
 
     /**
-     * The UTF-8 bytes of {@code text} of every index of {@code [0, count)}, in order, made and encoded a slice at a
-     * time on the threads (the same bytes on any count): for the texts a state hash reads, so that the thread feeding
-     * the digest only feeds it.
-     */
-    byte[][] utf8(int count, java.util.function.IntFunction<String> text) {
-        byte[][] out = new byte[count][];
-        slices(count, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = text.apply(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
-            return to;
-        });
-        return out;
-    }
-
-    /**
      * What {@code write} puts down for every index of {@code [0, count)}, in order, a slice of indexes to a buffer
      * (about {@code bytesEach} per index to start with), written on the threads: the same bytes on any count, joined.
      * For the positions a state hash reads, so that the thread feeding the digest only feeds it.

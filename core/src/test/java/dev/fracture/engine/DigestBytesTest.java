@@ -25,6 +25,15 @@ class DigestBytesTest {
     }
 
     @Test
+    void writesNumbersByTheirBitsAndANullTextApartFromEveryText() {
+        // 2^32 + 3 in eight bytes; -2.0 is the bits 0xC000000000000000; null is the length -1 alone.
+        DigestBytes b = new DigestBytes(1).putLong(4_294_967_299L).putDouble(-2.0).putText(null).putText("");
+        assertThat(hex(b)).isEqualTo("0000000100000003" + "c000000000000000" + "ffffffff" + "00000000");
+        assertThat(new DigestBytes(4).putText(null).toArray())
+                .isNotEqualTo(new DigestBytes(4).putText("null").toArray());
+    }
+
+    @Test
     void aMovedBoundaryBetweenTextsChangesTheBytes() {
         assertThat(new DigestBytes(4).putText("ab").putText("c").toArray())
                 .isNotEqualTo(new DigestBytes(4).putText("a").putText("bc").toArray());

@@ -23,10 +23,6 @@ class WorkersTest {
                         .flatMap(i -> java.util.stream.Stream.of(i, -i)).toList()).forEach(flattened::addAll);
                 assertThat(flattened).as("%d threads", threads)
                         .isEqualTo(items.stream().flatMap(i -> java.util.stream.Stream.of(i, -i)).toList());
-                // Encoded as UTF-8 on the threads, a character of two bytes included.
-                assertThat(w.utf8(items.size(), i -> "t\u00e9" + items.get(i))).isDeepEqualTo(items.stream()
-                        .map(i -> ("t\u00e9" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .toArray(byte[][]::new));
                 // Written a slice at a time on the threads, joined in order: one buffer's bytes.
                 DigestBytes alone = new DigestBytes(8);
                 items.forEach(alone::putInt);
