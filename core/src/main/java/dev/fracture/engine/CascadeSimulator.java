@@ -262,33 +262,9 @@ public final class CascadeSimulator {
                     log, hooks.outcomes(), stateHash(trace));
         }
 
-        /**
-         * The trace, every event, every liquidator's books and every protocol book's final state, bit for bit. The
-         * events are written field by field ({@link RecordDigest}) on the threads, each list after its count, and fed
-         * in order: the same bytes on any thread count.
-         */
+        /** {@link StateHash#of} of the run's trace, events, log, liquidators' books and protocol books. */
         private String stateHash(Trace trace) {
-            StateDigest d = new StateDigest().add(trace.hash());
-            List<LiquidationEvent> events = desk.events();
-            d.add(events.size());
-            for (byte[] part : workers.encoded(events.size(), 160,
-                    (out, i) -> RecordDigest.write(out, events.get(i)))) {
-                d.addBytes(part);
-            }
-            d.add(log.size());
-            for (byte[] part : workers.encoded(log.size(), 96, (out, i) -> RecordDigest.write(out, log.get(i)))) {
-                d.addBytes(part);
-            }
-            Map<String, SimulationResult.LiquidatorOutcome> outcomes = desk.outcomes();
-            DigestBytes ledgers = new DigestBytes(64 * outcomes.size() + 4);
-            ledgers.putInt(outcomes.size());
-            outcomes.forEach((id, o) -> RecordDigest.write(ledgers, id, o));
-            d.addBytes(ledgers.toArray());
-            for (ProtocolBook b : books) {
-                d.add(b.id().value());
-                b.digest(d);
-            }
-            return d.hex();
+            return StateHash.of(trace, desk.events(), log, desk.outcomes(), books, workers);
         }
 
     }
