@@ -1,12 +1,7 @@
 package dev.fracture.engine;
 
-import dev.fracture.model.AccountId;
-import dev.fracture.model.AssetId;
-import dev.fracture.model.ChainId;
-import dev.fracture.model.ProtocolId;
-
 /**
- * The records of a run's outcome as its state hash reads them ({@link CascadeSimulator}): every landed liquidation,
+ * The records of a run's outcome as its state hash reads them ({@link StateHash}): every landed liquidation,
  * every entry of the event log and each liquidator's books, field by field in {@link DigestBytes}' form, in the
  * records' component order. Doubles go in by their bits, so two runs hash alike exactly when every amount is the same
  * number, whatever text a JDK writes for it; ids as their texts.
@@ -37,19 +32,8 @@ final class RecordDigest {
                 .putDouble(o.profitUsd());
     }
 
-    private static String text(ChainId id) {
-        return id == null ? null : id.value();
-    }
-
-    private static String text(ProtocolId id) {
-        return id == null ? null : id.value();
-    }
-
-    private static String text(AccountId id) {
-        return id == null ? null : id.value();
-    }
-
-    private static String text(AssetId id) {
-        return id == null ? null : id.value();
+    /** An id's value, which {@code ChainId}, {@code ProtocolId}, {@code AccountId} and {@code AssetId} give as text. */
+    private static String text(Object id) {
+        return id == null ? null : id.toString();
     }
 }

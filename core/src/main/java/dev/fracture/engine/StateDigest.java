@@ -46,9 +46,6 @@ final class StateDigest {
         return this;
     }
 
-    StateDigest add(Object o) {
-        return add(String.valueOf(o));
-    }
 
     String hex() {
         return HexFormat.of().formatHex(sha.digest());
