@@ -114,7 +114,7 @@ final class LiquidationDesk {
             PlanVerdicts.Round last = sameListing ? records.lastVerdicts : null;
             known = last != null ? verdicts.again(last, block, leanQuotes, usd)
                     : verdicts.open(opportunities, dated.seen(), dated.onePerPair(), dated.terms(), block, leanQuotes,
-                    usd);
+                    usd, records.lastVerdicts);
             records.lastVerdicts = known;
             if (known.nothingToPlan()) {
                 // Every position would be passed over as one nobody plans: no bids, no winners, nothing to land,
@@ -453,6 +453,20 @@ final class LiquidationDesk {
         ProtocolBook.Listing lastListing;
         Dated lastDated;
         PlanVerdicts.Round lastVerdicts;
+        /**
+         * The fast engine's terms of the listing dated before the last, which the next listing's terms may reuse
+         * ({@link PlanVerdicts.Terms#carriedAhead(int, PlanVerdicts.Terms)}): by then nothing reads them — the last
+         * listing's round reads the last terms, and its dating read them from the listing before — but records that
+         * still name them, which then find them to be the listing being dated. Null once taken.
+         */
+        PlanVerdicts.Terms spareTerms;
+
+        /** The spare terms, taken: a listing's terms are reused once. */
+        PlanVerdicts.Terms takeSpareTerms() {
+            PlanVerdicts.Terms spare = spareTerms;
+            spareTerms = null;
+            return spare;
+        }
 
         /** Whether {@code listing} is the very listing last dated. */
         boolean isLast(ProtocolBook.Listing listing) {
@@ -514,6 +528,8 @@ final class LiquidationDesk {
             dated = records.lastDated;
         } else {
             dated = sinceFirstSeen(records, listing, blockNo);
+            // The listing dated before this one is now the one before the last: its terms are free for the next.
+            records.spareTerms = records.lastDated != null ? records.lastDated.terms() : null;
         }
         records.lastListing = listing;
         records.lastDated = dated;
@@ -548,7 +564,8 @@ final class LiquidationDesk {
             // The fast engine's verdicts carry each position's kept terms from its record here too, where the record
             // is read anyway (PlanVerdicts.Terms.carriedAhead).
             Seen[] bySlot = records.bySlot;
-            PlanVerdicts.Terms terms = hashes != null ? PlanVerdicts.Terms.carriedAhead(now.size()) : null;
+            PlanVerdicts.Terms terms = hashes != null
+                    ? PlanVerdicts.Terms.carriedAhead(now.size(), records.takeSpareTerms()) : null;
             List<LiquidationOpportunity> dated = Arrays.asList(out);
             int[] pairIndex = new int[now.size()];
             List<SlicePairsFound> pairs = workers.slices(now.size(), (from, to) -> {
@@ -626,7 +643,7 @@ final class LiquidationDesk {
         int[] slots = listing.slots();
         Seen[] bySlot = records.bySlot;
         ListedBefore before = new ListedBefore(records);
-        PlanVerdicts.Terms terms = PlanVerdicts.Terms.carriedAhead(now.size());
+        PlanVerdicts.Terms terms = PlanVerdicts.Terms.carriedAhead(now.size(), records.takeSpareTerms());
         int[] pairIndex = new int[now.size()];
         List<SlicePairsFound> pairs = workers.slices(now.size(), (from, to) -> {
             // Two passes, as in the other dating: the first merges the slot lists and finds each record, and marks

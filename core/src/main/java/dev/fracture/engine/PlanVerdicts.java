@@ -92,8 +92,19 @@ final class PlanVerdicts {
     Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
                List<LiquidationOpportunity> onePerPair, Terms terms, BlockContext block, SaleQuotes quotes,
                UsdPrices usd) {
-        if (terms.repayable.length != opportunities.size()) {
-            throw new IllegalArgumentException("verdicts: terms of " + terms.repayable.length + " positions for a "
+        return open(opportunities, seen, onePerPair, terms, block, quotes, usd, null);
+    }
+
+    /**
+     * {@link #open(List, LiquidationDesk.Seen[], List, Terms, BlockContext, SaleQuotes, UsdPrices)} in the arrays of
+     * {@code spare} where they have room: the same protocol's last round, which nothing reads once this one is open
+     * (null: new arrays).
+     */
+    Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen,
+               List<LiquidationOpportunity> onePerPair, Terms terms, BlockContext block, SaleQuotes quotes,
+               UsdPrices usd, Round spare) {
+        if (terms.size != opportunities.size()) {
+            throw new IllegalArgumentException("verdicts: terms of " + terms.size + " positions for a "
                     + "listing of " + opportunities.size());
         }
         List<PairState> found = new ArrayList<>();
@@ -103,18 +114,38 @@ final class PlanVerdicts {
                 found.add(pair);
             }
         }
-        return open(opportunities, seen, found.toArray(new PairState[0]), terms, block, quotes, usd, ++rounds);
+        return open(opportunities, seen, found.toArray(new PairState[0]), terms, block, quotes, usd, ++rounds,
+                spare);
     }
 
+    /**
+     * A round with no verdict known yet, its positions still to be observed. Its arrays — an entry, a crowd stamp and
+     * two flags a position, cleared — are {@code spare}'s when it has room, cleared where they are read before they
+     * are written: new ones are cleared as they are made, on the calling thread before the round's slices start, and a
+     * deep cascade opens thousands of rounds of up to a hundred thousand positions; the last round's, written just
+     * before, are often still in the processor's cache. The crowd stamps are not cleared: a position's is read only where it was observed
+     * ({@link Round#settle}, {@link #again}), and observing writes it.
+     */
     private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
-                       Terms terms, BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound) {
+                       Terms terms, BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound,
+                       Round spare) {
         for (int k = 0; k < pairs.length; k++) {
             pairs[k].refresh(thisRound, block, quotes, usd);
             pairs[k].slot = k;
         }
         int n = opportunities.size();
-        return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], null, pairs, terms, false,
-                block.number(), ageCap);
+        if (spare == null || spare.open.length < n || spare.crowd.length < n || spare.known.length < n
+                || spare.settled.length < n) {
+            return new Round(opportunities, seen, new Entry[n], new long[n], new boolean[n], new boolean[n], null,
+                    pairs, terms, false, block.number(), ageCap);
+        }
+        // The entries past this round's positions too, up to the spare's: no round keeps a record alive it does not
+        // list (and every array's entries past its round's positions are null, by the same clearing).
+        Arrays.fill(spare.open, 0, Math.max(n, spare.opportunities.size()), null);
+        Arrays.fill(spare.known, 0, n, false);
+        Arrays.fill(spare.settled, 0, n, false);
+        return new Round(opportunities, seen, spare.open, spare.crowd, spare.known, spare.settled, null, pairs, terms,
+                false, block.number(), ageCap);
     }
 
     /**
@@ -224,7 +255,8 @@ final class PlanVerdicts {
             PairState pair = last.pairs[k];
             pair.refresh(thisRound, block, quotes, usd);
             if (pair.stamp != last.pairStamps[k] || pair.crowdStamp != last.crowdStamps[k]) {
-                return open(last.opportunities, last.seen, last.pairs, last.terms, block, quotes, usd, thisRound);
+                return open(last.opportunities, last.seen, last.pairs, last.terms, block, quotes, usd, thisRound,
+                        last);
             }
         }
         boolean[] known = last.settled;
@@ -241,7 +273,7 @@ final class PlanVerdicts {
                 young[youngCount++] = i;
             }
         }
-        Round round = new Round(last.opportunities, last.seen, last.open, last.crowd, known,
+        Round round = new Round(last.opportunities, last.seen, last.open, last.crowd, known, known.clone(),
                 Arrays.copyOf(young, youngCount), last.pairs, last.terms, true, block.number(), ageCap);
         // Every verdict the last round settled stands, and no young position's fell: nobody plans anything.
         round.nothingToPlan = !last.leftUnsettled && !youngToPlan;
@@ -347,7 +379,7 @@ final class PlanVerdicts {
         private final long ageCap;
 
         private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
-                      long[] crowd, boolean[] known, int[] young, PairState[] pairs, Terms terms,
+                      long[] crowd, boolean[] known, boolean[] settled, int[] young, PairState[] pairs, Terms terms,
                       boolean carriedOver, long blockNumber, long ageCap) {
             this.carriedOver = carriedOver;
             this.terms = terms;
@@ -356,7 +388,7 @@ final class PlanVerdicts {
             this.open = open;
             this.crowd = crowd;
             this.known = known;
-            this.settled = known.clone();
+            this.settled = settled;
             this.young = young;
             this.pairs = pairs;
             this.blockNumber = blockNumber;
@@ -454,6 +486,14 @@ final class PlanVerdicts {
                 return -1;
             }
             return p;
+        }
+
+        /**
+         * Whether position {@code i}'s terms are kept: noted by a round of this listing, or carried to it. The kept
+         * terms ({@link #repayable} and so on) are read only where they are; elsewhere they may be another listing's.
+         */
+        boolean termsKept(int i) {
+            return terms.pair[i] != null;
         }
 
         double repayable(int i) {
@@ -565,6 +605,8 @@ final class PlanVerdicts {
      * own positions' slots.
      */
     static final class Terms {
+        /** How many positions the terms are for: the listing's size (the arrays may be longer, {@link #reused}). */
+        private int size;
         private final double[] repayable;
         private final double[] perDebt;
         private final long[] gasUnits;
@@ -586,6 +628,7 @@ final class PlanVerdicts {
 
         private Terms(int n, boolean carriedAhead) {
             this.carriedAhead = carriedAhead;
+            this.size = n;
             repayable = new double[n];
             perDebt = new double[n];
             gasUnits = new long[n];
@@ -604,6 +647,35 @@ final class PlanVerdicts {
          */
         static Terms carriedAhead(int n) {
             return new Terms(n, true);
+        }
+
+        /**
+         * {@link #carriedAhead(int)}, in {@code spare}'s arrays when it is such terms with room for {@code n}
+         * positions: the terms of the listing before the last, which nothing reads any more but entries that still
+         * name it, and those find it to be the listing being dated ({@link #carry}: {@code last == this}), so they
+         * carry nothing from it. New terms are arrays the size of the listing, cleared as they are made, on the
+         * calling thread before the listing is dated (41 bytes a position); reused, only which positions were
+         * noted, and from what, are cleared: the numbers are read only where a position was noted
+         * ({@link Round#screenedPair}), and each noting writes them all.
+         */
+        static Terms carriedAhead(int n, Terms spare) {
+            if (spare == null || !spare.carriedAhead || spare.noted.length < n) {
+                return carriedAhead(n);
+            }
+            spare.reused(n);
+            return spare;
+        }
+
+        /**
+         * Clears which positions were noted — a position is noted where it has a pair — for a listing of {@code n}
+         * positions, and from what, so that the arrays keep no opportunity of an earlier listing alive (every one
+         * past this listing's positions is null already: the earlier listings cleared theirs the same way).
+         */
+        private void reused(int n) {
+            int used = Math.max(size, n);
+            Arrays.fill(pair, 0, used, null);
+            Arrays.fill(noted, 0, used, null);
+            size = n;
         }
 
         /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */
@@ -632,7 +704,7 @@ final class PlanVerdicts {
         PairState carry(int i, LiquidationOpportunity o, Entry entry) {
             Terms last = entry.termsOf;
             int at = entry.termsAt;
-            if (last == null || last == this || at >= last.noted.length || last.noted[at] != o) {
+            if (last == null || last == this || at >= last.size || last.noted[at] != o) {
                 return null;
             }
             copy(last, at, i, o);
@@ -648,7 +720,7 @@ final class PlanVerdicts {
          * pointing at where its terms were noted before; only a book without slots reads that ({@link #carry}).
          */
         void carryFrom(Terms last, int at, int i, LiquidationOpportunity o) {
-            if (last == this || at >= last.noted.length || last.noted[at] != o) {
+            if (last == this || at >= last.size || last.noted[at] != o) {
                 return;
             }
             copy(last, at, i, o);

@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the same dated object; every position's hash is {@code Bids.positionHash} of its opportunity; the pairs kept name
  * every position's pair, and each position's pair index points at a position of its pair; and a position's kept
  * terms come with it exactly when it is listed as the same object as in the listing before and its terms were kept
- * there (noted by a round, or carried). Listings in slot order are dated against the one before by merging the slot
- * lists; a listing out of order is dated through the records, and the one after it too; both are drawn here.
+ * there (noted by a round, or carried), and are its own. Listings in slot order are dated against the one before by
+ * merging the slot lists; a listing out of order is dated through the records, and the one after it too; both are
+ * drawn here. Through the records, terms come only with such positions, and may come with fewer: a record names the
+ * listing its terms were noted in, whose arrays the listings since may have reused ({@code Terms.carriedAhead}).
  */
 class ListingDatingTest {
     private static final EcosystemSnapshot SNAPSHOT = GeneratedEcosystem.of(GeneratedEcosystem.Size.small(), 1)
@@ -72,6 +74,8 @@ class ListingDatingTest {
         boolean[] termsBefore = new boolean[SLOTS];
         // How many listings the draw puts in order after a listing in order, which the desk dates by merging.
         int inOrderAfterInOrder = 0;
+        // How many positions of listings dated through the records came with their terms.
+        int carriedThroughRecords = 0;
         for (long block = 10; block < 70; block++) {
             List<Integer> slots = new ArrayList<>();
             List<LiquidationOpportunity> listed = new ArrayList<>();
@@ -121,13 +125,26 @@ class ListingDatingTest {
                 assertThat(List.of(ofPair.chain(), ofPair.collateralAsset(), ofPair.debtAsset())).as(where)
                         .isEqualTo(List.of(o.chain(), o.collateralAsset(), o.debtAsset()));
                 boolean carried = sameObject && termsBefore[slot];
-                assertThat(round.repayable(i)).as(where + ": terms carried " + carried)
-                        .isEqualTo(carried ? d.repayable() : 0.0);
-                // A round notes the terms of the positions it observes (one in three here).
-                if (random.nextInt(3) == 0) {
-                    round.observe(i);
+                if (mergeable) {
+                    assertThat(round.termsKept(i)).as(where + ": terms carried " + carried).isEqualTo(carried);
+                } else if (round.termsKept(i)) {
+                    // Dated through the records: only terms its entry names, whose listing's may since be reused.
+                    assertThat(carried).as(where + ": terms kept, so carried").isTrue();
+                    carriedThroughRecords++;
                 }
-                termsNow[slot] = carried || round.repayable(i) != 0.0;
+                if (round.termsKept(i)) {
+                    assertThat(round.repayable(i)).as(where).isEqualTo(d.repayable());
+                }
+                // A round notes the terms of the positions it observes (one in three here).
+                boolean observed = random.nextInt(3) == 0;
+                if (observed) {
+                    round.observe(i);
+                    assertThat(round.termsKept(i)).as(where + ": noted").isTrue();
+                    assertThat(round.repayable(i)).as(where + ": noted").isEqualTo(d.repayable());
+                    assertThat(round.gasUnits(i)).as(where + ": noted").isEqualTo(d.gasUnits());
+                }
+                // Kept here: carried (through the records, perhaps not every one the rule allows), or noted.
+                termsNow[slot] = round.termsKept(i);
                 listedNow[slot] = o;
                 datedNow[slot] = d;
             }
@@ -137,6 +154,7 @@ class ListingDatingTest {
         }
         workers.close();
         assertThat(inOrderAfterInOrder).as("listings the draw puts in order after one in order").isGreaterThan(20);
+        assertThat(carriedThroughRecords).as("positions dated through the records with their terms").isGreaterThan(20);
     }
 
     /** {@code o} dated from {@code first}: itself when first seen in its own block, else a copy. */

@@ -275,6 +275,50 @@ class PlanVerdictsTest {
         assertThat(nothingToPlanOn(listing, last, false)).as("nobody planned it last round").isTrue();
     }
 
+    /**
+     * A round opened in the arrays of the protocol's last round (the spare of {@code PlanVerdicts.open}) reads as one
+     * opened in new arrays. Two positions nobody plans, in two rounds: in the second both verdicts stand, so that
+     * round's arrays hold each position's entry and a known verdict. Then the pair's quotes can no longer tell
+     * whether they changed: a round opened in those arrays forgets both positions as it observes them, and its
+     * verdicts, settled, and the round carried over after it must know nothing — as a round in new arrays, where
+     * nothing observed leaves an entry or a verdict behind.
+     */
+    @Test
+    void aRoundInTheLastRoundsArraysKnowsWhatARoundInNewOnesKnows() {
+        for (boolean reuse : new boolean[] {false, true}) {
+            quotesVersion[0] = 5;
+            List<LiquidationOpportunity> listing = List.of(position(0, USDC, 100), position(1, USDC, 200));
+            LiquidationDesk.Seen[] records = {new LiquidationDesk.Seen(1), new LiquidationDesk.Seen(1)};
+            PlanVerdicts.Round last = null;
+            for (int r = 0; r < 2; r++) {
+                last = openIn(listing, records, last);
+                last.observed(List.of(last.observe(0, 2)));
+                last.settle(0, false);
+                last.settle(1, false);
+            }
+            assertThat(last.knownToNobody(0)).as("same inputs: the verdict stands").isTrue();
+            assertThat(last.knownToNobody(1)).isTrue();
+            quotesVersion[0] = -1;
+            PlanVerdicts.Round unknowable = openIn(listing, records, reuse ? last : null);
+            unknowable.observed(List.of(unknowable.observe(0, 2)));
+            for (int i = 0; i < 2; i++) {
+                assertThat(unknowable.knownToNobody(i)).as("reused %s, position %d", reuse, i).isFalse();
+                unknowable.settle(i, false);
+            }
+            PlanVerdicts.Round carried = verdicts.again(unknowable, nextBlock(), quotes, prices::usd);
+            assertThat(carried.observed()).as("nothing moved: carried over").isTrue();
+            assertThat(carried.knownToNobody(0)).as("reused %s", reuse).isFalse();
+            assertThat(carried.knownToNobody(1)).as("reused %s", reuse).isFalse();
+        }
+    }
+
+    /** A round opened on {@code listing} at the next block, in {@code spare}'s arrays when given. */
+    private PlanVerdicts.Round openIn(List<LiquidationOpportunity> listing, LiquidationDesk.Seen[] records,
+                                      PlanVerdicts.Round spare) {
+        return verdicts.open(listing, records, PlanVerdicts.onePerPair(listing, 0, listing.size()),
+                new PlanVerdicts.Terms(listing.size()), nextBlock(), quotes, prices::usd, spare);
+    }
+
     private BlockContext nextBlock() {
         block++;
         prices.update(block * 12);
