@@ -121,10 +121,10 @@ final class PlanVerdicts {
     /**
      * A round with no verdict known yet, its positions still to be observed. Its arrays — an entry, a crowd stamp and
      * two flags a position, cleared — are {@code spare}'s when it has room, cleared where they are read before they
-     * are written: new ones are cleared as they are made, on the calling thread before the round's slices start, and a
-     * deep cascade opens thousands of rounds of up to a hundred thousand positions; the last round's, written just
-     * before, are often still in the processor's cache. The crowd stamps are not cleared: a position's is read only where it was observed
-     * ({@link Round#settle}, {@link #again}), and observing writes it.
+     * are written: new ones are cleared as they are made, on the calling thread before the round's slices start, and
+     * a deep cascade opens thousands of rounds of up to a hundred thousand positions; the last round's, written just
+     * before, are often still in the processor's cache. The crowd stamps are not cleared: a position's is read only
+     * where it was observed ({@link Round#settle}, {@link #again}), and observing writes it.
      */
     private Round open(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, PairState[] pairs,
                        Terms terms, BlockContext block, SaleQuotes quotes, UsdPrices usd, long thisRound,

@@ -99,7 +99,8 @@ class RecordDigestTest {
 
     @Test
     void everyComponentOfAnEventLogEntryReachesTheBytes() {
-        List<RunEvent> variants = List.of(new RunEvent(3_600, ChainId.of("base"), 1_800, "perp-adl", "acct-2", "d", 1.5),
+        List<RunEvent> variants = List.of(
+                new RunEvent(3_600, ChainId.of("base"), 1_800, "perp-adl", "acct-2", "d", 1.5),
                 new RunEvent(3_601, ChainId.of("base"), 1_800, "perp-adl", "acct-2", "d", 1.5),
                 new RunEvent(3_600, ChainId.of("arbitrum"), 1_800, "perp-adl", "acct-2", "d", 1.5),
                 new RunEvent(3_600, ChainId.of("base"), 1_801, "perp-adl", "acct-2", "d", 1.5),
