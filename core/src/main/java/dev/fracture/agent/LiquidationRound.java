@@ -279,11 +279,16 @@ public final class LiquidationRound {
          */
         public static Bids onDemand(LiquidationOpportunity opportunity, int positionHash, double topFee,
                                     LiquidationPlan[] made, int[] members, IntFunction<LiquidationPlan> maker) {
+            requireOnePlanPerMember(made, members);
+            return new Bids(opportunity, positionHash, topFee, made, members, maker);
+        }
+
+        /** Refuses plans and members of different lengths: each plan of the top fee is one member's. */
+        private static void requireOnePlanPerMember(LiquidationPlan[] made, int[] members) {
             if (made.length != members.length) {
                 throw new IllegalArgumentException("bids: " + made.length + " plans for " + members.length
                         + " members");
             }
-            return new Bids(opportunity, positionHash, topFee, made, members, maker);
         }
 
         /**
@@ -310,10 +315,7 @@ public final class LiquidationRound {
                 throw new IllegalArgumentException("bids: a flash sale's repayment and collateral must be finite and"
                         + " positive (were " + flashRepay + " and " + flashCollateral + ")");
             }
-            if (made.length != members.length) {
-                throw new IllegalArgumentException("bids: " + made.length + " plans for " + members.length
-                        + " members");
-            }
+            requireOnePlanPerMember(made, members);
             return new Bids(opportunity, positionHash, topFee, made, members, maker, flashSales, flashRepay,
                     flashCollateral);
         }
