@@ -24,6 +24,7 @@ import dev.fracture.protocol.lending.TokenAmounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -396,10 +397,11 @@ final class AaveBook implements ProtocolBook {
      */
     @Override
     public void digest(StateDigest digest) {
+        byte[][] names = reserveNames(accounts);
         for (int start = 0; start < accounts.size(); start += DIGEST_BATCH) {
             int first = start;
             for (byte[] part : workers.encoded(Math.min(DIGEST_BATCH, accounts.size() - start), 96,
-                    (out, j) -> write(out, accounts, first + j, writtenOff[first + j]))) {
+                    (out, j) -> write(out, accounts, names, first + j, writtenOff[first + j]))) {
                 digest.addBytes(part);
             }
         }
@@ -408,19 +410,43 @@ final class AaveBook implements ProtocolBook {
 
     /**
      * One account for the digest: its id, e-mode category, each collateral (asset, scaled balance, whether used as
-     * collateral) and each debt (asset, scaled balance), counted, and whether the book wrote it off.
+     * collateral) and each debt (asset, scaled balance), counted, and whether the book wrote it off. An account the
+     * arrays hold is written from them, its reserves' names by index ({@link #reserveNames}), in the same bytes.
      */
-    private static void write(DigestBytes out, AaveAccountTable accounts, int i, boolean writtenOff) {
+    static void write(DigestBytes out, AaveAccountTable accounts, byte[][] reserveNames, int i, boolean writtenOff) {
         out.putText(accounts.id(i).value()).putInt(accounts.eModeCategory(i)).putInt(accounts.collaterals(i));
-        for (int j = 0; j < accounts.collaterals(i); j++) {
-            out.putText(accounts.collateralAsset(i, j).value()).putBigInteger(accounts.collateralBalance(i, j))
-                    .putBoolean(accounts.usedAsCollateral(i, j));
-        }
-        out.putInt(accounts.debts(i));
-        for (int j = 0; j < accounts.debts(i); j++) {
-            out.putText(accounts.debtAsset(i, j).value()).putBigInteger(accounts.debtBalance(i, j));
+        if (accounts.isWide(i)) {
+            for (int j = 0; j < accounts.collaterals(i); j++) {
+                out.putText(accounts.collateralAsset(i, j).value()).putBigInteger(accounts.collateralBalance(i, j))
+                        .putBoolean(accounts.usedAsCollateral(i, j));
+            }
+            out.putInt(accounts.debts(i));
+            for (int j = 0; j < accounts.debts(i); j++) {
+                out.putText(accounts.debtAsset(i, j).value()).putBigInteger(accounts.debtBalance(i, j));
+            }
+        } else {
+            // The same bytes from the arrays: each reserve's name encoded once, each balance from its two words.
+            for (int j = 0; j < accounts.collaterals(i); j++) {
+                out.putUtf8(reserveNames[accounts.collateralReserve(i, j)])
+                        .putUnsigned(accounts.collateralHighWord(i, j), accounts.collateralLowWord(i, j))
+                        .putBoolean(accounts.usedAsCollateral(i, j));
+            }
+            out.putInt(accounts.debts(i));
+            for (int j = 0; j < accounts.debts(i); j++) {
+                out.putUtf8(reserveNames[accounts.debtReserve(i, j)])
+                        .putUnsigned(accounts.debtHighWord(i, j), accounts.debtLowWord(i, j));
+            }
         }
         out.putBoolean(writtenOff);
+    }
+
+    /** Each reserve's asset name in UTF-8, by the table's reserve index. */
+    static byte[][] reserveNames(AaveAccountTable accounts) {
+        byte[][] names = new byte[accounts.reserves()][];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = accounts.reserveAsset(k).value().getBytes(StandardCharsets.UTF_8);
+        }
+        return names;
     }
 
     @Override

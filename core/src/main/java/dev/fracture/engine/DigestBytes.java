@@ -47,13 +47,57 @@ final class DigestBytes {
         return this;
     }
 
-    /** A text as its UTF-8 length then its bytes; null as the length −1 and no bytes (apart from "" and "null"). */
+    /**
+     * A text as its UTF-8 length then its bytes; null as the length −1 and no bytes (apart from "" and "null"). An
+     * ASCII text, as every id is, is its own UTF-8: its characters are written as they are read, sparing the encoded
+     * copy a deep book would make a million times.
+     */
     DigestBytes putText(String s) {
-        return s == null ? putInt(-1) : putBytes(s.getBytes(StandardCharsets.UTF_8));
+        if (s == null) {
+            return putInt(-1);
+        }
+        int n = s.length();
+        room(4 + n);
+        int start = size + 4;
+        for (int c = 0; c < n; c++) {
+            char ch = s.charAt(c);
+            if (ch >= 0x80) {
+                return putBytes(s.getBytes(StandardCharsets.UTF_8));
+            }
+            bytes[start + c] = (byte) ch;
+        }
+        putInt(n);
+        size += n;
+        return this;
+    }
+
+    /** A text already encoded as UTF-8 ({@code utf8}), written as {@link #putText} writes the text. */
+    DigestBytes putUtf8(byte[] utf8) {
+        return putBytes(utf8);
     }
 
     DigestBytes putBigInteger(BigInteger v) {
         return putBytes(v.toByteArray());
+    }
+
+    /**
+     * The unsigned 128-bit number {@code high}·2⁶⁴ + {@code low} as {@link #putBigInteger} writes it: the length of
+     * its two's complement, then those bytes — {@code bitLength / 8 + 1} of them, the sign bit's zero included, as
+     * {@link BigInteger#toByteArray} makes them. The same bytes without making the big integer, for a book's balances
+     * held as two words.
+     */
+    DigestBytes putUnsigned(long high, long low) {
+        int bits = high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
+        int n = bits / 8 + 1;
+        putInt(n);
+        room(n);
+        for (int b = 0; b < n; b++) {
+            // Byte b counted from the least significant: the low word's eight, the high word's eight, then zero.
+            long word = b < 8 ? low : b < 16 ? high : 0;
+            bytes[size + n - 1 - b] = (byte) (word >>> (8 * (b & 7)));
+        }
+        size += n;
+        return this;
     }
 
     /** {@code b}'s length, then {@code b}. */

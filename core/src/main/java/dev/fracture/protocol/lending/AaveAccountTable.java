@@ -432,6 +432,34 @@ public final class AaveAccountTable {
         return assets.size();
     }
 
+    /** The asset of reserve {@code k} among {@link #reserves}. */
+    public AssetId reserveAsset(int k) {
+        return assets.get(k);
+    }
+
+    /**
+     * The high word of account {@code i}'s collateral {@code j}'s scaled balance, of an account the arrays hold (not
+     * {@link #isWide}): with {@link #collateralLowWord}, the balance without making it a big integer.
+     */
+    public long collateralHighWord(int i, int j) {
+        return collateralHigh[collateralStart[i] + j];
+    }
+
+    /** The low word, unsigned, of what {@link #collateralHighWord} reads. */
+    public long collateralLowWord(int i, int j) {
+        return collateralLow[collateralStart[i] + j];
+    }
+
+    /** The high word of account {@code i}'s debt {@code j}'s scaled balance, as {@link #collateralHighWord} says. */
+    public long debtHighWord(int i, int j) {
+        return debtHigh[debtStart[i] + j];
+    }
+
+    /** The low word, unsigned, of what {@link #debtHighWord} reads. */
+    public long debtLowWord(int i, int j) {
+        return debtLow[debtStart[i] + j];
+    }
+
     /** The index of account {@code i}'s collateral {@code j}'s reserve among {@link #reserves}. */
     public int collateralReserve(int i, int j) {
         return isWide(i) ? reserveIndex(wide.get(i).collaterals().get(j).asset())

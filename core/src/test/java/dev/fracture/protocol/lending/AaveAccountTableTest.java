@@ -134,6 +134,44 @@ class AaveAccountTableTest {
         return RandomAave.amountWorth(random, BASE_PRICES[a], DECIMALS[a], 1e2, 1e8);
     }
 
+    /**
+     * The words and reserve indices a book digests an account by ({@code AaveBook.digest}) are the record's: each
+     * balance read as two words is the record's balance, each reserve index names the record's asset — on the same
+     * random accounts as below, with zero balances; an account the arrays cannot hold (a balance of 2^127 or more, an
+     * unlisted reserve) is digested from its record.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theWordsAndReservesReadAreTheRecordsBalancesAndAssets(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        AaveMarket market = market(random);
+        List<AaveAccount> records = accounts(random, 300);
+        AaveAccountTable table = new AaveAccountTable(market, records);
+        int read = 0;
+        for (int i = 0; i < records.size(); i++) {
+            AaveAccount record = records.get(i);
+            for (int j = 0; j < record.collaterals().size(); j++) {
+                AaveCollateral c = record.collaterals().get(j);
+                if (!table.isWide(i)) {
+                    read++;
+                    assertThat(table.reserveAsset(table.collateralReserve(i, j))).isEqualTo(c.asset());
+                    assertThat(UnsignedWide.toBigInteger(table.collateralHighWord(i, j), table.collateralLowWord(i, j)))
+                            .as("%s collateral %d", record.id(), j).isEqualTo(c.balance());
+                }
+            }
+            for (int j = 0; j < record.debts().size(); j++) {
+                AaveDebt d = record.debts().get(j);
+                if (!table.isWide(i)) {
+                    read++;
+                    assertThat(table.reserveAsset(table.debtReserve(i, j))).isEqualTo(d.asset());
+                    assertThat(UnsignedWide.toBigInteger(table.debtHighWord(i, j), table.debtLowWord(i, j)))
+                            .as("%s debt %d", record.id(), j).isEqualTo(d.balance());
+                }
+            }
+        }
+        assertThat(read).isGreaterThan(300);
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void theArraysAnswerAsTheRecordsDo(long seed) {
