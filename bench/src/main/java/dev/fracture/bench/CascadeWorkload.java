@@ -3,8 +3,12 @@ package dev.fracture.bench;
 import dev.fracture.engine.BasePrices;
 import dev.fracture.engine.GeneratedEcosystem;
 import dev.fracture.engine.SimulationSetup;
+import dev.fracture.model.Asset;
+import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
 import dev.fracture.model.EcosystemSnapshot;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The cascade of issue 5's benchmark: the generated ecosystem ({@link GeneratedEcosystem}, seed {@link #SEED}) with
@@ -32,18 +36,33 @@ final class CascadeWorkload {
         EcosystemSnapshot snapshot = g.snapshot();
         double eth0 = snapshot.asset(GeneratedEcosystem.ETH).orElseThrow().referencePriceUsd();
         long fallSeconds = FALL_BLOCKS * HOME_BLOCK_SECONDS;
+        // Looked up by id, as a scenario's own paths are (ScenarioSetup): the engine asks every asset's base price on
+        // every chain's every block, and a search of the snapshot's list per ask would be the workload's cost, not
+        // the engine's.
+        Map<AssetId, Asset> byId = new HashMap<>();
+        for (Asset a : snapshot.assets()) {
+            byId.put(a.id(), a);
+        }
         BasePrices path = new BasePrices() {
             @Override
-            public double usd(dev.fracture.model.AssetId asset, long t) {
+            public double usd(AssetId asset, long t) {
                 if (asset.equals(GeneratedEcosystem.ETH)) {
                     return eth0 * (1 - SHOCK * Math.min(1.0, t / (double) fallSeconds));
                 }
-                return snapshot.asset(asset).orElseThrow().referencePriceUsd();
+                return known(asset).referencePriceUsd();
             }
 
             @Override
-            public boolean drives(dev.fracture.model.AssetId asset) {
-                return !(snapshot.asset(asset).orElseThrow().kind() instanceof AssetKind.Bridged);
+            public boolean drives(AssetId asset) {
+                return !(known(asset).kind() instanceof AssetKind.Bridged);
+            }
+
+            private Asset known(AssetId asset) {
+                Asset a = byId.get(asset);
+                if (a == null) {
+                    throw new IllegalArgumentException("benchmark workload: unknown asset " + asset);
+                }
+                return a;
             }
         };
         return new SimulationSetup(snapshot, HOME_BLOCKS * HOME_BLOCK_SECONDS, SEED, path, g.impact(),
