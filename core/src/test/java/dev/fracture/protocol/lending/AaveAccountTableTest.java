@@ -134,6 +134,17 @@ class AaveAccountTableTest {
         return RandomAave.amountWorth(random, BASE_PRICES[a], DECIMALS[a], 1e2, 1e8);
     }
 
+    /** A seed's random market, its 300 random accounts and their table, and the generator to draw on from. */
+    private record Drawn(SplittableRandom random, AaveMarket market, List<AaveAccount> records,
+                         AaveAccountTable table) {
+        static Drawn of(long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            AaveMarket market = AaveAccountTableTest.market(random);
+            List<AaveAccount> records = accounts(random, 300);
+            return new Drawn(random, market, records, new AaveAccountTable(market, records));
+        }
+    }
+
     /**
      * The words and reserve indices a book digests an account by ({@code AaveBook.digest}) are the record's: each
      * balance read as two words is the record's balance, each reserve index names the record's asset — on the same
@@ -143,10 +154,9 @@ class AaveAccountTableTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void theWordsAndReservesReadAreTheRecordsBalancesAndAssets(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        AaveMarket market = market(random);
-        List<AaveAccount> records = accounts(random, 300);
-        AaveAccountTable table = new AaveAccountTable(market, records);
+        Drawn drawn = Drawn.of(seed);
+        List<AaveAccount> records = drawn.records();
+        AaveAccountTable table = drawn.table();
         int read = 0;
         for (int i = 0; i < records.size(); i++) {
             AaveAccount record = records.get(i);
@@ -175,10 +185,11 @@ class AaveAccountTableTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void theArraysAnswerAsTheRecordsDo(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        AaveMarket market = market(random);
-        List<AaveAccount> records = accounts(random, 300);
-        AaveAccountTable table = new AaveAccountTable(market, records);
+        Drawn drawn = Drawn.of(seed);
+        SplittableRandom random = drawn.random();
+        AaveMarket market = drawn.market();
+        List<AaveAccount> records = drawn.records();
+        AaveAccountTable table = drawn.table();
         int answered = 0;
         int liquidatable = 0;
         int targeted = 0;
