@@ -46,7 +46,6 @@ final class StateDigest {
         return this;
     }
 
-
     String hex() {
         return HexFormat.of().formatHex(sha.digest());
     }
