@@ -31,15 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // The throughput collector: a cascade is a batch run that allocates fast and keeps a large live set, and G1's
-// concurrent work and barriers cost it a fifth at 1,000,000 accounts (docs/BENCHMARKS.md). Transparent huge pages
-// (Linux; the option is ignored elsewhere): a heap of many gigabytes is touched in 2 MB pages rather than 4 kB ones,
-// fewer page faults and TLB misses. A survivor of one young collection is promoted at the next: what survives a
+// concurrent work and barriers cost it a fifth at 1,000,000 accounts (docs/cascade-steps.md, step 22). Transparent huge
+// pages (Linux; the option is ignored elsewhere): a heap of many gigabytes is touched in 2 MB pages rather than 4 kB
+// ones, fewer page faults and TLB misses. A survivor of one young collection is promoted at the next: what survives a
 // collection in a run is the run's own state (books, listings, records), which the collector otherwise copies from
-// survivor space to survivor space several times first. The heap is touched when the fork starts
-// (-XX:+AlwaysPreTouch): otherwise the operating system zeroes each page at its first use — the first run's eden, and in
-// every later run the old generation as promoted survivors grow into it — inside the collector's pauses, which on a
-// virtualized machine took three times as long (docs/BENCHMARKS.md, step 60): a cost of the machine, not of either
-// engine. Both engines alike.
+// survivor space to survivor space several times first. The heap is touched when the fork starts (-XX:+AlwaysPreTouch):
+// otherwise the operating system zeroes each page at its first use — the first run's eden, and in every later run the
+// old generation as promoted survivors grow into it — inside the collector's pauses, which on a virtualized machine
+// took three times as long (docs/cascade-steps.md, step 60): a cost of the machine, not of either engine. Both engines
+// alike.
 @Fork(value = 1, jvmArgs = {"-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1", "-XX:+IgnoreUnrecognizedVMOptions",
         "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch"},
         jvmArgsAppend = {"-Xms6g", "-Xmx6g"})

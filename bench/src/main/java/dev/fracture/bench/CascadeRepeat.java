@@ -10,8 +10,8 @@ import java.lang.management.ManagementFactory;
  * time and the calling thread's printed (the calling thread runs the blocks, its share the run's critical path, and
  * since step 61 takes chunks of the work it hands to the engine's threads beside them, so its time includes its share
  * of that work): how the engine's steps are compared on a shared, noisy machine — two builds' jars alternated, warm
- * runs set side by side pair by pair (docs/BENCHMARKS.md). Every run must end in the first run's state, as in
- * {@link CascadeBenchmark}.
+ * runs set side by side pair by pair (docs/BENCHMARKS.md, docs/cascade-steps.md). Every run must end in the first
+ * run's state, as in {@link CascadeBenchmark}.
  *
  * <p>Usage: {@code java -Xms16g -Xmx16g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -cp bench/target/benchmarks.jar
  * dev.fracture.bench.CascadeRepeat ACCOUNTS RUNS THREADS}, the perp accounts being 5% of the lending ones. The first

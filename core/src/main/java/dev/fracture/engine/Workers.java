@@ -22,8 +22,8 @@ import java.util.function.Function;
  *
  * <p>Neither side goes to sleep at once: a helper that finds no work looks for more for {@link #SPIN_NANOS} before it
  * sleeps, and the caller waiting for a helper's last chunk looks for its end as long. A thread put to sleep gives its
- * processor back, and a virtual machine's processor with nothing to run halts; waking it again took a median of 5–8
- * µs on the 2-core machine of docs/BENCHMARKS.md and a tenth of a millisecond at the 99th percentile, twice per piece
+ * processor back, and a virtual machine's processor with nothing to run halts; waking it again took a median of 5–8 µs
+ * on the 2-core machine of docs/cascade-steps.md and a tenth of a millisecond at the 99th percentile, twice per piece
  * (the helper's start, the caller's end), against pieces of about half a millisecond between serial steps of a few
  * hundred microseconds. A thread awake that long meets the next piece, or the end of this one, at once. What it costs
  * is processor time while it looks, at most that much per piece (step 67 there: 3% less wall time for a run at
@@ -128,7 +128,7 @@ final class Workers implements AutoCloseable {
      * over the threads ({@link #chunked}): enough chunks that a thread finishing early finds another. A round's work
      * is uneven along its positions (a pair's positions lie together, and one pair's are planned where the next one's
      * are passed over at a glance): at 1,000,000 accounts on two threads, 16 chunks a piece took 4% off the wall time
-     * of 8, and 32 no more (docs/BENCHMARKS.md, step 67).
+     * of 8, and 32 no more (docs/cascade-steps.md, step 67).
      */
     private <R> List<R> inChunks(int count, Slice<R> slice) {
         int per = (count + threads * 8 - 1) / (threads * 8);
