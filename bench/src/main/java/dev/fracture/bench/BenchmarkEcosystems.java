@@ -10,6 +10,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.GasPriceModel;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ public final class BenchmarkEcosystems {
     }
 
     private static BigDecimal decimal(double x, int scale) {
-        return BigDecimal.valueOf(x).setScale(scale, RoundingMode.DOWN);
+        return ShortestDecimal.of(x).setScale(scale, RoundingMode.DOWN);
     }
 
     /**
@@ -108,7 +109,7 @@ public final class BenchmarkEcosystems {
             int half = spacing * (int) Math.pow(3, k);
             double share = v2Liquidity * (2.5 / k) * (0.8 + 0.4 * rnd.nextDouble());
             positions.add(new VenueSpec.LiquidityPosition(base - half, base + half,
-                    BigDecimal.valueOf(share).toBigInteger()));
+                    ShortestDecimal.of(share).toBigInteger()));
         }
         return new VenueSpec.ConcentratedLiquidity(id, chain, eth, usd, 500, spacing, sqrtPriceX96, positions);
     }

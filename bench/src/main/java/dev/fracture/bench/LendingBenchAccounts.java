@@ -2,6 +2,7 @@ package dev.fracture.bench;
 
 import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveAccountBook;
 import dev.fracture.protocol.lending.AaveCollateral;
@@ -91,7 +92,8 @@ public final class LendingBenchAccounts {
     }
 
     private static BigInteger units(double usd, int asset, SplittableRandom random) {
-        BigInteger whole = BigDecimal.valueOf(usd / (PRICES[asset] / 1e8)).movePointRight(DECIMALS[asset]).toBigInteger();
+        BigInteger whole = ShortestDecimal.of(usd / (PRICES[asset] / 1e8)).movePointRight(DECIMALS[asset])
+                .toBigInteger();
         return whole.add(BigInteger.valueOf(random.nextInt(1000))).max(BigInteger.ONE);
     }
 

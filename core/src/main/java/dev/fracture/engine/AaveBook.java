@@ -9,6 +9,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.lending.AaveAccount;
 import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveAccountData;
@@ -167,7 +168,7 @@ final class AaveBook implements ProtocolBook {
 
     /** The Aave oracle's base currency: USD with 8 decimals. */
     private static long toBase(double usd) {
-        return BigDecimal.valueOf(usd).movePointRight(AavePrices.BASE_CURRENCY_DECIMALS)
+        return ShortestDecimal.of(usd).movePointRight(AavePrices.BASE_CURRENCY_DECIMALS)
                 .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
@@ -301,7 +302,7 @@ final class AaveBook implements ProtocolBook {
         int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
         // protocol caps what it takes anyway).
-        BigInteger repay = BigDecimal.valueOf(plan.repay()).movePointRight(debtDecimals)
+        BigInteger repay = ShortestDecimal.of(plan.repay()).movePointRight(debtDecimals)
                 .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
         if (repay.signum() <= 0) {
             return new Applied(0, 0, 0);

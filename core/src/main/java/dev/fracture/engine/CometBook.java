@@ -8,6 +8,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.lending.Comet;
 import dev.fracture.protocol.lending.CometAbsorbResult;
 import dev.fracture.protocol.lending.CometAccount;
@@ -150,7 +151,7 @@ final class CometBook implements ProtocolBook {
 
     /** {@code CometCore.PRICE_SCALE}: USD with 8 decimals, as Comet's price feeds answer. */
     private static long toPriceScale(double usd) {
-        return BigDecimal.valueOf(usd).movePointRight(8).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return ShortestDecimal.of(usd).movePointRight(8).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     /** The protocol's collateral for sale, per asset, while reserves are below target. */
@@ -206,7 +207,7 @@ final class CometBook implements ProtocolBook {
             return new Applied(0, 0, 0);
         }
         // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-        BigInteger base = BigDecimal.valueOf(plan.repay()).movePointRight(market.baseDecimals())
+        BigInteger base = ShortestDecimal.of(plan.repay()).movePointRight(market.baseDecimals())
                 .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
         BigInteger quote = Comet.DEFAULT.quoteCollateral(market, prices, asset, base);
         if (quote.compareTo(held) > 0) {

@@ -7,6 +7,7 @@ import dev.fracture.market.Router;
 import dev.fracture.model.AccountId;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.cdp.CdpRevertException;
 import dev.fracture.protocol.cdp.DssMath;
 import dev.fracture.protocol.cdp.FlipBid;
@@ -153,7 +154,7 @@ final class FlipKeepers {
                 return null;
             }
             double wanted = (tab + costDai) / (lotValue / lot);
-            BigInteger ask = BigDecimal.valueOf(wanted).movePointRight(18).setScale(0, RoundingMode.CEILING)
+            BigInteger ask = ShortestDecimal.of(wanted).movePointRight(18).setScale(0, RoundingMode.CEILING)
                     .toBigInteger();
             if (ask.signum() <= 0 || ask.compareTo(flipper.maximumDent(a)) > 0) {
                 return null;

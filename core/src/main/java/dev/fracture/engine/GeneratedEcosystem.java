@@ -16,6 +16,7 @@ import dev.fracture.model.OracleId;
 import dev.fracture.model.OracleSpec;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.model.VenueId;
 import dev.fracture.model.VenueSpec;
 import java.math.BigDecimal;
@@ -230,7 +231,7 @@ public final class GeneratedEcosystem {
                 int half = spacing * (int) Math.pow(3, k);
                 double share = v2Liquidity * (0.5 / k) * (0.8 + 0.4 * rnd.nextDouble());
                 positions.add(new VenueSpec.LiquidityPosition(base - half, base + half,
-                        BigDecimal.valueOf(share).toBigInteger()));
+                        ShortestDecimal.of(share).toBigInteger()));
             }
             return new VenueSpec.ConcentratedLiquidity(id, chain, token, usd, 3000, spacing, sqrtPriceX96, positions);
         }
@@ -375,7 +376,7 @@ public final class GeneratedEcosystem {
         }
 
         private static BigDecimal round(double x, int scale) {
-            return BigDecimal.valueOf(x).setScale(scale, RoundingMode.DOWN);
+            return ShortestDecimal.of(x).setScale(scale, RoundingMode.DOWN);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ProtocolSpec.PerpExchange;
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -105,6 +106,6 @@ final class GeneratedPerps {
 
     /** USDC has 6 decimals. */
     private static BigDecimal usd(double x) {
-        return BigDecimal.valueOf(x).setScale(6, RoundingMode.DOWN);
+        return ShortestDecimal.of(x).setScale(6, RoundingMode.DOWN);
     }
 }

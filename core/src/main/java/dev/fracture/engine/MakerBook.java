@@ -12,6 +12,7 @@ import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.cdp.Auction;
 import dev.fracture.protocol.cdp.AuctionStatus;
 import dev.fracture.protocol.cdp.Bark;
@@ -391,7 +392,7 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
             }
             AuctionStatus status = r.clipper.status(a, now);
             // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-            BigInteger amt = BigDecimal.valueOf(plan.collateral()).movePointRight(18)
+            BigInteger amt = ShortestDecimal.of(plan.collateral()).movePointRight(18)
                     .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(a.lot());
             if (plan.repay() >= plan.opportunity().maxRepay() * (1 - 1e-9)) {
                 // A plan for the whole opportunity means the whole tab (or lot): asking for the lot lets the contract

@@ -8,6 +8,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.protocol.lending.MorphoBlue;
 import dev.fracture.protocol.lending.MorphoLiquidationResult;
 import dev.fracture.protocol.lending.MorphoMarketParams;
@@ -212,7 +213,7 @@ final class MorphoBook implements ProtocolBook {
             m.loanUsd = reference.usd(m.loan.id());
             m.collateralReferenceUsd = reference.usd(m.collateral.id());
             double inLoan = m.collateralUsd / m.loanUsd;
-            BigInteger price = BigDecimal.valueOf(inLoan).movePointRight(36 + m.loan.decimals()
+            BigInteger price = ShortestDecimal.of(inLoan).movePointRight(36 + m.loan.decimals()
                     - m.collateral.decimals()).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
             if (!price.equals(m.price)) {
                 m.price = price;
@@ -315,7 +316,7 @@ final class MorphoBook implements ProtocolBook {
                 int i = at;
                 MorphoPosition p = m.positions.get(i);
                 // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-                BigInteger seize = BigDecimal.valueOf(plan.collateral()).movePointRight(m.collateral.decimals())
+                BigInteger seize = ShortestDecimal.of(plan.collateral()).movePointRight(m.collateral.decimals())
                         .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(p.collateral());
                 if (seize.signum() <= 0) {
                     return new Applied(0, 0, 0);

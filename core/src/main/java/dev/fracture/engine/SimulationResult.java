@@ -2,6 +2,7 @@ package dev.fracture.engine;
 
 import dev.fracture.mitigation.MitigationOutcome;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.SortedMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,9 @@ import java.util.Map;
  * protocol book's final state: equal hashes mean bit-identical runs): the trace, the liquidations, the log of every other event (scenario events taking effect,
  * mitigations acting, perp liquidations), the summary, the liquidators' books, and the protocols of the
  * ecosystem that this engine does not simulate yet (their positions sit the run out, and the result says so), and
- * what each mitigation did and cost ({@link MitigationOutcome}; docs/mitigations.md).
+ * what each mitigation did and cost ({@link MitigationOutcome}; docs/mitigations.md). The liquidators' books iterate
+ * in id order ({@link SortedMaps}): {@code Map.copyOf}'s order is salted per JVM, and a run's JSON printed them in
+ * another order on each run of the same input.
  */
 public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> events, Summary summary,
                                Map<String, LiquidatorOutcome> liquidators, List<ProtocolId> notSimulated,
@@ -22,7 +25,7 @@ public record SimulationResult(long seed, Trace trace, List<LiquidationEvent> ev
         mitigations = List.copyOf(mitigations);
         log = List.copyOf(log);
         events = List.copyOf(events);
-        liquidators = Map.copyOf(liquidators);
+        liquidators = SortedMaps.copyOf(liquidators);
         notSimulated = List.copyOf(notSimulated);
     }
 

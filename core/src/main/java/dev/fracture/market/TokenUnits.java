@@ -1,5 +1,6 @@
 package dev.fracture.market;
 
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -8,19 +9,21 @@ import java.math.RoundingMode;
  * Conversions between token units (what the {@link Venue} interface speaks, 1.5 = 1.5 ETH) and the integer
  * units a contract stores (1.5 ETH = 1500000000000000000 wei for 18 decimals).
  *
- * <p>A double goes through its shortest decimal representation ({@link BigDecimal#valueOf(double)}), so 0.1 ETH
- * becomes exactly 10^17 wei rather than the binary expansion of 0.1.
+ * <p>A double goes through its shortest decimal representation ({@link ShortestDecimal}, the same on every JDK), so
+ * 0.1 ETH becomes exactly 10^17 wei rather than the binary expansion of 0.1.
  */
 final class TokenUnits {
     private TokenUnits() {
     }
 
     static BigInteger floor(double tokens, int decimals) {
-        return BigDecimal.valueOf(tokens).movePointRight(decimals).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+        return ShortestDecimal.of(tokens).movePointRight(decimals).setScale(0, RoundingMode.FLOOR)
+                .toBigIntegerExact();
     }
 
     static BigInteger ceil(double tokens, int decimals) {
-        return BigDecimal.valueOf(tokens).movePointRight(decimals).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+        return ShortestDecimal.of(tokens).movePointRight(decimals).setScale(0, RoundingMode.CEILING)
+                .toBigIntegerExact();
     }
 
     static double toTokens(BigInteger units, int decimals) {

@@ -2,6 +2,7 @@ package dev.fracture.measure;
 
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
+import dev.fracture.model.SortedMaps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ public record RiskReport(String schemaVersion, SnapshotRef snapshot, Parameters 
                 List.of(1e6, 1e7, 1e8));
 
         public Options {
-            dailyVolatility = Map.copyOf(dailyVolatility);
-            samples = Map.copyOf(samples);
+            dailyVolatility = SortedMaps.copyOf(dailyVolatility);
+            samples = SortedMaps.copyOf(samples);
             fragmentationSizesUsd = List.copyOf(fragmentationSizesUsd);
         }
 

@@ -4,6 +4,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.model.VenueSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -46,7 +47,7 @@ final class Snapshots {
      * fraction comes through a double, so an exact answer may arrive a hair off).
      */
     static BigDecimal scale(EcosystemSnapshot s, AssetId asset, BigDecimal amount, double fraction, RoundingMode mode) {
-        return amount.multiply(BigDecimal.valueOf(fraction), MathContext.DECIMAL64)
+        return amount.multiply(ShortestDecimal.of(fraction), MathContext.DECIMAL64)
                 .setScale(asset(s, asset).decimals(), mode).stripTrailingZeros();
     }
 

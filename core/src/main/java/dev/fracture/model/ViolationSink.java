@@ -102,7 +102,7 @@ final class ViolationSink {
     }
 
     static String show(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        return Double.isFinite(value) ? ShortestDecimal.of(value).stripTrailingZeros().toPlainString()
                 : String.valueOf(value);
     }
 }

@@ -3,6 +3,7 @@ package dev.fracture.run;
 import dev.fracture.model.ProtocolId;
 import dev.fracture.model.ProtocolSpec;
 import dev.fracture.model.ProtocolSpec.IsolatedLending;
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -23,7 +24,7 @@ public record MarketLltvParameter(String name, ProtocolId protocol, String marke
             throw new IllegalArgumentException("grid parameter '" + name + "': lltv is a fraction in (0, 1) (was "
                     + value + ")");
         }
-        BigInteger wad = new BigDecimal(Double.toString(value)).movePointRight(18).setScale(0, RoundingMode.HALF_EVEN)
+        BigInteger wad = ShortestDecimal.of(value).movePointRight(18).setScale(0, RoundingMode.HALF_EVEN)
                 .toBigIntegerExact();
         List<ProtocolSpec> protocols = new ArrayList<>();
         for (ProtocolSpec p : in.snapshot().protocols()) {

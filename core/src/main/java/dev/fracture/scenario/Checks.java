@@ -1,5 +1,6 @@
 package dev.fracture.scenario;
 
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -119,7 +120,7 @@ final class Checks {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        BigDecimal exact = ShortestDecimal.of(value).stripTrailingZeros();
         double magnitude = Math.abs(value);
         return magnitude != 0 && (magnitude < 1e-9 || magnitude >= 1e15) ? exact.toString() : exact.toPlainString();
     }

@@ -72,6 +72,18 @@ class CascadeSimulatorTest {
     }
 
     @Test
+    void theLiquidatorsBooksIterateInIdOrderWhateverTheJvm() {
+        // Map.copyOf iterates in an order salted per JVM (fixed by the class-data archive on some JDKs, drawn at
+        // start on others), which a run's JSON printed; the result keeps them in id order.
+        List<String> ids = List.of("kappa", "alpha", "searcher-9", "flash", "zeta", "beta", "searcher-10", "mu");
+        List<LiquidatorProfile> profiles = ids.stream()
+                .map(id -> new LiquidatorProfile(id, Map.of(), true, 1, 1, 0, 0, 1, 0)).toList();
+        SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(ecosystem("10", "15000"), 600, 1, STEP,
+                Map.of(), profiles, 0));
+        assertThat(List.copyOf(r.liquidators().keySet())).containsExactlyElementsOf(ids.stream().sorted().toList());
+    }
+
+    @Test
     void aHealthyAccountIsLeftAlone() {
         SimulationResult r = CascadeSimulator.DEFAULT.run(new SimulationSetup(ecosystem("10", "15000"), 600, 1,
                 (a, t) -> a.equals(ETH) ? 2000 : 1, Map.of(), List.of(FLASH), 0));

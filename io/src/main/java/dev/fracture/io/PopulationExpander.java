@@ -4,6 +4,7 @@ import dev.fracture.model.AccountId;
 import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -456,7 +457,7 @@ final class PopulationExpander {
      * Starting from the shortest decimal that reads back as the double (at most 17 digits) keeps this cheap.
      */
     private static BigDecimal units(double value) {
-        return BigDecimal.valueOf(value).round(SIGNIFICANT);
+        return ShortestDecimal.of(value).round(SIGNIFICANT);
     }
 
     private static double total(List<PopulationSpec.Share> shares) {

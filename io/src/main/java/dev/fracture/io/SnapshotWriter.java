@@ -12,6 +12,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.OracleSpec;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import dev.fracture.model.SnapshotValidator;
 import dev.fracture.model.VenueSpec;
 import java.io.IOException;
@@ -229,7 +230,7 @@ public final class SnapshotWriter {
      */
     static void number(JsonGenerator g, String name, double value) throws IOException {
         g.writeFieldName(name);
-        g.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros());
+        g.writeNumber(ShortestDecimal.of(value).stripTrailingZeros());
     }
 
     private static void bigInteger(JsonGenerator g, String name, BigInteger value) throws IOException {

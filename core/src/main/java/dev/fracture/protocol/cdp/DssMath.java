@@ -1,5 +1,6 @@
 package dev.fracture.protocol.cdp;
 
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -78,7 +79,7 @@ public final class DssMath {
         if (!Double.isFinite(value) || value < 0) {
             throw new IllegalArgumentException("value must be finite and non-negative, got " + value);
         }
-        return BigDecimal.valueOf(value).multiply(new BigDecimal(scale)).toBigInteger();
+        return ShortestDecimal.of(value).multiply(new BigDecimal(scale)).toBigInteger();
     }
 
     /** Parses a decimal string (e.g. "1.05") into the given unit, exactly; more digits than the unit holds are refused. */

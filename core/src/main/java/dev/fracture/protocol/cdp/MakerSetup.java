@@ -4,6 +4,7 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.OracleId;
 import dev.fracture.model.ProtocolSpec;
+import dev.fracture.model.ShortestDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -89,7 +90,7 @@ public record MakerSetup(DogTotals dog, List<IlkSetup> ilks) {
 
     /** Spotter.poke: {@code spot = rdiv(rdiv(price · 1e9, par), mat)} with the price a WAD and par 1 RAY. */
     static BigInteger spot(double priceUsd, BigInteger mat) {
-        BigInteger priceWad = BigDecimal.valueOf(priceUsd).movePointRight(18).setScale(0, RoundingMode.DOWN)
+        BigInteger priceWad = ShortestDecimal.of(priceUsd).movePointRight(18).setScale(0, RoundingMode.DOWN)
                 .toBigIntegerExact();
         BigInteger priceRay = priceWad.multiply(BigInteger.TEN.pow(9));
         return DssMath.rdiv(DssMath.rdiv(priceRay, DssMath.RAY), mat);
