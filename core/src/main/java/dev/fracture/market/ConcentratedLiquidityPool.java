@@ -448,15 +448,22 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
     }
 
     /**
-     * Spot less the fee where there is liquidity at the current price; where there is none, a vanishing trade first
+     * Spot less the fee where a vanishing trade meets liquidity at the current price; where it meets none, it first
      * moves the price (for free) to the next tick that brings liquidity in, so the rate is the one there; 0 when no
-     * liquidity remains in this direction.
+     * liquidity remains in this direction. A price standing exactly on an initialized tick meets the range below that
+     * tick when it falls (selling token0) and the range above when it rises: the contract's swap starts by crossing
+     * the tick it stands on (UniswapV3Pool.swap: the next initialized tick at or below the current one, a step of no
+     * amount to it, then the cross), so the range above, though counted as in force, sells no token0.
      */
     @Override
     public double marginalRate(AssetId tokenIn, AssetId tokenOut) {
         boolean zeroForOne = zeroForOne(tokenIn, tokenOut);
         double keep = 1 - feePips / 1e6;
         int cursor = table.countAtOrBelow(tick());
+        if (zeroForOne && cursor > 0 && !priceAbove(cursor - 1)) {
+            // On tick cursor − 1 itself: the gap met going down is the one below it.
+            cursor--;
+        }
         if (table.activeLiquidityBelow(cursor) > 0) {
             return spotFromSqrt(zeroForOne, currentSqrtPrice()) * keep;
         }
@@ -481,9 +488,9 @@ public final class ConcentratedLiquidityPool implements Venue, IntegerQuoting {
      * sells down to the target price (the rate over 1 − fee) and takes input only where liquidity lies between the
      * spot and that target: nothing once the target is at or above the price where the first range with liquidity in
      * the sale's direction begins (the spot itself when that range holds the spot). A range is met only below the
-     * spot when selling token0 (the price falls) and above it when selling token1: a pool a sale drained to the lower
-     * end of its last range sits exactly on that tick, with the range above still "active", yet a further sale of
-     * token0 takes nothing — where {@link #marginalRate} still quotes the range above. When that liquidity lies more
+     * spot when selling token0 (the price falls) and above it when selling token1: a pool standing exactly on the
+     * lower tick of its last range, with that range counted as in force, sells no further token0 (as
+     * {@link #marginalRate} says too). When that liquidity lies more
      * than five orders of magnitude of price away, the rate returned is the spot's times 1e-5 instead: for targets so
      * far from the spot, {@link #inputAtMarginalRate}'s price move {@code 1 − target/spot} rounds towards 1 (at
      * 2^-53 of the spot it is 1, all the liquidity there is), and only from 1e-5 on is its rounding far under the

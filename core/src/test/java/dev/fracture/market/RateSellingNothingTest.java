@@ -62,8 +62,8 @@ class RateSellingNothingTest {
                 p.swapExactIn(in, out, units / Math.pow(10, sell0 ? 18 : 6));
                 checkBothWays(p, t0, t1, "seed " + seed + " " + mode + " after sale " + k);
             }
-            // Drain selling token0: the pool comes to rest on its lowest initialized tick with the range above still
-            // in force, and sells no more token0 at any rate, though its marginal rate still quotes that range.
+            // Drain selling token0: the pool comes to rest on (or crossed below) its lowest initialized tick and sells
+            // no more token0 at any rate.
             p.swapExactIn(t0, t1, p.depth(t0, t1, 1) * 2 + 1);
             assertThat(p.rateSellingNothing(t0, t1)).as("seed %d %s drained", seed, mode).isZero();
             assertThat(p.inputAtMarginalRate(t0, t1, p.spotPrice(t0, t1) * 1e-6)).isZero();
@@ -75,11 +75,13 @@ class RateSellingNothingTest {
     }
 
     @Test
-    void aPoolOnTheLowerTickOfItsLastRangeSellsNoToken0ThoughItsMarginalRateSaysOtherwise() {
+    void aSaleOfAllTheLiquidityBelowLeavesThePoolCrossedIntoNoneAsTheContractDoes() {
         // Found in a cascade: a seller sizes a sale to all the liquidity left below the price (depth at a 100% move)
-        // and sells it; the sale stops a rounding short of "reached", on the lowest initialized tick's very price,
-        // with the range above still counted as in force. The marginal rate at zero size quotes that range, while a
-        // further sale of token0 crosses the tick at once into no liquidity and takes nothing.
+        // and sells it; the sale's last step runs out of input a rounding short of "reached", with the price on the
+        // lowest initialized tick's very price. UniswapV3Pool.swap crosses a tick whenever the price lands on it
+        // ("if (state.sqrtPriceX96 == step.sqrtPriceNextX96)"), leaving the tick one below and no liquidity in force,
+        // and so must the fast state: its marginal rate for token0 is then 0 (no liquidity below), as is the rate
+        // selling nothing, and selling token1 meets the range above at the spot less the fee.
         AssetId t0 = RandomClmmPools.ASSET0.id();
         AssetId t1 = RandomClmmPools.ASSET1.id();
         int found = 0;
@@ -88,22 +90,52 @@ class RateSellingNothingTest {
             ConcentratedLiquidityPool p = ConcentratedLiquidityPool.of(RandomClmmPools.spec(random, seed),
                     RandomClmmPools.ASSET0, RandomClmmPools.ASSET1, MathMode.FAST);
             p.swapExactIn(t0, t1, p.depth(t0, t1, 1));
-            double lowest = p.initializedTicks().isEmpty() ? Double.NaN
-                    : dev.fracture.market.clmm.TickMath.getSqrtRatioAtTick(p.initializedTicks().get(0).tick())
-                    .doubleValue() / 0x1p96;
-            if (p.sqrtPrice() != lowest || !(p.liquidityApprox() > 0)) {
+            if (p.initializedTicks().isEmpty()) {
+                continue;
+            }
+            int lowestTick = p.initializedTicks().get(0).tick();
+            double lowest = dev.fracture.market.clmm.TickMath.getSqrtRatioAtTick(lowestTick).doubleValue() / 0x1p96;
+            if (p.sqrtPrice() != lowest) {
                 continue;
             }
             found++;
-            assertThat(p.marginalRate(t0, t1)).as("seed %d", seed).isPositive();
+            assertThat(p.tick()).as("seed %d", seed).isEqualTo(lowestTick - 1);
+            assertThat(p.liquidityApprox()).as("seed %d", seed).isZero();
+            assertThat(p.marginalRate(t0, t1)).as("seed %d", seed).isZero();
             assertThat(p.rateSellingNothing(t0, t1)).as("seed %d", seed).isZero();
-            assertThat(p.inputAtMarginalRate(t0, t1, p.marginalRate(t0, t1) * 0.5)).as("seed %d", seed).isZero();
-            // Selling token1 moves the price up into the range: its rate is the spot's, less the fee.
-            assertThat(p.rateSellingNothing(t1, t0)).as("seed %d", seed).isCloseTo(
-                    p.spotPrice(t1, t0) * (1 - p.feePips() / 1e6),
+            assertThat(p.inputAtMarginalRate(t0, t1, p.spotPrice(t0, t1) * 0.5)).as("seed %d", seed).isZero();
+            double keep = 1 - p.feePips() / 1e6;
+            assertThat(p.marginalRate(t1, t0)).as("seed %d", seed).isCloseTo(p.spotPrice(t1, t0) * keep,
+                    org.assertj.core.api.Assertions.within(p.spotPrice(t1, t0) * 1e-12));
+            assertThat(p.rateSellingNothing(t1, t0)).as("seed %d", seed).isCloseTo(p.spotPrice(t1, t0) * keep,
                     org.assertj.core.api.Assertions.within(p.spotPrice(t1, t0) * 1e-12));
         }
-        assertThat(found).as("pools left on their lowest tick among 200 seeds").isPositive();
+        assertThat(found).as("pools drained onto their lowest tick among 200 seeds").isGreaterThan(10);
+    }
+
+    @Test
+    void aPoolStandingOnTheLowerTickOfItsOnlyRangeQuotesNoRateForToken0InEitherMode() {
+        // Initialized exactly at tick −200,040, the lower end of its one position [−200,040, −199,020): the contract
+        // counts the position in force (the tick is −200,040), but a sale of token0 first crosses that tick — the next
+        // initialized tick at or below the current one — into no liquidity, and takes nothing; a sale of token1 meets
+        // the position at once, at the spot less the 0.3% fee.
+        AssetId t0 = RandomClmmPools.ASSET0.id();
+        AssetId t1 = RandomClmmPools.ASSET1.id();
+        dev.fracture.model.VenueSpec.ConcentratedLiquidity spec = new dev.fracture.model.VenueSpec.ConcentratedLiquidity(
+                dev.fracture.model.VenueId.of("on-tick"), dev.fracture.model.ChainId.of("test"), t0, t1, 3000, 60,
+                dev.fracture.market.clmm.TickMath.getSqrtRatioAtTick(-200_040),
+                List.of(new dev.fracture.model.VenueSpec.LiquidityPosition(-200_040, -199_020,
+                        new java.math.BigInteger("50000000000000000"))));
+        for (MathMode mode : MathMode.values()) {
+            ConcentratedLiquidityPool p = ConcentratedLiquidityPool.of(spec, RandomClmmPools.ASSET0,
+                    RandomClmmPools.ASSET1, mode);
+            assertThat(p.marginalRate(t0, t1)).as("%s", mode).isZero();
+            assertThat(p.rateSellingNothing(t0, t1)).as("%s", mode).isZero();
+            assertThat(p.quoteExactIn(t0, t1, 1).amountOut()).as("%s: a sale of token0 gets nothing", mode).isZero();
+            assertThat(p.marginalRate(t1, t0)).as("%s", mode).isCloseTo(p.spotPrice(t1, t0) * 0.997,
+                    org.assertj.core.api.Assertions.within(p.spotPrice(t1, t0) * 1e-12));
+            assertThat(p.quoteExactIn(t1, t0, 100).amountOut()).as("%s", mode).isPositive();
+        }
     }
 
     @Test

@@ -108,7 +108,11 @@ public final class FastPoolState {
             boolean limitFirst = !hasTick || (zeroForOne ? tickPrice < sqrtPriceLimit : tickPrice > sqrtPriceLimit);
             double target = limitFirst ? sqrtPriceLimit : tickPrice;
             step(step, zeroForOne, exactInput, price, target, liq, remaining);
-            price = step.next;
+            // A partial step's closed form can round onto the next tick's price, or a hair past it, though the amount
+            // ran out first; the pool then stands on that tick as UniswapV3Pool.swap leaves it — crossed ("if
+            // (state.sqrtPriceX96 == step.sqrtPriceNextX96)"), never beyond, which its integer step rules out.
+            boolean onTick = !limitFirst && (zeroForOne ? step.next <= tickPrice : step.next >= tickPrice);
+            price = onTick ? tickPrice : step.next;
             moved = true;
             totalIn += step.in + step.fee;
             totalOut += step.out;
@@ -118,7 +122,7 @@ public final class FastPoolState {
             if (liq > 0) {
                 feeGrowth += step.fee / liq;
             }
-            endedOnTick = step.reached && !limitFirst;
+            endedOnTick = onTick;
             if (endedOnTick) {
                 if (zeroForOne) {
                     c--;
