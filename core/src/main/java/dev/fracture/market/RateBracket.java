@@ -11,9 +11,14 @@ import java.util.List;
  *
  * <p>The search runs on u = 1/√λ, in which a constant-product pool's input at a marginal rate is affine
  * ((√(R_out·γ·R_in)·u − R_in)/γ) and a concentrated pool's within a tick range too (L·(u·√(1 − fee) − 1/√p) in
- * token0), by regula falsi with the Illinois halving (Dowell and Jarratt, BIT 11, 1971), after stepping u out
- * ({@link #outward}) until the legs take more than the amount, and bisecting where the secant leaves the bracket
- * (an order book's input steps at each level's price). The inputs are not capped at the amount.
+ * token0). Each leg is modelled as such a line — nothing up to its kink (u at its rate at zero), then the chord to
+ * its input at a rate tried — and each try goes where the legs' model takes the amount: stepping u out
+ * ({@link #outward}, {@link #outwardModel}) until the legs take more than the amount, then at the root of the
+ * piecewise-linear model inside the bracket ({@link #modelRoot}). For legs that are lines the model is exact and
+ * the search ends in a few tries; where a leg strays from its line (an order book's input steps at each level's
+ * price; a pool crossing a tick changes slope) and two tries in a row fall on one side, regula falsi with the
+ * Illinois halving (Dowell and Jarratt, BIT 11, 1971) takes over, and bisection where the secant leaves the
+ * bracket. The inputs are not capped at the amount.
  *
  * <p>Both uses read one measure of how far the bracket is from the answer, {@link #excess}: the dual of the split at
  * hi ({@link DualProceedsBound}) exceeds the best split's output by at most that, and a split whose every leg's input
@@ -27,6 +32,13 @@ final class RateBracket {
     private static final int MAX_STEPS = 64;
     /** {@link #outward}'s first step in u = 1/√λ: λ 0.2% lower. */
     private static final double FIRST_STEP = 1e-3;
+    /**
+     * How far short of lo the try after a model's answer that was a rounding past the amount goes, relative in u: the
+     * bracket is then 2e-12 wide in λ, its excess far under any precision asked.
+     */
+    private static final double NUDGE = 1e-12;
+    /** How much more than the amount, relative, counts as a rounding past it ({@link #modelJustPast}). */
+    private static final double NUDGE_TAKEN = 1e-9;
 
     private final List<RouteLeg> legs;
     private final double[] rate0;
@@ -46,9 +58,25 @@ final class RateBracket {
     private double[] inputsTried;
     /** +k after k steps in a row that moved uLo, −k for uHi. */
     private int kept;
+    /**
+     * Whether the last try was the legs' model's answer and found the legs taking more than the amount by no more
+     * than rounding: the answer lies a hair inside the bracket, and the next try is just short of lo, not another
+     * model step, which would land on lo again.
+     */
+    private boolean modelJustPast;
     /** The relative step in u of {@link #outward}'s next try. */
     private double outwardStep = FIRST_STEP;
     private boolean failed;
+    /** Each leg's u at its rate at zero, where its input starts ({@code +∞} for a rate of 0). */
+    private final double[] kink;
+    /** Whether a leg is a two-hop path, whose "input" is the whole amount or nothing (no leg model then). */
+    private final boolean hasPath;
+    /** The points of u at which {@link #modelRoot} evaluates the legs' model. */
+    private final double[] knots;
+    /** The rates at which the legs were asked for their inputs so far. */
+    private int tries;
+    /** Whether {@link #outward}'s last try was the model's answer, not a geometric step or a kink. */
+    private boolean outwardModelled;
 
     /**
      * A bracket for {@code amount} over {@code legs}, whose marginal rates at zero are {@code rate0}
@@ -64,6 +92,14 @@ final class RateBracket {
         this.inputsAtHi = new double[legs.size()];
         this.inputsAtLo = new double[legs.size()];
         this.inputsTried = new double[legs.size()];
+        this.kink = new double[legs.size()];
+        boolean path = false;
+        for (int i = 0; i < kink.length; i++) {
+            kink[i] = rate0[i] > 0 ? 1 / Math.sqrt(rate0[i]) : Double.POSITIVE_INFINITY;
+            path |= legs.get(i).path != null;
+        }
+        this.hasPath = path;
+        this.knots = new double[legs.size() + 2];
     }
 
     /** Each leg's marginal rate at zero size; null when one is not a finite number ≥ 0 (the leg cannot answer). */
@@ -98,15 +134,31 @@ final class RateBracket {
                 return;
             }
             double u;
+            boolean modelled = false;
             if (Double.isNaN(uLo)) {
                 u = outward();
+                modelled = outwardModelled;
             } else {
-                u = uHi - gHi * (uLo - uHi) / (gLo - gHi);
+                // The legs' model first; after two steps in a row on one side (a leg far from its model: a book's
+                // levels, a pool crossing ticks) the Illinois secant, whose halved weight cannot stall.
+                if (modelJustPast) {
+                    u = uLo * (1 - NUDGE);
+                } else if (Math.abs(kept) < 2) {
+                    u = modelRoot();
+                    modelled = true;
+                } else {
+                    u = Double.NaN;
+                }
+                if (!(u > uHi && u < uLo)) {
+                    u = uHi - gHi * (uLo - uHi) / (gLo - gHi);
+                }
                 if (!(u > uHi && u < uLo)) {
                     u = 0.5 * (uHi + uLo);
                 }
             }
             double g = uncappedTaken(1 / (u * u)) - amount;
+            tries++;
+            modelJustPast = modelled && g > 0 && g <= NUDGE_TAKEN * amount;
             if (Double.isNaN(g)) {
                 failed = true;
             } else if (g > 0) {
@@ -142,6 +194,15 @@ final class RateBracket {
      * crawl), after which the steps start small again.
      */
     private double outward() {
+        double modelled = outwardModel();
+        outwardModelled = modelled > uHi && modelled >= uHi * (1 + outwardStep);
+        if (modelled > uHi) {
+            // Never less than the geometric step, which grows eightfold each time: legs that run out of liquidity
+            // keep a model that creeps, and the geometric step still reaches their end in a few tries.
+            double stepped = uHi * (1 + outwardStep);
+            outwardStep *= 8;
+            return Math.max(modelled, stepped);
+        }
         double stepped = uHi * (1 + outwardStep);
         double atNext = Double.POSITIVE_INFINITY;
         for (double r : rate0) {
@@ -159,9 +220,92 @@ final class RateBracket {
         return stepped;
     }
 
+    /**
+     * Where the legs taking something at hi would take the amount if each went on along its chord from its kink (its
+     * rate at zero, where its input is 0) to its input at hi: what is left at hi over the chords' summed slopes. A
+     * constant-product pool's input is affine in u beyond its kink, and a concentrated pool's within a tick range, so
+     * for such legs the chord is the leg and one step lands on the answer (legs yet to start only add to it, so the
+     * step overshoots rather than falls short). NaN when no leg takes anything at hi, or with a path.
+     */
+    private double outwardModel() {
+        if (hasPath) {
+            return Double.NaN;
+        }
+        double slope = 0;
+        for (int i = 0; i < kink.length; i++) {
+            if (inputsAtHi[i] > 0 && uHi > kink[i]) {
+                slope += inputsAtHi[i] / (uHi - kink[i]);
+            }
+        }
+        double u = uHi + leftAtHi / slope;
+        return slope > 0 && Double.isFinite(u) ? u : Double.NaN;
+    }
+
+    /**
+     * The u in the bracket at which the legs' model takes the amount: each leg linear in u between its inputs at hi
+     * and at lo, or, for a leg whose kink lies inside the bracket, nothing up to its kink and linear from there to
+     * its input at lo. Exact where every leg is affine in u across the bracket beyond its kink (constant-product
+     * pools; concentrated pools within a tick range), where the secant through the two ends is not once a leg starts
+     * inside. The model is piecewise linear with its knots at the ends and the kinks inside, so the root is found on
+     * the stretch between the two knots whose model values straddle the amount. NaN with a path, or when the model
+     * does not straddle it (rounding).
+     */
+    private double modelRoot() {
+        if (hasPath) {
+            return Double.NaN;
+        }
+        int n = 0;
+        knots[n++] = uHi;
+        for (double k : kink) {
+            if (k > uHi && k < uLo) {
+                // Insertion in order: a handful of legs.
+                int at = n;
+                while (at > 1 && knots[at - 1] > k) {
+                    knots[at] = knots[at - 1];
+                    at--;
+                }
+                knots[at] = k;
+                n++;
+            }
+        }
+        knots[n++] = uLo;
+        double uBefore = uHi;
+        double before = model(uHi);
+        for (int j = 1; j < n; j++) {
+            double u = knots[j];
+            double at = model(u);
+            if (before < amount && at >= amount) {
+                return uBefore + (u - uBefore) * (amount - before) / (at - before);
+            }
+            uBefore = u;
+            before = at;
+        }
+        return Double.NaN;
+    }
+
+    /** The legs' model at {@code u} in the bracket: {@link #modelRoot}. */
+    private double model(double u) {
+        double total = 0;
+        for (int i = 0; i < kink.length; i++) {
+            if (!(kink[i] < uLo)) {
+                continue; // takes nothing anywhere in the bracket
+            }
+            double from = Math.max(uHi, kink[i]);
+            // A leg starting inside the bracket took nothing at hi (its input there is 0).
+            double start = inputsAtHi[i];
+            total += u <= from ? start : start + (inputsAtLo[i] - start) * (u - from) / (uLo - from);
+        }
+        return total;
+    }
+
     /** The upper end of the bracket on λ, where the legs take at most the amount. */
     double hi() {
         return 1 / (uHi * uHi);
+    }
+
+    /** How many rates the legs were asked at so far (each a quote of every leg that takes something there). */
+    int tries() {
+        return tries;
     }
 
     /** Whether a λ at which the legs take more than the amount has been found. */
