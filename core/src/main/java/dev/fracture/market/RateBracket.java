@@ -194,16 +194,15 @@ final class RateBracket {
      * crawl), after which the steps start small again.
      */
     private double outward() {
+        double stepped = uHi * (1 + outwardStep);
         double modelled = outwardModel();
-        outwardModelled = modelled > uHi && modelled >= uHi * (1 + outwardStep);
+        outwardModelled = modelled >= stepped;
         if (modelled > uHi) {
             // Never less than the geometric step, which grows eightfold each time: legs that run out of liquidity
             // keep a model that creeps, and the geometric step still reaches their end in a few tries.
-            double stepped = uHi * (1 + outwardStep);
             outwardStep *= 8;
             return Math.max(modelled, stepped);
         }
-        double stepped = uHi * (1 + outwardStep);
         double atNext = Double.POSITIVE_INFINITY;
         for (double r : rate0) {
             double u = r > 0 ? 1 / Math.sqrt(r) : Double.POSITIVE_INFINITY;
