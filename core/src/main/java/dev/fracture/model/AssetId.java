@@ -9,8 +9,17 @@ public record AssetId(String value) implements Comparable<AssetId> {
         Ids.requireValid(value, "asset id");
     }
 
+    /**
+     * One instance per text (up to 65,536 texts; past that new ones, equal as ever): one asset's ids, read from
+     * different books, markets and venues of one ecosystem, are then one object, and the engine's hottest comparisons
+     * of ids (a position's pair against the pairs of its round, for every listed position of every block) end at the
+     * reference check instead of comparing texts.
+     */
+    private static final KeptInstances<AssetId> KEPT = new KeptInstances<>(1 << 16, AssetId::new);
+
+    /** The id of {@code value}: the same instance for the same text ({@link #KEPT}). */
     public static AssetId of(String value) {
-        return new AssetId(value);
+        return KEPT.of(value);
     }
 
     @Override

@@ -17,21 +17,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IdEqualityTest {
     static Stream<Arguments> ids() {
         return Stream.of(
-                Arguments.of("asset", (Function<String, Object>) AssetId::of),
-                Arguments.of("chain", (Function<String, Object>) ChainId::of),
-                Arguments.of("account", (Function<String, Object>) AccountId::of),
-                Arguments.of("protocol", (Function<String, Object>) ProtocolId::of),
-                Arguments.of("bridge", (Function<String, Object>) BridgeId::of),
-                Arguments.of("venue", (Function<String, Object>) VenueId::of),
-                Arguments.of("oracle", (Function<String, Object>) OracleId::of));
+                Arguments.of("asset", (Function<String, Object>) AssetId::of, (Function<String, Object>) AssetId::new),
+                Arguments.of("chain", (Function<String, Object>) ChainId::of, (Function<String, Object>) ChainId::new),
+                Arguments.of("account", (Function<String, Object>) AccountId::of,
+                        (Function<String, Object>) AccountId::new),
+                Arguments.of("protocol", (Function<String, Object>) ProtocolId::of,
+                        (Function<String, Object>) ProtocolId::new),
+                Arguments.of("bridge", (Function<String, Object>) BridgeId::of, (Function<String, Object>) BridgeId::new),
+                Arguments.of("venue", (Function<String, Object>) VenueId::of, (Function<String, Object>) VenueId::new),
+                Arguments.of("oracle", (Function<String, Object>) OracleId::of, (Function<String, Object>) OracleId::new));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ids")
-    void equalExactlyForTheSameClassAndValue(String kind, Function<String, Object> of) {
+    void equalExactlyForTheSameClassAndValue(String kind, Function<String, Object> of, Function<String, Object> made) {
         Object a = of.apply("WETH");
-        // A distinct String instance: equality must read the value, not the reference.
-        Object b = of.apply(new String("WETH"));
+        // Another instance (the record's own constructor) of a distinct String instance: equality must read the
+        // value, not the reference.
+        Object b = made.apply(new String("WETH"));
         assertThat(a).isEqualTo(b).isNotSameAs(b);
         assertThat(a.hashCode()).isEqualTo(b.hashCode()).isEqualTo("WETH".hashCode());
         assertThat(a).isNotEqualTo(of.apply("weth")).isNotEqualTo(of.apply("WETH2"));
