@@ -240,7 +240,7 @@ class RouterRoutedOutTest {
         AssetId eth = GeneratedEcosystem.ETH;
         AssetId usdc = GeneratedEcosystem.USDC;
         AssetId usdt = GeneratedEcosystem.USDT;
-        AssetId ethAnew = AssetId.of(eth.value());
+        AssetId ethAnew = new AssetId(eth.value());
         Map<String, Router.Legs> first = new HashMap<>();
         first.put(eth + ">" + usdc, kept);
         for (AssetId[] pair : new AssetId[][] {{eth, usdc}, {eth, usdt}, {eth, usdc}, {usdt, usdc}, {eth, usdc},

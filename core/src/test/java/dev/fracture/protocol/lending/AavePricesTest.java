@@ -29,7 +29,7 @@ class AavePricesTest {
             AavePrices prices = new AavePrices(given);
             for (Map.Entry<AssetId, Long> e : given.entrySet()) {
                 assertThat(prices.price(e.getKey())).isEqualTo(e.getValue());
-                AssetId equal = AssetId.of(new String(e.getKey().value().toCharArray()));
+                AssetId equal = new AssetId(new String(e.getKey().value().toCharArray()));
                 assertThat(equal).isNotSameAs(e.getKey());
                 assertThat(prices.price(equal)).isEqualTo(e.getValue());
                 assertThat(prices.bigPrice(equal)).isEqualTo(java.math.BigInteger.valueOf(e.getValue()));
