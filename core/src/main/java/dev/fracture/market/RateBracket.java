@@ -204,8 +204,7 @@ final class RateBracket {
             return Math.max(modelled, stepped);
         }
         double atNext = Double.POSITIVE_INFINITY;
-        for (double r : rate0) {
-            double u = r > 0 ? 1 / Math.sqrt(r) : Double.POSITIVE_INFINITY;
+        for (double u : kink) {
             // Beyond uHi by more than rounding: a rate only a rounding below hi is the one already reached.
             if (u > uHi * (1 + 1e-12) && u < atNext) {
                 atNext = u;

@@ -7,8 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.model.AssetId;
+import dev.fracture.model.VenueSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -73,5 +79,62 @@ class RateBracketTest {
         double xStar = Math.sqrt(2e9 / 1995) - 1000;
         double lambda = amount <= xStar ? 2e9 / ((1000 + amount) * (1000 + amount)) : 1995;
         assertThat(bracket.hi()).isCloseTo(lambda, within(lambda * 1e-9));
+    }
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 200);
+    }
+
+    /**
+     * Seeded random sets of two to five constant-product pools with fees, and orders from a hundredth of an ETH to
+     * more than they hold together: λ* from the closed form — pool i's input at u is (a_i·u − R_in,i)/γ_i with
+     * a_i = √(R_out,i·γ_i·R_in,i) beyond its kink √(R_in,i/(γ_i·R_out,i)), so over the pools in use
+     * u* = (X + ΣR_in,i/γ_i)/Σ(a_i/γ_i), the pools in use being those whose kink lies below u*, found adding them in
+     * order of their kinks. Within four tries every time: the model's answer lands on u* to rounding, and when the
+     * rounding falls past it the next try just short of it closes the bracket (without that try, a further model
+     * step lands on the same point and the secant crawls).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void randomPoolsWithFeesLandOnTheClosedFormRateInFourTries(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 2 + random.nextInt(4);
+        double[] rIn = new double[n];
+        double[] rOut = new double[n];
+        double[] gamma = new double[n];
+        List<VenueSpec> pools = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rIn[i] = 100 + random.nextInt(5000);
+            rOut[i] = rIn[i] * (1800 + random.nextInt(400));
+            int fee = new int[] {0, 500, 3000, 10000}[random.nextInt(4)];
+            gamma[i] = 1 - fee / 1e6;
+            pools.add(pool("p" + i, Double.toString(rIn[i]), Double.toString(rOut[i]), fee));
+        }
+        double amount = Math.pow(10, -2 + 6 * random.nextDouble());
+        Integer[] byKink = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byKink[i] = i;
+        }
+        Arrays.sort(byKink, (x, y) -> Double.compare(Math.sqrt(rIn[x] / (gamma[x] * rOut[x])),
+                Math.sqrt(rIn[y] / (gamma[y] * rOut[y]))));
+        double u = Double.NaN;
+        double inSum = 0;
+        double slopeSum = 0;
+        for (int k = 0; k < n; k++) {
+            int i = byKink[k];
+            double kink = Math.sqrt(rIn[i] / (gamma[i] * rOut[i]));
+            if (k > 0 && u <= kink) {
+                break;
+            }
+            inSum += rIn[i] / gamma[i];
+            slopeSum += Math.sqrt(rOut[i] * gamma[i] * rIn[i]) / gamma[i];
+            u = (amount + inSum) / slopeSum;
+        }
+        double lambda = 1 / (u * u);
+        RateBracket bracket = narrowed(market(pools), amount);
+        assertThat(bracket.failed()).as("seed %d", seed).isFalse();
+        assertThat(bracket.hi()).as("seed %d: %d pools, %s ETH", seed, n, amount)
+                .isCloseTo(lambda, within(lambda * 1e-9));
+        assertThat(bracket.tries()).as("seed %d: %d pools, %s ETH", seed, n, amount).isLessThanOrEqualTo(4);
     }
 }
