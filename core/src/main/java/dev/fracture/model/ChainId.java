@@ -9,8 +9,16 @@ public record ChainId(String value) implements Comparable<ChainId> {
         Ids.requireValid(value, "chain id");
     }
 
+    /**
+     * One instance per text (up to 1,024 texts; past that new ones, equal as ever), as for {@link AssetId#of}: the
+     * engine matches a position's chain against its round's pairs by reference first, and a chain's ids read from
+     * different books are then one object.
+     */
+    private static final KeptInstances<ChainId> KEPT = new KeptInstances<>(1 << 10, ChainId::new);
+
+    /** The id of {@code value}: the same instance for the same text ({@link #KEPT}). */
     public static ChainId of(String value) {
-        return new ChainId(value);
+        return KEPT.of(value);
     }
 
     @Override
