@@ -168,8 +168,7 @@ final class AaveBook implements ProtocolBook {
 
     /** The Aave oracle's base currency: USD with 8 decimals. */
     private static long toBase(double usd) {
-        return ShortestDecimal.of(usd).movePointRight(AavePrices.BASE_CURRENCY_DECIMALS)
-                .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return ShortestDecimal.units(usd, AavePrices.BASE_CURRENCY_DECIMALS, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     @Override
@@ -302,8 +301,7 @@ final class AaveBook implements ProtocolBook {
         int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
         // protocol caps what it takes anyway).
-        BigInteger repay = ShortestDecimal.of(plan.repay()).movePointRight(debtDecimals)
-                .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        BigInteger repay = ShortestDecimal.units(plan.repay(), debtDecimals, RoundingMode.HALF_EVEN);
         if (repay.signum() <= 0) {
             return new Applied(0, 0, 0);
         }

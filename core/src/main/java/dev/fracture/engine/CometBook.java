@@ -151,7 +151,7 @@ final class CometBook implements ProtocolBook {
 
     /** {@code CometCore.PRICE_SCALE}: USD with 8 decimals, as Comet's price feeds answer. */
     private static long toPriceScale(double usd) {
-        return ShortestDecimal.of(usd).movePointRight(8).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return ShortestDecimal.units(usd, 8, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     /** The protocol's collateral for sale, per asset, while reserves are below target. */
@@ -207,8 +207,7 @@ final class CometBook implements ProtocolBook {
             return new Applied(0, 0, 0);
         }
         // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-        BigInteger base = ShortestDecimal.of(plan.repay()).movePointRight(market.baseDecimals())
-                .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        BigInteger base = ShortestDecimal.units(plan.repay(), market.baseDecimals(), RoundingMode.HALF_EVEN);
         BigInteger quote = Comet.DEFAULT.quoteCollateral(market, prices, asset, base);
         if (quote.compareTo(held) > 0) {
             // Scale down to what the inventory holds; integer truncation may still leave the quote a unit above.

@@ -392,8 +392,7 @@ final class MakerBook implements ProtocolBook, KeeperAuctions {
             }
             AuctionStatus status = r.clipper.status(a, now);
             // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-            BigInteger amt = ShortestDecimal.of(plan.collateral()).movePointRight(18)
-                    .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(a.lot());
+            BigInteger amt = ShortestDecimal.units(plan.collateral(), 18, RoundingMode.HALF_EVEN).min(a.lot());
             if (plan.repay() >= plan.opportunity().maxRepay() * (1 - 1e-9)) {
                 // A plan for the whole opportunity means the whole tab (or lot): asking for the lot lets the contract
                 // cap owe at tab, where a slice rounded through a double could fall a hair short of it and leave a tab

@@ -316,8 +316,8 @@ final class MorphoBook implements ProtocolBook {
                 int i = at;
                 MorphoPosition p = m.positions.get(i);
                 // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-                BigInteger seize = ShortestDecimal.of(plan.collateral()).movePointRight(m.collateral.decimals())
-                        .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact().min(p.collateral());
+                BigInteger seize = ShortestDecimal.units(plan.collateral(), m.collateral.decimals(), RoundingMode.HALF_EVEN)
+                        .min(p.collateral());
                 if (seize.signum() <= 0) {
                     return new Applied(0, 0, 0);
                 }

@@ -17,13 +17,11 @@ final class TokenUnits {
     }
 
     static BigInteger floor(double tokens, int decimals) {
-        return ShortestDecimal.of(tokens).movePointRight(decimals).setScale(0, RoundingMode.FLOOR)
-                .toBigIntegerExact();
+        return ShortestDecimal.units(tokens, decimals, RoundingMode.FLOOR);
     }
 
     static BigInteger ceil(double tokens, int decimals) {
-        return ShortestDecimal.of(tokens).movePointRight(decimals).setScale(0, RoundingMode.CEILING)
-                .toBigIntegerExact();
+        return ShortestDecimal.units(tokens, decimals, RoundingMode.CEILING);
     }
 
     static double toTokens(BigInteger units, int decimals) {

@@ -1,6 +1,7 @@
 package dev.fracture.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -57,6 +58,91 @@ public final class ShortestDecimal {
         }
         BigDecimal magnitude = searched(Math.abs(x));
         return x < 0 ? magnitude.negate() : magnitude;
+    }
+
+    /** The powers of ten a double holds exactly (10^22 is the last: 5^22 < 2^53). */
+    private static final double[] EXACT_POWERS_OF_TEN = new double[23];
+
+    static {
+        double power = 1;
+        for (int k = 0; k < EXACT_POWERS_OF_TEN.length; k++) {
+            EXACT_POWERS_OF_TEN[k] = power;
+            power *= 10;
+        }
+    }
+
+    /** The largest whole number below which every whole double is exact, with room for one more. */
+    private static final double WHOLE_LIMIT = 0x1p52;
+
+    /** {@link #decided}'s answer when the double's own value cannot decide the integer. */
+    static final long UNDECIDED = -1;
+
+    /**
+     * {@code of(x)} in units of {@code 10^-decimals}, rounded to an integer by {@code mode}: how a token amount held as
+     * a double becomes the integer a contract stores ({@code of(x).movePointRight(decimals).setScale(0, mode)}).
+     *
+     * <p>Most amounts do not need the decimal: {@code of(x)} lies within half a unit in the last place of {@code x}
+     * (it rounds to {@code x}), so when every number that close to {@code x}, scaled, rounds to the same integer, that
+     * integer is the answer — found from the exact product of {@code x} and the power of ten ({@link Math#fma} gives
+     * the product's rounding error exactly). Only an amount whose scaled value lies that close to a rounding boundary
+     * (or is too large or too fine for the test) is written out as its decimal.
+     *
+     * @throws IllegalArgumentException if {@code x} is NaN or infinite, or {@code decimals} is negative
+     */
+    public static BigInteger units(double x, int decimals, RoundingMode mode) {
+        if (decimals < 0) {
+            throw new IllegalArgumentException("shortest decimal: decimals must be >= 0, got " + decimals);
+        }
+        long fast = decided(x, decimals, mode);
+        if (fast != UNDECIDED) {
+            return BigInteger.valueOf(fast);
+        }
+        return of(x).movePointRight(decimals).setScale(0, mode).toBigIntegerExact();
+    }
+
+    /**
+     * {@link #units}'s integer when {@code x}'s own value decides it (see there), else {@link #UNDECIDED}: for a
+     * positive {@code x} whose scaled value is below 2^52, {@code decimals} at most 22, and the modes floor, ceiling
+     * and half-even.
+     */
+    static long decided(double x, int decimals, RoundingMode mode) {
+        if (!(x > 0) || decimals >= EXACT_POWERS_OF_TEN.length
+                || !(mode == RoundingMode.FLOOR || mode == RoundingMode.CEILING || mode == RoundingMode.HALF_EVEN)) {
+            return UNDECIDED;
+        }
+        double scale = EXACT_POWERS_OF_TEN[decimals];
+        double product = x * scale;
+        if (!(product < WHOLE_LIMIT)) {
+            return UNDECIDED;
+        }
+        // x * scale exactly is product + error; below 2^52 the whole part and the fraction are exact doubles.
+        double error = Math.fma(x, scale, -product);
+        double whole = Math.floor(product);
+        double fraction = (product - whole) + error;
+        // Where of(x) * scale may lie, relative to whole: within half of x's larger spacing, scaled, of the exact
+        // product; widened by a few units of the fraction's own rounding (it is at most about 1).
+        double reach = Math.ulp(x) * 0.5 * scale + 0x1p-50;
+        double low = fraction - reach;
+        double high = fraction + reach;
+        double step;
+        if (mode == RoundingMode.FLOOR) {
+            step = Math.floor(low);
+            if (Math.floor(high) != step) {
+                return UNDECIDED;
+            }
+        } else if (mode == RoundingMode.CEILING) {
+            step = Math.ceil(low);
+            if (Math.ceil(high) != step) {
+                return UNDECIDED;
+            }
+        } else {
+            // Half-even: the interval must not reach a half, where the decimal's last digit would decide.
+            step = Math.floor(low + 0.5);
+            if (!(low > step - 0.5 && high < step + 0.5)) {
+                return UNDECIDED;
+            }
+        }
+        return (long) whole + (long) step;
     }
 
     /** {@link #of} without the JDK's text: the search every JDK gives the same answer by (for tests). */
