@@ -169,7 +169,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
             markets.get(m).observe(block, dt);
             marks[m] = markets.get(m).mark();
         }
-        Before before = null;
+        before = null;
         if (block.now() >= nextPremiumSample) {
             markets.forEach(PerpMarketLive::samplePremium);
             nextPremiumSample = block.now() + PerpMarketLive.PREMIUM_SAMPLE_SECONDS;
@@ -194,6 +194,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
         hedgeSoldUsd += hedge.takeSoldUsd();
         if (before != null) {
             check(block, before);
+            before = null;
         }
     }
 
@@ -205,7 +206,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
             PerpPosition p = a.position(live.id()).orElse(null);
             if (p != null) {
                 double usd = Funding.DEFAULT.payment(p.size(), live.oracle(), rate);
-                accounts.set(k, credit(a, p, usd));
+                replace(k, credit(a, p, usd));
                 replacedAll = true;
                 paidIn += usd;
             }
@@ -261,11 +262,14 @@ final class PerpExchangeParticipant implements BlockParticipant {
             }
             if (r.counterpartiesAfter() == others) {
                 // No other account changed (no ADL, no socialized loss): only this one.
-                accounts.set(k, r.accountAfter());
+                replace(k, r.accountAfter());
                 replacedOne(k);
             } else {
                 List<PerpAccount> after = new ArrayList<>(r.counterpartiesAfter());
                 after.add(k, r.accountAfter());
+                if (before != null) {
+                    before.copyAll(accounts);
+                }
                 accounts = after;
                 replacedAll = true;
             }
@@ -368,16 +372,78 @@ final class PerpExchangeParticipant implements BlockParticipant {
     }
 
     /**
-     * The parties as they stood before the block's payments and liquidations: every account object (by reference —
-     * accounts are immutable, so an entry the block did not replace has the same value after it at the same marks)
-     * and the other parties' value and gross size.
+     * The parties as they stood before the block's payments and liquidations: the other parties' value and gross
+     * size, and the accounts — as the original objects of the rows the block replaced one by one (accounts are
+     * immutable, so a row the block did not replace has the same value after it at the same marks; most blocks replace
+     * a few rows of tens of thousands), or, once a liquidation replaced the list itself (counterparties changed too),
+     * every account object as it stood.
      */
-    private record Before(PerpAccount[] accounts, double others, double othersScale) {
+    private static final class Before {
+        private final double others;
+        private final double othersScale;
+        /** Per row, the mark of the block that kept its original ({@link #mark}); shared by the blocks' checks. */
+        private final int[] keptAt;
+        private final int mark;
+        private int[] rows = new int[16];
+        private PerpAccount[] originals = new PerpAccount[16];
+        private int count;
+        /** Every account as it stood, once the list itself was replaced; null until then. */
+        private PerpAccount[] all;
+
+        Before(double others, double othersScale, int[] keptAt, int mark) {
+            this.others = others;
+            this.othersScale = othersScale;
+            this.keptAt = keptAt;
+            this.mark = mark;
+        }
+
+        /** Row {@code k} is about to be replaced; {@code was} is its account now. */
+        void replacing(int k, PerpAccount was) {
+            if (all != null || keptAt[k] == mark) {
+                return;
+            }
+            keptAt[k] = mark;
+            if (count == rows.length) {
+                rows = Arrays.copyOf(rows, count * 2);
+                originals = Arrays.copyOf(originals, count * 2);
+            }
+            rows[count] = k;
+            originals[count++] = was;
+        }
+
+        /** The list {@code current} is about to be replaced: every account as it stood is kept from here on. */
+        void copyAll(List<PerpAccount> current) {
+            if (all != null) {
+                return;
+            }
+            all = current.toArray(new PerpAccount[0]);
+            for (int j = 0; j < count; j++) {
+                all[rows[j]] = originals[j];
+            }
+        }
     }
+
+    /** The block's parties as they stood before its first payment or liquidation (null: none this block yet). */
+    private Before before;
+    /** Marks per account row for {@link Before#replacing}; a new mark per block that keeps originals. */
+    private int[] keptAt;
+    private int keptMark;
 
     private Before before() {
         double vaultValue = vault.pnl(marks);
-        return new Before(accounts.toArray(new PerpAccount[0]), othersValue(vaultValue), othersScale(vaultValue));
+        if (keptAt == null || keptAt.length != accounts.size()) {
+            keptAt = new int[accounts.size()];
+            keptMark = 0;
+        }
+        return new Before(othersValue(vaultValue), othersScale(vaultValue), keptAt, ++keptMark);
+    }
+
+    /** Replaces row {@code k}'s account, keeping its original for the block's check when one is open. */
+    private void replace(int k, PerpAccount account) {
+        if (before != null) {
+            before.replacing(k, accounts.get(k));
+        }
+        accounts.set(k, account);
     }
 
     private double othersValue(double vaultValue) {
@@ -396,16 +462,48 @@ final class PerpExchangeParticipant implements BlockParticipant {
      * adds exactly nothing and is not valued; the value at stake is the gross size of the parties that changed.
      */
     private void check(BlockContext block, Before before) {
-        PerpAccount[] now = accounts.toArray(new PerpAccount[0]);
-        if (now.length != before.accounts().length) {
-            throw new IllegalStateException("perp exchange " + spec.id() + ": the block changed the number of accounts "
-                    + "from " + before.accounts().length + " to " + now.length);
-        }
         int changed = 0;
-        int[] rows = new int[now.length];
-        for (int k = 0; k < now.length; k++) {
-            if (now[k] != before.accounts()[k]) {
-                rows[changed++] = k;
+        int[] rows;
+        PerpAccount[] was;
+        PerpAccount[] is;
+        if (before.all != null) {
+            PerpAccount[] now = accounts.toArray(new PerpAccount[0]);
+            if (now.length != before.all.length) {
+                throw new IllegalStateException("perp exchange " + spec.id() + ": the block changed the number of "
+                        + "accounts from " + before.all.length + " to " + now.length);
+            }
+            rows = new int[now.length];
+            for (int k = 0; k < now.length; k++) {
+                if (now[k] != before.all[k]) {
+                    rows[changed++] = k;
+                }
+            }
+            was = new PerpAccount[changed];
+            is = new PerpAccount[changed];
+            for (int i = 0; i < changed; i++) {
+                was[i] = before.all[rows[i]];
+                is[i] = now[rows[i]];
+            }
+        } else {
+            // The rows replaced one by one, in account order as the full comparison finds them; a row replaced by its
+            // own original would be no change there, and is none here.
+            long[] keyed = new long[before.count];
+            for (int j = 0; j < before.count; j++) {
+                keyed[j] = ((long) before.rows[j] << 32) | j;
+            }
+            Arrays.sort(keyed);
+            rows = new int[before.count];
+            was = new PerpAccount[before.count];
+            is = new PerpAccount[before.count];
+            for (long key : keyed) {
+                int j = (int) key;
+                int k = (int) (key >>> 32);
+                PerpAccount now = accounts.get(k);
+                if (now != before.originals[j]) {
+                    rows[changed] = k;
+                    was[changed] = before.originals[j];
+                    is[changed++] = now;
+                }
             }
         }
         Marks current = marks();
@@ -414,18 +512,16 @@ final class PerpExchangeParticipant implements BlockParticipant {
         double[] grossAfter = new double[changed];
         workers.slices(changed, (from, to) -> {
             for (int i = from; i < to; i++) {
-                PerpAccount was = before.accounts()[rows[i]];
-                PerpAccount is = now[rows[i]];
-                double v0 = PerpMargin.DEFAULT.accountValue(was, current);
-                double v1 = PerpMargin.DEFAULT.accountValue(is, current);
+                double v0 = PerpMargin.DEFAULT.accountValue(was[i], current);
+                double v1 = PerpMargin.DEFAULT.accountValue(is[i], current);
                 delta[i] = v1 - v0;
-                grossBefore[i] = gross(was, v0, current);
-                grossAfter[i] = gross(is, v1, current);
+                grossBefore[i] = gross(was[i], v0, current);
+                grossAfter[i] = gross(is[i], v1, current);
             }
             return to;
         });
         double moved = 0;
-        double scaleBefore = before.othersScale();
+        double scaleBefore = before.othersScale;
         double scaleAfter = 0;
         for (int i = 0; i < changed; i++) {
             moved += delta[i];
@@ -433,7 +529,7 @@ final class PerpExchangeParticipant implements BlockParticipant {
             scaleAfter += grossAfter[i];
         }
         double vaultValue = vault.pnl(marks);
-        moved += othersValue(vaultValue) - before.others();
+        moved += othersValue(vaultValue) - before.others;
         scaleAfter += othersScale(vaultValue);
         lastResidual = moved / Math.max(1, Math.max(scaleBefore, scaleAfter));
         if (!(Math.abs(lastResidual) <= CONSERVATION_TOLERANCE)) {
