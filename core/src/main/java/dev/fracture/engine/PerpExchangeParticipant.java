@@ -623,7 +623,8 @@ final class PerpExchangeParticipant implements BlockParticipant {
         } else if (replacedAll) {
             fast = fast.rebuilt(accounts);
         } else if (replacedCount > 0) {
-            fast = fast.patched(accounts, replaced, replacedCount);
+            // The exchange holds the only reference to its book: patched where it stands.
+            fast = fast.patchedInPlace(accounts, replaced, replacedCount);
         }
         replacedAll = false;
         replacedCount = 0;

@@ -204,6 +204,21 @@ public final class PerpAccountBook {
      * length) rebuilds as {@link #rebuilt} does; a test holds the two equal.
      */
     public PerpAccountBook patched(List<PerpAccount> accounts, int[] changed, int count) {
+        return patched(accounts, changed, count, false);
+    }
+
+    /**
+     * {@link #patched(List, int[], int)} written into this book's own arrays where only numbers change, and this book
+     * returned: for an owner that holds the only reference to it and gives up the book as it was (a perp exchange's
+     * margin book, patched at the few accounts a block's liquidations replace, would otherwise copy every row's
+     * numbers each such block). A change the patch cannot lay out rebuilds as {@link #rebuilt} does, leaving this
+     * book as it was.
+     */
+    public PerpAccountBook patchedInPlace(List<PerpAccount> accounts, int[] changed, int count) {
+        return patched(accounts, changed, count, true);
+    }
+
+    private PerpAccountBook patched(List<PerpAccount> accounts, int[] changed, int count, boolean inPlace) {
         if (accounts.size() != source.length) {
             return rebuilt(accounts);
         }
@@ -214,10 +229,10 @@ public final class PerpAccountBook {
                 return rebuilt(accounts);
             }
         }
-        PerpAccount[] src = source.clone();
-        double[] coll = collateral.clone();
-        double[] sz = size.clone();
-        double[] en = entry.clone();
+        PerpAccount[] src = inPlace ? source : source.clone();
+        double[] coll = inPlace ? collateral : collateral.clone();
+        double[] sz = inPlace ? size : size.clone();
+        double[] en = inPlace ? entry : entry.clone();
         for (int i = 0; i < count; i++) {
             int k = changed[i];
             PerpAccount now = accounts.get(k);
@@ -233,8 +248,8 @@ public final class PerpAccountBook {
                 write(now.positions(), isolatedMarket[r], sz, en, start[r], coll, r);
             }
         }
-        return new PerpAccountBook(owner, isolatedMarket, coll, start, market, sz, en, tierStart, tierLower, tierRate,
-                tierDeduction, marketIds, src, firstRow, markets, marketIndex);
+        return inPlace ? this : new PerpAccountBook(owner, isolatedMarket, coll, start, market, sz, en, tierStart,
+                tierLower, tierRate, tierDeduction, marketIds, src, firstRow, markets, marketIndex);
     }
 
     /**

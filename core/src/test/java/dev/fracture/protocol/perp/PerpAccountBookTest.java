@@ -99,6 +99,20 @@ class PerpAccountBookTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24})
     void aPatchedBookHoldsTheScopesOfTheBookBuiltAfresh(long seed) {
+        patchesHoldTheScopesOfTheBookBuiltAfresh(seed, false);
+    }
+
+    /**
+     * The same with the book patched where it stands ({@link PerpAccountBook#patchedInPlace}): the book it returns
+     * holds the scopes of the book built afresh, and where only numbers changed it is the book itself.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24})
+    void aBookPatchedInPlaceHoldsTheScopesOfTheBookBuiltAfresh(long seed) {
+        patchesHoldTheScopesOfTheBookBuiltAfresh(seed, true);
+    }
+
+    private void patchesHoldTheScopesOfTheBookBuiltAfresh(long seed, boolean inPlace) {
         Exchange x = Exchange.drawn(seed);
         List<PerpAccount> accounts = x.accounts();
         PerpAccountBook book = x.fresh();
@@ -127,7 +141,12 @@ class PerpAccountBookTest {
                 changed[count++] = k;
             }
             changed[count++] = changed[5];
-            book = book.patched(accounts, changed, count);
+            PerpAccountBook was = book;
+            book = inPlace ? book.patchedInPlace(accounts, changed, count) : book.patched(accounts, changed, count);
+            // A step that changes only numbers patches, in place when asked (one that reshapes may rebuild).
+            if (!reshape) {
+                assertThat(book == was).as("step %d kept the book", step).isEqualTo(inPlace);
+            }
             liquidatable += assertSameBook(book, x.fresh(), randomMarks(rnd, Exchange.MARKETS));
         }
         assertThat(liquidatable).isPositive();
