@@ -291,7 +291,8 @@ public final class Liquidator {
             // down to the first fee below the best plan found so far — which may be a short member's, found above
             // at a fee lower than a level that still plans.
             GroupPlanning flashGroup = planning.groups[0];
-            int[] planners = crowd.plannersByFee(o.debtAsset(), o.flashLoan().available());
+            LiquidatorCrowd.Planners byFeeList = crowd.planners(o.debtAsset(), o.flashLoan().available());
+            int[] planners = byFeeList.places;
             int i = 0;
             while (i < planners.length) {
                 int level = crowd.feeLevelOf(planners[i]);
@@ -303,6 +304,29 @@ public final class Liquidator {
                 // Each group's test of the level, made when the level's first member at that group's cap is met.
                 int flashAtCap = UNTESTED;
                 int othersAtCap = UNTESTED;
+                // A level every member of which the loop below would pass over — each of a group that plans nothing
+                // at its cap, or at its group's cap (the level's least capital of its kind reaches it) where the
+                // level's test passes — is passed over whole (the tests are pure: made here or there, the same).
+                boolean passedWhole = true;
+                for (int kind = 0; kind < 2 && passedWhole; kind++) {
+                    double least = byFeeList.leastCapital[kind][level];
+                    GroupPlanning g = planning.byKind[kind];
+                    if (Double.isNaN(least) || g == null || g.nobodyAtCap) {
+                        continue;
+                    }
+                    if (!(g.flash || least >= g.cap)) {
+                        passedWhole = false;
+                    } else {
+                        int test = g == flashGroup
+                                ? (flashAtCap = planning.levelTest(flashAtCap, g, level, fee))
+                                : (othersAtCap = planning.levelTest(othersAtCap, g, level, fee));
+                        passedWhole = test == PASSED;
+                    }
+                }
+                if (passedWhole) {
+                    i = byFeeList.levelEnd[i];
+                    continue;
+                }
                 for (; i < planners.length && planners[i] < end; i++) {
                     int k = crowd.memberByFee(planners[i]);
                     GroupPlanning g = planning.groupOf(k);

@@ -32,8 +32,8 @@ public final class LiquidatorCrowd {
     private final double[] gasLeft;
     /** Per debt asset on the crowd's chain: each member's capital. */
     private final ConcurrentHashMap<AssetId, double[]> capital = new ConcurrentHashMap<>();
-    /** Per debt asset on the crowd's chain: {@link #plannersByFee} without a flash loan offered, then with one. */
-    private final ConcurrentHashMap<AssetId, int[][]> plannersByFee = new ConcurrentHashMap<>();
+    /** Per debt asset on the crowd's chain: {@link #planners} without a flash loan offered, then with one. */
+    private final ConcurrentHashMap<AssetId, Planners[]> plannersByFee = new ConcurrentHashMap<>();
     private final Group flashUsers;
     private final Group ownCapital;
     private final Group everyone;
@@ -233,11 +233,60 @@ public final class LiquidatorCrowd {
      * other member plans nothing for such a position, so a search by fee need not ask them.
      */
     int[] plannersByFee(AssetId debt, boolean flashOffered) {
-        int[][] known = plannersByFee.get(debt);
+        return planners(debt, flashOffered).places;
+    }
+
+    /** {@link #plannersByFee} with its fee levels summed up ({@link Planners}). */
+    Planners planners(AssetId debt, boolean flashOffered) {
+        Planners[] known = plannersByFee.get(debt);
         if (known == null) {
-            known = plannersByFee.computeIfAbsent(debt, this::planners);
+            known = plannersByFee.computeIfAbsent(debt, this::plannersOf);
         }
         return known[flashOffered ? 1 : 0];
+    }
+
+    /**
+     * The members who may plan for a position owing one debt asset, by priority fee ({@link #plannersByFee}), and per
+     * fee level among them and kind of member (0: not using flash loans, 1: using them, {@link #usesFlash}) the least
+     * capital in the debt asset: what a search by fee reads to pass over a whole level without visiting its members
+     * (every member of a kind at the group's cap when the least reaches it).
+     */
+    static final class Planners {
+        /** The places in {@link #memberByFee} order, ascending. */
+        final int[] places;
+        /** Per index into {@link #places}: the index of the first place of a later fee level (or the length). */
+        final int[] levelEnd;
+        /** Per kind and fee level: the least capital among the level's planners of that kind; NaN where it has none. */
+        final double[][] leastCapital;
+
+        private Planners(int[] places, int[] levelEnd, double[][] leastCapital) {
+            this.places = places;
+            this.levelEnd = levelEnd;
+            this.leastCapital = leastCapital;
+        }
+    }
+
+    private Planners[] plannersOf(AssetId debt) {
+        double[] held = capital(debt);
+        int[][] lists = planners(debt);
+        return new Planners[] {summed(lists[0], held), summed(lists[1], held)};
+    }
+
+    private Planners summed(int[] places, double[] held) {
+        double[][] least = new double[2][feeLevels()];
+        Arrays.fill(least[0], Double.NaN);
+        Arrays.fill(least[1], Double.NaN);
+        int[] levelEnd = new int[places.length];
+        for (int i = places.length - 1; i >= 0; i--) {
+            int level = roster.levelOf[places[i]];
+            levelEnd[i] = i + 1 < places.length && roster.levelOf[places[i + 1]] == level ? levelEnd[i + 1] : i + 1;
+            int k = roster.byFee[places[i]];
+            double[] ofKind = least[roster.usesFlash[k] ? 1 : 0];
+            if (Double.isNaN(ofKind[level]) || held[k] < ofKind[level]) {
+                ofKind[level] = held[k];
+            }
+        }
+        return new Planners(places, levelEnd, least);
     }
 
     private int[][] planners(AssetId debt) {

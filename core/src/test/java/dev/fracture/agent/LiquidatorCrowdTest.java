@@ -250,6 +250,32 @@ class LiquidatorCrowdTest {
         assertThat(bids.top()).containsExactly(each[1]);
     }
 
+    /**
+     * The planners by fee with their levels summed up, worked by hand. Members (priority fee, USDC held, flash user):
+     * a (3, 0, yes), b (2, 500, no), c (2, 200, yes), d (2, 0, no), e (1, 900, no). By fee: a | b c d | e, so places
+     * 0 | 1 2 3 | 4. With a flash loan offered the planners are a, b, c and e (d holds nothing and borrows nothing):
+     * places 0, 1, 2, 4, each level ending at 1, 3, 3, 4; the least capital per level of members not using flash loans
+     * is -, 500 (b), 900 (e), and of those using them 0 (a), 200 (c), -. Without one: b, c, e.
+     */
+    @Test
+    void thePlannersFeeLevelsAreSummedUpByKind() {
+        List<LiquidatorLedger> members = List.of(member("a", 0, true, 3, 0, 0, 1, 0),
+                member("b", 500, false, 2, 0, 0, 1, 0), member("c", 200, true, 2, 0, 0, 1, 0),
+                member("d", 0, false, 2, 0, 0, 1, 0), member("e", 900, false, 1, 0, 0, 1, 0));
+        LiquidatorCrowd crowd = crowd(members, 1);
+        LiquidatorCrowd.Planners withFlash = crowd.planners(USDC, true);
+        assertThat(withFlash.places).containsExactly(0, 1, 2, 4);
+        assertThat(withFlash.levelEnd).containsExactly(1, 3, 3, 4);
+        assertThat(withFlash.leastCapital[0]).containsExactly(Double.NaN, 500, 900);
+        assertThat(withFlash.leastCapital[1]).containsExactly(0, 200, Double.NaN);
+        LiquidatorCrowd.Planners without = crowd.planners(USDC, false);
+        assertThat(without.places).containsExactly(1, 2, 4);
+        assertThat(without.levelEnd).containsExactly(2, 2, 3);
+        assertThat(without.leastCapital[0]).containsExactly(Double.NaN, 500, 900);
+        assertThat(without.leastCapital[1]).containsExactly(Double.NaN, 200, Double.NaN);
+        assertThat(crowd.plannersByFee(USDC, true)).isSameAs(withFlash.places);
+    }
+
     @Test
     void refusesACrowdOfAnotherChainOrBlockOrANegativeBaseFee() {
         List<LiquidatorLedger> members = List.of(member("a", 0, true, 1, 0, 0, 1, 0));
