@@ -237,7 +237,7 @@ public final class Liquidator {
      * than the cap can plan (step 3 of {@link #planCrowd}), and they are asked first, whatever their fees. The others
      * are asked by priority fee, highest first, down to the first fee below the best plan found so far (a short
      * member's may be lower than a fee that still plans): only those whose own cap can be positive
-     * ({@link LiquidatorCrowd#plannersByFee}: flash-funded, or holding some of the debt asset), and at each fee, of a
+     * ({@link LiquidatorCrowd#planners}: flash-funded, or holding some of the debt asset), and at each fee, of a
      * group whose members planning for its cap all turn the position down ({@link CrowdPlanning#levelPassedOver}: one
      * test on the level's extremes), only the members holding less than the cap.
      */

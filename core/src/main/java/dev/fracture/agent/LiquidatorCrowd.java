@@ -33,7 +33,7 @@ public final class LiquidatorCrowd {
     /** Per debt asset on the crowd's chain: each member's capital. */
     private final ConcurrentHashMap<AssetId, double[]> capital = new ConcurrentHashMap<>();
     /** Per debt asset on the crowd's chain: {@link #planners} without a flash loan offered, then with one. */
-    private final ConcurrentHashMap<AssetId, Planners[]> plannersByFee = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<AssetId, Planners[]> plannersByDebt = new ConcurrentHashMap<>();
     private final Group flashUsers;
     private final Group ownCapital;
     private final Group everyone;
@@ -227,26 +227,21 @@ public final class LiquidatorCrowd {
     }
 
     /**
-     * The places in {@link #memberByFee} order, ascending, of the members whose own cap on a position owing
-     * {@code debt} can be above zero: with a flash loan offered, those who use flash loans (their cap is the
-     * position's repayable amount) and those holding some of {@code debt}; without, those holding some of it. Every
-     * other member plans nothing for such a position, so a search by fee need not ask them.
+     * The members whose own cap on a position owing {@code debt} can be above zero, by fee ({@link Planners}): with a
+     * flash loan offered, those who use flash loans (their cap is the position's repayable amount) and those holding
+     * some of {@code debt}; without, those holding some of it. Every other member plans nothing for such a position,
+     * so a search by fee need not ask them.
      */
-    int[] plannersByFee(AssetId debt, boolean flashOffered) {
-        return planners(debt, flashOffered).places;
-    }
-
-    /** {@link #plannersByFee} with its fee levels summed up ({@link Planners}). */
     Planners planners(AssetId debt, boolean flashOffered) {
-        Planners[] known = plannersByFee.get(debt);
+        Planners[] known = plannersByDebt.get(debt);
         if (known == null) {
-            known = plannersByFee.computeIfAbsent(debt, this::plannersOf);
+            known = plannersByDebt.computeIfAbsent(debt, this::plannersOf);
         }
         return known[flashOffered ? 1 : 0];
     }
 
     /**
-     * The members who may plan for a position owing one debt asset, by priority fee ({@link #plannersByFee}), and per
+     * The members who may plan for a position owing one debt asset, by priority fee ({@link #planners}), and per
      * fee level among them and kind of member (0: not using flash loans, 1: using them, {@link #usesFlash}) the least
      * capital in the debt asset: what a search by fee reads to pass over a whole level without visiting its members
      * (every member of a kind at the group's cap when the least reaches it).
@@ -268,7 +263,7 @@ public final class LiquidatorCrowd {
 
     private Planners[] plannersOf(AssetId debt) {
         double[] held = capital(debt);
-        int[][] lists = planners(debt);
+        int[][] lists = placesByFee(held);
         return new Planners[] {summed(lists[0], held), summed(lists[1], held)};
     }
 
@@ -289,8 +284,8 @@ public final class LiquidatorCrowd {
         return new Planners(places, levelEnd, least);
     }
 
-    private int[][] planners(AssetId debt) {
-        double[] held = capital(debt);
+    /** The places of the members holding some of the debt ({@code held}), then of those or using flash loans. */
+    private int[][] placesByFee(double[] held) {
         int n = room.length;
         int[] withoutFlash = new int[n];
         int[] withFlash = new int[n];

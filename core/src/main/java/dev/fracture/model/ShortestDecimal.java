@@ -71,7 +71,10 @@ public final class ShortestDecimal {
         }
     }
 
-    /** The largest whole number below which every whole double is exact, with room for one more. */
+    /**
+     * Below 2^52 a double's spacing is at most 1/2, so its whole part and its fraction are both exact doubles
+     * ({@link #decided} splits the scaled amount there).
+     */
     private static final double WHOLE_LIMIT = 0x1p52;
 
     /** {@link #decided}'s answer when the double's own value cannot decide the integer. */

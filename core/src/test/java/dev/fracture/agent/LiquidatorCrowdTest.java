@@ -273,7 +273,7 @@ class LiquidatorCrowdTest {
         assertThat(without.levelEnd).containsExactly(2, 2, 3);
         assertThat(without.leastCapital[0]).containsExactly(Double.NaN, 500, 900);
         assertThat(without.leastCapital[1]).containsExactly(Double.NaN, 200, Double.NaN);
-        assertThat(crowd.plannersByFee(USDC, true)).isSameAs(withFlash.places);
+        assertThat(crowd.planners(USDC, true)).isSameAs(withFlash);
     }
 
     @Test
