@@ -477,6 +477,89 @@ public final class Liquidator {
                 detectedBlock);
     }
 
+    /**
+     * True only when {@link #passesOver} answers true for every position of {@code pair} that offers a flash loan
+     * as {@code flashOffered} says, repays at most {@code maxRepayable}, seizes at most {@code maxCollateralPerDebt}
+     * per unit of debt, costs at least {@code minGasUnits} of gas and was first seen at least every member's latency
+     * ago (past it, every age is alike: {@code LiquidatorCrowd.Group.clampedAge}). One test for a whole run of
+     * positions, asked at their extremes: {@code PassOverCover} in the engine.
+     *
+     * <p>Why the extremes bound every such position, expression by expression of {@link #passesOver}: a group's cap
+     * never falls as the repayable amount grows; the least cost and the largest room per cost reckoned at the least
+     * gas bound those at more gas (each step a correctly rounded product or sum of numbers at least 0, which keeps
+     * order); the sale bound of {@link #sellExcluded} is such a sum of products in the cap and the collateral per
+     * debt. The hold bound of {@link #holdExcluded} is not: the bonus's share of the collateral's value,
+     * {@code (w − debtUsd) / w}, and the hold it buys, {@code min(cap, room / w) · (w − debtUsd)}, rise with the
+     * collateral's worth w only in exact arithmetic, each rounded within a few units in the last place; both are
+     * taken here at the largest worth and widened by a relative 1e-12, a thousand times those roundings
+     * ({@link #holdExcludedForEvery}). Prices, the rate bound and the inputs must be numbers at least 0; anything
+     * else answers false, as does any NaN.
+     */
+    public boolean passesOverEvery(CrowdPair pair, double maxRepayable, double maxCollateralPerDebt, long minGasUnits,
+                                   boolean flashOffered) {
+        if (!(maxRepayable >= 0) || !(maxCollateralPerDebt >= 0) || !(pair.debtUsd >= 0) || !(pair.collUsd >= 0)
+                || !(pair.rateBound >= 0)) {
+            return false;
+        }
+        CrowdPair.GroupView flashUsers = pair.flashUsers(flashOffered);
+        CrowdPair.GroupView others = pair.ownCapital(flashOffered);
+        // First seen long enough ago that no group's shortest latency holds it back and every age is alike.
+        long seenLongAgo = pair.crowd.block() - OLD_ENOUGH_BLOCKS;
+        double flashCap = groupCap(pair.crowd, flashUsers, true, maxRepayable, seenLongAgo);
+        double othersCap = groupCap(pair.crowd, others, false, maxRepayable, seenLongAgo);
+        return (!(flashCap > 0) || everyPassedOver(pair, flashUsers, true, flashCap, maxCollateralPerDebt,
+                minGasUnits))
+                && (!(othersCap > 0) || everyPassedOver(pair, others, false, othersCap, maxCollateralPerDebt,
+                minGasUnits));
+    }
+
+    /** An age past every latency a crowd's member may have (latencies are blocks, far fewer than this). */
+    private static final long OLD_ENOUGH_BLOCKS = 1L << 40;
+
+    /** {@link #passedOverAtOnce} for every position within the extremes ({@link #passesOverEvery}). */
+    private static boolean everyPassedOver(CrowdPair pair, CrowdPair.GroupView g, boolean flash, double cap,
+                                           double maxCpd, long minGasUnits) {
+        double[] costs = g.costs(minGasUnits, OLD_ENOUGH_BLOCKS);
+        double cost = costs[0];
+        return sellExcluded(maxCpd, pair.rateBound, cap, pair.debtUsd, pair.collUsd, cost)
+                && (flash || holdExcludedForEvery(g.group, maxCpd, pair.rateBound, cap, pair.debtUsd, pair.collUsd,
+                cost, costs[1]));
+    }
+
+    /** How far the hold bounds at the extremes are widened: far above the few roundings each position's carry. */
+    private static final double EVERY_MARGIN = 1e-12;
+
+    /**
+     * True only when {@link #holdExcluded} is true for every position whose collateral per debt is at most
+     * {@code maxCpd} and cap at most {@code cap}, against a cost at least {@code cost} and a room per cost at most
+     * {@code maxRoomPerCost}: its two tests at the largest worth, the bonus's share and the hold each widened by
+     * {@link #EVERY_MARGIN}. A position's share, {@code fl(fl(w − d) / w)}, is within two roundings of the exact
+     * share at its worth, which is at most the exact share at the largest worth, itself within two roundings of the
+     * share computed there; so the position's is at most this one's times {@code 1 + 5u} (u = 2^-53), below the
+     * widening. The hold: at most {@code cap · fl(w − d)} at the largest worth (rounding keeps order), and at most
+     * {@code room · (1 + slack) · (w − d) / w} within eight roundings, which the widened bound covers.
+     */
+    private static boolean holdExcludedForEvery(LiquidatorCrowd.Group g, double maxCpd, double rateBound, double cap,
+                                                double debtUsd, double collUsd, double cost, double maxRoomPerCost) {
+        double room = g.maxRoomUsd();
+        if (!(room > 0)) {
+            return true;
+        }
+        double worth = maxCpd * collUsd;
+        double excess = Math.max(0, worth - debtUsd);
+        double share = excess / Math.max(worth, 1e-300) * (1 + EVERY_MARGIN);
+        double bonusShare = share * (1 + 1e-6) + 1e-9;
+        if (bonusShare * maxRoomPerCost < 1 - 1e-9) {
+            return true;
+        }
+        double slackShare = 2 * BOUND_SLACK;
+        double byCap = cap * excess;
+        double byRoom = room * (1 + slackShare) * excess / Math.max(worth, 1e-300) * (1 + EVERY_MARGIN);
+        double hold = Math.min(byCap, byRoom);
+        return hold + groupSlack(maxCpd, rateBound * (1 + slackShare), cap, debtUsd, collUsd)
+                < cost * (1 - slackShare);
+    }
+
     /** Whether both groups, of caps {@code flashCap} and {@code othersCap}, fail step 1 (a nil cap fails it). */
     private static boolean passedOver(CrowdPair pair, CrowdPair.GroupView flashUsers, double flashCap,
                                       CrowdPair.GroupView others, double othersCap, double collateralPerDebt,

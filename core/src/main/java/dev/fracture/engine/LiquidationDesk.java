@@ -130,6 +130,9 @@ final class LiquidationDesk {
         boolean toObserve = known != null && !known.observed();
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
+        if (toObserve) {
+            coverReach(verdictsNow, quotesNow, crowdsNow, block, usd);
+        }
         // Per position to plan, the plans that can land, found where they are made (LiquidationRound.Bids: the plans
         // of the highest fee; null when nobody plans). A slice of the positions at a time, on the engine's threads:
         // an opened round's verdicts are observed there first (PlanVerdicts.Round.observe), the positions whose
@@ -152,6 +155,11 @@ final class LiquidationDesk {
                     // them, is settled without reading it (Liquidator.passesOver: bidCrowd's own answer).
                     int p = verdictsNow.screenedPair(i);
                     if (p >= 0) {
+                        if (verdictsNow.coveredWhole(i)) {
+                            // In a run of its pair's positions the first check passes over whole this round.
+                            verdictsNow.passOver(i);
+                            continue;
+                        }
                         if (pairs == null) {
                             planner = new Liquidator(quotesNow.another());
                             pairs = new SlicePairs(planner, crowdsNow, block, usd);
@@ -211,6 +219,34 @@ final class LiquidationDesk {
             verdictsNow.observed(young);
         }
         return settledUsd + land(book, made(LiquidationRound.winningBids(planned, block.rng())), block);
+    }
+
+    /**
+     * Finds, for an opened round whose listing's terms are summed up ({@link PlanVerdicts.Round#cover}), which runs of
+     * positions the planners' first check passes over whole ({@link PassOverCover#reach}, asked of
+     * {@link Liquidator#passesOverEvery}): a test or a few per class of positions on the calling thread, where the
+     * round's slices would ask one per position. Classes whose pair the round does not screen cover nothing.
+     */
+    private void coverReach(PlanVerdicts.Round round, RememberedQuotes.Reader quotes,
+                            ConcurrentHashMap<ChainId, LiquidatorCrowd> crowds, BlockContext block, UsdPrices usd) {
+        PassOverCover cover = round.cover();
+        if (cover == null) {
+            return;
+        }
+        Liquidator planner = new Liquidator(quotes.another());
+        SlicePairs views = new SlicePairs(planner, crowds, block, usd);
+        int[] reach = new int[cover.classes()];
+        for (int c = 0; c < reach.length; c++) {
+            int p = round.slotOf(cover.pairOf(c));
+            if (p < 0) {
+                continue;
+            }
+            Liquidator.CrowdPair view = views.ofRoundPair(round, p);
+            boolean flash = cover.flashOf(c);
+            reach[c] = cover.reach(c, (repayable, perDebt, gas) -> planner.passesOverEvery(view, repayable, perDebt,
+                    gas, flash));
+        }
+        round.coverReach(reach);
     }
 
     /**

@@ -133,6 +133,7 @@ final class PlanVerdicts {
             pairs[k].refresh(thisRound, block, quotes, usd);
             pairs[k].slot = k;
         }
+        terms.opened();
         int n = opportunities.size();
         if (spare == null || spare.open.length < n || spare.crowd.length < n || spare.known.length < n
                 || spare.settled.length < n) {
@@ -377,6 +378,8 @@ final class PlanVerdicts {
         private boolean nothingToPlan;
         private final long blockNumber;
         private final long ageCap;
+        /** Per class of the terms' cover, the buckets passed over whole this round; null: none. */
+        private int[] coverReach;
 
         private Round(List<LiquidationOpportunity> opportunities, LiquidationDesk.Seen[] seen, Entry[] open,
                       long[] crowd, boolean[] known, boolean[] settled, int[] young, PairState[] pairs, Terms terms,
@@ -516,6 +519,39 @@ final class PlanVerdicts {
             return terms.flash[i];
         }
 
+        /** The listing's cover of kept terms ({@link PassOverCover}), or null while it has none. */
+        PassOverCover cover() {
+            return terms.cover;
+        }
+
+        /**
+         * The index among the round's pairs of the pair whose state is {@code pairState} (a class's pair in
+         * {@link #cover()}), when the round trades it and its quotes can tell whether they changed; else -1 — the
+         * conditions {@link #screenedPair} asks of a position's pair.
+         */
+        int slotOf(Object pairState) {
+            PairState pair = (PairState) pairState;
+            int p = pair.slot;
+            return p < pairs.length && pairs[p] == pair && pair.quotesVersion >= 0 ? p : -1;
+        }
+
+        /**
+         * Sets, per class of {@link #cover()}, how many leading buckets the planners' first check passes over whole
+         * this round ({@link PassOverCover#reach}); asked on the calling thread before the round's slices.
+         */
+        void coverReach(int[] reach) {
+            this.coverReach = reach;
+        }
+
+        /**
+         * Whether position {@code i}, one {@link #screenedPair} found (its terms kept, old enough, its pair's quotes
+         * telling), lies in a run of positions this round passes over whole: the planners' first check would pass it
+         * over on its own terms ({@link dev.fracture.agent.Liquidator#passesOverEvery}).
+         */
+        boolean coveredWhole(int i) {
+            return coverReach != null && terms.cover.covers(i, coverReach);
+        }
+
         /** How many pairs the round's positions trade. */
         int pairCount() {
             return pairs.length;
@@ -621,6 +657,12 @@ final class PlanVerdicts {
          * ({@link #carriedAhead(int)}), so that a position without terms has none to carry.
          */
         private final boolean carriedAhead;
+        /** How many rounds were opened on these terms' listing ({@link #opened}). */
+        private int openedRounds;
+        /** The terms summed up for passing runs of positions over at once; null until made ({@link #opened}). */
+        private PassOverCover cover;
+        /** A cover's key array left by the listing these arrays last held, reused by the next cover made. */
+        private int[] spareCoverKeys;
 
         Terms(int n) {
             this(n, false);
@@ -676,6 +718,25 @@ final class PlanVerdicts {
             Arrays.fill(pair, 0, used, null);
             Arrays.fill(noted, 0, used, null);
             size = n;
+            if (cover != null) {
+                spareCoverKeys = cover.keys();
+                cover = null;
+            }
+            openedRounds = 0;
+        }
+
+        /**
+         * A round is being opened on these terms (on the calling thread, the last round's slices joined). At the
+         * second, the positions' terms are summed up into the listing's {@link PassOverCover}: the first round notes
+         * the terms of every position it observes, so by then nearly all are noted (and once noted, a position's terms
+         * stay as they are for the listing's life; one noted later is left out of the cover, never misread by it).
+         * Made once per listing: a listing stands for dozens of rounds in a deep cascade.
+         */
+        void opened() {
+            if (++openedRounds == 2 && cover == null) {
+                cover = PassOverCover.of(size, pair, repayable, perDebt, gasUnits, flash, spareCoverKeys);
+                spareCoverKeys = null;
+            }
         }
 
         /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */

@@ -478,6 +478,100 @@ class LiquidatorCrowdTest {
         assertThat(passedOver).as("positions passed over on their terms").isGreaterThanOrEqualTo(10);
     }
 
+    /**
+     * {@link Liquidator#passesOverEvery} asked at the extremes of a run of positions (the largest repayable amount and
+     * collateral per debt, the least gas) answers true only when {@link Liquidator#passesOver} passes over every
+     * position of the run, each old enough to act on: seeded random crowds (own capital, flash loans, inventory room)
+     * and runs of one to four positions around the pool's price, near where they start to pay. Half the trials value
+     * ETH at $2,300 while the pool still sells it at 2,000, so that holding the collateral pays where selling it does
+     * not (the hold bound decides). Both answers occur, and runs passed over whole whose members hold.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void aRunPassedOverAtItsExtremesHasEveryPositionPassedOver(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long block = 50;
+        int passedWhole = 0;
+        int notPassedWhole = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            List<LiquidatorLedger> members = new ArrayList<>();
+            for (int k = 0, n = 1 + rnd.nextInt(4); k < n; k++) {
+                double capital = rnd.nextInt(3) == 0 ? 0 : Math.pow(10, rnd.nextDouble() * 5);
+                members.add(member("m" + k, capital, rnd.nextBoolean(), rnd.nextInt(30), rnd.nextDouble() * 20,
+                        rnd.nextInt(4), rnd.nextDouble(), rnd.nextInt(2) == 0 ? 0 : Math.pow(10, rnd.nextDouble() * 5)));
+            }
+            double ethUsd = rnd.nextBoolean() ? 2000 : 2300;
+            UsdPrices prices = a -> a.equals(ETH) ? ethUsd : 1;
+            Liquidator.CrowdPair pair = LEAN.pair(new LiquidatorCrowd(members, ETHEREUM, block, prices, BASE_FEE,
+                    ethUsd), ETH, USDC, MARKET, prices);
+            boolean flash = rnd.nextBoolean();
+            int count = 1 + rnd.nextInt(4);
+            double[] repayable = new double[count];
+            double[] perDebt = new double[count];
+            long[] gas = new long[count];
+            double maxRepayable = 0;
+            double maxPerDebt = 0;
+            long minGas = Long.MAX_VALUE;
+            for (int j = 0; j < count; j++) {
+                repayable[j] = Math.pow(10, rnd.nextDouble() * 5);
+                // From 15% under water to a 6% bonus at the pool's price of 2,000 (up to 22% at $2,300).
+                perDebt[j] = (0.85 + 0.21 * rnd.nextDouble()) / 2000;
+                gas[j] = rnd.nextBoolean() ? 300_000 : 150_000;
+                maxRepayable = Math.max(maxRepayable, repayable[j]);
+                maxPerDebt = Math.max(maxPerDebt, perDebt[j]);
+                minGas = Math.min(minGas, gas[j]);
+            }
+            if (!LEAN.passesOverEvery(pair, maxRepayable, maxPerDebt, minGas, flash)) {
+                notPassedWhole++;
+                continue;
+            }
+            passedWhole++;
+            for (int j = 0; j < count; j++) {
+                assertThat(LEAN.passesOver(pair, repayable[j], perDebt[j], gas[j], block - 10, flash))
+                        .as("trial %d of seed %d, position %d of a run passed over whole", trial, seed, j).isTrue();
+            }
+        }
+        assertThat(passedWhole).as("runs passed over whole").isGreaterThanOrEqualTo(30);
+        assertThat(notPassedWhole).as("runs not passed over whole").isGreaterThanOrEqualTo(30);
+    }
+
+    /**
+     * Where only flash-funded members can plan (the position offers a flash loan and every member borrows), the test
+     * of a run of one position is the position's own first check, the sale bound alone, to the bit: seeded positions
+     * around the gas threshold answer the same both ways, and both answers occur.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void aRunOfOneFlashPositionIsTestedAsThePositionItself(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long block = 50;
+        Liquidator.CrowdPair pair = LEAN.pair(crowd(List.of(member("a", 0, true, 2, 3, 1, 0.5, 0),
+                member("b", 0, true, 20, 0, 2, 0.5, 0)), block), ETH, USDC, MARKET, PRICES);
+        int passed = 0;
+        for (int n = 0; n < 400; n++) {
+            double repayable = Math.pow(10, 2 + rnd.nextDouble() * 3);
+            double perDebt = (0.99 + 0.03 * rnd.nextDouble()) / 2000;
+            long gas = 100_000 + rnd.nextInt(300_000);
+            boolean own = LEAN.passesOver(pair, repayable, perDebt, gas, block - 10, true);
+            assertThat(LEAN.passesOverEvery(pair, repayable, perDebt, gas, true))
+                    .as("position %d of seed %d", n, seed).isEqualTo(own);
+            passed += own ? 1 : 0;
+        }
+        assertThat(passed).isBetween(40, 360);
+    }
+
+    /** Extremes that are not numbers at least 0 pass nothing over. */
+    @Test
+    void extremesThatAreNotNumbersPassNothingOver() {
+        Liquidator.CrowdPair pair = LEAN.pair(crowd(List.of(member("a", 0, true, 2, 1e9, 0, 0.5, 0)), 50), ETH, USDC,
+                MARKET, PRICES);
+        assertThat(LEAN.passesOverEvery(pair, 1, K, 300_000, true)).isTrue();
+        assertThat(LEAN.passesOverEvery(pair, Double.NaN, K, 300_000, true)).isFalse();
+        assertThat(LEAN.passesOverEvery(pair, 1, Double.NaN, 300_000, true)).isFalse();
+        assertThat(LEAN.passesOverEvery(pair, -1, K, 300_000, true)).isFalse();
+        assertThat(LEAN.passesOverEvery(pair, 1, -K, 300_000, true)).isFalse();
+    }
+
     /** A pair's view refuses a position of another pair or chain, naming both. */
     @Test
     void aViewOfAPairRefusesAPositionOfAnotherPair() {
