@@ -14,9 +14,13 @@ package dev.fracture.engine;
  * @param handOverAt     the fewest items of one piece of work handed to the threads (fewer stay on the calling
  *                       thread, where handing them over would cost more than it saves); tests set 1 so that every
  *                       piece of work is spread however small the ecosystem
+ * @param passOverRuns   with {@code memoizedQuotes}, the positions nobody takes are passed over in runs, one test at
+ *                       a run's extremes ({@link PassOverCover}), rather than one test each; tests turn it off to hold
+ *                       the runs to the positions' own tests
  */
-record EngineOptions(boolean indexedBooks, boolean memoizedQuotes, int threads, int handOverAt) {
-    static final EngineOptions REFERENCE = new EngineOptions(false, false, 1, Workers.MIN_PARALLEL);
+record EngineOptions(boolean indexedBooks, boolean memoizedQuotes, int threads, int handOverAt,
+                     boolean passOverRuns) {
+    static final EngineOptions REFERENCE = new EngineOptions(false, false, 1, Workers.MIN_PARALLEL, false);
 
     EngineOptions {
         if (threads < 1) {
@@ -28,11 +32,16 @@ record EngineOptions(boolean indexedBooks, boolean memoizedQuotes, int threads, 
     }
 
     static EngineOptions fast(int threads) {
-        return new EngineOptions(true, true, threads, Workers.MIN_PARALLEL);
+        return new EngineOptions(true, true, threads, Workers.MIN_PARALLEL, true);
     }
 
     /** These options with every piece of work of at least {@code items} items handed to the threads. */
     EngineOptions handingOverFrom(int items) {
-        return new EngineOptions(indexedBooks, memoizedQuotes, threads, items);
+        return new EngineOptions(indexedBooks, memoizedQuotes, threads, items, passOverRuns);
+    }
+
+    /** These options with every position nobody takes tested on its own ({@code passOverRuns} off). */
+    EngineOptions testingEachPosition() {
+        return new EngineOptions(indexedBooks, memoizedQuotes, threads, handOverAt, false);
     }
 }

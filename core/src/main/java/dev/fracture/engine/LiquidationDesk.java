@@ -130,7 +130,7 @@ final class LiquidationDesk {
         boolean toObserve = known != null && !known.observed();
         ConcurrentHashMap<ChainId, LiquidatorCrowd> crowdsNow = crowds;
         int perOpportunity = planners.size();
-        if (toObserve) {
+        if (toObserve && options.passOverRuns()) {
             coverReach(verdictsNow, quotesNow, crowdsNow, block, usd);
         }
         // Per position to plan, the plans that can land, found where they are made (LiquidationRound.Bids: the plans
