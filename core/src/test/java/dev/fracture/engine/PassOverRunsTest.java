@@ -2,9 +2,6 @@ package dev.fracture.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fracture.model.AssetId;
-import dev.fracture.model.AssetKind;
-import dev.fracture.model.EcosystemSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,24 +15,7 @@ class PassOverRunsTest {
 
     /** The benchmark's workload (bench module, {@code CascadeWorkload}) at 10,000 lending and 500 perp accounts. */
     private static SimulationSetup cascade() {
-        long seed = 20261205L;
-        GeneratedEcosystem.Generated g = GeneratedEcosystem.of(
-                GeneratedEcosystem.Size.benchmark().withAccounts(10_000, 500), seed);
-        EcosystemSnapshot snapshot = g.snapshot();
-        BasePrices path = new BasePrices() {
-            @Override
-            public double usd(AssetId asset, long t) {
-                double p0 = snapshot.asset(asset).orElseThrow().referencePriceUsd();
-                return asset.equals(GeneratedEcosystem.ETH) ? p0 * (1 - 0.3 * Math.min(1.0, t / 1200.0)) : p0;
-            }
-
-            @Override
-            public boolean drives(AssetId asset) {
-                return !(snapshot.asset(asset).orElseThrow().kind() instanceof AssetKind.Bridged);
-            }
-        };
-        return new SimulationSetup(snapshot, 3600, seed, path, g.impact(), g.liquidators(),
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK);
+        return CascadeSimulatorTestSupport.generatedCascade(10_000, 500, 20261205L, 3600);
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.fracture.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fracture.model.AssetId;
-import dev.fracture.model.AssetKind;
-import dev.fracture.model.EcosystemSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,24 +14,7 @@ class ThreadCountEqualityTest {
 
     /** The benchmark's generated ecosystem at 20,000 lending and 1,000 perp accounts; ETH falls 30% over 100 blocks. */
     private static SimulationSetup cascade() {
-        GeneratedEcosystem.Generated g = GeneratedEcosystem.of(
-                GeneratedEcosystem.Size.benchmark().withAccounts(20_000, 1_000), 20261205L);
-        EcosystemSnapshot snapshot = g.snapshot();
-        double eth0 = snapshot.asset(GeneratedEcosystem.ETH).orElseThrow().referencePriceUsd();
-        BasePrices path = new BasePrices() {
-            @Override
-            public double usd(AssetId asset, long t) {
-                double p0 = snapshot.asset(asset).orElseThrow().referencePriceUsd();
-                return asset.equals(GeneratedEcosystem.ETH) ? p0 * (1 - 0.3 * Math.min(1.0, t / 1200.0)) : p0;
-            }
-
-            @Override
-            public boolean drives(AssetId asset) {
-                return !(snapshot.asset(asset).orElseThrow().kind() instanceof AssetKind.Bridged);
-            }
-        };
-        return new SimulationSetup(snapshot, 1800, 20261205L, path, g.impact(), g.liquidators(),
-                SimulationSetup.DEFAULT_ARBITRAGE_CAPITAL_USD_PER_BLOCK);
+        return CascadeSimulatorTestSupport.generatedCascade(20_000, 1_000, 20261205L, 1800);
     }
 
     @Test
