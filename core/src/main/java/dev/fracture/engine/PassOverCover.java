@@ -35,23 +35,30 @@ final class PassOverCover {
         boolean passesOverEvery(double maxRepayable, double maxCollateralPerDebt, long minGasUnits);
     }
 
-    private final Object[] pairOfClass;
-    private final boolean[] flashOfClass;
-    private final double[] maxRepayable;
-    private final double[] maxPerDebt;
-    private final long[] minGas;
-    private final int[] count;
+    /** The pair's state of each pair index; class {@code c} is pair {@code c / 2}, with flash loans when odd. */
+    private final Object[] pairs;
+    /**
+     * Per class, its prefixes of buckets that end at a bucket holding positions, in order: class {@code c}'s are
+     * entries {@code [classStart[c], classStart[c + 1])} of the arrays below — where the prefix ends (the bucket
+     * after its last), and its largest repayable amount, largest collateral per debt and least gas. Fixed for the
+     * listing's life, so each round only asks the test.
+     */
+    private final int[] classStart;
+    private final int[] prefixEnd;
+    private final double[] prefixRepayable;
+    private final double[] prefixPerDebt;
+    private final long[] prefixGas;
     /** Per position, {@code class * BUCKETS + bucket}, or {@link #NONE}. */
     private final int[] key;
 
-    private PassOverCover(Object[] pairOfClass, boolean[] flashOfClass, double[] maxRepayable, double[] maxPerDebt,
-                          long[] minGas, int[] count, int[] key) {
-        this.pairOfClass = pairOfClass;
-        this.flashOfClass = flashOfClass;
-        this.maxRepayable = maxRepayable;
-        this.maxPerDebt = maxPerDebt;
-        this.minGas = minGas;
-        this.count = count;
+    private PassOverCover(Object[] pairs, int[] classStart, int[] prefixEnd, double[] prefixRepayable,
+                          double[] prefixPerDebt, long[] prefixGas, int[] key) {
+        this.pairs = pairs;
+        this.classStart = classStart;
+        this.prefixEnd = prefixEnd;
+        this.prefixRepayable = prefixRepayable;
+        this.prefixPerDebt = prefixPerDebt;
+        this.prefixGas = prefixGas;
         this.key = key;
     }
 
@@ -78,20 +85,17 @@ final class PassOverCover {
             }
             key[i] = (2 * at + (flash[i] ? 1 : 0)) * BUCKETS + bucket(r);
         }
-        int classes = 2 * pairIndex.size();
-        Object[] pairOfClass = new Object[classes];
-        boolean[] flashOfClass = new boolean[classes];
-        for (Map.Entry<Object, Integer> e : pairIndex.entrySet()) {
-            pairOfClass[2 * e.getValue()] = e.getKey();
-            pairOfClass[2 * e.getValue() + 1] = e.getKey();
-            flashOfClass[2 * e.getValue() + 1] = true;
-        }
-        double[] maxRep = new double[classes * BUCKETS];
-        double[] maxCpd = new double[classes * BUCKETS];
-        long[] gas = new long[classes * BUCKETS];
-        int[] count = new int[classes * BUCKETS];
+        Object[] pairs = new Object[pairIndex.size()];
+        pairIndex.forEach((p, at) -> pairs[at] = p);
+        int cells = 2 * pairs.length * BUCKETS;
+        // Each bucket's extremes, then each class's prefixes from them.
+        double[] maxRep = new double[cells];
+        double[] maxCpd = new double[cells];
+        long[] minGas = new long[cells];
+        int[] count = new int[cells];
         Arrays.fill(maxCpd, Double.NEGATIVE_INFINITY);
-        Arrays.fill(gas, Long.MAX_VALUE);
+        Arrays.fill(minGas, Long.MAX_VALUE);
+        int held = 0;
         for (int i = 0; i < n; i++) {
             int k = key[i];
             if (k == NONE) {
@@ -100,10 +104,36 @@ final class PassOverCover {
             maxRep[k] = Math.max(maxRep[k], repayable[i]);
             // Math.max keeps a NaN: a bucket holding one is never covered.
             maxCpd[k] = Math.max(maxCpd[k], perDebt[i]);
-            gas[k] = Math.min(gas[k], gasUnits[i]);
-            count[k]++;
+            minGas[k] = Math.min(minGas[k], gasUnits[i]);
+            held += count[k]++ == 0 ? 1 : 0;
         }
-        return new PassOverCover(pairOfClass, flashOfClass, maxRep, maxCpd, gas, count, key);
+        int[] classStart = new int[2 * pairs.length + 1];
+        int[] ends = new int[held];
+        double[] rep = new double[held];
+        double[] cpd = new double[held];
+        long[] gas = new long[held];
+        int m = 0;
+        for (int c = 0; c < 2 * pairs.length; c++) {
+            classStart[c] = m;
+            double r = 0;
+            double k = Double.NEGATIVE_INFINITY;
+            long g = Long.MAX_VALUE;
+            for (int b = 0, cell = c * BUCKETS; b < BUCKETS; b++, cell++) {
+                if (count[cell] == 0) {
+                    continue;
+                }
+                r = Math.max(r, maxRep[cell]);
+                k = Math.max(k, maxCpd[cell]);
+                g = Math.min(g, minGas[cell]);
+                ends[m] = b + 1;
+                rep[m] = r;
+                cpd[m] = k;
+                gas[m] = g;
+                m++;
+            }
+        }
+        classStart[2 * pairs.length] = m;
+        return new PassOverCover(pairs, classStart, ends, rep, cpd, gas, key);
     }
 
     /** The bucket of a repayable amount (at least 0, finite): its binary exponent, offset and clamped. */
@@ -117,17 +147,17 @@ final class PassOverCover {
     }
 
     int classes() {
-        return pairOfClass.length;
+        return classStart.length - 1;
     }
 
     /** The pair's state of class {@code c}, as it was handed in. */
     Object pairOf(int c) {
-        return pairOfClass[c];
+        return pairs[c / 2];
     }
 
     /** Whether the positions of class {@code c} offer a flash loan. */
     boolean flashOf(int c) {
-        return flashOfClass[c];
+        return c % 2 == 1;
     }
 
     /**
@@ -137,45 +167,22 @@ final class PassOverCover {
      * was asked of the test itself, so the answer is sound whether or not the test is monotone.
      */
     int reach(int c, Test test) {
-        int base = c * BUCKETS;
-        int[] ends = new int[BUCKETS];
-        double[] rep = new double[BUCKETS];
-        double[] cpd = new double[BUCKETS];
-        long[] gas = new long[BUCKETS];
-        int m = 0;
-        double r = 0;
-        double k = Double.NEGATIVE_INFINITY;
-        long g = Long.MAX_VALUE;
-        for (int b = 0; b < BUCKETS; b++) {
-            if (count[base + b] == 0) {
-                continue;
-            }
-            r = Math.max(r, maxRepayable[base + b]);
-            k = Math.max(k, maxPerDebt[base + b]);
-            g = Math.min(g, minGas[base + b]);
-            ends[m] = b + 1;
-            rep[m] = r;
-            cpd[m] = k;
-            gas[m] = g;
-            m++;
-        }
-        if (m == 0) {
+        int first = classStart[c];
+        int last = classStart[c + 1] - 1;
+        if (last < first || test.passesOverEvery(prefixRepayable[last], prefixPerDebt[last], prefixGas[last])) {
             return BUCKETS;
         }
-        if (test.passesOverEvery(rep[m - 1], cpd[m - 1], gas[m - 1])) {
-            return BUCKETS;
-        }
-        int lo = -1;
-        int hi = m - 2;
+        int lo = first - 1;
+        int hi = last - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (test.passesOverEvery(rep[mid], cpd[mid], gas[mid])) {
+            if (test.passesOverEvery(prefixRepayable[mid], prefixPerDebt[mid], prefixGas[mid])) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        return lo >= 0 ? ends[lo] : 0;
+        return lo >= first ? prefixEnd[lo] : 0;
     }
 
     /** Whether position {@code i} lies in a bucket within its class's {@code reach} (per class, {@link #reach}). */
