@@ -250,10 +250,17 @@ final class AaveBook implements ProtocolBook {
 
     /**
      * {@link #check(AaveAccount, long)} of account {@code i} from the arrays at {@code v} (this block's market and
-     * prices), the same opportunity; from its record when the arrays cannot tell.
+     * prices), the same opportunity; from its record when the arrays cannot tell. Where the screen knows the side of
+     * the close factor's threshold the account's factor lies on, and that it is liquidatable
+     * ({@link AaveHealthScreen#verdict}), the offer is made at a factor standing for that side instead of the exact
+     * one: the call reads no more of it.
      */
     private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block) {
-        long healthFactor = accounts.healthFactor(i, v);
+        long healthFactor = switch (screen.screened(i)) {
+            case AaveHealthScreen.ABOVE_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_ABOVE_CLOSE_THRESHOLD;
+            case AaveHealthScreen.AT_MOST_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_AT_CLOSE_THRESHOLD;
+            default -> accounts.healthFactor(i, v);
+        };
         if (healthFactor == AaveAccountTable.NO_ANSWER) {
             return check(accounts.account(i), block);
         }

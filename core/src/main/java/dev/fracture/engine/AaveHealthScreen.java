@@ -22,6 +22,13 @@ import java.util.List;
  * full ({@link #AVERAGE_FLOOR}) rather than left to the margin. An account whose threshold-weighted collateral, less
  * one basis point of its collateral, is at least {@link #MARGIN} above its debt, and whose collateral is worth more
  * than {@link #EXACT_BELOW_USD}, is not liquidatable. Every other account goes to the exact check.
+ *
+ * <p>The same bounds, taken the other way, also say of most flagged accounts on which side of the contract's two
+ * thresholds their exact factor lies ({@link #verdict}): below 1e18 ({@code HEALTH_FACTOR_LIQUIDATION_THRESHOLD}) and
+ * above or at most 0.95e18 ({@code CLOSE_FACTOR_HF_THRESHOLD} of {@code LiquidationLogic}, which picks the close
+ * factor). A liquidation call reads the factor only through those two comparisons, so such an account's offer is
+ * made without the exact factor's sums and divisions ({@code AaveBook}); an account near either threshold, or one the
+ * words cannot value, is left to the exact factor.
  */
 final class AaveHealthScreen {
     /**
@@ -40,6 +47,23 @@ final class AaveHealthScreen {
     static final double ROUNDING = 1e-10;
     /** Accounts of more collaterals and debts than this have a slack of 0: they are screened on every move. */
     static final int ROUNDED_ENTRIES = 1_000;
+    /**
+     * Accounts whose collateral or debt is worth this much or more get no side ({@link #MAY_BE}): the contract's
+     * values and totals in words stay below 2^62 units of 1e-8 USD (4.6e10 USD, {@code FixedWidthHealth}), so an
+     * account with a side has every value the table compares in range.
+     */
+    static final double SIDED_BELOW_USD = 1e10;
+    /** {@code CLOSE_FACTOR_HF_THRESHOLD} of Aave v3's {@code LiquidationLogic}, 0.95e18, as a fraction. */
+    static final double CLOSE_FACTOR_THRESHOLD = 0.95;
+
+    /** {@link #verdict}: certainly not liquidatable at the last prices (the account is not flagged). */
+    static final byte NOT_LIQUIDATABLE = 0;
+    /** {@link #verdict}: flagged, and only the exact factor tells whether it is liquidatable. */
+    static final byte MAY_BE = 1;
+    /** {@link #verdict}: liquidatable, its exact factor above 0.95e18 (a call may close half the debt). */
+    static final byte ABOVE_CLOSE_THRESHOLD = 2;
+    /** {@link #verdict}: liquidatable, its exact factor at most 0.95e18 (a call may close all of the debt). */
+    static final byte AT_MOST_CLOSE_THRESHOLD = 3;
 
     private final int[] collStart;
     /** Per entry, the reserve's index among the account table's ({@link AaveAccountTable#reserves}). */
@@ -50,8 +74,19 @@ final class AaveHealthScreen {
     private final int[] debtAsset;
     private final double[] debtAmount;
     private final double[] price;
-    /** The screen's answer per account at the last prices (null before the first prices). */
-    private boolean[] flagged;
+    /**
+     * The screen's answer per account at the last prices, one of {@link #NOT_LIQUIDATABLE}, {@link #MAY_BE},
+     * {@link #ABOVE_CLOSE_THRESHOLD}, {@link #AT_MOST_CLOSE_THRESHOLD}; flagged is any but the first (null before the
+     * first prices).
+     */
+    private byte[] flagged;
+    /**
+     * One bit per account the words cannot value ({@code AaveAccountTable}'s wide accounts, a reserve of more than 18
+     * decimals): flagged ones are always {@link #MAY_BE}.
+     */
+    private final long[] unsided;
+    /** Per reserve, whether the last prices lacked it (the screen counts it at 0; the exact check cannot value it). */
+    private boolean[] unpriced;
     /** Ascending indices of every account flagged since the last screen (some may have been unflagged). */
     private int[] list;
     private int listed;
@@ -72,7 +107,9 @@ final class AaveHealthScreen {
 
     AaveHealthScreen(AaveMarket market, AaveAccountTable accounts) {
         price = new double[accounts.reserves()];
+        unpriced = new boolean[accounts.reserves()];
         int n = accounts.size();
+        unsided = new long[(n + 63) >>> 6];
         collStart = new int[n + 1];
         debtStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -100,6 +137,7 @@ final class AaveHealthScreen {
         // A wide account (held as its record) may hold an asset neither the market nor the table indexes: the market
         // is asked first, so that the error names the asset as the screen always named it, before the table's own.
         boolean wide = accounts.isWide(i);
+        boolean sided = !wide;
         for (int j = 0; j < accounts.collaterals(i); j++) {
             AssetId asset = accounts.collateralAsset(i, j);
             boolean used = accounts.usedAsCollateral(i, j);
@@ -108,6 +146,7 @@ final class AaveHealthScreen {
             }
             int reserve = accounts.collateralReserve(i, j);
             AaveReserveConfig r = reserveAt(market, reserve, asset);
+            sided &= r.decimals() <= 18;
             boolean inEMode = eMode != null && r.eModeCategory() == eMode.id();
             int threshold = !used ? 0 : inEMode ? eMode.liquidationThresholdBps() : r.liquidationThresholdBps();
             double amount = accounts.collateralTokens(i, j);
@@ -128,12 +167,17 @@ final class AaveHealthScreen {
             }
             int reserve = accounts.debtReserve(i, j);
             // A reserve the market lacks fails here, named as the screen always named it.
-            reserveAt(market, reserve, asset);
+            sided &= reserveAt(market, reserve, asset).decimals() <= 18;
             debtAsset[k] = reserve;
             debtAmount[k++] = accounts.debtTokens(i, j);
         }
         while (k < debtStart[i + 1]) {
             debtAmount[k++] = 0;
+        }
+        if (sided) {
+            unsided[i >>> 6] &= ~(1L << i);
+        } else {
+            unsided[i >>> 6] |= 1L << i;
         }
         if (flagged != null) {
             reflag(i);
@@ -169,8 +213,10 @@ final class AaveHealthScreen {
         for (int k = 0; k < price.length; k++) {
             long base = prices.price(k);
             double p = base < 0 ? 0 : base * 1e-8;
-            moved |= Double.doubleToRawLongBits(p) != Double.doubleToRawLongBits(price[k]);
+            // A price lost or found moves the sides even where it reads 0 either way.
+            moved |= Double.doubleToRawLongBits(p) != Double.doubleToRawLongBits(price[k]) || unpriced[k] != base < 0;
             price[k] = p;
+            unpriced[k] = base < 0;
         }
         if (moved) {
             rescreen(workers);
@@ -188,7 +234,7 @@ final class AaveHealthScreen {
         int n = 0;
         for (int j = 0; j < listed; j++) {
             int i = list[j];
-            if (flagged[i]) {
+            if (flagged[i] != NOT_LIQUIDATABLE) {
                 out[n++] = i;
             }
         }
@@ -206,7 +252,7 @@ final class AaveHealthScreen {
         int accounts = collStart.length - 1;
         int[] look;
         if (flagged == null) {
-            flagged = new boolean[accounts];
+            flagged = new byte[accounts];
             ordering = new long[(accounts + 63) >>> 6];
             generations = new SlackGenerations(accounts);
             look = new int[accounts];
@@ -226,9 +272,9 @@ final class AaveHealthScreen {
             int count = 0;
             for (int j = from; j < to; j++) {
                 int i = look[j];
-                flagged[i] = mayBeLiquidatable(i);
+                flagged[i] = verdict(i);
                 filing.put(j, i, SlackGenerations.floorOf(slack(i)));
-                if (flagged[i]) {
+                if (flagged[i] != NOT_LIQUIDATABLE) {
                     if (count == found.length) {
                         found = java.util.Arrays.copyOf(found, count * 2);
                     }
@@ -294,8 +340,8 @@ final class AaveHealthScreen {
 
     /** Re-screens one account after its balances changed, keeping the list ascending. */
     private void reflag(int i) {
-        boolean now = mayBeLiquidatable(i);
-        if (now && !flagged[i]) {
+        byte now = verdict(i);
+        if (now != NOT_LIQUIDATABLE && flagged[i] == NOT_LIQUIDATABLE) {
             int at = java.util.Arrays.binarySearch(list, 0, listed, i);
             if (at < 0) {
                 add(-at - 1, i);
@@ -315,23 +361,70 @@ final class AaveHealthScreen {
 
     /** False only when account {@code i} is certainly not liquidatable at the last prices taken. */
     boolean mayBeLiquidatable(int i) {
+        return verdict(i) != NOT_LIQUIDATABLE;
+    }
+
+    /**
+     * The screen's verdict on account {@code i} at the last prices taken, as of its last screen: the flag
+     * ({@link #verdict(int)}) kept per account; {@link #NOT_LIQUIDATABLE} before the first prices. Between screens
+     * it is what a new screen would say, for the prices and the balances are those it was made at.
+     */
+    byte screened(int i) {
+        return flagged == null ? NOT_LIQUIDATABLE : flagged[i];
+    }
+
+    /**
+     * The screen's verdict on account {@code i} at the last prices taken: {@link #NOT_LIQUIDATABLE} only when it is
+     * certainly not liquidatable; {@link #ABOVE_CLOSE_THRESHOLD} or {@link #AT_MOST_CLOSE_THRESHOLD} only when it
+     * certainly is, its exact health factor on that side of 0.95e18; else {@link #MAY_BE}.
+     *
+     * <p>Why the sides hold. With {@code T} the threshold-weighted collateral, {@code C} the collateral and {@code D}
+     * the debt in doubles (USD), the contract's factor is {@code a / D'} in wads, rounded half up, where {@code D'} is
+     * the debt in units of 1e-8 USD floored per holding (so at most {@code D} and less than it by under 1e-5 USD for
+     * up to {@link #ROUNDED_ENTRIES} holdings) and {@code a = percentMul(C', avg)}, {@code C'} the counted collateral
+     * (at most {@code C}) and {@code avg} the weighted average threshold floored to a basis point: so {@code a} lies
+     * between {@code T − C / 10,000} and {@code T} (less the values' floors, plus half a unit of rounding). With the
+     * debt at least {@link #EXACT_BELOW_USD} those unit-sized terms, the halves of the roundings and the doubles'
+     * own (relative {@link #ROUNDING}) are under 1e-5 of the debt, a hundredth of {@link #MARGIN}: {@code T} below
+     * {@code D × (1 − MARGIN)} puts the factor below 1e18, below {@code 0.95 × D × (1 − MARGIN)} at most 0.95e18, and
+     * {@code T − C × AVERAGE_FLOOR} above {@code 0.95 × D × (1 + MARGIN)} above it. An account the words cannot value
+     * (a wide one, a reserve of more than 18 decimals, a reserve without a price, a collateral or debt worth
+     * {@link #SIDED_BELOW_USD} or more) gets no side.
+     */
+    byte verdict(int i) {
         double threshold = 0;
         double collateral = 0;
+        boolean priced = true;
         for (int k = collStart[i]; k < collStart[i + 1]; k++) {
-            double p = price[collAsset[k]];
+            int reserve = collAsset[k];
+            double p = price[reserve];
+            priced &= !unpriced[reserve];
             threshold += collAmountTimesThreshold[k] * p;
             collateral += collAmount[k] * p;
         }
         double debt = 0;
         for (int k = debtStart[i]; k < debtStart[i + 1]; k++) {
-            debt += debtAmount[k] * price[debtAsset[k]];
+            int reserve = debtAsset[k];
+            priced &= !unpriced[reserve];
+            debt += debtAmount[k] * price[reserve];
         }
         if (debt == 0) {
-            return false;
+            return NOT_LIQUIDATABLE;
         }
         // The collateral here counts every asset used as collateral, a threshold of 0 included, which the contract
         // leaves out of its average: more than the contract's, so more is subtracted, never less.
-        return collateral < EXACT_BELOW_USD || threshold - collateral * AVERAGE_FLOOR < debt * (1 + MARGIN);
+        double floored = threshold - collateral * AVERAGE_FLOOR;
+        if (collateral >= EXACT_BELOW_USD && floored >= debt * (1 + MARGIN)) {
+            return NOT_LIQUIDATABLE;
+        }
+        if (!priced || (unsided[i >>> 6] & 1L << i) != 0 || debt < EXACT_BELOW_USD || debt >= SIDED_BELOW_USD
+                || collateral >= SIDED_BELOW_USD || !(threshold < debt * (1 - MARGIN))) {
+            return MAY_BE;
+        }
+        if (threshold < CLOSE_FACTOR_THRESHOLD * debt * (1 - MARGIN)) {
+            return AT_MOST_CLOSE_THRESHOLD;
+        }
+        return floored > CLOSE_FACTOR_THRESHOLD * debt * (1 + MARGIN) ? ABOVE_CLOSE_THRESHOLD : MAY_BE;
     }
 
     /**

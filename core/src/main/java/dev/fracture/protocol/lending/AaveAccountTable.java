@@ -42,6 +42,16 @@ public final class AaveAccountTable {
     /** The count that marks a wide account (its record is in {@link #wide}). */
     private static final byte WIDE = -1;
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(127);
+    /**
+     * A health factor word {@link #offer} may be given for an account known to be liquidatable with its factor above
+     * 0.95e18 ({@code CLOSE_FACTOR_HF_THRESHOLD}) without the factor itself: the call reads the factor only through
+     * that comparison and the one with 1e18 ({@code LiquidationLogic.executeLiquidationCall} of Aave v3; the close
+     * factor is half the debt above the threshold, all of it at or below), so any factor on that side makes the offer
+     * this one makes.
+     */
+    public static final long FACTOR_ABOVE_CLOSE_THRESHOLD = 950_000_000_000_000_001L;
+    /** As {@link #FACTOR_ABOVE_CLOSE_THRESHOLD}, for an account known to be liquidatable at a factor of 0.95e18 or less. */
+    public static final long FACTOR_AT_CLOSE_THRESHOLD = 950_000_000_000_000_000L;
     /** {@link #healthFactor}'s answer when the arrays cannot tell. */
     public static final long NO_ANSWER = -1;
     private static final long WAD = 1_000_000_000_000_000_000L;
