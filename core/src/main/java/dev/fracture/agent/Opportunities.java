@@ -15,7 +15,6 @@ import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AavePrices;
 import dev.fracture.protocol.lending.MorphoBlue;
-import dev.fracture.protocol.lending.MorphoLiquidationResult;
 import dev.fracture.protocol.lending.MorphoMarketParams;
 import dev.fracture.protocol.lending.MorphoMarketState;
 import dev.fracture.protocol.lending.MorphoPosition;
@@ -115,12 +114,25 @@ public final class Opportunities {
                                                           MorphoPosition position, BigInteger collateralPrice,
                                                           int loanDecimals, int collateralDecimals,
                                                           FlashLoanTerms flash, long gasUnits, long detectedBlock) {
-        if (MorphoBlue.DEFAULT.isHealthy(params, state, position, collateralPrice)
-                || position.collateral().signum() == 0) {
-            return Optional.empty();
-        }
-        MorphoLiquidationResult all = MorphoBlue.DEFAULT.liquidateAll(params, state, position, collateralPrice);
-        if (all.repaidAssets().signum() == 0) {
+        return morpho(protocol, chain, params, state, position, collateralPrice,
+                MorphoBlue.liquidationIncentiveFactor(params.lltv()), loanDecimals, collateralDecimals, flash, gasUnits,
+                detectedBlock);
+    }
+
+    /**
+     * {@link #morpho(ProtocolId, ChainId, MorphoMarketParams, MorphoMarketState, MorphoPosition, BigInteger, int, int,
+     * FlashLoanTerms, long, long)} at the market's liquidation incentive factor {@code lif}
+     * ({@link MorphoBlue#liquidationIncentiveFactor} of its LLTV), which a book checking many positions of one market
+     * makes once.
+     */
+    public static Optional<LiquidationOpportunity> morpho(ProtocolId protocol, ChainId chain,
+                                                          MorphoMarketParams params, MorphoMarketState state,
+                                                          MorphoPosition position, BigInteger collateralPrice,
+                                                          BigInteger lif, int loanDecimals, int collateralDecimals,
+                                                          FlashLoanTerms flash, long gasUnits, long detectedBlock) {
+        MorphoBlue.WholeLiquidation all = MorphoBlue.DEFAULT.wholeLiquidation(params, state, position,
+                collateralPrice, lif);
+        if (all == null || position.collateral().signum() == 0 || all.repaidAssets().signum() == 0) {
             return Optional.empty();
         }
         double repay = tokens(all.repaidAssets(), loanDecimals);

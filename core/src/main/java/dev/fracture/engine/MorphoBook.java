@@ -78,6 +78,8 @@ final class MorphoBook implements ProtocolBook {
         double collateralReferenceUsd;
         /** One loan-token unit in tokens, 10^-decimals (the screen's scale, computed once rather than per position). */
         final double loanUnit;
+        /** The liquidation incentive factor of the market's LLTV (fixed with it), made once for every check. */
+        final BigInteger incentive;
         /** Position of each account in {@link #positions}. */
         final java.util.Map<dev.fracture.model.AccountId, Integer> slot = new java.util.HashMap<>();
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
@@ -102,6 +104,7 @@ final class MorphoBook implements ProtocolBook {
             this.collateral = collateral;
             this.state = setup.state();
             this.loanUnit = Math.pow(10, -loan.decimals());
+            this.incentive = MorphoBlue.liquidationIncentiveFactor(setup.params().lltv());
             this.positions = new ArrayList<>(setup.positions());
             for (int i = 0; i < positions.size(); i++) {
                 slot.put(positions.get(i).id(), i);
@@ -300,7 +303,7 @@ final class MorphoBook implements ProtocolBook {
 
     /** Morpho's exact check of position {@code p} of market {@code m}: its opportunity, or null. */
     private LiquidationOpportunity check(Market m, MorphoPosition p, long block) {
-        return Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.loan.decimals(),
+        return Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.incentive, m.loan.decimals(),
                 m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
     }
 

@@ -98,6 +98,48 @@ public final class MorphoBlue {
                 : liquidateBySeizedAssets(params, state, position, collateralPrice, position.collateral());
     }
 
+    /**
+     * The amounts of {@link #liquidateAll} — the collateral seized and the loan assets repaid — without the position
+     * and market after it, at the market's liquidation incentive factor {@code lif}
+     * ({@link #liquidationIncentiveFactor} of {@code params.lltv()}, which a caller checking many positions of one
+     * market makes once); null when the position is healthy ({@link #isHealthy}). The same operations in the same
+     * order as {@code liquidateAll}'s, each made once: the debt's value for the whole shares is the one
+     * {@link #collateralToRepayAll} compares and {@link #liquidateByRepaidShares} seizes from, and the assets repaid
+     * for them are the borrow {@link #isHealthy} reads. Where seizing all the collateral would ask more shares than
+     * the position holds, {@link #liquidateBySeizedAssets} is called for its error, as {@code liquidateAll} would.
+     */
+    public WholeLiquidation wholeLiquidation(MorphoMarketParams params, MorphoMarketState state,
+                                             MorphoPosition position, BigInteger collateralPrice, BigInteger lif) {
+        requirePrice(collateralPrice);
+        BigInteger shares = position.borrowShares();
+        if (shares.signum() == 0) {
+            return null;
+        }
+        BigInteger borrowed = toAssetsUp(shares, state.totalBorrowAssets(), state.totalBorrowShares());
+        BigInteger maxBorrow = mulDivDown(mulDivDown(position.collateral(), collateralPrice, ORACLE_PRICE_SCALE),
+                params.lltv(), WAD);
+        if (maxBorrow.compareTo(borrowed) >= 0) {
+            return null;
+        }
+        BigInteger repaidValue = toAssetsDown(shares, state.totalBorrowAssets(), state.totalBorrowShares());
+        BigInteger seizedForAll = mulDivDown(mulDivDown(repaidValue, lif, WAD), ORACLE_PRICE_SCALE, collateralPrice);
+        if (seizedForAll.compareTo(position.collateral()) <= 0) {
+            return new WholeLiquidation(seizedForAll, borrowed);
+        }
+        BigInteger quoted = mulDivUp(position.collateral(), collateralPrice, ORACLE_PRICE_SCALE);
+        BigInteger repaidShares = toSharesUp(mulDivUp(quoted, WAD, lif), state.totalBorrowAssets(),
+                state.totalBorrowShares());
+        if (repaidShares.compareTo(shares) > 0) {
+            liquidateBySeizedAssets(params, state, position, collateralPrice, position.collateral());
+        }
+        return new WholeLiquidation(position.collateral(),
+                toAssetsUp(repaidShares, state.totalBorrowAssets(), state.totalBorrowShares()));
+    }
+
+    /** {@link #wholeLiquidation}'s answer: the collateral seized and the loan assets repaid, in units. */
+    public record WholeLiquidation(BigInteger seizedAssets, BigInteger repaidAssets) {
+    }
+
     /** {@code Morpho._isHealthy}. */
     public boolean isHealthy(MorphoMarketParams params, MorphoMarketState state, MorphoPosition position,
                              BigInteger collateralPrice) {

@@ -81,4 +81,96 @@ class MorphoBlueTest {
         assertThat(r.badDebtAssets()).isZero();
         assertThat(r.positionAfter().collateral()).isEqualTo(new BigInteger("956158664000000000"));
     }
+
+    /**
+     * The whole liquidation's amounts without the state after it, worked by hand on the two cases above: 1 WETH at
+     * 900 USDC against 1,000 USDC seizes all the collateral for 862,200,001 units repaid; 2 WETH at 550 USDC (1,100
+     * USDC, 946 at the LLTV: unhealthy, and more than the 1,043.84 the whole debt asks at the incentive) against the
+     * same debt: the whole 1,000 USDC repaid (1e15 shares at 1e6 per unit with the virtual ones: 1,000,000,000 units
+     * exactly), and 1,000e6 × 1.043841336116910229 (down) = 1,043,841,336 units of value at 550 USDC per WETH,
+     * 1,043,841,336e12 / 550 = 1,897,893,338,181,818,181 WETH units (down) seized. At 1,200 USDC per WETH the first
+     * position is healthy (1,200 × 0.86 = 1,032 ≥ 1,000): none.
+     */
+    @Test
+    void aWholeLiquidationTakesWhatLiquidateAllTakes() {
+        MorphoMarketState state = new MorphoMarketState(BigInteger.valueOf(10_000_000_000L),
+                new BigInteger("10000000000000000"), BigInteger.valueOf(1_000_000_000L),
+                new BigInteger("1000000000000000"));
+        BigInteger lif = MorphoBlue.liquidationIncentiveFactor(WETH_USDC_86.lltv());
+        MorphoPosition one = new MorphoPosition(AccountId.of("b"), new BigInteger("1000000000000000"), E18);
+        MorphoBlue.WholeLiquidation all = MorphoBlue.DEFAULT.wholeLiquidation(WETH_USDC_86, state, one,
+                new BigInteger("900000000000000000000000000"), lif);
+        assertThat(all.seizedAssets()).isEqualTo(E18);
+        assertThat(all.repaidAssets()).isEqualTo(BigInteger.valueOf(862_200_001L));
+        MorphoPosition two = new MorphoPosition(AccountId.of("b"), new BigInteger("1000000000000000"),
+                E18.multiply(BigInteger.TWO));
+        all = MorphoBlue.DEFAULT.wholeLiquidation(WETH_USDC_86, state, two,
+                new BigInteger("550000000000000000000000000"), lif);
+        assertThat(all.repaidAssets()).isEqualTo(BigInteger.valueOf(1_000_000_000L));
+        assertThat(all.seizedAssets()).isEqualTo(new BigInteger("1897893338181818181"));
+        assertThat(MorphoBlue.DEFAULT.wholeLiquidation(WETH_USDC_86, state, one,
+                new BigInteger("1200000000000000000000000000"), lif)).isNull();
+    }
+
+    /**
+     * The whole liquidation's amounts are {@code liquidateAll}'s, and it is null exactly where the position is healthy:
+     * seeded random markets (LLTV 50% to 98%, 6 to 18 decimals either side, totals with 0.9 to 1.2 million shares per
+     * unit) and 500 positions each, their borrow set within 20% of the most the LLTV allows, so that both of
+     * {@code liquidateAll}'s branches (all the shares repaid, all the collateral seized) and healthy positions come up.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void aWholeLiquidationIsLiquidateAllsAmounts(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int seizedAll = 0;
+        int repaidAll = 0;
+        int healthy = 0;
+        for (int m = 0; m < 8; m++) {
+            BigInteger lltv = BigInteger.valueOf(500_000_000_000_000_000L + rnd.nextLong(480_000_000_000_000_000L));
+            MorphoMarketParams params = new MorphoMarketParams(AssetId.of("L"), AssetId.of("C"), lltv);
+            BigInteger lif = MorphoBlue.liquidationIncentiveFactor(lltv);
+            int loanDecimals = 6 + rnd.nextInt(13);
+            int collateralDecimals = 6 + rnd.nextInt(13);
+            BigInteger totalBorrowAssets = BigInteger.TEN.pow(loanDecimals).multiply(BigInteger.valueOf(
+                    1_000_000 + rnd.nextInt(100_000_000)));
+            BigInteger totalBorrowShares = new java.math.BigDecimal(totalBorrowAssets)
+                    .multiply(java.math.BigDecimal.valueOf(900_000 + rnd.nextInt(300_000))).toBigInteger();
+            MorphoMarketState state = new MorphoMarketState(totalBorrowAssets.multiply(BigInteger.TWO),
+                    totalBorrowShares.multiply(BigInteger.TWO), totalBorrowAssets, totalBorrowShares);
+            // The loan value of one collateral token: 0.01 to 100,000 loan tokens, scaled as the oracle scales it.
+            double perToken = Math.pow(10, -2 + rnd.nextDouble() * 7);
+            BigInteger price = new java.math.BigDecimal(perToken).movePointRight(36 + loanDecimals - collateralDecimals)
+                    .toBigInteger().max(BigInteger.ONE);
+            for (int p = 0; p < 500; p++) {
+                double collateralTokens = Math.pow(10, rnd.nextDouble() * 5);
+                BigInteger collateral = new java.math.BigDecimal(collateralTokens).movePointRight(collateralDecimals)
+                        .toBigInteger().max(BigInteger.ONE);
+                double borrowTokens = collateralTokens * perToken * lltv.doubleValue() / 1e18
+                        * (0.8 + rnd.nextDouble() * 0.4);
+                BigInteger shares = new java.math.BigDecimal(borrowTokens).movePointRight(loanDecimals)
+                        .multiply(new java.math.BigDecimal(totalBorrowShares))
+                        .divide(new java.math.BigDecimal(totalBorrowAssets), java.math.RoundingMode.DOWN)
+                        .toBigInteger().min(totalBorrowShares).max(BigInteger.ONE);
+                MorphoPosition position = new MorphoPosition(AccountId.of("p" + p), shares, collateral);
+                MorphoBlue.WholeLiquidation whole = MorphoBlue.DEFAULT.wholeLiquidation(params, state, position,
+                        price, lif);
+                if (MorphoBlue.DEFAULT.isHealthy(params, state, position, price)) {
+                    healthy++;
+                    assertThat(whole).as("seed %d, market %d, position %d: healthy", seed, m, p).isNull();
+                    continue;
+                }
+                MorphoLiquidationResult truth = MorphoBlue.DEFAULT.liquidateAll(params, state, position, price);
+                assertThat(whole).as("seed %d, market %d, position %d", seed, m, p)
+                        .isEqualTo(new MorphoBlue.WholeLiquidation(truth.seizedAssets(), truth.repaidAssets()));
+                if (truth.seizedAssets().equals(collateral)) {
+                    seizedAll++;
+                } else {
+                    repaidAll++;
+                }
+            }
+        }
+        assertThat(seizedAll).isGreaterThan(100);
+        assertThat(repaidAll).isGreaterThan(100);
+        assertThat(healthy).isGreaterThan(100);
+    }
 }
