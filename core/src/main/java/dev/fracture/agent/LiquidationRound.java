@@ -80,6 +80,8 @@ public final class LiquidationRound {
      */
     public static final class BidRows {
         private Bids[] bids;
+        /** Each row's position's slot in its book's listing (-1: not known), handed to the winner that lands. */
+        private int[] slot;
         private int[] hash;
         private double[] fee;
         private int[] count;
@@ -91,18 +93,28 @@ public final class LiquidationRound {
 
         private BidRows(int capacity) {
             bids = new Bids[capacity];
+            slot = new int[capacity];
             hash = new int[capacity];
             fee = new double[capacity];
             count = new int[capacity];
         }
 
-        /** Adds {@code b} as the next row. */
+        /** Adds {@code b} as the next row, its position's slot not known. */
         public void add(Bids b) {
+            add(b, -1);
+        }
+
+        /**
+         * Adds {@code b} as the next row, of the position at {@code positionSlot} in its book's listing (-1: not
+         * known): {@link Winners#slotOf} hands it to the landing.
+         */
+        public void add(Bids b, int positionSlot) {
             if (b == null) {
                 throw new IllegalArgumentException("bid rows: a row's bids are missing");
             }
             room(size + 1);
             bids[size] = b;
+            slot[size] = positionSlot;
             hash[size] = b.positionHash();
             fee[size] = b.topFee();
             count[size] = b.count();
@@ -113,6 +125,7 @@ public final class LiquidationRound {
         public void addAll(BidRows other) {
             room(size + other.size);
             System.arraycopy(other.bids, 0, bids, size, other.size);
+            System.arraycopy(other.slot, 0, slot, size, other.size);
             System.arraycopy(other.hash, 0, hash, size, other.size);
             System.arraycopy(other.fee, 0, fee, size, other.size);
             System.arraycopy(other.count, 0, count, size, other.size);
@@ -134,6 +147,7 @@ public final class LiquidationRound {
             if (needed > bids.length) {
                 int capacity = Math.max(needed, bids.length * 2);
                 bids = Arrays.copyOf(bids, capacity);
+                slot = Arrays.copyOf(slot, capacity);
                 hash = Arrays.copyOf(hash, capacity);
                 fee = Arrays.copyOf(fee, capacity);
                 count = Arrays.copyOf(count, capacity);
@@ -448,10 +462,12 @@ public final class LiquidationRound {
     public static final class Winners {
         private final Bids[] bids;
         private final int[] place;
+        private final int[] slot;
 
-        private Winners(Bids[] bids, int[] place) {
+        private Winners(Bids[] bids, int[] place, int[] slot) {
             this.bids = bids;
             this.place = place;
+            this.slot = slot;
         }
 
         public int size() {
@@ -471,6 +487,11 @@ public final class LiquidationRound {
         /** The place among {@link #bidsOf}'s plans of the top fee of the {@code w}-th plan to land. */
         public int placeOf(int w) {
             return place[w];
+        }
+
+        /** The slot its row was added with ({@link BidRows#add(Bids, int)}) of the {@code w}-th plan to land. */
+        public int slotOf(int w) {
+            return slot[w];
         }
     }
 
@@ -582,13 +603,15 @@ public final class LiquidationRound {
         }
         Bids[] landingBids = new Bids[positions];
         int[] landingPlace = new int[positions];
+        int[] landingSlot = new int[positions];
         for (int q = 0; q < positions; q++) {
             int at = next[rankOf[q]]++;
             int p = byPlace[q];
             landingBids[at] = bidRows.bids[winnerRow[p]];
             landingPlace[at] = winnerPlace[p];
+            landingSlot[at] = bidRows.slot[winnerRow[p]];
         }
-        return new Winners(landingBids, landingPlace);
+        return new Winners(landingBids, landingPlace, landingSlot);
     }
 
     /** Beyond this many distinct fees, {@link #distinctAscending(double[], int)} sorts instead of inserting. */

@@ -302,8 +302,19 @@ final class AaveBook implements ProtocolBook {
 
     @Override
     public Applied apply(LiquidationPlan plan) {
+        return apply(plan, -1);
+    }
+
+    /**
+     * The plan's account is the one at {@code slot} when that slot holds it (the listing's slot the plan was made
+     * from): looking an account up among a million, a few reads from memory the processor has not cached, took a
+     * third of the landing thread's time in Aave's liquidations at 1,000,000 accounts.
+     */
+    @Override
+    public Applied apply(LiquidationPlan plan, int slot) {
         LiquidationOpportunity o = plan.opportunity();
-        int i = index.get(o.account());
+        int i = slot >= 0 && slot < accounts.size() && accounts.id(slot).equals(o.account()) ? slot
+                : index.get(o.account());
         int debtDecimals = market.reserve(o.debtAsset(), "debt").decimals();
         int collDecimals = market.reserve(o.collateralAsset(), "collateral").decimals();
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the

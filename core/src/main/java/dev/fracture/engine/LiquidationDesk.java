@@ -97,6 +97,8 @@ final class LiquidationDesk {
         if (opportunities.isEmpty()) {
             return settledUsd;
         }
+        // Each position's slot in the book (dated keeps the listing's order), handed with its bids to the landing.
+        int[] slots = listing.slots();
         // Nothing trades while the liquidators plan, so they may share quotes (the fast engine does: quoted without
         // the router's fills on legs found once per run, and remembered while the venues they read stand), and pass
         // over the positions nobody planned with the same inputs (PlanVerdicts).
@@ -203,7 +205,7 @@ final class LiquidationDesk {
                     verdictsNow.settle(i, bids != null);
                 }
                 if (bids != null) {
-                    found.add(bids);
+                    found.add(bids, slots == null ? -1 : slots[i]);
                 }
             }
             return new PlannedSlice(toObserve ? Arrays.copyOf(young, youngCount) : null, found);
@@ -259,7 +261,7 @@ final class LiquidationDesk {
     private Landing made(LiquidationRound.Winners winners) {
         int n = winners.size();
         Landing landing = new Landing(winners, new LiquidationPlan[n], new boolean[n], new AssetId[n],
-                new AssetId[n], new double[n], new double[n], new LiquidatorLedger[n]);
+                new AssetId[n], new double[n], new double[n], new LiquidatorLedger[n], new int[n]);
         // With no mitigation to pass, a flash sale whose amounts its bids know is left unmade: landing tells from
         // them alone whether it reverts, as most do in a deep cascade (the block's earlier sales moved the venues
         // since it was sized), and makes it only when it does not.
@@ -271,13 +273,13 @@ final class LiquidationDesk {
                 if (leaveKnownSales && bids.knownFlashSale(place)) {
                     LiquidationOpportunity o = bids.opportunity();
                     landing.gather(w, null, o, true, bids.flashCollateral(), owed(bids.flashRepay(), o),
-                            planners.get(bids.member(place)));
+                            planners.get(bids.member(place)), winners.slotOf(w));
                     continue;
                 }
                 LiquidationPlan plan = bids.plan(place);
                 landing.gather(w, plan, plan.opportunity(), plan.funding() == LiquidationPlan.Funding.FLASH_LOAN
                         && plan.disposal() == LiquidationPlan.Disposal.SELL, plan.collateral(),
-                        owed(plan), ledgers.get(plan.liquidator()));
+                        owed(plan), ledgers.get(plan.liquidator()), winners.slotOf(w));
             }
             return to;
         });
@@ -290,14 +292,19 @@ final class LiquidationDesk {
      * liquidator's ledger — gathered where the plans are made, each plan then in the processor's cache: in a deep
      * cascade the landing thread meets millions of plans that revert, and reads each one's numbers here, in order,
      * instead of from its plan and position scattered in memory. A plan is null where it was left unmade, a flash
-     * sale whose numbers its bids know (made); {@code winners} makes it when it lands.
+     * sale whose numbers its bids know (made); {@code winners} makes it when it lands. Its position's slot in the
+     * book goes with it to the book ({@link ProtocolBook#apply(LiquidationPlan, int)}).
      */
     private record Landing(LiquidationRound.Winners winners, LiquidationPlan[] plans, boolean[] flashSale,
                            AssetId[] collateral, AssetId[] debt, double[] amount, double[] owed,
-                           LiquidatorLedger[] ledger) {
-        /** Writes winner {@code w}'s numbers: its plan (null: left unmade), position, sale, debt owed, ledger. */
+                           LiquidatorLedger[] ledger, int[] slot) {
+        /**
+         * Writes winner {@code w}'s numbers: its plan (null: left unmade), position, sale, debt owed, ledger, and
+         * its position's slot (-1: not known).
+         */
         void gather(int w, LiquidationPlan plan, LiquidationOpportunity o, boolean sellsFlashLoan, double sold,
-                    double owes, LiquidatorLedger by) {
+                    double owes, LiquidatorLedger by, int positionSlot) {
+            slot[w] = positionSlot;
             plans[w] = plan;
             flashSale[w] = sellsFlashLoan;
             collateral[w] = o.collateralAsset();
@@ -408,13 +415,13 @@ final class LiquidationDesk {
             }
             double repaid;
             if (allowed != plan) {
-                repaid = execute(book, allowed, block);
+                repaid = execute(book, allowed, block, landing.slot[i]);
             } else if (landing.flashSale[i] && !disposal.bringsAtLeast(block, book.id(), landing.collateral[i],
                     landing.debt[i], landing.amount[i], landing.owed[i])) {
                 landing.ledger[i].recordReverted();
                 repaid = 0;
             } else {
-                repaid = landed(book, plan != null ? plan : landing.winners.plan(i), block);
+                repaid = landed(book, plan != null ? plan : landing.winners.plan(i), block, landing.slot[i]);
             }
             hooks.liquidated(book.id(), landing.collateral[i], repaid, block);
             repaidUsd += repaid;
@@ -428,7 +435,7 @@ final class LiquidationDesk {
         for (LiquidationPlan plan : plans) {
             LiquidationPlan allowed = hooks.gate(book.id(), plan, block);
             if (allowed != null) {
-                double repaid = execute(book, allowed, block);
+                double repaid = execute(book, allowed, block, -1);
                 hooks.liquidated(book.id(), plan.opportunity().collateralAsset(), repaid, block);
                 repaidUsd += repaid;
             }
@@ -832,17 +839,20 @@ final class LiquidationDesk {
         return true;
     }
 
-    private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
+    private double execute(ProtocolBook book, LiquidationPlan plan, BlockContext block, int slot) {
         if (reverts(book, plan, block)) {
             return 0;
         }
-        return landed(book, plan, block);
+        return landed(book, plan, block, slot);
     }
 
-    /** Applies a plan that does not revert to its book and sells its collateral; returns the debt repaid, USD. */
-    private double landed(ProtocolBook book, LiquidationPlan plan, BlockContext block) {
+    /**
+     * Applies a plan that does not revert to its book, its position at {@code slot} there (-1: not known), and sells
+     * its collateral; returns the debt repaid, USD.
+     */
+    private double landed(ProtocolBook book, LiquidationPlan plan, BlockContext block, int slot) {
         LiquidationOpportunity o = plan.opportunity();
-        ProtocolBook.Applied applied = book.apply(plan);
+        ProtocolBook.Applied applied = book.apply(plan, slot);
         if (applied.debtRepaid() <= 0) {
             return 0;
         }

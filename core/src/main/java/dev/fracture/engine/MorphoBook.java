@@ -309,33 +309,61 @@ final class MorphoBook implements ProtocolBook {
 
     @Override
     public Applied apply(LiquidationPlan plan) {
+        return apply(plan, -1);
+    }
+
+    /**
+     * The plan's position is the one at {@code slot} when that slot holds the plan's account in a market of the
+     * plan's pair (the listing's slot the plan was made from: no lookup of the account); else the account's position
+     * in the first market of the pair that holds one.
+     */
+    @Override
+    public Applied apply(LiquidationPlan plan, int slot) {
         LiquidationOpportunity o = plan.opportunity();
         for (Market m : markets) {
-            if (!m.params().collateralToken().equals(o.collateralAsset()) || !m.params().loanToken().equals(o.debtAsset())) {
+            if (slot >= m.firstSlot && slot < m.firstSlot + m.positions.size()) {
+                int i = slot - m.firstSlot;
+                if (trades(m, o) && m.positions.get(i).id().equals(o.account())) {
+                    return apply(plan, m, i);
+                }
+                break;
+            }
+        }
+        for (Market m : markets) {
+            if (!trades(m, o)) {
                 continue;
             }
             Integer at = m.slot.get(o.account());
             if (at != null) {
-                int i = at;
-                MorphoPosition p = m.positions.get(i);
-                // The plan's amount came from whole units through a double: the nearest unit is the one meant.
-                BigInteger seize = ShortestDecimal.units(plan.collateral(), m.collateral.decimals(), RoundingMode.HALF_EVEN)
-                        .min(p.collateral());
-                if (seize.signum() <= 0) {
-                    return new Applied(0, 0, 0);
-                }
-                MorphoLiquidationResult r = seizeOrRepay(m, p, seize);
-                unchanged = null;
-                m.state = r.stateAfter();
-                m.positions.set(i, r.positionAfter());
-                m.rescreen(i);
-                double bad = TokenAmounts.nearest(r.badDebtAssets(), m.loan.decimals()) * m.loanUsd;
-                badDebtUsd += bad;
-                return new Applied(TokenAmounts.nearest(r.repaidAssets(), m.loan.decimals()),
-                        TokenAmounts.nearest(r.seizedAssets(), m.collateral.decimals()), bad);
+                return apply(plan, m, at);
             }
         }
         throw new IllegalStateException("no Morpho position " + o.account() + " in " + id);
+    }
+
+    /** Whether market {@code m} lends the opportunity's debt asset against its collateral. */
+    private static boolean trades(Market m, LiquidationOpportunity o) {
+        return m.params().collateralToken().equals(o.collateralAsset()) && m.params().loanToken().equals(o.debtAsset());
+    }
+
+    /** Applies the plan to position {@code i} of market {@code m}. */
+    private Applied apply(LiquidationPlan plan, Market m, int i) {
+        MorphoPosition p = m.positions.get(i);
+        // The plan's amount came from whole units through a double: the nearest unit is the one meant.
+        BigInteger seize = ShortestDecimal.units(plan.collateral(), m.collateral.decimals(), RoundingMode.HALF_EVEN)
+                .min(p.collateral());
+        if (seize.signum() <= 0) {
+            return new Applied(0, 0, 0);
+        }
+        MorphoLiquidationResult r = seizeOrRepay(m, p, seize);
+        unchanged = null;
+        m.state = r.stateAfter();
+        m.positions.set(i, r.positionAfter());
+        m.rescreen(i);
+        double bad = TokenAmounts.nearest(r.badDebtAssets(), m.loan.decimals()) * m.loanUsd;
+        badDebtUsd += bad;
+        return new Applied(TokenAmounts.nearest(r.repaidAssets(), m.loan.decimals()),
+                TokenAmounts.nearest(r.seizedAssets(), m.collateral.decimals()), bad);
     }
 
     /**

@@ -45,6 +45,16 @@ interface ProtocolBook {
     Applied apply(LiquidationPlan plan);
 
     /**
+     * {@link #apply(LiquidationPlan)} of a plan made from this book's listing, where its position had slot
+     * {@code slot} ({@link Listing#slots}; -1: not known): a book that numbers its positions may take the position
+     * from the slot instead of looking its account up, once it has made sure the slot holds that account. The
+     * default ignores the slot.
+     */
+    default Applied apply(LiquidationPlan plan, int slot) {
+        return apply(plan);
+    }
+
+    /**
      * Gives the book the run's mitigations' liquidation terms: the price at which it values each collateral and
      * the bonus it pays on it (docs/mitigations.md, "Liquidation terms"). A book applies them whenever it reads its
      * prices; the default ignores them, so a book that does not support them keeps its own terms.

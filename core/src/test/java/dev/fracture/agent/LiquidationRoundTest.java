@@ -222,12 +222,17 @@ class LiquidationRoundTest {
         assertThat(landed).isEqualTo(expected);
         assertThat(asked[0]).isLessThanOrEqualTo(expected.size());
 
-        // The rows as the desk gathers them: slices of rows joined in order, each row's hash, fee and count kept.
+        // The rows as the desk gathers them: slices of rows joined in order, each row's hash, fee and count kept,
+        // and each row's position's slot in its book (here 7 × its row + 3), which the winners hand to the landing.
         LiquidationRound.BidRows joined = new LiquidationRound.BidRows();
+        java.util.Map<LiquidationRound.Bids, Integer> slotOfRow = new java.util.IdentityHashMap<>();
         for (int from = 0; from < full.size(); ) {
             int to = Math.min(full.size(), from + 1 + rnd.nextInt(9));
             LiquidationRound.BidRows slice = new LiquidationRound.BidRows();
-            full.subList(from, to).forEach(slice::add);
+            for (int r = from; r < to; r++) {
+                slice.add(full.get(r), 7 * r + 3);
+                slotOfRow.put(full.get(r), 7 * r + 3);
+            }
             joined.addAll(slice);
             from = to;
         }
@@ -236,8 +241,14 @@ class LiquidationRoundTest {
         List<LiquidationPlan> landedFromRows = new ArrayList<>();
         for (int w = 0; w < fromRows.size(); w++) {
             landedFromRows.add(fromRows.plan(w));
+            assertThat(fromRows.slotOf(w)).isEqualTo(slotOfRow.get(fromRows.bidsOf(w)));
         }
         assertThat(landedFromRows).isEqualTo(expected);
+        // Rows added without a slot hand none.
+        LiquidationRound.Winners unslotted = LiquidationRound.winningBids(full, new SplittableRandom(blockSeed));
+        for (int w = 0; w < unslotted.size(); w++) {
+            assertThat(unslotted.slotOf(w)).isEqualTo(-1);
+        }
     }
 
     /** Bid rows refuse a missing row, and are left as they were. */
