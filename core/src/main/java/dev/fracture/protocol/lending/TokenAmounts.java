@@ -86,8 +86,9 @@ public final class TokenAmounts {
             rest = shiftedLo - quotient * unit != 0;
         } else {
             // units / unit first (two words, its rest kept), then the quotient shifted right by -shift.
-            long quotientHi = hi / unit;
-            long quotientLo = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(decimals));
+            // The high word's division only where there is one (the processor's division, the slowest step here).
+            long quotientHi = hi == 0 ? 0 : hi / unit;
+            long quotientLo = UnsignedWide.divide(hi - quotientHi * unit, lo, UnsignedWide.pow10Divisor(decimals));
             rest = lo - quotientLo * unit != 0;
             int right = -shift;
             long dropped = right >= 64 ? quotientLo | (right > 64 ? quotientHi << (128 - right) : 0)
@@ -140,8 +141,9 @@ public final class TokenAmounts {
         int drop = Math.max(0, (int) ((bits - 1) * LOG10_2) + 1 - DIGITS);
         while (drop <= 18) {
             long unit = UnsignedWide.pow10(drop);
-            long quotientHigh = hi / unit;
-            long quotient = UnsignedWide.divide(hi % unit, lo, UnsignedWide.pow10Divisor(drop));
+            // The high word's division only where there is one (the processor's division, the slowest step here).
+            long quotientHigh = hi == 0 ? 0 : hi / unit;
+            long quotient = UnsignedWide.divide(hi - quotientHigh * unit, lo, UnsignedWide.pow10Divisor(drop));
             long rest = lo - quotient * unit;
             if (quotientHigh != 0 || Long.compareUnsigned(quotient, UnsignedWide.pow10(DIGITS)) >= 0) {
                 drop++;
