@@ -256,11 +256,10 @@ final class AaveBook implements ProtocolBook {
      * one: the call reads no more of it.
      */
     private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block) {
-        long healthFactor = switch (screen.screened(i)) {
-            case AaveHealthScreen.ABOVE_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_ABOVE_CLOSE_THRESHOLD;
-            case AaveHealthScreen.AT_MOST_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_AT_CLOSE_THRESHOLD;
-            default -> accounts.healthFactor(i, v);
-        };
+        long healthFactor = sidedFactor(i);
+        if (healthFactor == AaveAccountTable.NO_ANSWER) {
+            healthFactor = accounts.healthFactor(i, v);
+        }
         if (healthFactor == AaveAccountTable.NO_ANSWER) {
             return check(accounts.account(i), block);
         }
@@ -283,6 +282,23 @@ final class AaveBook implements ProtocolBook {
         }
         return Opportunities.aave(id, chain, accounts.id(i), collateralAsset, debtAsset, offer, flash,
                 LIQUIDATION_GAS, block).orElse(null);
+    }
+
+    /**
+     * The factor standing for account {@code i}'s side of the close factor's threshold where the fast engine's screen
+     * knows it is liquidatable and on which side ({@link AaveHealthScreen#verdict}, as of the screen's last prices —
+     * those of {@link #valuation} while its epoch stands — and the account's balances); else
+     * {@link AaveAccountTable#NO_ANSWER}, and the caller reckons the exact factor.
+     */
+    private long sidedFactor(int i) {
+        if (screen == null) {
+            return AaveAccountTable.NO_ANSWER;
+        }
+        return switch (screen.screened(i)) {
+            case AaveHealthScreen.ABOVE_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_ABOVE_CLOSE_THRESHOLD;
+            case AaveHealthScreen.AT_MOST_CLOSE_THRESHOLD -> AaveAccountTable.FACTOR_AT_CLOSE_THRESHOLD;
+            default -> AaveAccountTable.NO_ANSWER;
+        };
     }
 
     /** The contract's check of account {@code a} at this block's prices: its opportunity, or null. */
@@ -324,10 +340,11 @@ final class AaveBook implements ProtocolBook {
             return new Applied(0, 0, 0);
         }
         // The fast engine liquidates in the arrays, at the market and prices its checks were laid out at (equal to
-        // the block's while the check epoch stands): the same amounts and account after it, no record made. Where
-        // the arrays cannot tell, and in the reference, the account's record is liquidated and written back.
+        // the block's while the check epoch stands): the same amounts and account after it, no record made — at the
+        // factor standing for the account's side where the screen knows it, as the check. Where the arrays cannot
+        // tell, and in the reference, the account's record is liquidated and written back.
         AaveAccountTable.Liquidated inPlace = valuation != null && valuationEpoch == checkEpoch
-                ? accounts.liquidate(i, o.collateralAsset(), o.debtAsset(), repay, valuation) : null;
+                ? accounts.liquidate(i, o.collateralAsset(), o.debtAsset(), repay, valuation, sidedFactor(i)) : null;
         double repaid;
         double toLiquidator;
         if (inPlace != null) {

@@ -330,7 +330,7 @@ class AaveHealthScreenTest {
 
     /**
      * A side is the side of the contract's own factor ({@code AaveHealth}, the records' form in big integers), and the
-     * offer made at the factor standing for it is the offer made at the exact factor: seeded random markets of six
+     * offer made — and a liquidation landed — at the factor standing for it is the one made at the exact factor: seeded random markets of six
      * reserves (thresholds from 1 bp to 95%, half under 10% where the average's floor weighs most, one at 0 now and
      * then, two in an e-mode category), and 400 accounts each of one to three collaterals (one in six disabled) and
      * one or two debts, half in e-mode, their debt set so that the factor in doubles lies within 3% of 1 or of 0.95,
@@ -395,9 +395,12 @@ class AaveHealthScreenTest {
         AaveAccountTable.Valuation valuation = table.valuation(market, prices);
         AaveHealthScreen screen = new AaveHealthScreen(market, table);
         screen.prices(valuation, Workers.NONE);
+        AaveAccountTable exactTable = new AaveAccountTable(market, accounts);
+        AaveAccountTable.Valuation exactValuation = exactTable.valuation(market, prices);
         BigInteger closeThreshold = BigInteger.valueOf(950_000_000_000_000_000L);
         int sided = 0;
         int unsided = 0;
+        int landed = 0;
         for (int a = 0; a < accounts.size(); a++) {
             byte verdict = screen.screened(a);
             if (verdict == AaveHealthScreen.MAY_BE) {
@@ -419,11 +422,27 @@ class AaveHealthScreenTest {
             if (collateral >= 0 && debt >= 0) {
                 assertThat(table.offer(a, collateral, debt, standIn, valuation)).as("seed %d, account %d", seed, a)
                         .isEqualTo(table.offer(a, collateral, debt, table.healthFactor(a, valuation), valuation));
+                // A liquidation landed at the standing factor moves what one at the exact factor moves, and leaves
+                // the account as it does: a call covering a random part of the debt, up to all of it.
+                AssetId collateralAsset = table.collateralAsset(a, collateral);
+                AssetId debtAsset = table.debtAsset(a, debt);
+                BigInteger cover = new BigDecimal(table.debtBalance(a, debt))
+                        .multiply(BigDecimal.valueOf(0.05 + rnd.nextDouble())).toBigInteger().max(BigInteger.ONE);
+                AaveAccountTable.Liquidated atSide = table.liquidate(a, collateralAsset, debtAsset, cover, valuation,
+                        standIn);
+                AaveAccountTable.Liquidated exact = exactTable.liquidate(a, collateralAsset, debtAsset, cover,
+                        exactValuation);
+                assertThat(atSide).as("seed %d, account %d: liquidated", seed, a).isEqualTo(exact);
+                if (exact != null) {
+                    landed++;
+                }
+                assertThat(table.account(a)).as("seed %d, account %d after", seed, a).isEqualTo(exactTable.account(a));
             }
         }
         // Both kinds many: the property is asked of many sided accounts, and the margins leave many to the exact factor.
         assertThat(sided).isGreaterThan(100);
         assertThat(unsided).isGreaterThan(50);
+        assertThat(landed).isGreaterThan(50);
     }
 
     private static BigInteger units(double tokens, int decimals) {

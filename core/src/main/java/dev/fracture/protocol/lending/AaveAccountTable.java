@@ -668,6 +668,18 @@ public final class AaveAccountTable {
      * liquidates the record, which answers or reverts as it always does.
      */
     public Liquidated liquidate(int i, AssetId collateral, AssetId debt, BigInteger debtToCover, Valuation v) {
+        return liquidate(i, collateral, debt, debtToCover, v, NO_ANSWER);
+    }
+
+    /**
+     * {@link #liquidate(int, AssetId, AssetId, BigInteger, Valuation)} of an account whose health factor at {@code v}
+     * the caller knows: {@code knownFactor} is {@link #healthFactor}'s word, or one of
+     * {@link #FACTOR_ABOVE_CLOSE_THRESHOLD} and {@link #FACTOR_AT_CLOSE_THRESHOLD} for an account known to be
+     * liquidatable on that side of the close factor's threshold (the call reads the factor no further), or
+     * {@link #NO_ANSWER} to reckon it here.
+     */
+    public Liquidated liquidate(int i, AssetId collateral, AssetId debt, BigInteger debtToCover, Valuation v,
+                                long knownFactor) {
         if (isWide(i) || debtToCover.signum() <= 0 || debtToCover.bitLength() > 127) {
             return null;
         }
@@ -678,7 +690,7 @@ public final class AaveAccountTable {
         if (c < 0 || d < 0 || (debtHigh[d] | debtLow[d]) == 0 || (collateralHigh[c] | collateralLow[c]) == 0) {
             return null;
         }
-        long healthFactor = healthFactor(i, v);
+        long healthFactor = knownFactor != NO_ANSWER ? knownFactor : healthFactor(i, v);
         AaveReserveConfig collateralReserve = v.reserves[kc];
         AaveReserveConfig debtReserve = v.reserves[kd];
         AaveEModeCategory category = eMode[i] == 0 ? null : v.categories[eMode[i] & 0xFF];
