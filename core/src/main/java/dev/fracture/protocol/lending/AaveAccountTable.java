@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
-import java.util.function.IntToLongFunction;
 
 /**
  * The accounts of one Aave v3 pool held as arrays by slot instead of as records: per account its id, e-mode category
@@ -802,30 +800,31 @@ public final class AaveAccountTable {
      * then every value it compares is in the words' range.
      */
     public int largestCollateral(int i, Valuation v) {
-        return largest(collateralStart[i], collateralCount[i],
-                k -> collateralUsed[k] && (collateralHigh[k] | collateralLow[k]) != 0
-                        && v.reserves[collateralAsset[k]].liquidationThresholdBps() != 0,
-                k -> FixedWidthHealth.valueInBase(collateralHigh[k], collateralLow[k], v.price[collateralAsset[k]],
-                        v.reserves[collateralAsset[k]].decimals()));
+        return largest(collateralStart[i], collateralCount[i], true, v);
     }
 
     /** {@link AaveTargets#largestDebt} of account {@code i} at {@code v}, as {@link #largestCollateral} says. */
     public int largestDebt(int i, Valuation v) {
-        return largest(debtStart[i], debtCount[i], k -> (debtHigh[k] | debtLow[k]) != 0,
-                k -> FixedWidthHealth.valueInBase(debtHigh[k], debtLow[k], v.price[debtAsset[k]],
-                        v.reserves[debtAsset[k]].decimals()));
+        return largest(debtStart[i], debtCount[i], false, v);
     }
 
     /**
-     * Among the {@code count} entries from {@code start}, the index (from 0) of the eligible one of largest value, the
-     * first among equals, a lone one without valuing it ({@code AaveTargets.largest}'s rule); -1 when none is.
+     * Among the {@code count} collateral (or debt) entries from {@code start}, the index (from 0) of the eligible one
+     * of largest value, the first among equals, a lone one without valuing it ({@code AaveTargets.largest}'s rule);
+     * -1 when none is. Eligible: a collateral enabled, of a balance above zero and a reserve of a threshold above
+     * zero; a debt above zero. (A form taking the test and the value as functions made two objects per call, and a
+     * check asks this of every liquidatable account.)
      */
-    private static int largest(int start, int count, IntPredicate eligible, IntToLongFunction value) {
+    private int largest(int start, int count, boolean collateral, Valuation v) {
         int best = -1;
         long bestValue = -1;
         for (int j = 0; j < count; j++) {
             int k = start + j;
-            if (!eligible.test(k)) {
+            boolean eligible = collateral
+                    ? collateralUsed[k] && (collateralHigh[k] | collateralLow[k]) != 0
+                    && v.reserves[collateralAsset[k]].liquidationThresholdBps() != 0
+                    : (debtHigh[k] | debtLow[k]) != 0;
+            if (!eligible) {
                 continue;
             }
             if (best < 0) {
@@ -833,15 +832,27 @@ public final class AaveAccountTable {
                 continue;
             }
             if (bestValue < 0) {
-                bestValue = value.applyAsLong(start + best);
+                bestValue = collateral ? collateralValue(start + best, v) : debtValue(start + best, v);
             }
-            long v = value.applyAsLong(k);
-            if (v > bestValue) {
+            long value = collateral ? collateralValue(k, v) : debtValue(k, v);
+            if (value > bestValue) {
                 best = j;
-                bestValue = v;
+                bestValue = value;
             }
         }
         return best;
+    }
+
+    /** The value in base currency of collateral entry {@code k} at {@code v}. */
+    private long collateralValue(int k, Valuation v) {
+        return FixedWidthHealth.valueInBase(collateralHigh[k], collateralLow[k], v.price[collateralAsset[k]],
+                v.reserves[collateralAsset[k]].decimals());
+    }
+
+    /** The value in base currency of debt entry {@code k} at {@code v}. */
+    private long debtValue(int k, Valuation v) {
+        return FixedWidthHealth.valueInBase(debtHigh[k], debtLow[k], v.price[debtAsset[k]],
+                v.reserves[debtAsset[k]].decimals());
     }
 
     /**
