@@ -83,6 +83,8 @@ final class AaveBook implements ProtocolBook {
     private LiquidationOpportunity[] checkedOpportunity;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
+    /** The fast engine's last listing made, kept while later ones are (null: none yet). */
+    private Listing lastMade;
     /** The market and prices of {@link #checkEpoch} laid out for the arrays' checks (null until a fast check). */
     private AaveAccountTable.Valuation valuation;
     private long valuationEpoch = -1;
@@ -179,6 +181,7 @@ final class AaveBook implements ProtocolBook {
     @Override
     public void useIndex(boolean indexed) {
         unchanged = null;
+        lastMade = null;
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
         candidates = indexed ? new int[accounts.size()] : null;
         checkedEpoch = indexed ? new long[accounts.size()] : null;
@@ -221,6 +224,7 @@ final class AaveBook implements ProtocolBook {
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
         // answers, and the slices' finds are joined in candidate order — the listing one thread makes.
+        Listing before = lastMade;
         List<ListingSlice> parts = workers.slices(n, (from, to) -> {
             ListingSlice found = new ListingSlice();
             for (int c = from; c < to; c++) {
@@ -233,7 +237,10 @@ final class AaveBook implements ProtocolBook {
                     // The same answer, the same object; the desk dates it from the block the position was first seen.
                     o = checkedOpportunity[i];
                 } else {
-                    o = check(i, v, block);
+                    // A position of the last listing found again is dated as it was there: the desk dates a position
+                    // from the block it was first seen in, and while it stays listed that is its date in the
+                    // listing before, so the desk keeps this object instead of making a copy dated so.
+                    o = check(i, v, listedBefore(before, i) ? checkedOpportunity[i].detectedBlock() : block);
                     checkedEpoch[i] = checkEpoch;
                     checkedOpportunity[i] = o;
                 }
@@ -245,7 +252,13 @@ final class AaveBook implements ProtocolBook {
         });
         Listing listing = ListingSlice.join(parts, accounts.size());
         unchanged = listing;
+        lastMade = listing;
         return listing;
+    }
+
+    /** Whether account {@code i} is in {@code listing} (null: none), whose slots ascend. */
+    private static boolean listedBefore(Listing listing, int i) {
+        return listing != null && Arrays.binarySearch(listing.slots(), 0, listing.opportunities().size(), i) >= 0;
     }
 
     /**

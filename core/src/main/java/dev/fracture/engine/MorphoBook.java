@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,6 +55,8 @@ final class MorphoBook implements ProtocolBook {
      * moved and no position was liquidated ({@link #apply}). Null when it must be made afresh.
      */
     private Listing unchanged;
+    /** The fast engine's last listing made, kept while later ones are (null: none yet, or the reference). */
+    private Listing lastMade;
     /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
     private boolean indexed;
     /** The fast engine's threads for the exact checks a listing needs (none: the calling thread). */
@@ -235,6 +238,7 @@ final class MorphoBook implements ProtocolBook {
     public void useIndex(boolean indexed) {
         this.indexed = indexed;
         unchanged = null;
+        lastMade = null;
         for (Market m : markets) {
             m.screen(indexed);
         }
@@ -262,6 +266,7 @@ final class MorphoBook implements ProtocolBook {
         // positions' kept answers, and the slices' finds are joined in slot order — the listing one thread makes.
         // After a liquidation in a market every check there is due again (the market's totals convert its
         // positions' borrow shares), which is most of a cascade's checks.
+        Listing before = lastMade;
         List<ListingSlice> parts = workers.slices(slotCount, (from, to) -> {
             ListingSlice found = new ListingSlice();
             int k = 0;
@@ -285,7 +290,11 @@ final class MorphoBook implements ProtocolBook {
                     // The same answer, the same object; the desk dates it from the block the position was first seen.
                     o = m.checked[i].opportunity();
                 } else {
-                    o = check(m, p, block);
+                    // A position of the last listing found again is dated as it was there (see AaveBook's listing):
+                    // the desk keeps this object instead of making a copy dated from when it was first seen.
+                    o = check(m, p, before != null
+                            && Arrays.binarySearch(before.slots(), 0, before.opportunities().size(), slot) >= 0
+                            ? m.checked[i].opportunity().detectedBlock() : block);
                     if (m.checked != null) {
                         m.checked[i] = new Checked(p, m.state, m.priceEpoch, o);
                     }
@@ -298,6 +307,7 @@ final class MorphoBook implements ProtocolBook {
         });
         Listing listing = ListingSlice.join(parts, slotCount);
         unchanged = indexed ? listing : null;
+        lastMade = indexed ? listing : null;
         return listing;
     }
 

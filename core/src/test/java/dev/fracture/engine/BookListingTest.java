@@ -32,7 +32,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A landed plan goes to the position it was made from: the listing's slot the desk hands the book
+ * What a book's listing hands the desk: each position's slot, and its opportunity dated as when it was first found.
+ *
+ * <p>A landed plan goes to the position it was made from: the listing's slot the desk hands the book
  * ({@link ProtocolBook#apply(LiquidationPlan, int)}), taken only where it holds the plan's account.
  *
  * <p>Morpho: one account borrows in two markets of one pair (ETH against
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * 1,675.8 USDC in the 77% market and 1,800 × 0.958 = 1,724.4 in the 86% one — which market took the plan shows in
  * what it repaid.
  */
-class BookSlotTest {
+class BookListingTest {
     private static final ChainId ETHEREUM = ChainId.of("ethereum");
     private static final AssetId ETH = AssetId.of("eth");
     private static final AssetId USDC = AssetId.of("usdc");
@@ -64,12 +66,54 @@ class BookSlotTest {
 
     /** {@code book} after observing ETH at 1,800 USD. */
     private static <B extends ProtocolBook> B observedAt1800(EcosystemSnapshot s, B book) {
-        Map<AssetId, Double> usd = Map.of(ETH, 1800.0, USDC, 1.0);
+        return observedAt(s, book, 1800, 12);
+    }
+
+    /** {@code book} after observing ETH at {@code ethUsd} at second {@code now}. */
+    private static <B extends ProtocolBook> B observedAt(EcosystemSnapshot s, B book, double ethUsd, long now) {
+        Map<AssetId, Double> usd = Map.of(ETH, ethUsd, USDC, 1.0);
         OracleBank.ReferenceView reference = usd::get;
         OracleBank bank = new OracleBank(s, Market.of(s, MathMode.FAST), reference, 0, List.of());
-        bank.update(12, reference);
-        book.observe(bank, reference, 12);
+        bank.update(now, reference);
+        book.observe(bank, reference, now);
         return book;
+    }
+
+    /**
+     * A position found liquidatable again at new prices is a new opportunity (its amounts moved) dated from the block
+     * it was first found in, where the desk dates it — so the desk keeps the book's object; found again after a
+     * check that did not find it, it is dated anew. Aave account a of the test below (10 ETH against 15,400 USDC,
+     * liquidatable below 1,925 USD) and Morpho's first position (5 ETH against 8,200 USDC at 86%, below 1,906.98),
+     * with the fast engine's screen and kept checks on: found at 1,800 in block 1, at 1,790 in block 2, not at 2,000
+     * in block 3, found at 1,800 in block 4.
+     */
+    @Test
+    void aPositionFoundAgainIsDatedFromWhenItWasFirstFound() {
+        PooledLending aave = new PooledLending(ProtocolId.of("aave"), ETHEREUM,
+                List.of(new PooledLending.Reserve(ETH, OracleId.of("eth-usd"), 7500, 8000, 10500, 0, 0, 0, 0, false, 0),
+                        new PooledLending.Reserve(USDC, OracleId.of("usdc-usd"), 7500, 8000, 10500, 0, 0, 0, 0, true,
+                                0)),
+                List.of(), List.of(pooled("a", "10", "15400")));
+        EcosystemSnapshot aaveSnapshot = snapshot(aave);
+        EcosystemSnapshot morphoSnapshot = twoMarketsOfOnePair();
+        IsolatedLending morpho = (IsolatedLending) morphoSnapshot.protocols().get(0);
+        List<ProtocolBook> books = List.of(ProtocolBooks.of(aave, aaveSnapshot).orElseThrow(),
+                new MorphoBook(morpho.id(), morpho.chain(), MorphoSetup.of(morpho, morphoSnapshot), morphoSnapshot));
+        List<EcosystemSnapshot> snapshots = List.of(aaveSnapshot, morphoSnapshot);
+        for (int b = 0; b < books.size(); b++) {
+            ProtocolBook book = books.get(b);
+            EcosystemSnapshot s = snapshots.get(b);
+            book.useIndex(true);
+            LiquidationOpportunity first = observedAt(s, book, 1800, 12).listing(1).opportunities().get(0);
+            assertThat(first.detectedBlock()).isEqualTo(1);
+            LiquidationOpportunity again = observedAt(s, book, 1790, 24).listing(2).opportunities().get(0);
+            assertThat(again).isNotSameAs(first);
+            assertThat(again.collateralPerDebt()).isGreaterThan(first.collateralPerDebt());
+            assertThat(again.detectedBlock()).as("%s, found again", book.id()).isEqualTo(1);
+            assertThat(observedAt(s, book, 2000, 36).listing(3).opportunities()).isEmpty();
+            assertThat(observedAt(s, book, 1800, 48).listing(4).opportunities().get(0).detectedBlock())
+                    .as("%s, found after a check that did not find it", book.id()).isEqualTo(4);
+        }
     }
 
     private static PooledLending.Account pooled(String id, String eth, String usdc) {
