@@ -227,6 +227,8 @@ final class AaveBook implements ProtocolBook {
         Listing before = lastMade;
         List<ListingSlice> parts = workers.slices(n, (from, to) -> {
             ListingSlice found = new ListingSlice();
+            // The last listing's slots, walked beside the candidates (both ascend) from the slice's first.
+            SlotCursor listedBefore = new SlotCursor(before, from < to ? candidates[from] : 0);
             for (int c = from; c < to; c++) {
                 int i = candidates[c];
                 if (writtenOff[i] || accounts.debts(i) == 0) {
@@ -240,7 +242,7 @@ final class AaveBook implements ProtocolBook {
                     // A position of the last listing found again is dated as it was there: the desk dates a position
                     // from the block it was first seen in, and while it stays listed that is its date in the
                     // listing before, so the desk keeps this object instead of making a copy dated so.
-                    o = check(i, v, listedBefore(before, i) ? checkedOpportunity[i].detectedBlock() : block);
+                    o = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block);
                     checkedEpoch[i] = checkEpoch;
                     checkedOpportunity[i] = o;
                 }
@@ -256,10 +258,6 @@ final class AaveBook implements ProtocolBook {
         return listing;
     }
 
-    /** Whether account {@code i} is in {@code listing} (null: none), whose slots ascend. */
-    private static boolean listedBefore(Listing listing, int i) {
-        return listing != null && Arrays.binarySearch(listing.slots(), 0, listing.opportunities().size(), i) >= 0;
-    }
 
     /**
      * {@link #check(AaveAccount, long)} of account {@code i} from the arrays at {@code v} (this block's market and

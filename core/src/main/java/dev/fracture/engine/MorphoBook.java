@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -269,6 +268,7 @@ final class MorphoBook implements ProtocolBook {
         Listing before = lastMade;
         List<ListingSlice> parts = workers.slices(slotCount, (from, to) -> {
             ListingSlice found = new ListingSlice();
+            SlotCursor listedBefore = new SlotCursor(before, from);
             int k = 0;
             for (int slot = from; slot < to; slot++) {
                 while (slot >= markets[k].firstSlot + markets[k].positions.size()) {
@@ -292,9 +292,7 @@ final class MorphoBook implements ProtocolBook {
                 } else {
                     // A position of the last listing found again is dated as it was there (see AaveBook's listing):
                     // the desk keeps this object instead of making a copy dated from when it was first seen.
-                    o = check(m, p, before != null
-                            && Arrays.binarySearch(before.slots(), 0, before.opportunities().size(), slot) >= 0
-                            ? m.checked[i].opportunity().detectedBlock() : block);
+                    o = check(m, p, listedBefore.holds(slot) ? m.checked[i].opportunity().detectedBlock() : block);
                     if (m.checked != null) {
                         m.checked[i] = new Checked(p, m.state, m.priceEpoch, o);
                     }
