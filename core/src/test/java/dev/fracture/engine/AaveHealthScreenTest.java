@@ -184,36 +184,20 @@ class AaveHealthScreenTest {
 
     /**
      * The screen never misses an account the contract's own check ({@code AaveHealth}, the records' form) finds
-     * liquidatable: seeded random markets of six reserves, thresholds anywhere from 1 bp to 95% (low ones included,
-     * where the average's floor weighs most), and 400 accounts each of one to three collaterals and one or two debts,
+     * liquidatable: seeded random markets ({@link RandomMarket}: thresholds anywhere from 1 bp to 95%, low ones
+     * included, where the average's floor weighs most), and 400 accounts each of one to three collaterals and one or two debts,
      * their debt set so that the double health factor lies within 2% of 1, where the screen's bound is tight.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void theScreenNeverMissesAnAccountTheContractLiquidates(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int reserves = 6;
-        AssetId[] assets = new AssetId[reserves];
-        int[] decimals = new int[reserves];
-        int[] thresholds = new int[reserves];
-        double[] usd = new double[reserves];
-        List<AaveReserveConfig> configs = new ArrayList<>();
-        Map<AssetId, Long> priceWords = new HashMap<>();
-        for (int r = 0; r < reserves; r++) {
-            assets[r] = AssetId.of("R" + r);
-            decimals[r] = new int[] {6, 8, 18}[rnd.nextInt(3)];
-            int bonus = 10_000 + rnd.nextInt(1_500);
-            // Half the reserves at thresholds under 10%, where the floor of the average is over 1e-3 of it.
-            int threshold = rnd.nextBoolean() ? 1 + rnd.nextInt(1_000) : 1 + rnd.nextInt(9_500);
-            threshold = Math.min(threshold, (int) (100_000_000L / bonus) - 1);
-            thresholds[r] = threshold;
-            configs.add(AaveReserveConfig.of(assets[r], decimals[r], rnd.nextInt(threshold + 1), threshold, bonus));
-            long word = 50_000_000L + (long) (rnd.nextDouble() * 500_000_000_000L);
-            priceWords.put(assets[r], word);
-            usd[r] = word * 1e-8;
-        }
-        AaveMarket market = AaveMarket.of(configs, List.of());
-        AavePrices prices = new AavePrices(priceWords);
+        RandomMarket m = RandomMarket.of(rnd, false);
+        AssetId[] assets = m.assets();
+        int[] decimals = m.decimals();
+        double[] usd = m.usd();
+        AaveMarket market = m.market();
+        AavePrices prices = m.prices();
         List<AaveAccount> accounts = new ArrayList<>();
         for (int a = 0; a < 400; a++) {
             List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
@@ -226,7 +210,7 @@ class AaveHealthScreenTest {
                 int r = order.get(c);
                 double value = 20 + rnd.nextDouble() * 1e6;
                 held.add(AaveCollateral.of(assets[r], units(value / usd[r], decimals[r])));
-                weighted += value * thresholds[r] / 10_000.0;
+                weighted += value * m.config(r).liquidationThresholdBps() / 10_000.0;
             }
             double debtUsd = weighted / (1 + (rnd.nextDouble() * 0.04 - 0.02));
             List<AaveDebt> owed = new ArrayList<>();
@@ -330,37 +314,23 @@ class AaveHealthScreenTest {
 
     /**
      * A side is the side of the contract's own factor ({@code AaveHealth}, the records' form in big integers), and the
-     * offer made — and a liquidation landed — at the factor standing for it is the one made at the exact factor: seeded random markets of six
-     * reserves (thresholds from 1 bp to 95%, half under 10% where the average's floor weighs most, one at 0 now and
-     * then, two in an e-mode category), and 400 accounts each of one to three collaterals (one in six disabled) and
-     * one or two debts, half in e-mode, their debt set so that the factor in doubles lies within 3% of 1 or of 0.95,
-     * or within 1e-4 to 1e-12 of either, where the margins decide.
+     * offer made — and a liquidation landed — at the factor standing for it is the one made at the exact factor:
+     * seeded random markets ({@link RandomMarket}, one reserve in six at a threshold of 0 and two in an e-mode
+     * category), and 400 accounts each of one to three collaterals (one in six disabled) and one or two debts, half in
+     * e-mode, their debt set so that the factor in doubles lies within 3% of 1 or of 0.95, or within 1e-4 to 1e-12 of
+     * either, where the margins decide.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void aSideIsTheExactFactorsSide(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int reserves = 6;
-        AssetId[] assets = new AssetId[reserves];
-        int[] decimals = new int[reserves];
-        double[] usd = new double[reserves];
-        List<AaveReserveConfig> configs = new ArrayList<>();
-        Map<AssetId, Long> priceWords = new HashMap<>();
-        AaveEModeCategory eMode = new AaveEModeCategory(1, 9_000, 9_300, 10_100);
-        for (int r = 0; r < reserves; r++) {
-            assets[r] = AssetId.of("R" + r);
-            decimals[r] = new int[] {6, 8, 18}[rnd.nextInt(3)];
-            int bonus = 10_000 + rnd.nextInt(1_500);
-            int threshold = rnd.nextInt(6) == 0 ? 0 : rnd.nextBoolean() ? 1 + rnd.nextInt(1_000) : 1 + rnd.nextInt(9_500);
-            threshold = Math.min(threshold, (int) (100_000_000L / bonus) - 1);
-            configs.add(new AaveReserveConfig(assets[r], decimals[r], threshold == 0 ? 0 : rnd.nextInt(threshold + 1),
-                    threshold, threshold == 0 ? 0 : bonus, 0, 0, 0, 0, true, r < 2 ? 1 : 0));
-            long word = 50_000_000L + (long) (rnd.nextDouble() * 500_000_000_000L);
-            priceWords.put(assets[r], word);
-            usd[r] = word * 1e-8;
-        }
-        AaveMarket market = AaveMarket.of(configs, List.of(eMode));
-        AavePrices prices = new AavePrices(priceWords);
+        RandomMarket m = RandomMarket.of(rnd, true);
+        AssetId[] assets = m.assets();
+        int[] decimals = m.decimals();
+        double[] usd = m.usd();
+        AaveMarket market = m.market();
+        AavePrices prices = m.prices();
+        AaveEModeCategory eMode = RandomMarket.E_MODE;
         List<AaveAccount> accounts = new ArrayList<>();
         for (int a = 0; a < 400; a++) {
             List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
@@ -375,7 +345,7 @@ class AaveHealthScreenTest {
                 double value = 20 + rnd.nextDouble() * 1e6;
                 boolean used = rnd.nextInt(6) != 0;
                 held.add(new AaveCollateral(assets[r], units(value / usd[r], decimals[r]), used));
-                AaveReserveConfig config = configs.get(r);
+                AaveReserveConfig config = m.config(r);
                 int threshold = category == 1 && config.eModeCategory() == 1 ? eMode.liquidationThresholdBps()
                         : config.liquidationThresholdBps();
                 weighted += used && config.liquidationThresholdBps() != 0 ? value * threshold / 10_000.0 : 0;
@@ -443,6 +413,45 @@ class AaveHealthScreenTest {
         assertThat(sided).isGreaterThan(100);
         assertThat(unsided).isGreaterThan(50);
         assertThat(landed).isGreaterThan(50);
+    }
+
+    /**
+     * A seeded random market of six reserves R0–R5 and their prices: decimals of 6, 8 or 18, bonuses of 100% to 115%,
+     * thresholds from 1 bp to 95% (half under 10%, where the floor of the average is over 1e-3 of it), prices from
+     * 0.5 to 5,000 USD; with {@code zerosAndEMode}, one reserve in six at a threshold of 0 and R0 and R1 in the e-mode
+     * category {@link #E_MODE}.
+     */
+    private record RandomMarket(AssetId[] assets, int[] decimals, double[] usd, AaveMarket market, AavePrices prices) {
+        static final AaveEModeCategory E_MODE = new AaveEModeCategory(1, 9_000, 9_300, 10_100);
+
+        static RandomMarket of(SplittableRandom rnd, boolean zerosAndEMode) {
+            int reserves = 6;
+            AssetId[] assets = new AssetId[reserves];
+            int[] decimals = new int[reserves];
+            double[] usd = new double[reserves];
+            List<AaveReserveConfig> configs = new ArrayList<>();
+            Map<AssetId, Long> priceWords = new HashMap<>();
+            for (int r = 0; r < reserves; r++) {
+                assets[r] = AssetId.of("R" + r);
+                decimals[r] = new int[] {6, 8, 18}[rnd.nextInt(3)];
+                int bonus = 10_000 + rnd.nextInt(1_500);
+                int threshold = zerosAndEMode && rnd.nextInt(6) == 0 ? 0
+                        : rnd.nextBoolean() ? 1 + rnd.nextInt(1_000) : 1 + rnd.nextInt(9_500);
+                threshold = Math.min(threshold, (int) (100_000_000L / bonus) - 1);
+                configs.add(new AaveReserveConfig(assets[r], decimals[r], threshold == 0 ? 0
+                        : rnd.nextInt(threshold + 1), threshold, threshold == 0 ? 0 : bonus, 0, 0, 0, 0, true,
+                        zerosAndEMode && r < 2 ? 1 : 0));
+                long word = 50_000_000L + (long) (rnd.nextDouble() * 500_000_000_000L);
+                priceWords.put(assets[r], word);
+                usd[r] = word * 1e-8;
+            }
+            return new RandomMarket(assets, decimals, usd,
+                    AaveMarket.of(configs, zerosAndEMode ? List.of(E_MODE) : List.of()), new AavePrices(priceWords));
+        }
+
+        AaveReserveConfig config(int r) {
+            return market.reserves().get(assets[r]);
+        }
     }
 
     private static BigInteger units(double tokens, int decimals) {

@@ -89,11 +89,7 @@ class BookListingTest {
      */
     @Test
     void aPositionFoundAgainIsDatedFromWhenItWasFirstFound() {
-        PooledLending aave = new PooledLending(ProtocolId.of("aave"), ETHEREUM,
-                List.of(new PooledLending.Reserve(ETH, OracleId.of("eth-usd"), 7500, 8000, 10500, 0, 0, 0, 0, false, 0),
-                        new PooledLending.Reserve(USDC, OracleId.of("usdc-usd"), 7500, 8000, 10500, 0, 0, 0, 0, true,
-                                0)),
-                List.of(), List.of(pooled("a", "10", "15400")));
+        PooledLending aave = aave(pooled("a", "10", "15400"));
         EcosystemSnapshot aaveSnapshot = snapshot(aave);
         EcosystemSnapshot morphoSnapshot = twoMarketsOfOnePair();
         IsolatedLending morpho = (IsolatedLending) morphoSnapshot.protocols().get(0);
@@ -116,6 +112,15 @@ class BookListingTest {
         }
     }
 
+    /** An Aave pool of ETH and USDC, each at an LTV of 75%, a threshold of 80% and a bonus of 5%. */
+    private static PooledLending aave(PooledLending.Account... accounts) {
+        return new PooledLending(ProtocolId.of("aave"), ETHEREUM,
+                List.of(new PooledLending.Reserve(ETH, OracleId.of("eth-usd"), 7500, 8000, 10500, 0, 0, 0, 0, false, 0),
+                        new PooledLending.Reserve(USDC, OracleId.of("usdc-usd"), 7500, 8000, 10500, 0, 0, 0, 0, true,
+                                0)),
+                List.of(), List.of(accounts));
+    }
+
     private static PooledLending.Account pooled(String id, String eth, String usdc) {
         return new PooledLending.Account(AccountId.of(id), 0,
                 List.of(new PooledLending.Supply(ETH, new BigDecimal(eth), true)),
@@ -131,11 +136,7 @@ class BookListingTest {
      */
     @Test
     void anAavePlanLandsOnItsAccountWhateverSlotItIsHanded() {
-        PooledLending spec = new PooledLending(ProtocolId.of("aave"), ETHEREUM,
-                List.of(new PooledLending.Reserve(ETH, OracleId.of("eth-usd"), 7500, 8000, 10500, 0, 0, 0, 0, false, 0),
-                        new PooledLending.Reserve(USDC, OracleId.of("usdc-usd"), 7500, 8000, 10500, 0, 0, 0, 0, true,
-                                0)),
-                List.of(), List.of(pooled("a", "10", "15400"), pooled("b", "10", "15000")));
+        PooledLending spec = aave(pooled("a", "10", "15400"), pooled("b", "10", "15000"));
         EcosystemSnapshot s = snapshot(spec);
         for (int slot : new int[] {1, 0, -1, 9}) {
             ProtocolBook book = observedAt1800(s, ProtocolBooks.of(spec, s).orElseThrow());
