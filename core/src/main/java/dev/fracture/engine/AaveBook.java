@@ -83,7 +83,7 @@ final class AaveBook implements ProtocolBook {
     private LiquidationOpportunity[] checkedOpportunity;
     /** Grows whenever the prices or the parameters in force differ from the last block's. */
     private long checkEpoch;
-    /** The fast engine's last listing made, kept while later ones are (null: none yet). */
+    /** The fast engine's last listing made (null: none yet): a position a new one finds again is dated as there. */
     private Listing lastMade;
     /** The market and prices of {@link #checkEpoch} laid out for the arrays' checks (null until a fast check). */
     private AaveAccountTable.Valuation valuation;

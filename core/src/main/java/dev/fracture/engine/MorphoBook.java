@@ -54,7 +54,10 @@ final class MorphoBook implements ProtocolBook {
      * moved and no position was liquidated ({@link #apply}). Null when it must be made afresh.
      */
     private Listing unchanged;
-    /** The fast engine's last listing made, kept while later ones are (null: none yet, or the reference). */
+    /**
+     * The fast engine's last listing made (null: none yet, or the reference): a position a new one finds again is
+     * dated as there.
+     */
     private Listing lastMade;
     /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
     private boolean indexed;
