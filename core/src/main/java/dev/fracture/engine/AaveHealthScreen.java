@@ -3,6 +3,7 @@ package dev.fracture.engine;
 import dev.fracture.model.AssetId;
 import dev.fracture.protocol.lending.AaveAccountTable;
 import dev.fracture.protocol.lending.AaveEModeCategory;
+import dev.fracture.protocol.lending.AaveLiquidation;
 import dev.fracture.protocol.lending.AaveMarket;
 import dev.fracture.protocol.lending.AaveReserveConfig;
 import java.util.List;
@@ -53,8 +54,8 @@ final class AaveHealthScreen {
      * account with a side has every value the table compares in range.
      */
     static final double SIDED_BELOW_USD = 1e10;
-    /** {@code CLOSE_FACTOR_HF_THRESHOLD} of Aave v3's {@code LiquidationLogic}, 0.95e18, as a fraction. */
-    static final double CLOSE_FACTOR_THRESHOLD = 0.95;
+    /** {@code CLOSE_FACTOR_HF_THRESHOLD} of Aave v3's {@code LiquidationLogic}, 0.95e18, as a fraction (0.95). */
+    static final double CLOSE_FACTOR_THRESHOLD = AaveLiquidation.CLOSE_FACTOR_HF_THRESHOLD.doubleValue() / 1e18;
 
     /** {@link #verdict}: certainly not liquidatable at the last prices (the account is not flagged). */
     static final byte NOT_LIQUIDATABLE = 0;

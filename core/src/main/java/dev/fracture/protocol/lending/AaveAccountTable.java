@@ -47,9 +47,10 @@ public final class AaveAccountTable {
      * factor is half the debt above the threshold, all of it at or below), so any factor on that side makes the offer
      * this one makes.
      */
-    public static final long FACTOR_ABOVE_CLOSE_THRESHOLD = 950_000_000_000_000_001L;
+    public static final long FACTOR_ABOVE_CLOSE_THRESHOLD =
+            AaveLiquidation.CLOSE_FACTOR_HF_THRESHOLD.longValueExact() + 1;
     /** As {@link #FACTOR_ABOVE_CLOSE_THRESHOLD}, for an account known to be liquidatable at a factor of 0.95e18 or less. */
-    public static final long FACTOR_AT_CLOSE_THRESHOLD = 950_000_000_000_000_000L;
+    public static final long FACTOR_AT_CLOSE_THRESHOLD = AaveLiquidation.CLOSE_FACTOR_HF_THRESHOLD.longValueExact();
     /** {@link #healthFactor}'s answer when the arrays cannot tell. */
     public static final long NO_ANSWER = -1;
     private static final long WAD = 1_000_000_000_000_000_000L;

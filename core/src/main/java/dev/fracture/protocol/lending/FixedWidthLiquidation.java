@@ -20,7 +20,7 @@ package dev.fracture.protocol.lending;
  */
 final class FixedWidthLiquidation {
     private static final long WAD = 1_000_000_000_000_000_000L;
-    private static final long CLOSE_FACTOR_HF_THRESHOLD = 950_000_000_000_000_000L;
+    private static final long CLOSE_FACTOR_HF_THRESHOLD = AaveLiquidation.CLOSE_FACTOR_HF_THRESHOLD.longValueExact();
     private static final long PERCENTAGE_FACTOR = 10_000;
     private static final long HALF_PERCENTAGE = 5_000;
     private static final UnsignedWide.Divisor PERCENTAGE_DIVISOR = UnsignedWide.pow10Divisor(4);
