@@ -225,8 +225,11 @@ final class AaveBook implements ProtocolBook {
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
         // answers, and the slices' finds are joined in candidate order — the listing one thread makes.
         Listing before = lastMade;
+        // Most candidates are found (97% at 1,000,000 accounts: the screen lets through only accounts it cannot clear),
+        // so the slices write into one pair of arrays.
+        ListingSlice.Shared shared = ListingSlice.sharing(n);
         List<ListingSlice> parts = workers.slices(n, (from, to) -> {
-            ListingSlice found = new ListingSlice();
+            ListingSlice found = shared.slice(from);
             // The last listing's slots, walked beside the candidates (both ascend) from the slice's first.
             SlotCursor listedBefore = new SlotCursor(before, from < to ? candidates[from] : 0);
             for (int c = from; c < to; c++) {
@@ -291,8 +294,8 @@ final class AaveBook implements ProtocolBook {
                     accounts.accountData(i, v), collateralAsset, debtAsset, flash, LIQUIDATION_GAS, block)
                     .orElse(null);
         }
-        return Opportunities.aave(id, chain, accounts.id(i), collateralAsset, debtAsset, offer, flash,
-                LIQUIDATION_GAS, block).orElse(null);
+        return Opportunities.aaveOrNull(id, chain, accounts.id(i), collateralAsset, debtAsset, offer, flash,
+                LIQUIDATION_GAS, block);
     }
 
     /**

@@ -314,8 +314,8 @@ final class MorphoBook implements ProtocolBook {
 
     /** Morpho's exact check of position {@code p} of market {@code m}: its opportunity, or null. */
     private LiquidationOpportunity check(Market m, MorphoPosition p, long block) {
-        return Opportunities.morpho(id, chain, m.params(), m.state, p, m.price, m.incentive, m.loan.decimals(),
-                m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block).orElse(null);
+        return Opportunities.morphoOrNull(id, chain, m.params(), m.state, p, m.price, m.incentive,
+                m.loan.decimals(), m.collateral.decimals(), FlashLoanTerms.FREE, LIQUIDATION_GAS, block);
     }
 
     @Override

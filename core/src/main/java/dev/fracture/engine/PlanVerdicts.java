@@ -274,7 +274,11 @@ final class PlanVerdicts {
                 young[youngCount++] = i;
             }
         }
-        Round round = new Round(last.opportunities, last.seen, last.open, last.crowd, known, known.clone(),
+        // The last round is read no more (this one replaces it as its listing's), so its array of verdicts known holds
+        // this round's settled ones: a copy of the known, made without a new array per carried round.
+        boolean[] settled = last.known;
+        System.arraycopy(known, 0, settled, 0, last.opportunities.size());
+        Round round = new Round(last.opportunities, last.seen, last.open, last.crowd, known, settled,
                 Arrays.copyOf(young, youngCount), last.pairs, last.terms, true, block.number(), ageCap);
         // Every verdict the last round settled stands, and no young position's fell: nobody plans anything.
         round.nothingToPlan = !last.leftUnsettled && !youngToPlan;

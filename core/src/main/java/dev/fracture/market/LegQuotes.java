@@ -11,20 +11,34 @@ final class LegQuotes {
     /** Answers kept per leg: enough for the greedy split's and the refinement's patterns of asking. */
     private static final int SLOTS = 4;
 
-    private final List<RouteLeg> legs;
-    private final double[] amount;
-    private final double[] out;
-    private final boolean[] complete;
-    private final byte[] next;
+    private List<RouteLeg> legs;
+    private double[] amount = new double[0];
+    private double[] out = new double[0];
+    private boolean[] complete = new boolean[0];
+    private byte[] next = new byte[0];
 
     LegQuotes(List<RouteLeg> legs) {
+        reset(legs);
+    }
+
+    /** Quotes to be {@link #reset} before use: a thread's scratch ({@link SplitScratch}). */
+    LegQuotes() {
+    }
+
+    /** The quotes of {@code legs}, none remembered: what a new object over them holds, in these arrays. */
+    void reset(List<RouteLeg> legs) {
         this.legs = legs;
         int n = legs.size() * SLOTS;
-        amount = new double[n];
-        out = new double[n];
-        complete = new boolean[n];
-        next = new byte[legs.size()];
-        java.util.Arrays.fill(amount, Double.NaN);
+        if (amount.length < n) {
+            amount = new double[n];
+            out = new double[n];
+            complete = new boolean[n];
+            next = new byte[legs.size()];
+        } else {
+            java.util.Arrays.fill(next, 0, legs.size(), (byte) 0);
+        }
+        // An amount that is NaN matches no amount asked: every slot empty (out and complete are written on a miss).
+        java.util.Arrays.fill(amount, 0, n, Double.NaN);
     }
 
     /** Buy asset leg {@code i} delivers for {@code a} of sell asset, before gas; 0 for 0. */

@@ -69,6 +69,8 @@ final class RateBracket {
     private boolean failed;
     /** Each leg's u at its rate at zero, where its input starts ({@code +∞} for a rate of 0). */
     private final double[] kink;
+    /** How many legs: the arrays' entries read (a thread's scratch arrays may be longer). */
+    private final int legCount;
     /** Whether a leg is a two-hop path, whose "input" is the whole amount or nothing (no leg model then). */
     private final boolean hasPath;
     /** The points of u at which {@link #modelRoot} evaluates the legs' model. */
@@ -83,23 +85,41 @@ final class RateBracket {
      * ({@link #ratesAtZero}) with a positive {@link #highest}: at that rate every leg takes nothing.
      */
     RateBracket(List<RouteLeg> legs, double[] rate0, double amount) {
+        this(legs, rate0, amount, null);
+    }
+
+    /**
+     * {@link #RateBracket(List, double[], double)} working in {@code scratch}'s arrays (null: arrays of its own), which
+     * it makes ready ({@link SplitScratch#bracketOf}); they are the scratch's again once the bracket is read no more.
+     */
+    RateBracket(List<RouteLeg> legs, double[] rate0, double amount, SplitScratch scratch) {
         this.legs = legs;
         this.rate0 = rate0;
         this.amount = amount;
         this.uHi = 1 / Math.sqrt(highest(rate0));
         this.gHi = -amount;
         this.leftAtHi = amount;
-        this.inputsAtHi = new double[legs.size()];
-        this.inputsAtLo = new double[legs.size()];
-        this.inputsTried = new double[legs.size()];
-        this.kink = new double[legs.size()];
+        this.legCount = legs.size();
+        if (scratch == null) {
+            this.inputsAtHi = new double[legCount];
+            this.inputsAtLo = new double[legCount];
+            this.inputsTried = new double[legCount];
+            this.kink = new double[legCount];
+            this.knots = new double[legCount + 2];
+        } else {
+            scratch.bracketOf(legCount);
+            this.inputsAtHi = scratch.atHi();
+            this.inputsAtLo = scratch.atLo();
+            this.inputsTried = scratch.tried();
+            this.kink = scratch.kinks();
+            this.knots = scratch.knots();
+        }
         boolean path = false;
-        for (int i = 0; i < kink.length; i++) {
+        for (int i = 0; i < legCount; i++) {
             kink[i] = rate0[i] > 0 ? 1 / Math.sqrt(rate0[i]) : Double.POSITIVE_INFINITY;
             path |= legs.get(i).path != null;
         }
         this.hasPath = path;
-        this.knots = new double[legs.size() + 2];
     }
 
     /** Each leg's marginal rate at zero size; null when one is not a finite number ≥ 0 (the leg cannot answer). */
@@ -204,7 +224,8 @@ final class RateBracket {
             return Math.max(modelled, stepped);
         }
         double atNext = Double.POSITIVE_INFINITY;
-        for (double u : kink) {
+        for (int i = 0; i < legCount; i++) {
+            double u = kink[i];
             // Beyond uHi by more than rounding: a rate only a rounding below hi is the one already reached.
             if (u > uHi * (1 + 1e-12) && u < atNext) {
                 atNext = u;
@@ -230,7 +251,7 @@ final class RateBracket {
             return Double.NaN;
         }
         double slope = 0;
-        for (int i = 0; i < kink.length; i++) {
+        for (int i = 0; i < legCount; i++) {
             if (inputsAtHi[i] > 0 && uHi > kink[i]) {
                 slope += inputsAtHi[i] / (uHi - kink[i]);
             }
@@ -254,7 +275,8 @@ final class RateBracket {
         }
         int n = 0;
         knots[n++] = uHi;
-        for (double k : kink) {
+        for (int i = 0; i < legCount; i++) {
+            double k = kink[i];
             if (k > uHi && k < uLo) {
                 // Insertion in order: a handful of legs.
                 int at = n;
@@ -284,7 +306,7 @@ final class RateBracket {
     /** The legs' model at {@code u} in the bracket: {@link #modelRoot}. */
     private double model(double u) {
         double total = 0;
-        for (int i = 0; i < kink.length; i++) {
+        for (int i = 0; i < legCount; i++) {
             if (!(kink[i] < uLo)) {
                 continue; // takes nothing anywhere in the bracket
             }

@@ -317,8 +317,26 @@ public final class Router {
         if (legs.size() == 1 && legs.get(0).path != null) {
             return onePath(legs.get(0).path, request.amountIn());
         }
-        LegQuotes q = new LegQuotes(legs);
-        double[] exact = waterFilling ? WaterFillingSplit.of(legs, q, request.amountIn()) : null;
+        if (!waterFilling) {
+            return allocate(legs, request, capacity, reportBest, new LegQuotes(legs), null);
+        }
+        // An exact split's legs quote venues and route nothing: the split works in its thread's scratch, and what it
+        // returns (the allocation, its output, the best leg) is in arrays of its own.
+        SplitScratch scratch = SplitScratch.take();
+        try {
+            return allocate(legs, request, capacity, reportBest, scratch.quotes(legs), scratch);
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /**
+     * {@link #allocate(List, RouteRequest, Capacity, boolean, boolean)} over the quotes {@code q} of {@code legs};
+     * {@code scratch} non-null where the exact split applies and works in it.
+     */
+    private static Allocation allocate(List<RouteLeg> legs, RouteRequest request, Capacity capacity,
+                                       boolean reportBest, LegQuotes q, SplitScratch scratch) {
+        double[] exact = scratch != null ? WaterFillingSplit.of(legs, q, request.amountIn(), scratch) : null;
         if (exact != null) {
             double[] best = reportBest ? bestSingle(legs, q, request.amountIn(), capacity) : new double[] {-1, 0, 0};
             return new Allocation(exact, net(legs, q, exact), best);

@@ -43,6 +43,14 @@ final class WaterFillingSplit {
      * amount up to rounding; null when it cannot say, and the caller splits another way.
      */
     static double[] of(List<RouteLeg> legs, LegQuotes quotes, double amount) {
+        return of(legs, quotes, amount, null);
+    }
+
+    /**
+     * {@link #of(List, LegQuotes, double)} with the rate search working in {@code scratch}'s arrays (null: its own);
+     * the split returned is a new array.
+     */
+    static double[] of(List<RouteLeg> legs, LegQuotes quotes, double amount, SplitScratch scratch) {
         int n = legs.size();
         if (n == 1) {
             // Nothing to split: the whole order, if the venue takes it.
@@ -52,7 +60,7 @@ final class WaterFillingSplit {
         if (rate0 == null || !(RateBracket.highest(rate0) > 0)) {
             return null;
         }
-        RateBracket bracket = new RateBracket(legs, rate0, amount);
+        RateBracket bracket = new RateBracket(legs, rate0, amount, scratch);
         bracket.narrow(PRECISION);
         if (bracket.failed()) {
             return null;

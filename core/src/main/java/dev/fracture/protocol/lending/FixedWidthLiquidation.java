@@ -43,6 +43,8 @@ final class FixedWidthLiquidation {
 
     /** The high word of the last two-word result; the low word is the method's return value. */
     private long high;
+    /** The four words each product quotient of the call is reckoned in, one after the other. */
+    private final long[] words = new long[4];
 
     private FixedWidthLiquidation() {
     }
@@ -130,9 +132,9 @@ final class FixedWidthLiquidation {
         }
         long collateralUnit = UnsignedWide.pow10(collateral.decimals());
         long debtUnit = UnsignedWide.pow10(debt.decimals());
-        long[] base = UnsignedWide.productQuotient(debtPrice.value(), targetHigh, targetLow, collateralUnit,
-                collateralPrice, UnsignedWide.pow10Divisor(debt.decimals()));
-        if (base == null || bits(base[1], base[0]) > AMOUNT_BITS) {
+        long[] base = words;
+        if (!UnsignedWide.productQuotient(debtPrice.value(), targetHigh, targetLow, collateralUnit, collateralPrice,
+                UnsignedWide.pow10Divisor(debt.decimals()), base) || bits(base[1], base[0]) > AMOUNT_BITS) {
             return null;
         }
         long maxLow = percentMul(base[1], base[0], bonus);
@@ -144,9 +146,11 @@ final class FixedWidthLiquidation {
         if (compare(maxHigh, maxLow, balanceHigh, balanceLow) > 0) {
             amountHigh = balanceHigh;
             amountLow = balanceLow;
-            long[] covered = UnsignedWide.productQuotient(collateralPrice.value(), balanceHigh, balanceLow, debtUnit,
-                    debtPrice, UnsignedWide.pow10Divisor(collateral.decimals()));
-            if (covered == null || bits(covered[1], covered[0]) > AMOUNT_BITS) {
+            // The base's words are read: the same scratch holds this quotient.
+            long[] covered = words;
+            if (!UnsignedWide.productQuotient(collateralPrice.value(), balanceHigh, balanceLow, debtUnit, debtPrice,
+                    UnsignedWide.pow10Divisor(collateral.decimals()), covered)
+                    || bits(covered[1], covered[0]) > AMOUNT_BITS) {
                 return null;
             }
             repaidLow = percentDiv(covered[1], covered[0], bonus);

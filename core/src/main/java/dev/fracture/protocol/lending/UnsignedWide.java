@@ -259,13 +259,22 @@ final class UnsignedWide {
      * ({@link #pow10Divisor}), so that none of the four words' divisions is the processor's.
      */
     static long[] productQuotient(long a, long b1, long b0, long c, Divisor d, Divisor e) {
+        long[] y = new long[4];
+        return productQuotient(a, b1, b0, c, d, e, y) ? y : null;
+    }
+
+    /**
+     * {@link #productQuotient(long, long, long, long, Divisor, Divisor)} into {@code y} (four words, overwritten):
+     * true with the quotient's low and high words in its first two, false when the quotient reaches 2^127 (then
+     * {@code y} holds nothing of use). For a caller that reckons several quotients in one scratch array.
+     */
+    static boolean productQuotient(long a, long b1, long b0, long c, Divisor d, Divisor e, long[] y) {
         // a · b in three words.
         long x0 = a * b0;
         long carry = multiplyHigh(a, b0);
         long x1 = carry + a * b1;
         long x2 = Math.multiplyHigh(a, b1) + (Long.compareUnsigned(x1, carry) < 0 ? 1 : 0);
         // … · c in four.
-        long[] y = new long[4];
         y[0] = x0 * c;
         long up = multiplyHigh(x0, c);
         long w = x1 * c;
@@ -276,10 +285,7 @@ final class UnsignedWide {
         y[3] = multiplyHigh(x2, c) + (Long.compareUnsigned(y[2], w) < 0 ? 1 : 0);
         divideInPlace(y, d);
         divideInPlace(y, e);
-        if (y[3] != 0 || y[2] != 0 || y[1] < 0) {
-            return null;
-        }
-        return y;
+        return y[3] == 0 && y[2] == 0 && y[1] >= 0;
     }
 
     /**
