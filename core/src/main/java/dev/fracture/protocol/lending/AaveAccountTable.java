@@ -642,10 +642,11 @@ public final class AaveAccountTable {
         if (eMode[i] != 0 && category == null) {
             return null;
         }
-        FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, debtHigh[d], debtLow[d],
-                collateralHigh[c], collateralLow[c], collateralUsed[c], collateralReserve, debtReserve,
-                v.market.liquidationBonusBps(category, collateralReserve), collateralPrice, debtPrice);
-        if (a == null) {
+        // The whole debt as the cover: a liquidator sizing the call asks for all of it.
+        FixedWidthLiquidation a = FixedWidthLiquidation.ofThread();
+        if (!a.seize(healthFactor, debtHigh[d], debtLow[d], debtHigh[d], debtLow[d], collateralHigh[c],
+                collateralLow[c], collateralUsed[c], collateralReserve, debtReserve,
+                v.market.liquidationBonusBps(category, collateralReserve), collateralPrice, debtPrice)) {
             return null;
         }
         if (a.repaysNothing()) {
@@ -697,11 +698,10 @@ public final class AaveAccountTable {
                 || v.priceDivisor[kc] == null || v.priceDivisor[kd] == null) {
             return null;
         }
-        FixedWidthLiquidation.Amounts a = FixedWidthLiquidation.seizure(healthFactor, UnsignedWide.high(debtToCover),
-                debtToCover.longValue(), debtHigh[d], debtLow[d], collateralHigh[c], collateralLow[c],
-                collateralUsed[c], collateralReserve, debtReserve,
-                v.market.liquidationBonusBps(category, collateralReserve), v.priceDivisor[kc], v.priceDivisor[kd]);
-        if (a == null) {
+        FixedWidthLiquidation a = FixedWidthLiquidation.ofThread();
+        if (!a.seize(healthFactor, UnsignedWide.high(debtToCover), debtToCover.longValue(), debtHigh[d], debtLow[d],
+                collateralHigh[c], collateralLow[c], collateralUsed[c], collateralReserve, debtReserve,
+                v.market.liquidationBonusBps(category, collateralReserve), v.priceDivisor[kc], v.priceDivisor[kd])) {
             return null;
         }
         long collateralLeftLow = collateralLow[c] - a.seizedLow();
