@@ -293,14 +293,12 @@ public final class Liquidator {
             GroupPlanning flashGroup = planning.groups[0];
             LiquidatorCrowd.Planners byFeeList = crowd.planners(o.debtAsset(), o.flashLoan().available());
             int[] planners = byFeeList.places;
-            int i = 0;
-            while (i < planners.length) {
-                int level = crowd.feeLevelOf(planners[i]);
-                double fee = crowd.priorityFee(crowd.memberByFee(crowd.feeLevelStart(level)));
+            for (int step = 0, steps = byFeeList.steps(); step < steps; step++) {
+                int level = byFeeList.stepLevel[step];
+                double fee = byFeeList.stepFee[step];
                 if (tops.size > 0 && Double.compare(fee, tops.fee) < 0) {
                     break;
                 }
-                int end = crowd.feeLevelStart(level + 1);
                 // Each group's test of the level, made when the level's first member at that group's cap is met.
                 int flashAtCap = UNTESTED;
                 int othersAtCap = UNTESTED;
@@ -309,7 +307,7 @@ public final class Liquidator {
                 // level's test passes — is passed over whole (the tests are pure: made here or there, the same).
                 boolean passedWhole = true;
                 for (int kind = 0; kind < 2 && passedWhole; kind++) {
-                    double least = byFeeList.leastCapital[kind][level];
+                    double least = byFeeList.stepLeast[kind][step];
                     GroupPlanning g = planning.byKind[kind];
                     if (Double.isNaN(least) || g == null || g.nobodyAtCap) {
                         continue;
@@ -324,10 +322,9 @@ public final class Liquidator {
                     }
                 }
                 if (passedWhole) {
-                    i = byFeeList.levelEnd[i];
                     continue;
                 }
-                for (; i < planners.length && planners[i] < end; i++) {
+                for (int i = byFeeList.stepStart[step], end = byFeeList.stepStart[step + 1]; i < end; i++) {
                     int k = crowd.memberByFee(planners[i]);
                     GroupPlanning g = planning.groupOf(k);
                     if (g == null || g.nobodyAtCap) {

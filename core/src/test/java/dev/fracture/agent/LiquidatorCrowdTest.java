@@ -254,8 +254,9 @@ class LiquidatorCrowdTest {
      * The planners by fee with their levels summed up, worked by hand. Members (priority fee, USDC held, flash user):
      * a (3, 0, yes), b (2, 500, no), c (2, 200, yes), d (2, 0, no), e (1, 900, no). By fee: a | b c d | e, so places
      * 0 | 1 2 3 | 4. With a flash loan offered the planners are a, b, c and e (d holds nothing and borrows nothing):
-     * places 0, 1, 2, 4, each level ending at 1, 3, 3, 4; the least capital per level of members not using flash loans
-     * is -, 500 (b), 900 (e), and of those using them 0 (a), 200 (c), -. Without one: b, c, e.
+     * places 0, 1, 2, 4 in three steps (levels 0, 1 and 2 at fees 3, 2 and 1) starting at 0, 1 and 3; the least
+     * capital per step of members not using flash loans is -, 500 (b), 900 (e), and of those using them 0 (a), 200
+     * (c), -. Without one: b, c, e, in two steps (levels 1 and 2) starting at 0 and 2.
      */
     @Test
     void thePlannersFeeLevelsAreSummedUpByKind() {
@@ -265,14 +266,18 @@ class LiquidatorCrowdTest {
         LiquidatorCrowd crowd = crowd(members, 1);
         LiquidatorCrowd.Planners withFlash = crowd.planners(USDC, true);
         assertThat(withFlash.places).containsExactly(0, 1, 2, 4);
-        assertThat(withFlash.levelEnd).containsExactly(1, 3, 3, 4);
-        assertThat(withFlash.leastCapital[0]).containsExactly(Double.NaN, 500, 900);
-        assertThat(withFlash.leastCapital[1]).containsExactly(0, 200, Double.NaN);
+        assertThat(withFlash.stepStart).containsExactly(0, 1, 3, 4);
+        assertThat(withFlash.stepLevel).containsExactly(0, 1, 2);
+        assertThat(withFlash.stepFee).containsExactly(3, 2, 1);
+        assertThat(withFlash.stepLeast[0]).containsExactly(Double.NaN, 500, 900);
+        assertThat(withFlash.stepLeast[1]).containsExactly(0, 200, Double.NaN);
         LiquidatorCrowd.Planners without = crowd.planners(USDC, false);
         assertThat(without.places).containsExactly(1, 2, 4);
-        assertThat(without.levelEnd).containsExactly(2, 2, 3);
-        assertThat(without.leastCapital[0]).containsExactly(Double.NaN, 500, 900);
-        assertThat(without.leastCapital[1]).containsExactly(Double.NaN, 200, Double.NaN);
+        assertThat(without.stepStart).containsExactly(0, 2, 3);
+        assertThat(without.stepLevel).containsExactly(1, 2);
+        assertThat(without.stepFee).containsExactly(2, 1);
+        assertThat(without.stepLeast[0]).containsExactly(500, 900);
+        assertThat(without.stepLeast[1]).containsExactly(200, Double.NaN);
         assertThat(crowd.planners(USDC, true)).isSameAs(withFlash);
     }
 
