@@ -299,6 +299,13 @@ public final class Liquidator {
                 if (tops.size > 0 && Double.compare(fee, tops.fee) < 0) {
                     break;
                 }
+                // A block of levels each of which the test below would pass over whole is passed over at once
+                // (blockPassedOver: each level's test bounded by the block's figures).
+                if (step % LiquidatorCrowd.BLOCK == 0 && step + 1 < steps
+                        && planning.blockPassedOver(byFeeList, step / LiquidatorCrowd.BLOCK)) {
+                    step = byFeeList.blockEnd(step / LiquidatorCrowd.BLOCK) - 1;
+                    continue;
+                }
                 // Each group's test of the level, made when the level's first member at that group's cap is met.
                 int flashAtCap = UNTESTED;
                 int othersAtCap = UNTESTED;
@@ -762,6 +769,51 @@ public final class Liquidator {
          */
         boolean atCap(GroupPlanning g, int k) {
             return g.flash || g.capital[k] >= g.cap;
+        }
+
+        /**
+         * True only when every level of block {@code block} of {@code planners}' steps would be passed over whole by
+         * {@link #bidCrowd}'s search: for each kind of member with a group that may plan at its cap, every level's
+         * least capital of the kind reaches the group's cap (or the group is flash-funded), and the group's
+         * {@link #levelPassedOver} holds at every level, bounded by the block's figures ({@link
+         * LiquidatorCrowd.GroupBlocks}). Why the bounds hold: the levels' fees fall step by step, so the gas at the
+         * block's last fee is the least of its levels' (the same expression, each operation rounding monotonically)
+         * and the profit there, {@code bonus − slippage − fee − gas}, the most; under the least of the levels' minimum
+         * profits it is under each level's. No room at any level, or the slippage within the least of the levels'
+         * shares (those that are numbers: a level's NaN or +∞ share passes its own test), passes each level's hold
+         * test. Anything else is left to the levels' own tests (false here).
+         */
+        boolean blockPassedOver(LiquidatorCrowd.Planners planners, int block) {
+            int last = planners.blockEnd(block) - 1;
+            double gasUsd = o.gasUnits() * (crowd.baseFeeGwei() + planners.stepFee[last]) * 1e-9 * crowd.nativeUsd();
+            for (int kind = 0; kind < 2; kind++) {
+                double least = planners.blockLeast[kind][block];
+                GroupPlanning g = byKind[kind];
+                if (Double.isNaN(least) || g == null || g.nobodyAtCap) {
+                    continue;
+                }
+                if (!(g.flash || least >= g.cap)) {
+                    return false;
+                }
+                LiquidatorCrowd.GroupBlocks sums = planners.blocksOf(g.group);
+                double minProfit = sums.minProfit[block];
+                if (minProfit == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                Sale sale = g.sale;
+                if (sale.repay() > 0 && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(),
+                        sale.flashFeeUsd(), gasUsd) < minProfit)) {
+                    return false;
+                }
+                if (g.flash || !sums.anyRoom[block]) {
+                    continue;
+                }
+                if (!(sale.repay() > 0
+                        && !(sale.slippageUsd() > sums.minSlippageShare[block] * Math.max(sale.bonusUsd(), 0)))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** {@code known} when the level's test was made, else its answer ({@link #levelPassedOver}) made now. */

@@ -261,18 +261,92 @@ public final class LiquidatorCrowd {
         /** Per kind and step: the least capital among the step's planners of that kind; NaN where it has none. */
         final double[][] stepLeast;
 
+        /** Per kind and block of {@link #BLOCK} steps: the least of its steps' least capitals, NaN where none has any. */
+        final double[][] blockLeast;
+        /** Each group's summaries over the blocks ({@link #blocksOf}), made when first asked. */
+        private final ConcurrentHashMap<Group, GroupBlocks> groupBlocks = new ConcurrentHashMap<>(4);
+
         private Planners(int[] places, int[] stepStart, int[] stepLevel, double[] stepFee, double[][] stepLeast) {
             this.places = places;
             this.stepStart = stepStart;
             this.stepLevel = stepLevel;
             this.stepFee = stepFee;
             this.stepLeast = stepLeast;
+            int blocks = (stepLevel.length + BLOCK - 1) / BLOCK;
+            this.blockLeast = new double[2][blocks];
+            for (int kind = 0; kind < 2; kind++) {
+                for (int b = 0; b < blocks; b++) {
+                    blockLeast[kind][b] = leastNumber(stepLeast[kind], b * BLOCK, blockEnd(b));
+                }
+            }
         }
 
         /** How many fee levels the planners span. */
         int steps() {
             return stepLevel.length;
         }
+
+        /** The step after the last of block {@code b}. */
+        int blockEnd(int b) {
+            return Math.min(stepLevel.length, (b + 1) * BLOCK);
+        }
+
+        /** {@code g}'s summaries over this list's blocks of steps. */
+        GroupBlocks blocksOf(Group g) {
+            GroupBlocks known = groupBlocks.get(g);
+            return known != null ? known : groupBlocks.computeIfAbsent(g, x -> new GroupBlocks(this, x));
+        }
+    }
+
+    /** Steps of fee levels a block of {@link Planners} sums up, for a search by fee to pass over at once. */
+    static final int BLOCK = 8;
+
+    /**
+     * A group's fee-level figures summed up per block of a {@link Planners} list's steps: the least of the levels'
+     * minimum profits (NaN where one is NaN: no block test passes then), whether any level has a member with
+     * inventory room, and the least of the levels' least slippage shares that are numbers (+∞ where none is). What a
+     * search by fee reads to pass over a block of levels at once — each level's own test bounded by the block's
+     * figures (Liquidator's {@code blockPassedOver}).
+     */
+    static final class GroupBlocks {
+        final double[] minProfit;
+        final boolean[] anyRoom;
+        final double[] minSlippageShare;
+
+        private GroupBlocks(Planners planners, Group g) {
+            int blocks = planners.blockLeast[0].length;
+            minProfit = new double[blocks];
+            anyRoom = new boolean[blocks];
+            minSlippageShare = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
+                double profit = Double.POSITIVE_INFINITY;
+                double share = Double.POSITIVE_INFINITY;
+                boolean room = false;
+                for (int step = b * BLOCK; step < planners.blockEnd(b); step++) {
+                    int level = planners.stepLevel[step];
+                    profit = Math.min(profit, g.levelMinProfit(level));
+                    room |= g.levelMaxRoom(level) > 0;
+                    double levelShare = g.levelMinSlippageShare(level);
+                    if (levelShare < share) {
+                        share = levelShare;
+                    }
+                }
+                minProfit[b] = profit;
+                anyRoom[b] = room;
+                minSlippageShare[b] = share;
+            }
+        }
+    }
+
+    /** The least of {@code values[from, to)} that are numbers; NaN where none is. */
+    private static double leastNumber(double[] values, int from, int to) {
+        double least = Double.NaN;
+        for (int k = from; k < to; k++) {
+            if (Double.isNaN(least) || values[k] < least) {
+                least = Double.isNaN(values[k]) ? least : values[k];
+            }
+        }
+        return least;
     }
 
     private Planners[] plannersOf(AssetId debt) {

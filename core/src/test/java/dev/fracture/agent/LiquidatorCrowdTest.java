@@ -251,6 +251,43 @@ class LiquidatorCrowdTest {
     }
 
     /**
+     * The search by fee passes a block of {@code LiquidatorCrowd.BLOCK} levels over at once only where each of its
+     * levels would be passed over ({@code blockPassedOver}). A 10,000 USDC repayment seizes 5.25 ETH, whose sale
+     * clears 445.16 USD before gas (as above); gas is 0.6 USD per gwei of base fee plus priority. "Picky" members
+     * (1e9 USDC each, minimum profit 1,000 USD) refuse it at any fee; "taker" (minimum profit 0) takes it, clearing
+     * 445.16 − 0.6 × (10 + 13) = 431.36 USD at 13 gwei. With seven picky members at 20 down to 14 gwei, taker at 13 and
+     * a picky one at 12, taker's level is the eighth of the first block: the block's least minimum profit is taker's 0,
+     * under what the sale clears at the block's lowest fee, so the block is walked level by level and taker's plan is
+     * the bid. With eight picky members at 20 down to 13 gwei and taker at 12, the first block is passed over at once
+     * (431.36 < 1,000 at 13 gwei, its lowest fee) and taker, in the next, is still found. Each member's own plan
+     * says which member plans.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 8})
+    void aBlockOfFeeLevelsIsPassedOverOnlyWhereEachLevelWouldBe(int pickyAbove) {
+        List<LiquidatorLedger> members = new ArrayList<>();
+        for (int k = 0; k < pickyAbove; k++) {
+            members.add(member("picky" + k, 1e9, false, 20 - k, 1_000, 0, 1.0, 0));
+        }
+        double takerFee = 20 - pickyAbove;
+        LiquidatorLedger taker = member("taker", 1e9, false, takerFee, 0, 0, 1.0, 0);
+        members.add(taker);
+        members.add(member("picky-low", 1e9, false, takerFee - 1, 1_000, 0, 1.0, 0));
+        LiquidationOpportunity o = opportunity(10_000, FlashLoanTerms.NONE, 0);
+        LiquidationPlan[] each = ownPlans(members, o);
+        for (int k = 0; k < members.size(); k++) {
+            assertThat(each[k] != null).as(members.get(k).profile().id()).isEqualTo(members.get(k) == taker);
+        }
+        LiquidationPlan takers = each[pickyAbove];
+        assertThat(takers.repay()).isEqualTo(10_000);
+        assertThat(takers.profitUsd()).isCloseTo(445.16 - 0.6 * (10 + takerFee), within(0.01));
+        LiquidationRound.Bids bids = LEAN.bidCrowd(crowd(members, 1), o, MARKET, PRICES, 1);
+        assertThat(bids).isNotNull();
+        assertThat(bids.top()).containsExactly(takers);
+        assertThat(bids.topFee()).isEqualTo(takerFee);
+    }
+
+    /**
      * The planners by fee with their levels summed up, worked by hand. Members (priority fee, USDC held, flash user):
      * a (3, 0, yes), b (2, 500, no), c (2, 200, yes), d (2, 0, no), e (1, 900, no). By fee: a | b c d | e, so places
      * 0 | 1 2 3 | 4. With a flash loan offered the planners are a, b, c and e (d holds nothing and borrows nothing):
