@@ -784,8 +784,7 @@ public final class Liquidator {
          * test. Anything else is left to the levels' own tests (false here).
          */
         boolean blockPassedOver(LiquidatorCrowd.Planners planners, int block) {
-            int last = planners.blockEnd(block) - 1;
-            double gasUsd = o.gasUnits() * (crowd.baseFeeGwei() + planners.stepFee[last]) * 1e-9 * crowd.nativeUsd();
+            double gasUsd = gasUsdAt(planners.stepFee[planners.blockEnd(block) - 1]);
             for (int kind = 0; kind < 2; kind++) {
                 double least = planners.blockLeast[kind][block];
                 GroupPlanning g = byKind[kind];
@@ -800,20 +799,38 @@ public final class Liquidator {
                 if (minProfit == Double.POSITIVE_INFINITY) {
                     continue;
                 }
-                Sale sale = g.sale;
-                if (sale.repay() > 0 && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(),
-                        sale.flashFeeUsd(), gasUsd) < minProfit)) {
+                if (sells(g.sale, gasUsd, minProfit)) {
                     return false;
                 }
                 if (g.flash || !sums.anyRoom[block]) {
                     continue;
                 }
-                if (!(sale.repay() > 0
-                        && !(sale.slippageUsd() > sums.minSlippageShare[block] * Math.max(sale.bonusUsd(), 0)))) {
+                if (!slippageWithin(g.sale, sums.minSlippageShare[block])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * The gas, in USD, of the position's liquidation at priority fee {@code fee}: the expression
+         * {@link #memberPlan} computes, one for {@link #levelPassedOver} and {@link #blockPassedOver} alike (the
+         * block's bound rests on its being the same, each operation rounding monotonically in the fee).
+         */
+        private double gasUsdAt(double fee) {
+            return o.gasUnits() * (crowd.baseFeeGwei() + fee) * 1e-9 * crowd.nativeUsd();
+        }
+
+        /** Whether {@code sale}, after {@code gasUsd}, earns at least {@code minProfit} ({@code decide}'s own test). */
+        private static boolean sells(Sale sale, double gasUsd, double minProfit) {
+            return sale.repay() > 0
+                    && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd)
+                    < minProfit);
+        }
+
+        /** Whether {@code sale}'s slippage is within {@code share} of its bonus: a member of that share sells it. */
+        private static boolean slippageWithin(Sale sale, double share) {
+            return sale.repay() > 0 && !(sale.slippageUsd() > share * Math.max(sale.bonusUsd(), 0));
         }
 
         /** {@code known} when the level's test was made, else its answer ({@link #levelPassedOver}) made now. */
@@ -839,20 +856,16 @@ public final class Liquidator {
             if (minProfit == Double.POSITIVE_INFINITY) {
                 return true;
             }
-            double gasUsd = o.gasUnits() * (crowd.baseFeeGwei() + fee) * 1e-9 * crowd.nativeUsd();
+            double gasUsd = gasUsdAt(fee);
             Sale sale = g.sale;
-            boolean sells = sale.repay() > 0
-                    && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd)
-                    < minProfit);
-            if (sells) {
+            if (sells(sale, gasUsd, minProfit)) {
                 return false;
             }
             double room = g.group.levelMaxRoom(level);
             if (g.flash || !(room > 0)) {
                 return true;
             }
-            if (sale.repay() > 0
-                    && !(sale.slippageUsd() > g.group.levelMinSlippageShare(level) * Math.max(sale.bonusUsd(), 0))) {
+            if (slippageWithin(sale, g.group.levelMinSlippageShare(level))) {
                 return true;
             }
             return holdBound(room, o.collateralPerDebt(), pair.rateBound, g.cap, pair.debtUsd, pair.collUsd, gasUsd)
