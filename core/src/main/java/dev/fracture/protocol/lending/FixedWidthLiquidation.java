@@ -32,7 +32,9 @@ final class FixedWidthLiquidation {
 
     /**
      * The amounts of a call: the close factor applied, the debt repaid, the collateral seized and the collateral the
-     * liquidator receives (seized less the protocol's fee), each in two words (high, low).
+     * liquidator receives (seized less the protocol's fee), each in two words (high, low). The static forms
+     * ({@link #seizure}) answer with one, for a caller that keeps a call's amounts (the tests, which hold them to the
+     * {@code BigInteger} form); the engine's checks and landings read a thread's instance's fields ({@link #seize}).
      */
     record Amounts(int closeFactorBps, long debtRepaidHigh, long debtRepaidLow, long seizedHigh, long seizedLow,
                    long toLiquidatorHigh, long toLiquidatorLow) {
@@ -155,18 +157,6 @@ final class FixedWidthLiquidation {
         }
         return seizure(healthFactor, coverHigh, coverLow, debtHigh, debtLow, balanceHigh, balanceLow, used, collateral,
                 debt, bonusBps, new UnsignedWide.Divisor(collateralPrice), new UnsignedWide.Divisor(debtPrice));
-    }
-
-    /**
-     * {@link #seizure(long, long, long, long, long, boolean, AaveReserveConfig, AaveReserveConfig, int, long, long)}
-     * at prices kept with their reciprocals ({@link UnsignedWide.Divisor}; a block's
-     * {@code AaveAccountTable.Valuation} keeps one per reserve).
-     */
-    static Amounts seizure(long healthFactor, long debtHigh, long debtLow, long balanceHigh, long balanceLow,
-                           boolean used, AaveReserveConfig collateral, AaveReserveConfig debt, int bonusBps,
-                           UnsignedWide.Divisor collateralPrice, UnsignedWide.Divisor debtPrice) {
-        return seizure(healthFactor, debtHigh, debtLow, debtHigh, debtLow, balanceHigh, balanceLow, used, collateral,
-                debt, bonusBps, collateralPrice, debtPrice);
     }
 
     /**
