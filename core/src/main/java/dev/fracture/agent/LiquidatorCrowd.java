@@ -219,14 +219,6 @@ public final class LiquidatorCrowd {
     }
 
     /**
-     * The fee level of the {@code j}-th member by priority fee: {@code feeLevelStart(level) <= j} and
-     * {@code j < feeLevelStart(level + 1)}.
-     */
-    int feeLevelOf(int j) {
-        return roster.levelOf[j];
-    }
-
-    /**
      * The members whose own cap on a position owing {@code debt} can be above zero, by fee ({@link Planners}): with a
      * flash loan offered, those who use flash loans (their cap is the position's repayable amount) and those holding
      * some of {@code debt}; without, those holding some of it. Every other member plans nothing for such a position,
@@ -254,7 +246,10 @@ public final class LiquidatorCrowd {
         final int[] places;
         /** Per step, the index into {@link #places} of its first place; one more entry, the places' count. */
         final int[] stepStart;
-        /** Per step, its fee level ({@link #feeLevelOf}). */
+        /**
+         * Per step, its fee level: the {@code level} whose places {@code feeLevelStart(level) <= j < feeLevelStart(level
+         * + 1)} hold the step's.
+         */
         final int[] stepLevel;
         /** Per step, its level's priority fee: that of the level's first member by fee. */
         final double[] stepFee;
