@@ -267,6 +267,79 @@ class SlackGenerationsTest {
     }
 
     /**
+     * A move's accounts are exactly those a plain reading of the filing rule names, each once: those marked changed,
+     * and those whose slack (the key they were last filed under) is below the bound of the move from the prices they
+     * were filed at. 3,000 accounts over 20 random moves of three prices, each move's accounts filed again
+     * under new random slacks in runs of random lengths, 1% of the accounts marked changed before each move.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"1", "2", "3", "4", "5", "6"})
+    void aMoveTakesTheAccountsTheFilingRuleNames(long seed) {
+        int accounts = 3_000;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        SlackGenerations generations = new SlackGenerations(accounts);
+        double[][] filedAt = new double[accounts][];
+        int[] key = new int[accounts];
+        boolean[] changed = new boolean[accounts];
+        double[] prices = {1.0, 2.0, 3.0};
+        int[] all = new int[accounts];
+        for (int a = 0; a < accounts; a++) {
+            all[a] = a;
+        }
+        fileAgain(rnd, all, prices, generations, filedAt, key);
+        for (int move = 0; move < 20; move++) {
+            for (int a = 0; a < accounts; a++) {
+                if (rnd.nextInt(100) == 0) {
+                    generations.changed(a);
+                    changed[a] = true;
+                }
+            }
+            double[] now = prices.clone();
+            for (int k = 0; k < now.length; k++) {
+                now[k] *= 1 + (rnd.nextDouble() - 0.5) * 0.04;
+            }
+            java.util.Set<Integer> expected = new java.util.TreeSet<>();
+            for (int a = 0; a < accounts; a++) {
+                if (changed[a] || key[a] < SlackGenerations.boundKey(filedAt[a], now)) {
+                    expected.add(a);
+                }
+            }
+            int[] looked = generations.toLookAt(now);
+            assertThat(java.util.Arrays.stream(looked).boxed().toList())
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            java.util.Arrays.fill(changed, false);
+            prices = now;
+            fileAgain(rnd, looked, prices, generations, filedAt, key);
+        }
+        assertThat(generations.size()).isLessThanOrEqualTo(SlackGenerations.MAX_GENERATIONS);
+    }
+
+    /**
+     * Files {@code looked} in a new generation at {@code prices} under random slacks near 1 (0.98–1.06), in runs of
+     * random lengths each put in order (as the engine's threads file a move's accounts, a slice each), noting each
+     * account's prices and key.
+     */
+    private static void fileAgain(SplittableRandom rnd, int[] looked, double[] prices, SlackGenerations generations,
+                                  double[][] filedAt, int[] key) {
+        SlackGenerations.Filing filing = generations.filing(prices.clone(), looked.length);
+        List<Integer> runEnds = new ArrayList<>();
+        int from = 0;
+        while (from < looked.length) {
+            int to = Math.min(looked.length, from + 1 + rnd.nextInt(400));
+            for (int j = from; j < to; j++) {
+                float slack = SlackGenerations.floorOf(0.98 + rnd.nextDouble() * 0.08);
+                filing.put(j, looked[j], slack);
+                filedAt[looked[j]] = prices;
+                key[looked[j]] = SlackGenerations.keyOf(slack);
+            }
+            filing.sortRun(from, to);
+            runEnds.add(to);
+            from = to;
+        }
+        generations.file(filing, runEnds.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
      * {@code account}'s balances each scaled by 0.5–1.5 (a liquidation or a repayment moves them, and never adds an
      * asset, which the screen's layout relies on).
      */
