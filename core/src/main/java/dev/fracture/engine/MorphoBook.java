@@ -59,6 +59,8 @@ final class MorphoBook implements ProtocolBook {
      * dated as there.
      */
     private Listing lastMade;
+    /** The slots a listing screens ({@link Market#toScreen}), kept from listing to listing. */
+    private int[] screenSlots;
     /** Whether the fast engine's screen and kept checks are on ({@link #useIndex}). */
     private boolean indexed;
     /** The fast engine's threads for the exact checks a listing needs (none: the calling thread). */
@@ -90,6 +92,8 @@ final class MorphoBook implements ProtocolBook {
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
         double[] collateralUnits;
         double[] borrowShares;
+        /** The positions a block's screen may let through, found without screening all (null: no screen). */
+        MorphoScreenIndex index;
         /** The market's first slot: positions are numbered market after market. */
         int firstSlot;
         /** Grows whenever the oracle's price in loan units differs from the last block's. */
@@ -120,9 +124,11 @@ final class MorphoBook implements ProtocolBook {
             checked = on ? new Checked[positions.size()] : null;
             collateralUnits = on ? new double[positions.size()] : null;
             borrowShares = on ? new double[positions.size()] : null;
+            index = null;
             for (int i = 0; on && i < positions.size(); i++) {
                 rescreen(i);
             }
+            index = on ? new MorphoScreenIndex(positions.size()) : null;
         }
 
         void rescreen(int i) {
@@ -130,6 +136,39 @@ final class MorphoBook implements ProtocolBook {
                 collateralUnits[i] = positions.get(i).collateral().doubleValue();
                 borrowShares[i] = positions.get(i).borrowShares().doubleValue();
             }
+            if (index != null) {
+                index.changed(i);
+            }
+        }
+
+        /**
+         * Appends to {@code slots} from {@code n} the slots of the positions this block's screen {@code s} is to be
+         * asked of, ascending ({@link MorphoScreenIndex}: a few more than it lets through), or of every position
+         * where there is no screen or its inputs bound nothing; returns the new count.
+         */
+        int toScreen(Screen s, int[] slots, int n) {
+            int found = index == null ? MorphoScreenIndex.EVERY
+                    : index.candidates(collateralUnits, borrowShares, s, loanUsd * loanUnit, scratch());
+            if (found == MorphoScreenIndex.EVERY) {
+                for (int i = 0; i < positions.size(); i++) {
+                    slots[n++] = firstSlot + i;
+                }
+                return n;
+            }
+            for (int c = 0; c < found; c++) {
+                slots[n++] = firstSlot + scratch[c];
+            }
+            return n;
+        }
+
+        /** The candidates' scratch array, of the market's size. */
+        private int[] scratch;
+
+        private int[] scratch() {
+            if (scratch == null) {
+                scratch = new int[positions.size()];
+            }
+            return scratch;
         }
 
         MorphoMarketParams params() {
@@ -263,17 +302,28 @@ final class MorphoBook implements ProtocolBook {
             slotCount += markets[k].positions.size();
             screens[k] = markets[k].screen();
         }
-        // The positions a slice of slots at a time, on the engine's threads when the book has them (the fast engine):
-        // each exact check reads only its position, its market's state and price, each slice writes its own
+        // The slots to screen, market after market, each market's ascending: those its index names (every slot where
+        // there is none).
+        if (screenSlots == null || screenSlots.length != slotCount) {
+            screenSlots = new int[slotCount];
+        }
+        int[] slots = screenSlots;
+        int count = 0;
+        for (int k = 0; k < markets.length; k++) {
+            count = markets[k].toScreen(screens[k], slots, count);
+        }
+        // The positions a slice of those slots at a time, on the engine's threads when the book has them (the fast
+        // engine): each exact check reads only its position, its market's state and price, each slice writes its own
         // positions' kept answers, and the slices' finds are joined in slot order — the listing one thread makes.
         // After a liquidation in a market every check there is due again (the market's totals convert its
         // positions' borrow shares), which is most of a cascade's checks.
         Listing before = lastMade;
-        List<ListingSlice> parts = workers.slices(slotCount, (from, to) -> {
+        List<ListingSlice> parts = workers.slices(count, (from, to) -> {
             ListingSlice found = new ListingSlice();
-            SlotCursor listedBefore = new SlotCursor(before, from);
+            SlotCursor listedBefore = new SlotCursor(before, from < to ? slots[from] : 0);
             int k = 0;
-            for (int slot = from; slot < to; slot++) {
+            for (int c = from; c < to; c++) {
+                int slot = slots[c];
                 while (slot >= markets[k].firstSlot + markets[k].positions.size()) {
                     k++;
                 }
