@@ -85,6 +85,11 @@ final class AaveBook implements ProtocolBook {
     private long checkEpoch;
     /** The fast engine's last listing made (null: none yet): a position a new one finds again is dated as there. */
     private Listing lastMade;
+    /** The {@link #checkEpoch} {@link #lastMade} was made at. */
+    private long lastMadeEpoch = -1;
+    /** The accounts liquidated since {@link #lastMade} was made, in the order landed (some more than once). */
+    private int[] landedSince = new int[16];
+    private int landedCount;
     /** The market and prices of {@link #checkEpoch} laid out for the arrays' checks (null until a fast check). */
     private AaveAccountTable.Valuation valuation;
     private long valuationEpoch = -1;
@@ -186,6 +191,7 @@ final class AaveBook implements ProtocolBook {
     public void useIndex(boolean indexed) {
         unchanged = null;
         lastMade = null;
+        landedCount = 0;
         screen = indexed ? new AaveHealthScreen(market, accounts) : null;
         candidates = indexed ? new int[accounts.size()] : null;
         checkedEpoch = indexed ? new long[accounts.size()] : null;
@@ -224,6 +230,9 @@ final class AaveBook implements ProtocolBook {
         }
         AaveAccountTable.Valuation v = valuation;
         screen.prices(v, workers);
+        if (lastMade != null && lastMadeEpoch == checkEpoch) {
+            return patched(v, block);
+        }
         int n = screen.candidates(candidates);
         // The screen's candidates a slice at a time, on the engine's threads when the book has them: each exact check
         // reads only its account and the block's prices and parameters, each slice writes its own accounts' kept
@@ -262,6 +271,47 @@ final class AaveBook implements ProtocolBook {
         Listing listing = ListingSlice.join(parts, accounts.size());
         unchanged = listing;
         lastMade = listing;
+        lastMadeEpoch = checkEpoch;
+        landedCount = 0;
+        return listing;
+    }
+
+    /**
+     * The listing at the same prices and parameters as {@link #lastMade}'s, after liquidations landed: only the
+     * accounts liquidated since can answer otherwise — every other account's balances, screen and kept check are what
+     * they were, so it is listed as it was, the same object — and each of those is asked as the pass over the
+     * candidates asks it. The last listing with those accounts' answers put in their places
+     * ({@link ListingSlice#patched}): the listing that pass makes. (At 1,000,000 accounts 759 of a run's 1,233 new Aave
+     * listings follow landings alone, and the pass over their 9.3 million candidates read four arrays at each.)
+     */
+    private Listing patched(AaveAccountTable.Valuation v, long block) {
+        int[] landed = Arrays.copyOf(landedSince, landedCount);
+        Arrays.sort(landed);
+        int count = 0;
+        for (int k = 0; k < landed.length; k++) {
+            if (k == 0 || landed[k] != landed[k - 1]) {
+                landed[count++] = landed[k];
+            }
+        }
+        LiquidationOpportunity[] now = new LiquidationOpportunity[count];
+        SlotCursor listedBefore = new SlotCursor(lastMade, count > 0 ? landed[0] : 0);
+        for (int c = 0; c < count; c++) {
+            int i = landed[c];
+            if (screen.screened(i) == AaveHealthScreen.NOT_LIQUIDATABLE || writtenOff[i] || accounts.debts(i) == 0) {
+                continue;
+            }
+            if (checkedEpoch[i] == checkEpoch) {
+                now[c] = checkedOpportunity[i];
+            } else {
+                now[c] = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block);
+                checkedEpoch[i] = checkEpoch;
+                checkedOpportunity[i] = now[c];
+            }
+        }
+        Listing listing = ListingSlice.patched(lastMade, landed, now, count);
+        unchanged = listing;
+        lastMade = listing;
+        landedCount = 0;
         return listing;
     }
 
@@ -379,6 +429,10 @@ final class AaveBook implements ProtocolBook {
         if (screen != null) {
             screen.update(market, i, accounts);
             checkedEpoch[i] = -1;
+            if (landedCount == landedSince.length) {
+                landedSince = Arrays.copyOf(landedSince, landedCount * 2);
+            }
+            landedSince[landedCount++] = i;
         }
         double bad = 0;
         if (!accounts.hasCollateral(i) && !accounts.owesNothing(i)) {

@@ -112,6 +112,49 @@ final class ListingSlice {
         return new ProtocolBook.Listing(new Prefix(out, total), slots, slotCount);
     }
 
+    /**
+     * {@code last} with the positions at {@code changed} slots (ascending, distinct; {@code count} of them) replaced by
+     * {@code now} — each slot's position now, or null where it is no longer listed — a slot not in {@code last} put
+     * in its place among the others: the listing a pass over every position makes when only those slots' answers
+     * differ from {@code last}'s. The positions between changed slots are copied a run at a time.
+     */
+    static ProtocolBook.Listing patched(ProtocolBook.Listing last, int[] changed, LiquidationOpportunity[] now,
+                                        int count) {
+        List<LiquidationOpportunity> before = last.opportunities();
+        int size = before.size();
+        int[] slotsBefore = last.slots();
+        LiquidationOpportunity[] out = new LiquidationOpportunity[size + count];
+        int[] slots = new int[Math.max(1, size + count)];
+        int total = 0;
+        int from = 0;
+        for (int c = 0; c < count; c++) {
+            int found = Arrays.binarySearch(slotsBefore, from, size, changed[c]);
+            int to = found >= 0 ? found : -found - 1;
+            total = copy(before, slotsBefore, from, to, out, slots, total);
+            if (now[c] != null) {
+                out[total] = now[c];
+                slots[total++] = changed[c];
+            }
+            from = found >= 0 ? found + 1 : to;
+        }
+        total = copy(before, slotsBefore, from, size, out, slots, total);
+        return new ProtocolBook.Listing(new Prefix(out, total), slots, last.slotCount());
+    }
+
+    /** Copies {@code before}'s positions {@code [from, to)} and their slots to {@code at} on; returns the new end. */
+    private static int copy(List<LiquidationOpportunity> before, int[] slotsBefore, int from, int to,
+                            LiquidationOpportunity[] out, int[] slots, int at) {
+        if (before instanceof Prefix prefix) {
+            System.arraycopy(prefix.items, from, out, at, to - from);
+        } else {
+            for (int k = from; k < to; k++) {
+                out[at + k - from] = before.get(k);
+            }
+        }
+        System.arraycopy(slotsBefore, from, slots, at, to - from);
+        return at + to - from;
+    }
+
     /** The first {@code size} elements of an array, as a list that cannot change: a listing's positions. */
     private static final class Prefix extends AbstractList<LiquidationOpportunity> implements RandomAccess {
         private final LiquidationOpportunity[] items;

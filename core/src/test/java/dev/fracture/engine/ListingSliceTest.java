@@ -110,4 +110,58 @@ class ListingSliceTest {
         assertThat(listing.opportunities()).isEmpty();
         assertThat(listing.slotCount()).isEqualTo(10);
     }
+
+    /**
+     * A listing patched at some slots ({@link ListingSlice#patched}) is the listing of one pass with those slots'
+     * answers changed: a listed slot replaced or dropped, an unlisted one put in its place, the rest as they were —
+     * against a map of slot to position worked directly, over random listings (some empty) and random changes,
+     * the first and last slots included now and then; from a listing whose list is not the join's own kind too.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aPatchedListingIsTheListingWithThoseSlotsAnsweredAnew(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int round = 0; round < 40; round++) {
+            int slotCount = 1 + rng.nextInt(500);
+            java.util.TreeMap<Integer, LiquidationOpportunity> before = new java.util.TreeMap<>();
+            for (int slot = 0; slot < slotCount; slot++) {
+                if (rng.nextInt(3) == 0) {
+                    before.put(slot, position(slot));
+                }
+            }
+            ListingSlice all = new ListingSlice();
+            before.forEach((slot, o) -> all.add(o, slot));
+            ProtocolBook.Listing last = rng.nextBoolean() ? ListingSlice.join(List.of(all), slotCount)
+                    : new ProtocolBook.Listing(List.copyOf(before.values()),
+                    before.keySet().stream().mapToInt(Integer::intValue).toArray(), slotCount);
+            // Changed slots, ascending and distinct: each now listed anew (a new object) or not listed.
+            java.util.TreeMap<Integer, LiquidationOpportunity> after = new java.util.TreeMap<>(before);
+            java.util.TreeSet<Integer> changed = new java.util.TreeSet<>();
+            int changes = rng.nextInt(Math.min(slotCount, 30) + 1);
+            for (int c = 0; c < changes; c++) {
+                changed.add(rng.nextInt(4) == 0 ? (rng.nextBoolean() ? 0 : slotCount - 1) : rng.nextInt(slotCount));
+            }
+            int[] slots = changed.stream().mapToInt(Integer::intValue).toArray();
+            LiquidationOpportunity[] now = new LiquidationOpportunity[slots.length];
+            for (int c = 0; c < slots.length; c++) {
+                now[c] = rng.nextBoolean() ? position(slots[c]) : null;
+                if (now[c] == null) {
+                    after.remove(slots[c]);
+                } else {
+                    after.put(slots[c], now[c]);
+                }
+            }
+            ProtocolBook.Listing patched = ListingSlice.patched(last, slots, now, slots.length);
+            assertThat(patched.slotCount()).isEqualTo(slotCount);
+            assertThat(patched.opportunities()).as("seed %d, round %d", seed, round)
+                    .containsExactlyElementsOf(after.values());
+            for (int i = 0; i < patched.opportunities().size(); i++) {
+                assertThat(patched.opportunities().get(i)).isSameAs(after.get(patched.slots()[i]));
+            }
+            assertThat(java.util.Arrays.copyOf(patched.slots(), patched.opportunities().size()))
+                    .containsExactly(after.keySet().stream().mapToInt(Integer::intValue).toArray());
+            assertThatThrownBy(() -> patched.opportunities().add(position(0)))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.agent.FlashLoanTerms;
 import dev.fracture.agent.LiquidationOpportunity;
+import dev.fracture.agent.LiquidationPlan;
 import dev.fracture.market.Market;
 import dev.fracture.market.MathMode;
 import dev.fracture.model.AccountId;
@@ -86,6 +87,65 @@ class ProtocolBookListingTest {
         }
         assertThat(listedPositions).as("seed %d: the fall makes positions liquidatable", seed).isGreaterThan(50);
         assertThat(sameListings).as("seed %d: listings handed back unchanged", seed).isGreaterThan(20);
+    }
+
+    /**
+     * Liquidations landed between listings at the same prices: the fast books list again from their last listing,
+     * asking only the accounts liquidated since (AaveBook's patched listing), and list what a check of every position
+     * lists. Every block, a third of the listed positions (every third, from a rotating start) is liquidated for
+     * half, a tenth or all of what it offers, in both books alike; the listing is compared right after, at the same
+     * prices, and in the blocks after, with the prices moving every third block.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void aListingAfterLandingsAtTheSamePricesIsTheFullOne(long seed) {
+        EcosystemSnapshot s = GeneratedEcosystem.of(new GeneratedEcosystem.Size(2, 9, 8, 3, 400, 4, 0), seed)
+                .snapshot();
+        Market market = Market.of(s, MathMode.FAST);
+        long[] clock = {0};
+        OracleBank.ReferenceView reference = a -> s.asset(a).orElseThrow().referencePriceUsd()
+                * (ethLike(s, a) ? ethPath(clock[0]) : 1);
+        double[] shares = {0.5, 0.1, 1.0};
+        int landed = 0;
+        int comparedAfterLandings = 0;
+        for (ProtocolSpec spec : s.protocols()) {
+            OracleBank bank = new OracleBank(s, market, reference, 0, List.of());
+            ProtocolBook fast = ProtocolBooks.of(spec, s).orElseThrow();
+            ProtocolBook full = ProtocolBooks.of(spec, s).orElseThrow();
+            fast.useIndex(true);
+            clock[0] = 0;
+            for (long block = 1; block <= 30; block++) {
+                clock[0] = block * 60;
+                bank.update(clock[0], reference);
+                fast.observe(bank, reference, clock[0]);
+                full.observe(bank, reference, clock[0]);
+                ProtocolBook.Listing listing = fast.listing(block);
+                assertThat(undated(listing.opportunities())).as("seed %d, %s, block %d", seed, spec.id(), block)
+                        .isEqualTo(undated(full.opportunities(block)));
+                int n = listing.opportunities().size();
+                for (int k = (int) (block % 3); k < n; k += 3) {
+                    LiquidationOpportunity o = listing.opportunities().get(k);
+                    double share = shares[(k / 3) % shares.length];
+                    LiquidationPlan plan = new LiquidationPlan("test", o, o.maxRepay() * share,
+                            o.collateralAvailable() * share, LiquidationPlan.Funding.OWN_CAPITAL,
+                            LiquidationPlan.Disposal.HOLD, 0, 0, 0, 0, 0, 0, 0);
+                    ProtocolBook.Applied a = fast.apply(plan, listing.slots()[k]);
+                    ProtocolBook.Applied b = full.apply(plan, -1);
+                    assertThat(a).as("seed %d, %s, block %d: %s liquidated alike", seed, spec.id(), block,
+                            o.account()).isEqualTo(b);
+                    landed++;
+                }
+                if (n > 0) {
+                    // The same block, the same prices: only the accounts just liquidated can answer otherwise.
+                    assertThat(undated(fast.listing(block).opportunities()))
+                            .as("seed %d, %s, block %d, after landings", seed, spec.id(), block)
+                            .isEqualTo(undated(full.opportunities(block)));
+                    comparedAfterLandings++;
+                }
+            }
+        }
+        assertThat(landed).as("seed %d: liquidations landed", seed).isGreaterThan(30);
+        assertThat(comparedAfterLandings).as("seed %d: listings compared after landings", seed).isGreaterThan(10);
     }
 
     @ParameterizedTest
