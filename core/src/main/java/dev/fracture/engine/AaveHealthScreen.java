@@ -307,25 +307,13 @@ final class AaveHealthScreen {
     /**
      * {@code accounts} (distinct) in ascending order: they come in the generations' order, and are screened — and
      * their flagged ones listed — in the accounts', so that their arrays are read in the order they lie in memory.
-     * Each sets its bit in {@link #ordering}, and the set bits are read out in order (and cleared): a pass over a word
-     * per 64 accounts instead of a sort.
+     * Each sets its bit in {@link #ordering}, and the set bits are read out in order (and cleared): {@link BitOrder}.
      */
     private int[] ascending(int[] accounts) {
         for (int i : accounts) {
-            ordering[i >>> 6] |= 1L << i;
+            BitOrder.mark(ordering, i);
         }
-        int n = 0;
-        for (int w = 0; w < ordering.length; w++) {
-            long word = ordering[w];
-            if (word == 0) {
-                continue;
-            }
-            ordering[w] = 0;
-            while (word != 0) {
-                accounts[n++] = w << 6 | Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-            }
-        }
+        BitOrder.drain(ordering, accounts);
         return accounts;
     }
 

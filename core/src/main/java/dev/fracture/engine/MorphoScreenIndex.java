@@ -44,7 +44,10 @@ final class MorphoScreenIndex {
     private final boolean[] changed;
     private int[] changedList = new int[16];
     private int changedCount;
-    /** One bit per position, all clear between calls: where the candidates are put in ascending order. */
+    /**
+     * One bit per position, all clear between calls: where the candidates are put in ascending order
+     * ({@link BitOrder}).
+     */
     private final long[] marks;
 
     MorphoScreenIndex(int size) {
@@ -91,25 +94,12 @@ final class MorphoScreenIndex {
         markBelow(byRatio, ceilingKey(ratioBound));
         markBelow(byShares, ceilingKey(sharesBound));
         for (int i : always) {
-            marks[i >>> 6] |= 1L << i;
+            BitOrder.mark(marks, i);
         }
         for (int c = 0; c < changedCount; c++) {
-            int i = changedList[c];
-            marks[i >>> 6] |= 1L << i;
+            BitOrder.mark(marks, changedList[c]);
         }
-        int n = 0;
-        for (int w = 0; w < marks.length; w++) {
-            long word = marks[w];
-            if (word == 0) {
-                continue;
-            }
-            marks[w] = 0;
-            while (word != 0) {
-                out[n++] = w << 6 | Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-            }
-        }
-        return n;
+        return BitOrder.drain(marks, out);
     }
 
     /** Makes the two orders from the positions' values now; no position is left marked changed. */
@@ -160,8 +150,7 @@ final class MorphoScreenIndex {
             }
         }
         for (int k = 0; k < low; k++) {
-            int i = (int) order[k];
-            marks[i >>> 6] |= 1L << i;
+            BitOrder.mark(marks, (int) order[k]);
         }
     }
 

@@ -32,29 +32,17 @@ class ProtocolBookListingTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void slotsNameOneAccountEachAndTheFastListingIsTheFullOne(long seed) {
-        EcosystemSnapshot s = GeneratedEcosystem.of(new GeneratedEcosystem.Size(2, 9, 8, 3, 400, 4, 0), seed)
-                .snapshot();
-        Market market = Market.of(s, MathMode.FAST);
-        long[] clock = {0};
-        // ETH and its bridged copies fall 40% over 20 steps, then recover a quarter of the way, moving every third step
-        // (the blocks between reuse the books' kept checks).
-        OracleBank.ReferenceView reference = a -> s.asset(a).orElseThrow().referencePriceUsd()
-                * (ethLike(s, a) ? ethPath(clock[0]) : 1);
+        Fall fall = new Fall(seed);
         int listedPositions = 0;
         int sameListings = 0;
-        for (ProtocolSpec spec : s.protocols()) {
-            OracleBank bank = new OracleBank(s, market, reference, 0, List.of());
-            ProtocolBook fast = ProtocolBooks.of(spec, s).orElseThrow();
-            ProtocolBook full = ProtocolBooks.of(spec, s).orElseThrow();
-            fast.useIndex(true);
+        for (ProtocolSpec spec : fall.snapshot.protocols()) {
+            Books books = fall.books(spec);
+            ProtocolBook fast = books.fast();
+            ProtocolBook full = books.full();
             Map<Integer, AccountId> owner = new HashMap<>();
             ProtocolBook.Listing previous = null;
-            clock[0] = 0;
             for (long block = 1; block <= 36; block++) {
-                clock[0] = block * 60;
-                bank.update(clock[0], reference);
-                fast.observe(bank, reference, clock[0]);
-                full.observe(bank, reference, clock[0]);
+                books.at(block);
                 ProtocolBook.Listing listing = fast.listing(block);
                 List<LiquidationOpportunity> all = full.opportunities(block);
                 // Asked again with nothing changed, the fast book hands back the very same listing; the plain one
@@ -99,26 +87,16 @@ class ProtocolBookListingTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void aListingAfterLandingsAtTheSamePricesIsTheFullOne(long seed) {
-        EcosystemSnapshot s = GeneratedEcosystem.of(new GeneratedEcosystem.Size(2, 9, 8, 3, 400, 4, 0), seed)
-                .snapshot();
-        Market market = Market.of(s, MathMode.FAST);
-        long[] clock = {0};
-        OracleBank.ReferenceView reference = a -> s.asset(a).orElseThrow().referencePriceUsd()
-                * (ethLike(s, a) ? ethPath(clock[0]) : 1);
+        Fall fall = new Fall(seed);
         double[] shares = {0.5, 0.1, 1.0};
         int landed = 0;
         int comparedAfterLandings = 0;
-        for (ProtocolSpec spec : s.protocols()) {
-            OracleBank bank = new OracleBank(s, market, reference, 0, List.of());
-            ProtocolBook fast = ProtocolBooks.of(spec, s).orElseThrow();
-            ProtocolBook full = ProtocolBooks.of(spec, s).orElseThrow();
-            fast.useIndex(true);
-            clock[0] = 0;
+        for (ProtocolSpec spec : fall.snapshot.protocols()) {
+            Books books = fall.books(spec);
+            ProtocolBook fast = books.fast();
+            ProtocolBook full = books.full();
             for (long block = 1; block <= 30; block++) {
-                clock[0] = block * 60;
-                bank.update(clock[0], reference);
-                fast.observe(bank, reference, clock[0]);
-                full.observe(bank, reference, clock[0]);
+                books.at(block);
                 ProtocolBook.Listing listing = fast.listing(block);
                 assertThat(undated(listing.opportunities())).as("seed %d, %s, block %d", seed, spec.id(), block)
                         .isEqualTo(undated(full.opportunities(block)));
@@ -156,6 +134,44 @@ class ProtocolBookListingTest {
         assertThatThrownBy(() -> new ProtocolBook.Listing(List.of(o, o), new int[slots], 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 opportunities but " + slots + " slots");
+    }
+
+    /**
+     * A generated ecosystem of the seed whose ETH and bridged copies fall 40% over 20 steps, then recover a quarter of
+     * the way, moving every third step (the blocks between reuse the books' kept checks).
+     */
+    private static final class Fall {
+        final EcosystemSnapshot snapshot;
+        final Market market;
+        final long[] clock = {0};
+        final OracleBank.ReferenceView reference;
+
+        Fall(long seed) {
+            snapshot = GeneratedEcosystem.of(new GeneratedEcosystem.Size(2, 9, 8, 3, 400, 4, 0), seed).snapshot();
+            market = Market.of(snapshot, MathMode.FAST);
+            reference = a -> snapshot.asset(a).orElseThrow().referencePriceUsd()
+                    * (ethLike(snapshot, a) ? ethPath(clock[0]) : 1);
+        }
+
+        /** The protocol's book as the fast engine keeps it (screen, kept checks) and as the reference does. */
+        Books books(ProtocolSpec spec) {
+            clock[0] = 0;
+            ProtocolBook fast = ProtocolBooks.of(spec, snapshot).orElseThrow();
+            fast.useIndex(true);
+            return new Books(this, fast, ProtocolBooks.of(spec, snapshot).orElseThrow(),
+                    new OracleBank(snapshot, market, reference, 0, List.of()));
+        }
+    }
+
+    /** A protocol's fast and full books, with the oracles they read. */
+    private record Books(Fall fall, ProtocolBook fast, ProtocolBook full, OracleBank bank) {
+        /** Both books at {@code block} (a minute each): the oracles updated, and both observing them. */
+        void at(long block) {
+            fall.clock[0] = block * 60;
+            bank.update(fall.clock[0], fall.reference);
+            fast.observe(bank, fall.reference, fall.clock[0]);
+            full.observe(bank, fall.reference, fall.clock[0]);
+        }
     }
 
     private static boolean ethLike(EcosystemSnapshot s, AssetId a) {
