@@ -94,6 +94,8 @@ final class MorphoBook implements ProtocolBook {
         double[] borrowShares;
         /** The positions a block's screen may let through, found without screening all (null: no screen). */
         MorphoScreenIndex index;
+        /** Where the index names a block's positions to screen (made on the first listing that asks). */
+        private int[] named;
         /** The market's first slot: positions are numbered market after market. */
         int firstSlot;
         /** Grows whenever the oracle's price in loan units differs from the last block's. */
@@ -147,8 +149,11 @@ final class MorphoBook implements ProtocolBook {
          * where there is no screen or its inputs bound nothing; returns the new count.
          */
         int toScreen(Screen s, int[] slots, int n) {
+            if (index != null && named == null) {
+                named = new int[positions.size()];
+            }
             int found = index == null ? MorphoScreenIndex.EVERY
-                    : index.candidates(collateralUnits, borrowShares, s, loanUsd * loanUnit, scratch());
+                    : index.candidates(collateralUnits, borrowShares, s, loanUsd * loanUnit, named);
             if (found == MorphoScreenIndex.EVERY) {
                 for (int i = 0; i < positions.size(); i++) {
                     slots[n++] = firstSlot + i;
@@ -156,19 +161,9 @@ final class MorphoBook implements ProtocolBook {
                 return n;
             }
             for (int c = 0; c < found; c++) {
-                slots[n++] = firstSlot + scratch[c];
+                slots[n++] = firstSlot + named[c];
             }
             return n;
-        }
-
-        /** The candidates' scratch array, of the market's size. */
-        private int[] scratch;
-
-        private int[] scratch() {
-            if (scratch == null) {
-                scratch = new int[positions.size()];
-            }
-            return scratch;
         }
 
         MorphoMarketParams params() {
