@@ -18,9 +18,9 @@ import java.util.Arrays;
  * finite, or negative). Every position the screen lets through is among them; a few more may be, and the screen,
  * asked of each, leaves them out.
  *
- * <p>Keys are floats rounded down ({@link SlackGenerations#floorOf}) and bounds floats rounded up, so each comparison
- * errs toward screening; the orders are made with {@link SlackGenerations#byKey}'s radix sort and made again once more
- * than an eighth of the positions changed.
+ * <p>Keys are floats rounded down ({@link SlackGenerations#floorOf}) and bounds floats rounded up
+ * ({@link SlackGenerations#ceilingKey}), so each comparison errs toward screening; the orders are made with
+ * {@link SlackGenerations#byKey}'s radix sort and made again once more than an eighth of the positions changed.
  *
  * <p>Why: a listing made afresh (a market's price moved, a position was liquidated) screened every position of the
  * book — at 1,000,000 accounts, 28.6 million positions screened a run to find about 330 thousand.
@@ -91,8 +91,8 @@ final class MorphoScreenIndex {
         if (!made || changedCount > Math.max(64, size / 8)) {
             make(collateralUnits, borrowShares);
         }
-        markBelow(byRatio, ceilingKey(ratioBound));
-        markBelow(byShares, ceilingKey(sharesBound));
+        markBelow(byRatio, SlackGenerations.ceilingKey(ratioBound));
+        markBelow(byShares, SlackGenerations.ceilingKey(sharesBound));
         for (int i : always) {
             BitOrder.mark(marks, i);
         }
@@ -152,17 +152,5 @@ final class MorphoScreenIndex {
         for (int k = 0; k < low; k++) {
             BitOrder.mark(marks, (int) order[k]);
         }
-    }
-
-    /**
-     * The key of the least float at or above {@code bound} (positive): every value below the bound has a key, rounded
-     * down, below it. {@link SlackGenerations#EVERY} for a bound beyond the floats: every key is below that.
-     */
-    static int ceilingKey(double bound) {
-        float f = (float) bound;
-        if (f < bound) {
-            f = Math.nextUp(f);
-        }
-        return Float.isFinite(f) ? SlackGenerations.keyOf(f) : SlackGenerations.EVERY;
     }
 }

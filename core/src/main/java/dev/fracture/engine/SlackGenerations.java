@@ -222,7 +222,15 @@ final class SlackGenerations {
             rmin = 1;
             rmax = 1;
         }
-        double bound = Math.max(rmax / rmin, 1 / rmin) * (1 + AaveHealthScreen.ROUNDING);
+        return ceilingKey(Math.max(rmax / rmin, 1 / rmin) * (1 + AaveHealthScreen.ROUNDING));
+    }
+
+    /**
+     * The key of the least float at or above {@code bound} (not negative): every value below the bound has a key, its
+     * float rounded down ({@link #floorOf}), below this one. {@link #EVERY} for a bound beyond the floats, or NaN:
+     * every key is below that.
+     */
+    static int ceilingKey(double bound) {
         float f = (float) bound;
         if (f < bound) {
             f = Math.nextUp(f);
