@@ -740,6 +740,9 @@ final class LiquidationDesk {
                 if (was != -1) {
                     terms.carryFrom(before.terms, was >= 0 ? was : -was - 2, i, out[i]);
                 }
+                if (was < 0) {
+                    terms.noteWhereDated(i, out[i], marks[i]);
+                }
             }
             return new SlicePairsFound(from, found.kept());
         });

@@ -743,6 +743,23 @@ final class PlanVerdicts {
             }
         }
 
+        /**
+         * Notes position {@code i}'s terms from {@code o} where the listing is dated, when its entry already knows the
+         * state of {@code o}'s pair — {@code o} is the object it last saw, or one its dating found on the same pair
+         * ({@link Entry#listedAs}) — as {@link Round#observe} would note them: a position a book lists as a new object
+         * (every position whose check a price move made again) then has its terms kept from its first round, and the
+         * planners' first check is asked of them there ({@link Round#screenedPair}) instead of the position being
+         * observed and planned, reading it and its entry again, scattered in memory. The terms are {@code o}'s own, so
+         * the check answers for it exactly as planning it would ({@code Liquidator.passesOver}). Nothing when its
+         * terms are noted already or its entry knows no pair.
+         */
+        void noteWhereDated(int i, LiquidationOpportunity o, Entry entry) {
+            PairState known = entry.pair;
+            if (pair[i] == null && known != null && (entry.seenAs == o || entry.samePairAs == o)) {
+                note(i, o, known, entry);
+            }
+        }
+
         /** Notes position {@code i}'s terms from {@code o}, and in its entry where they are (for the next listing). */
         void note(int i, LiquidationOpportunity o, PairState state, Entry entry) {
             if (pair[i] != null) {

@@ -72,10 +72,15 @@ class ListingDatingTest {
         LiquidationOpportunity[] datedBefore = new LiquidationOpportunity[SLOTS];
         long[] firstBlock = new long[SLOTS];
         boolean[] termsBefore = new boolean[SLOTS];
+        // The pair (collateral, debt) of the position a round last observed at each slot in its run of listings (null:
+        // none observed since the run began): what the slot's record knows of its pair.
+        List<List<AssetId>> observedPair = new ArrayList<>(Collections.nCopies(SLOTS, null));
         // How many listings the draw puts in order after a listing in order, which the desk dates by merging.
         int inOrderAfterInOrder = 0;
         // How many positions of listings dated through the records came with their terms.
         int carriedThroughRecords = 0;
+        // How many positions listed as a new object had their terms noted where the listing was dated.
+        int notedWhereDated = 0;
         for (long block = 10; block < 70; block++) {
             List<Integer> slots = new ArrayList<>();
             List<LiquidationOpportunity> listed = new ArrayList<>();
@@ -113,6 +118,7 @@ class ListingDatingTest {
                 boolean runGoesOn = listedBefore[slot] != null;
                 if (!runGoesOn) {
                     firstBlock[slot] = block;
+                    observedPair.set(slot, null);
                 }
                 LiquidationOpportunity d = dated.opportunities().get(i);
                 assertThat(d).as(where).isEqualTo(datedFrom(o, firstBlock[slot]));
@@ -125,8 +131,13 @@ class ListingDatingTest {
                 assertThat(List.of(ofPair.chain(), ofPair.collateralAsset(), ofPair.debtAsset())).as(where)
                         .isEqualTo(List.of(o.chain(), o.collateralAsset(), o.debtAsset()));
                 boolean carried = sameObject && termsBefore[slot];
+                // A new object on the pair its record knows: its own terms noted where the listing is dated.
+                boolean noted = runGoesOn && !sameObject
+                        && List.of(o.collateralAsset(), o.debtAsset()).equals(observedPair.get(slot));
                 if (mergeable) {
-                    assertThat(round.termsKept(i)).as(where + ": terms carried " + carried).isEqualTo(carried);
+                    assertThat(round.termsKept(i)).as(where + ": terms carried " + carried + ", noted " + noted)
+                            .isEqualTo(carried || noted);
+                    notedWhereDated += noted ? 1 : 0;
                 } else if (round.termsKept(i)) {
                     // Dated through the records: only terms its entry names, whose listing's may since be reused.
                     assertThat(carried).as(where + ": terms kept, so carried").isTrue();
@@ -139,6 +150,7 @@ class ListingDatingTest {
                 boolean observed = random.nextInt(3) == 0;
                 if (observed) {
                     round.observe(i);
+                    observedPair.set(slot, List.of(o.collateralAsset(), o.debtAsset()));
                     assertThat(round.termsKept(i)).as(where + ": noted").isTrue();
                     assertThat(round.repayable(i)).as(where + ": noted").isEqualTo(d.repayable());
                     assertThat(round.gasUnits(i)).as(where + ": noted").isEqualTo(d.gasUnits());
@@ -155,6 +167,7 @@ class ListingDatingTest {
         workers.close();
         assertThat(inOrderAfterInOrder).as("listings the draw puts in order after one in order").isGreaterThan(20);
         assertThat(carriedThroughRecords).as("positions dated through the records with their terms").isGreaterThan(20);
+        assertThat(notedWhereDated).as("new objects noted where dated").isGreaterThan(20);
     }
 
     /** {@code o} dated from {@code first}: itself when first seen in its own block, else a copy. */

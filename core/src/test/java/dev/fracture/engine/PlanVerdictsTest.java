@@ -569,6 +569,61 @@ class PlanVerdictsTest {
         assertThat(own.repayable(1)).isEqualTo(first.get(1).repayable());
     }
 
+    /**
+     * A position a book lists as a new object — its check made again at new prices, its terms changed — has its terms
+     * noted where the listing is dated when its record already knows the state of that very pair (the dating found the
+     * new object on the pair its record last traded): the round then offers it to the first check on the new object's
+     * own terms, not the last object's, without observing it first. A new object on another pair, or a position whose
+     * record knows no pair, has nothing noted and is observed first, as before.
+     */
+    @Test
+    void aNewObjectOnTheSamePairHasItsOwnTermsNotedWhereDated() {
+        LiquidationDesk.Seen[] records = {new LiquidationDesk.Seen(2), new LiquidationDesk.Seen(2),
+                new LiquidationDesk.Seen(2)};
+        List<LiquidationOpportunity> first = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            first.add(records[k].datedAs(new LiquidationOpportunity(ProtocolId.of("pool-0"),
+                    AccountId.of("pool-0-" + k), CHAIN.id(), USDC, ETH, 100 + k, 1.05 / 2000, 10,
+                    FlashLoanTerms.NONE, 300_000, 2)));
+        }
+        block = 5;
+        PlanVerdicts.Round round = verdicts.open(first, records, first.subList(0, 1), nextBlock(), quotes,
+                prices::usd);
+        round.observed(List.of(round.observe(0, 2)));
+        round.settle(0, false);
+        round.settle(1, false);
+
+        // New objects: position 0 on the same pair at new terms, position 1 on another pair (debt USDT), and a
+        // position never seen before.
+        LiquidationOpportunity samePair = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-0"),
+                CHAIN.id(), USDC, ETH, 250, 1.07 / 1900, 12, FlashLoanTerms.AAVE_V3, 310_000, 2);
+        LiquidationOpportunity otherPair = new LiquidationOpportunity(ProtocolId.of("pool-0"),
+                AccountId.of("pool-0-1"), CHAIN.id(), GeneratedEcosystem.USDT, ETH, 101, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 2);
+        LiquidationOpportunity unseen = new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-2"),
+                CHAIN.id(), USDC, ETH, 90, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 2);
+        List<LiquidationOpportunity> next = List.of(records[0].datedAs(samePair), records[1].datedAs(otherPair),
+                records[2].datedAs(unseen));
+        PlanVerdicts.Terms dated = PlanVerdicts.Terms.carriedAhead(3);
+        for (int k = 0; k < 3; k++) {
+            dated.noteWhereDated(k, next.get(k), records[k]);
+        }
+        eth[0] = 1900;
+        PlanVerdicts.Round fresh = verdicts.open(next, records, List.of(next.get(0), next.get(1)), dated,
+                nextBlock(), quotes, prices::usd);
+        int p = fresh.screenedPair(0);
+        assertThat(p).as("the same pair: noted where dated").isGreaterThanOrEqualTo(0);
+        assertThat(fresh.pairChain(p)).isEqualTo(CHAIN.id());
+        assertThat(fresh.pairCollateral(p)).isEqualTo(ETH);
+        assertThat(fresh.pairDebt(p)).isEqualTo(USDC);
+        assertThat(fresh.repayable(0)).as("the new object's terms").isEqualTo(250);
+        assertThat(fresh.collateralPerDebt(0)).isEqualTo(1.07 / 1900);
+        assertThat(fresh.gasUnits(0)).isEqualTo(310_000);
+        assertThat(fresh.detectedBlock(0)).isEqualTo(2);
+        assertThat(fresh.flashOffered(0)).isTrue();
+        assertThat(fresh.screenedPair(1)).as("another pair: observed first").isEqualTo(-1);
+        assertThat(fresh.screenedPair(2)).as("a record that knows no pair: observed first").isEqualTo(-1);
+    }
+
     /** Terms sized for another listing are refused, naming both sizes. */
     @Test
     void termsOfAnotherSizeAreRefused() {
