@@ -541,12 +541,7 @@ class PlanVerdictsTest {
             first.add(new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-" + k), CHAIN.id(),
                     USDC, ETH, 100 + k, (1.05 + k) / 2000, 10, FlashLoanTerms.NONE, 300_000 + k, 2));
         }
-        block = 5;
-        PlanVerdicts.Round round = verdicts.open(first, records, first.subList(0, 1), nextBlock(), quotes,
-                prices::usd);
-        round.observed(List.of(round.observe(0, 2)));
-        round.settle(0, false);
-        round.settle(1, false);
+        observedByNobody(first, records);
 
         PlanVerdicts.Terms ahead = PlanVerdicts.Terms.carriedAhead(2);
         ahead.carry(0, first.get(0), records[0]);
@@ -586,12 +581,7 @@ class PlanVerdictsTest {
                     AccountId.of("pool-0-" + k), CHAIN.id(), USDC, ETH, 100 + k, 1.05 / 2000, 10,
                     FlashLoanTerms.NONE, 300_000, 2)));
         }
-        block = 5;
-        PlanVerdicts.Round round = verdicts.open(first, records, first.subList(0, 1), nextBlock(), quotes,
-                prices::usd);
-        round.observed(List.of(round.observe(0, 2)));
-        round.settle(0, false);
-        round.settle(1, false);
+        observedByNobody(first, records);
 
         // New objects: position 0 on the same pair at new terms, position 1 on another pair (debt USDT), and a
         // position never seen before.
@@ -622,6 +612,20 @@ class PlanVerdictsTest {
         assertThat(fresh.flashOffered(0)).isTrue();
         assertThat(fresh.screenedPair(1)).as("another pair: observed first").isEqualTo(-1);
         assertThat(fresh.screenedPair(2)).as("a record that knows no pair: observed first").isEqualTo(-1);
+    }
+
+    /**
+     * A round opened at block 6 on {@code listing} (whose positions trade its first one's pair), every position
+     * observed and planned by nobody: their records then know the pair's state.
+     */
+    private void observedByNobody(List<LiquidationOpportunity> listing, LiquidationDesk.Seen[] records) {
+        block = 5;
+        PlanVerdicts.Round round = verdicts.open(listing, records, listing.subList(0, 1), nextBlock(), quotes,
+                prices::usd);
+        round.observed(List.of(round.observe(0, listing.size())));
+        for (int k = 0; k < listing.size(); k++) {
+            round.settle(k, false);
+        }
     }
 
     /** Terms sized for another listing are refused, naming both sizes. */
