@@ -458,7 +458,8 @@ final class PlanVerdicts {
             // A position listed as the same object as last round trades the same pair on the same chain, and one
             // whose new object the desk's dating found on the same pair (Entry.listedAs, on the engine's threads)
             // does too: its pair's state is found without reading the opportunity's ids.
-            PairState pair = (e.seenAs == o || e.samePairAs == o) && e.pair != null ? e.pair : pairOf(o);
+            PairState knownPair = e.knownPairOf(o);
+            PairState pair = knownPair != null ? knownPair : pairOf(o);
             terms.note(i, o, pair, e);
             if (pair.quotesVersion < 0) {
                 e.forget();
@@ -754,8 +755,8 @@ final class PlanVerdicts {
          * terms are noted already or its entry knows no pair.
          */
         void noteWhereDated(int i, LiquidationOpportunity o, Entry entry) {
-            PairState known = entry.pair;
-            if (pair[i] == null && known != null && (entry.seenAs == o || entry.samePairAs == o)) {
+            PairState known = entry.knownPairOf(o);
+            if (pair[i] == null && known != null) {
                 note(i, o, known, entry);
             }
         }
@@ -850,6 +851,14 @@ final class PlanVerdicts {
                     && last.debt.equals(o.debtAsset())) {
                 samePairAs = o;
             }
+        }
+
+        /**
+         * The state of {@code o}'s pair when this entry knows it without reading {@code o}'s ids: {@code o} is the
+         * opportunity it last saw, or one found to trade the same pair ({@link #listedAs}); else null.
+         */
+        PairState knownPairOf(LiquidationOpportunity o) {
+            return seenAs == o || samePairAs == o ? pair : null;
         }
 
         /** Takes the position's and the block's inputs; forgets the verdict when any differs from the last seen. */
