@@ -179,7 +179,7 @@ public final class Router {
      * {@linkplain Legs#stateVersion state version}; while it stands, an amount the line already puts below the target
      * is answered from it without a search: a block's landing liquidations ask this of one pair plan after plan, most
      * of them reverting with nothing traded between (in the benchmark's cascade at 1M accounts the line answered
-     * 323,581 of the 352,111 questions, and 28,530 were searched).
+     * 171,178 of the 195,238 questions the landing asked, and 24,060 were searched).
      */
     public double proceedsBound(Legs legs, double amount, double target) {
         if (!(amount > 0) || legs.legs.isEmpty()) {
