@@ -106,10 +106,158 @@ public final class Liquidator {
                 room, o, flash, cap, sale, debtUsd, collUsd, gasUsd, gasNative, true));
     }
 
-    /** The sale of the collateral seized by the profit-maximizing repayment, valued at the block's prices. */
-    private record Sale(double repay, double collateral, double proceeds, double bonusUsd, double slippageUsd,
-                        double flashFeeUsd) {
+    /**
+     * The sale of the collateral seized by the profit-maximizing repayment, valued at the block's prices. What it
+     * brings may be known at first only within a bracket ({@link ProceedsBracket}): every test of a sale reads its
+     * proceeds through {@link #slippageAbove}, {@link #profitBelow} or {@link #beforeGasShort}, each monotone in them
+     * (its operations correctly rounded, so order-keeping), so a test that gives the same answer at both ends of the
+     * bracket gives it at the proceeds themselves, and only a test that the bracket leaves open has the router split
+     * the sale ({@link #proceeds}). Planning threads and the threads that make a round's winning plans may share a
+     * sale: its proceeds, once found, are written for all (a race finds the same bits).
+     */
+    private static final class Sale {
+        private final double repay;
+        private final double collateral;
+        private final double bonusUsd;
+        private final double flashFeeUsd;
+        private final double collUsd;
+        private final double debtUsd;
+        /** The bracket's ends: the proceeds themselves where the sale was quoted at once. */
+        private final double floor;
+        private final double ceiling;
+        /** The proceeds, NaN until quoted. */
+        private volatile double proceeds;
+        /** Where a bracketed sale is quoted: its seller's quotes, market and assets (null for a quoted sale). */
+        private final SaleQuotes quotes;
+        private final Market market;
+        private final LiquidationOpportunity o;
+
+        /** A sale quoted at once: its proceeds known. */
+        Sale(double repay, double collateral, double proceeds, double collUsd, double debtUsd, double flashFeeUsd) {
+            this(repay, collateral, proceeds, proceeds, proceeds, collUsd, debtUsd, flashFeeUsd, null, null, null);
+        }
+
+        /** A sale whose proceeds lie in {@code bracket}, quoted through {@code quotes} when a test needs them. */
+        Sale(double repay, double collateral, ProceedsBracket bracket, double collUsd, double debtUsd,
+             double flashFeeUsd, SaleQuotes quotes, Market market, LiquidationOpportunity o) {
+            this(repay, collateral, Double.NaN, bracket.floor(), bracket.ceiling(), collUsd, debtUsd, flashFeeUsd,
+                    quotes, market, o);
+        }
+
+        private Sale(double repay, double collateral, double proceeds, double floor, double ceiling, double collUsd,
+                     double debtUsd, double flashFeeUsd, SaleQuotes quotes, Market market, LiquidationOpportunity o) {
+            this.repay = repay;
+            this.collateral = collateral;
+            this.proceeds = proceeds;
+            this.floor = floor;
+            this.ceiling = ceiling;
+            this.collUsd = collUsd;
+            this.debtUsd = debtUsd;
+            // The expressions the sale's figures have always been worked with: the same bits.
+            this.bonusUsd = collateral * collUsd - repay * debtUsd;
+            this.flashFeeUsd = flashFeeUsd;
+            this.quotes = quotes;
+            this.market = market;
+            this.o = o;
+        }
+
+        double repay() {
+            return repay;
+        }
+
+        double collateral() {
+            return collateral;
+        }
+
+        double bonusUsd() {
+            return bonusUsd;
+        }
+
+        double flashFeeUsd() {
+            return flashFeeUsd;
+        }
+
+        /** What the sale brings of the debt asset, the router's split quoted now if it was not yet. */
+        double proceeds() {
+            double p = proceeds;
+            if (Double.isNaN(p)) {
+                p = quotes.proceeds(market, o.collateralAsset(), o.debtAsset(), collateral);
+                proceeds = p;
+            }
+            return p;
+        }
+
+        double slippageUsd() {
+            return slippageAt(proceeds());
+        }
+
+        /** Slippage if the sale brought {@code p}: less the more it brings. */
+        private double slippageAt(double p) {
+            return collateral * collUsd - p * debtUsd;
+        }
+
+        /** Whether the proceeds are not known yet: the tests then try the bracket's ends first. */
+        private boolean bracketed() {
+            return Double.isNaN(proceeds);
+        }
+
+        /** {@code slippageUsd() > limit}. */
+        boolean slippageAbove(double limit) {
+            if (bracketed()) {
+                if (!(slippageAt(floor) > limit)) {
+                    return false;
+                }
+                if (slippageAt(ceiling) > limit) {
+                    return true;
+                }
+            }
+            return slippageUsd() > limit;
+        }
+
+        /** {@code LiquidationPlan.profit(bonusUsd, slippageUsd(), flashFeeUsd, gasUsd) < minProfit}. */
+        boolean profitBelow(double gasUsd, double minProfit) {
+            if (bracketed()) {
+                if (!(LiquidationPlan.profit(bonusUsd, slippageAt(floor), flashFeeUsd, gasUsd) < minProfit)) {
+                    return false;
+                }
+                if (LiquidationPlan.profit(bonusUsd, slippageAt(ceiling), flashFeeUsd, gasUsd) < minProfit) {
+                    return true;
+                }
+            }
+            return LiquidationPlan.profit(bonusUsd, slippageUsd(), flashFeeUsd, gasUsd) < minProfit;
+        }
+
+        /**
+         * {@link CrowdPlanning#group}'s test that what the sale leaves before gas, b, is short of the least cost
+         * {@code cost} of a liquidation: {@code b + MARGIN·(|b| + cost + 1) < cost}. From the bracket: not short when b
+         * at its floor already reaches the cost (the margin's term only adds); short when b at its ceiling falls
+         * short by more than its own margin's term, twice over (the term shrinks a little as b grows, by far less).
+         */
+        boolean beforeGasShort(double cost) {
+            if (bracketed()) {
+                if (bonusUsd - slippageAt(floor) - flashFeeUsd >= cost) {
+                    return false;
+                }
+                double most = bonusUsd - slippageAt(ceiling) - flashFeeUsd;
+                if (most + 2 * MARGIN * (Math.abs(most) + cost + 1) < cost) {
+                    return true;
+                }
+            }
+            double beforeGas = bonusUsd - slippageUsd() - flashFeeUsd;
+            return beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
+        }
     }
+
+    /**
+     * A sizing's repayment, and the collateral whose sale reaches the sizing's marginal rate where the repayment is the
+     * cap below it (NaN otherwise): that sale is within what the legs take, and brackets the cap's
+     * ({@link ProceedsBracket#around}).
+     */
+    private record Sized(double repay, double collateralAtRate) {
+    }
+
+    /** A sizing that sells nothing. */
+    private static final Sized NOT_SOLD = new Sized(0, Double.NaN);
 
     /**
      * The sale of nothing: where no sale pays at the margin. Every reader of a sale whose repayment is not above 0
@@ -120,14 +268,25 @@ public final class Liquidator {
 
     private Sale sale(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
                       double collUsd) {
-        double repay = size(o, market, flash, cap, debtUsd);
+        Sized sized = size(o, market, flash, cap, debtUsd);
+        double repay = sized.repay();
         if (repay == 0) {
             return NO_SALE;
         }
         double collateral = repay * o.collateralPerDebt();
-        double proceeds = proceeds(market, o, collateral);
-        return new Sale(repay, collateral, proceeds, collateral * collUsd - repay * debtUsd,
-                collateral * collUsd - proceeds * debtUsd, flash ? repay * o.flashLoan().feeRate() * debtUsd : 0);
+        double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
+        // A sale capped below the sizing's rate, and not too small for its quotes' rounding, is bracketed from the
+        // grid's quotes (remembered, shared by the pair's positions) rather than split: in a deep cascade most
+        // positions are capped, each at its own size.
+        if (sized.collateralAtRate() > collateral && collateral * collUsd >= ProceedsBracket.LEAST_USD
+                && quotes.splitsByWaterFilling(market, o.collateralAsset(), o.debtAsset())) {
+            ProceedsBracket bracket = ProceedsBracket.around(quotes, market, o.collateralAsset(), o.debtAsset(),
+                    collateral, sized.collateralAtRate());
+            if (bracket != null) {
+                return new Sale(repay, collateral, bracket, collUsd, debtUsd, flashFeeUsd, quotes, market, o);
+            }
+        }
+        return new Sale(repay, collateral, proceeds(market, o, collateral), collUsd, debtUsd, flashFeeUsd);
     }
 
     /**
@@ -143,11 +302,10 @@ public final class Liquidator {
                                           boolean make) {
         // No sale pays at the margin (repay 0): selling is no way out, as when slippage eats the bonus.
         boolean slippageTooHigh = !(sale.repay() > 0)
-                || sale.slippageUsd() > slippageShare * Math.max(sale.bonusUsd(), 0);
+                || sale.slippageAbove(slippageShare * Math.max(sale.bonusUsd(), 0));
         if (!slippageTooHigh) {
             // LiquidationPlan.profitUsd, before building the plan: most decisions are "no".
-            if (LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd) < minProfitUsd
-                    || sale.repay() <= 0) {
+            if (sale.profitBelow(gasUsd, minProfitUsd) || sale.repay() <= 0) {
                 return null;
             }
             if (!make) {
@@ -750,12 +908,11 @@ public final class Liquidator {
             // of every member with room to hold, for a member holds only when slippage is too high for it. The
             // group's extremes are taken over all its members, so they bound those with the group's cap too; a
             // member holding less than the cap sizes its own sale and is not covered.
-            double beforeGas = sale.bonusUsd() - sale.slippageUsd() - sale.flashFeeUsd();
             double bonus = Math.max(sale.bonusUsd(), 0);
-            boolean noSellerAtCap = noSeller || !(sale.repay() > 0) || sale.slippageUsd() > g.maxSlippageShare() * bonus
-                    || beforeGas + MARGIN * (Math.abs(beforeGas) + cost + 1) < cost;
+            boolean noSellerAtCap = noSeller || !(sale.repay() > 0) || sale.slippageAbove(g.maxSlippageShare() * bonus)
+                    || sale.beforeGasShort(cost);
             boolean noHolderAtCap = noHolder
-                    || (sale.repay() > 0 && !(sale.slippageUsd() > g.minSlippageShareWithRoom() * bonus));
+                    || (sale.repay() > 0 && !sale.slippageAbove(g.minSlippageShareWithRoom() * bonus));
             boolean nobodyAtCap = noSellerAtCap && noHolderAtCap;
             boolean passedOver = nobodyAtCap && (flash || g.minPositiveCapital(o.debtAsset()) >= repayable);
             return new GroupPlanning(g, flash, cap, passedOver, noSeller, nobodyAtCap, sale,
@@ -823,14 +980,12 @@ public final class Liquidator {
 
         /** Whether {@code sale}, after {@code gasUsd}, earns at least {@code minProfit} ({@code decide}'s own test). */
         private static boolean sells(Sale sale, double gasUsd, double minProfit) {
-            return sale.repay() > 0
-                    && !(LiquidationPlan.profit(sale.bonusUsd(), sale.slippageUsd(), sale.flashFeeUsd(), gasUsd)
-                    < minProfit);
+            return sale.repay() > 0 && !sale.profitBelow(gasUsd, minProfit);
         }
 
         /** Whether {@code sale}'s slippage is within {@code share} of its bonus: a member of that share sells it. */
         private static boolean slippageWithin(Sale sale, double share) {
-            return sale.repay() > 0 && !(sale.slippageUsd() > share * Math.max(sale.bonusUsd(), 0));
+            return sale.repay() > 0 && !sale.slippageAbove(share * Math.max(sale.bonusUsd(), 0));
         }
 
         /** {@code known} when the level's test was made, else its answer ({@link #levelPassedOver}) made now. */
@@ -1028,26 +1183,27 @@ public final class Liquidator {
      * approximates it where it falls back to slices), the cap is kept if it pays at least as much. Quotes that cannot tell the rate are searched ({@link #bestSize}). When the rate is
      * above the one at which every venue sells nothing ({@link SaleQuotes#rateSellingNothing}, with a margin far
      * above rounding), the size is 0 without asking the venues: in a deep cascade, the usual answer for the
-     * positions that stay liquidatable because their collateral sells for less than it costs at any size.
+     * positions that stay liquidatable because their collateral sells for less than it costs at any size. Where the
+     * rate's sale lies beyond the cap, that sale's collateral comes with the cap ({@link Sized}).
      */
-    private double size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
+    private Sized size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
         double k = o.collateralPerDebt();
         double fee = flash ? o.flashLoan().feeRate() : 0;
         double rate = (1 + fee) / k;
         if (rate > quotes.rateSellingNothing(market, o.collateralAsset(), o.debtAsset()) * (1 + NOTHING_MARGIN)) {
             // Every venue's input at this rate is 0, so the repayment below would be 0: no sale pays at the margin.
-            return 0;
+            return NOT_SOLD;
         }
         double collateral = quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), rate);
         if (Double.isNaN(collateral)) {
-            return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
+            return new Sized(bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd)), Double.NaN);
         }
         double repay = collateral / k;
         if (repay >= cap * (1 - 1e-9)) {
-            return cap;
+            return new Sized(cap, collateral);
         }
         if (!(repay > 0)) {
-            return 0;
+            return NOT_SOLD;
         }
         double atRate = sellProfit(repay, o, market, flash, debtUsd);
         // The cap's sale is quoted only when a bound on it does not already lose to the rate's: near the rate that
@@ -1057,9 +1213,9 @@ public final class Liquidator {
         double capBound = quotes.proceedsBound(market, o.collateralAsset(), o.debtAsset(), capCollateral,
                 (atRate / debtUsd + capOwed) / (1 + CAP_BOUND_MARGIN));
         if ((capBound * (1 + CAP_BOUND_MARGIN) - capOwed) * debtUsd < atRate) {
-            return repay;
+            return new Sized(repay, Double.NaN);
         }
-        return sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay;
+        return new Sized(sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay, Double.NaN);
     }
 
     private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd) {

@@ -262,6 +262,11 @@ public final class RememberedQuotes {
         }
 
         @Override
+        public boolean splitsByWaterFilling(Market market, AssetId in, AssetId out) {
+            return quotes.splitsByWaterFilling(market, in, out);
+        }
+
+        @Override
         public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
             return memoryOf(market, in, out).atRate.remembered(rate, Quote.INPUT_AT_RATE, quotes, market, in, out);
         }

@@ -61,6 +61,16 @@ public interface SaleQuotes {
     }
 
     /**
+     * Whether {@link #proceeds} of {@code in} for {@code out} is the router's water-filling split
+     * ({@link Router.Legs#splitsByWaterFilling}): the best split up to its precision, so that the proceeds of one
+     * amount may be bracketed by those of others ({@link ProceedsBracket}). False (the default) when these quotes
+     * cannot tell; a seller then quotes every amount it reads.
+     */
+    default boolean splitsByWaterFilling(Market market, AssetId in, AssetId out) {
+        return false;
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.
@@ -83,8 +93,8 @@ public interface SaleQuotes {
      * The same quotes as {@link #routing} — bit for bit, by {@link Router#routedOut} — for one market only: the
      * router's legs of each pair are found once and kept (they depend on the market's venues, assets and bridges,
      * not on its state), and the fills a seller sizing an order does not read are skipped. It knows a rate bound
-     * ({@link Router#rateBound}) and the rate that sells nothing ({@link Router#rateSellingNothing}). Safe for
-     * concurrent planners.
+     * ({@link Router#rateBound}), the rate that sells nothing ({@link Router#rateSellingNothing}) and which pairs the
+     * router splits by water-filling. Safe for concurrent planners.
      */
     static SaleQuotes lean(Router router, Market market) {
         OwnChainLegs legs = new OwnChainLegs(router, market);
@@ -120,6 +130,11 @@ public interface SaleQuotes {
             @Override
             public double rateSellingNothing(Market m, AssetId in, AssetId out) {
                 return router.rateSellingNothing(legs.of(m, in, out));
+            }
+
+            @Override
+            public boolean splitsByWaterFilling(Market m, AssetId in, AssetId out) {
+                return legs.of(m, in, out).splitsByWaterFilling();
             }
         };
     }

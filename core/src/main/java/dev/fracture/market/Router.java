@@ -270,6 +270,14 @@ public final class Router {
             this.waterFilling = WaterFillingSplit.applies(this.legs);
         }
 
+        /**
+         * Whether an order's split over these legs is the water-filling's ({@link WaterFillingSplit}): the best split
+         * up to its precision wherever the search finishes.
+         */
+        public boolean splitsByWaterFilling() {
+            return waterFilling;
+        }
+
         /** The legs themselves, for this package (its tests search the dual over them directly). */
         List<RouteLeg> list() {
             return legs;
