@@ -35,13 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * pays a 5% bonus: c = repay × 1.05 / 2000.
  */
 class LiquidatorTest {
-    private static final ChainId ETHEREUM = ChainId.of("ethereum");
-    private static final AssetId ETH = AssetId.of("ETH");
-    private static final AssetId USDC = AssetId.of("USDC");
+    static final ChainId ETHEREUM = ChainId.of("ethereum");
+    static final AssetId ETH = AssetId.of("ETH");
+    static final AssetId USDC = AssetId.of("USDC");
     private static final double K = 1.05 / 2000;
     private static final UsdPrices PRICES = a -> a.equals(ETH) ? 2000 : 1;
 
-    private static final Market MARKET = Market.of(new EcosystemSnapshot("liquidator-test",
+    static final Market MARKET = Market.of(new EcosystemSnapshot("liquidator-test",
             Instant.parse("2025-01-01T00:00:00Z"),
             List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(10, 0, 0.125))),
             List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),
@@ -61,7 +61,7 @@ class LiquidatorTest {
                 slippageShare, inventoryUsd);
     }
 
-    private static double proceeds(double collateral) {
+    static double proceeds(double collateral) {
         return 2e6 * collateral / (1000 + collateral);
     }
 

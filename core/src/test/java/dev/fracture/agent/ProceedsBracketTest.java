@@ -14,15 +14,9 @@ import dev.fracture.model.AccountId;
 import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.AssetKind;
-import dev.fracture.model.Chain;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
-import dev.fracture.model.GasPriceModel;
 import dev.fracture.model.ProtocolId;
-import dev.fracture.model.VenueId;
-import dev.fracture.model.VenueSpec;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,22 +29,16 @@ import org.junit.jupiter.api.Test;
  * liquidator deciding on brackets decides as one that quotes every sale.
  */
 class ProceedsBracketTest {
-    private static final ChainId ETHEREUM = ChainId.of("ethereum");
-    private static final AssetId ETH = AssetId.of("ETH");
-    private static final AssetId USDC = AssetId.of("USDC");
+    private static final ChainId ETHEREUM = LiquidatorTest.ETHEREUM;
+    private static final AssetId ETH = LiquidatorTest.ETH;
+    private static final AssetId USDC = LiquidatorTest.USDC;
 
-    /** One fee-free pool of 1,000 ETH and 2,000,000 USDC: selling x ETH returns 2e6·x / (1000 + x) USDC. */
-    private static final Market POOL = Market.of(new EcosystemSnapshot("bracket-test",
-            Instant.parse("2025-01-01T00:00:00Z"),
-            List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(10, 0, 0.125))),
-            List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),
-                    new Asset(USDC, ETHEREUM, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1)),
-            List.of(),
-            List.of(new VenueSpec.ConstantProduct(VenueId.of("pool"), ETHEREUM, ETH, USDC, new BigDecimal("1000"),
-                    new BigDecimal("2000000"), 0))), MathMode.FAST);
+    /** {@link LiquidatorTest}'s one fee-free pool of 1,000 ETH and 2,000,000 USDC. */
+    private static final Market POOL = LiquidatorTest.MARKET;
 
+    /** Selling x ETH into the pool returns 2e6·x / (1000 + x) USDC. */
     private static double pool(double x) {
-        return 2e6 * x / (1000 + x);
+        return LiquidatorTest.proceeds(x);
     }
 
     @Test
