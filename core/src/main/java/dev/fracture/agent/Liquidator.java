@@ -113,7 +113,11 @@ public final class Liquidator {
      * (its operations correctly rounded, so order-keeping), so a test that gives the same answer at both ends of the
      * bracket gives it at the proceeds themselves, and only a test that the bracket leaves open has the router split
      * the sale ({@link #proceeds}). Planning threads and the threads that make a round's winning plans may share a
-     * sale: its proceeds, once found, are written for all (a race finds the same bits).
+     * sale: its proceeds, once found, are written for all (a race finds the same bits). They are quoted from the
+     * venues as they stand when first read, never from a round's remembered quotes ({@link SaleQuotes#unremembered}):
+     * during the planning that is the state every test was answered at; for a flash sale known from its bids, whose
+     * plan is made only where it lands ({@link LiquidationRound.Bids#knownFlashSale}), it is the block's state as the
+     * sale lands — the sale it then makes — while its decision, amounts and gas are the planning's.
      */
     private static final class Sale {
         private final double repay;
@@ -127,7 +131,7 @@ public final class Liquidator {
         private final double ceiling;
         /** The proceeds, NaN until quoted. */
         private volatile double proceeds;
-        /** Where a bracketed sale is quoted: its seller's quotes, market and assets (null for a quoted sale). */
+        /** Where a bracketed sale is quoted: its seller's quotes unremembered, market, position (null: quoted at once). */
         private final SaleQuotes quotes;
         private final Market market;
         private final LiquidationOpportunity o;
@@ -283,7 +287,8 @@ public final class Liquidator {
             ProceedsBracket bracket = ProceedsBracket.around(quotes, market, o.collateralAsset(), o.debtAsset(),
                     collateral, sized.collateralAtRate());
             if (bracket != null) {
-                return new Sale(repay, collateral, bracket, collUsd, debtUsd, flashFeeUsd, quotes, market, o);
+                return new Sale(repay, collateral, bracket, collUsd, debtUsd, flashFeeUsd, quotes.unremembered(),
+                        market, o);
             }
         }
         return new Sale(repay, collateral, proceeds(market, o, collateral), collUsd, debtUsd, flashFeeUsd);

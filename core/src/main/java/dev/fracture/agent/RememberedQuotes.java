@@ -267,6 +267,11 @@ public final class RememberedQuotes {
         }
 
         @Override
+        public SaleQuotes unremembered() {
+            return quotes;
+        }
+
+        @Override
         public double inputAtMarginalRate(Market market, AssetId in, AssetId out, double rate) {
             return memoryOf(market, in, out).atRate.remembered(rate, Quote.INPUT_AT_RATE, quotes, market, in, out);
         }

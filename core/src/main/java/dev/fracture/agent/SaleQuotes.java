@@ -61,6 +61,15 @@ public interface SaleQuotes {
     }
 
     /**
+     * These quotes without any memory of earlier answers: each read from the venues as they stand when asked. Quotes
+     * that remember nothing (the default) are that already; {@link RememberedQuotes.Reader} gives the quotes it
+     * remembers.
+     */
+    default SaleQuotes unremembered() {
+        return this;
+    }
+
+    /**
      * Whether {@link #proceeds} of {@code in} for {@code out} is the router's water-filling split
      * ({@link Router.Legs#splitsByWaterFilling}): the best split up to its precision, so that the proceeds of one
      * amount may be bracketed by those of others ({@link ProceedsBracket}). False (the default) when these quotes

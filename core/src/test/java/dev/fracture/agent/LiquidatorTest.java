@@ -41,14 +41,19 @@ class LiquidatorTest {
     private static final double K = 1.05 / 2000;
     private static final UsdPrices PRICES = a -> a.equals(ETH) ? 2000 : 1;
 
-    static final Market MARKET = Market.of(new EcosystemSnapshot("liquidator-test",
-            Instant.parse("2025-01-01T00:00:00Z"),
-            List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(10, 0, 0.125))),
-            List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),
-                    new Asset(USDC, ETHEREUM, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1)),
-            List.of(),
-            List.of(new VenueSpec.ConstantProduct(VenueId.of("pool"), ETHEREUM, ETH, USDC, new BigDecimal("1000"),
-                    new BigDecimal("2000000"), 0))), MathMode.FAST);
+    static final Market MARKET = pool();
+
+    /** A market of its own with the one pool, as {@link #MARKET} starts: for a test that trades on it. */
+    static Market pool() {
+        return Market.of(new EcosystemSnapshot("liquidator-test",
+                Instant.parse("2025-01-01T00:00:00Z"),
+                List.of(new Chain(ETHEREUM, "Ethereum", 12, ETH, new GasPriceModel(10, 0, 0.125))),
+                List.of(new Asset(ETH, ETHEREUM, "ETH", 18, new AssetKind.Native(), 2000),
+                        new Asset(USDC, ETHEREUM, "USDC", 6, new AssetKind.Stablecoin("USD", BigDecimal.ONE), 1)),
+                List.of(),
+                List.of(new VenueSpec.ConstantProduct(VenueId.of("pool"), ETHEREUM, ETH, USDC, new BigDecimal("1000"),
+                        new BigDecimal("2000000"), 0))), MathMode.FAST);
+    }
 
     private static LiquidationOpportunity opportunity(double maxRepay, FlashLoanTerms flash, long detected) {
         return new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("alice"), ETHEREUM, USDC, ETH, maxRepay,

@@ -17,6 +17,7 @@ import dev.fracture.model.AssetKind;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
+import dev.fracture.model.VenueId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,6 +258,38 @@ class ProceedsBracketTest {
         assertThat(refusals).isGreaterThan(500);
         assertThat(decidedByBracket).as("positions decided without quoting the sale").isGreaterThan(200);
         assertThat(quoted).as("sales quoted").isGreaterThan(200);
+    }
+
+    @Test
+    void aKnownFlashSaleMadeWhereItLandsIsTheDecisionWithTheSaleAsItLands() {
+        // A flash sale the bids know is made only where it lands, after the block's earlier sales: its decision,
+        // amounts and gas are the planning's, and a proceeds the bracket decided on is read as the venues stand
+        // then. 10,000 USDC repaid seizes 5.25 ETH, under the 24 ETH the pool takes before its rate falls to
+        // (1 + 0.0005) / k: the sale is capped, and bracketed.
+        Market market = LiquidatorTest.pool();
+        Liquidator liquidator = new Liquidator(new RememberedQuotes(SaleQuotes.lean(Router.DEFAULT, market)).round(0));
+        UsdPrices prices = x -> x.equals(ETH) ? 2000 : 1;
+        LiquidatorLedger searcher = new LiquidatorLedger(new LiquidatorProfile("searcher",
+                Map.of(ETHEREUM, Map.of(USDC, 0.0)), true, 1, 1.0, 0, 0, 1, 0));
+        LiquidationOpportunity o = new LiquidationOpportunity(ProtocolId.of("lender"), AccountId.of("alice"),
+                ETHEREUM, USDC, ETH, 10_000, 1.05 / 2000, 1e9, FlashLoanTerms.AAVE_V3, 300_000, 0);
+        LiquidationRound.Bids bids = liquidator.bidCrowd(
+                new LiquidatorCrowd(List.of(searcher), ETHEREUM, 1, prices, 10, 2000), o, market, prices, 1);
+        assertThat(bids.knownFlashSale(0)).isTrue();
+        LiquidationPlan decidedOn = liquidator.plan(searcher, o, market, prices, 10, 1).orElseThrow();
+        assertThat(decidedOn.proceeds()).isCloseTo(pool(5.25), within(1e-6));
+        // An earlier liquidation of the block sells 100 ETH into the pool: 1,100 ETH against 1,818,181.8 USDC.
+        market.venue(VenueId.of("pool")).orElseThrow().swapExactIn(ETH, USDC, 100);
+        LiquidationPlan made = bids.plan(0);
+        assertThat(made.liquidator()).isEqualTo("searcher");
+        assertThat(made.repay()).isEqualTo(decidedOn.repay());
+        assertThat(made.collateral()).isEqualTo(decidedOn.collateral());
+        assertThat(made.gasUsd()).isEqualTo(decidedOn.gasUsd());
+        assertThat(made.bonusUsd()).isEqualTo(decidedOn.bonusUsd());
+        // The sale as it lands, not a quote the round remembered from before: (2e6 · 1000 / 1100) · 5.25 / 1105.25.
+        double asItLands = 2e6 * 1000 / 1100 * 5.25 / (1100 + 5.25);
+        assertThat(made.proceeds()).isCloseTo(asItLands, within(1e-6));
+        assertThat(made.proceeds()).isLessThan(decidedOn.proceeds() - 800);
     }
 
     /** A relative step from a millionth to a tenth, either way. */
