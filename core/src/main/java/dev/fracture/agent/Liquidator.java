@@ -253,8 +253,8 @@ public final class Liquidator {
     }
 
     /**
-     * A sizing's repayment, and the collateral whose sale reaches the sizing's marginal rate where the repayment is the
-     * cap below it (NaN otherwise): that sale is within what the legs take, and brackets the cap's
+     * A sizing's repayment and, where that is the cap because the sale at the sizing's marginal rate would seize more,
+     * the rate's collateral (NaN otherwise): an amount the legs take, the upper end of the cap sale's bracket
      * ({@link ProceedsBracket#around}).
      */
     private record Sized(double repay, double collateralAtRate) {
