@@ -22,44 +22,48 @@ public final class LiquidationRound {
 
     /**
      * Numbers the positions (an account of a protocol) of a round's bids in order of first appearance: an
-     * open-addressed table of their hashes ({@link Bids#positionHash}), probed linearly, with the rows and the
-     * numbers in parallel arrays — no key object and no boxed number per bid, and a position's ids are read only when
-     * its hash meets an equal one (a map of records had been a tenth of the main thread's time in a deep cascade,
-     * most of it reading each position's ids from memory: a round numbers every position with a plan, up to a
-     * hundred thousand).
+     * open-addressed table of their hashes ({@link Bids#positionHash}), probed linearly, each slot one {@code long}
+     * holding the hash (high word) and the position's number plus one (low word; 0: a free slot), the row of each
+     * number's first bids kept beside in order — no key object and no boxed number per bid, and a position's ids are
+     * read only when its hash meets an equal one (a map of records had been a tenth of the main thread's time in a
+     * deep cascade, most of it reading each position's ids from memory: a round numbers every position with a plan,
+     * up to a hundred thousand). One word per slot, so that a probe of a table larger than the processor's caches
+     * costs one miss, not one per array (three parallel arrays had been half of the round's time at 1,000,000
+     * accounts, docs/cascade-steps.md, step 82).
      */
     private static final class PositionNumbers {
         private final BidRows rows;
-        private final int[] hashes;
-        /** The row of each numbered position's first bids, plus one (0: a free slot). */
-        private final int[] rowPlusOne;
-        private final int[] numbers;
+        private final long[] table;
+        /** The row of each number's first bids, in order of the numbers. */
+        private final int[] firstRow;
         private final int mask;
         private int size;
 
         PositionNumbers(BidRows rows) {
             this.rows = rows;
             int capacity = Integer.highestOneBit(Math.max(16, rows.size() * 2 - 1)) << 1;
-            hashes = new int[capacity];
-            rowPlusOne = new int[capacity];
-            numbers = new int[capacity];
+            table = new long[capacity];
+            firstRow = new int[Math.max(1, rows.size())];
             mask = capacity - 1;
         }
 
         /** The number of the position row {@code r} bids for, the next one when it is new. */
         int number(int r) {
             int h = rows.hash[r];
+            long hashWord = (long) h << 32;
             int at = (h ^ (h >>> 16)) & mask;
-            while (rowPlusOne[at] != 0) {
-                if (hashes[at] == h && samePosition(rows.bids[rowPlusOne[at] - 1].opportunity(),
-                        rows.bids[r].opportunity())) {
-                    return numbers[at];
+            long entry;
+            while ((entry = table[at]) != 0) {
+                if ((entry & 0xFFFF_FFFF_0000_0000L) == hashWord) {
+                    int number = (int) entry - 1;
+                    if (samePosition(rows.bids[firstRow[number]].opportunity(), rows.bids[r].opportunity())) {
+                        return number;
+                    }
                 }
                 at = (at + 1) & mask;
             }
-            hashes[at] = h;
-            rowPlusOne[at] = r + 1;
-            numbers[at] = size;
+            table[at] = hashWord | (size + 1L);
+            firstRow[size] = r;
             return size++;
         }
 

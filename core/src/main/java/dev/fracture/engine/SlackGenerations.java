@@ -76,7 +76,7 @@ final class SlackGenerations {
         if (generations.size() > MAX_GENERATIONS) {
             Generation smallest = generations.get(0);
             for (Generation g : generations) {
-                if (g.remaining() < smallest.remaining()) {
+                if (g.remaining < smallest.remaining) {
                     smallest = g;
                 }
             }
@@ -97,10 +97,11 @@ final class SlackGenerations {
                         out[count++] = account;
                     }
                 }
+                g.remaining -= at - g.next[r];
                 g.next[r] = at;
             }
         }
-        generations.removeIf(g -> g.remaining() == 0);
+        generations.removeIf(g -> g.remaining == 0);
         return Arrays.copyOf(out, count);
     }
 
@@ -251,6 +252,11 @@ final class SlackGenerations {
         final int[] next;
         /** Chosen to be emptied on this move: every account of it is looked at. */
         boolean emptied;
+        /**
+         * How many places of the runs are not taken out yet: kept as they are taken, so that a move need not sum every
+         * generation's runs again to drop the emptied ones (a generation has a run per slice it was filed in).
+         */
+        int remaining;
 
         Generation(int id, double[] prices, long[] entries, int[] runEnds) {
             this.id = id;
@@ -261,14 +267,7 @@ final class SlackGenerations {
             for (int r = 1; r < runEnds.length; r++) {
                 next[r] = runEnds[r - 1];
             }
-        }
-
-        int remaining() {
-            int left = 0;
-            for (int r = 0; r < runEnds.length; r++) {
-                left += runEnds[r] - next[r];
-            }
-            return left;
+            remaining = runEnds.length == 0 ? 0 : runEnds[runEnds.length - 1];
         }
     }
 }

@@ -5,8 +5,12 @@ import dev.fracture.model.Asset;
 import dev.fracture.model.AssetId;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.OracleId;
+import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one trace row per block: reference prices, oracle values, venue spot prices, debt liquidated in the block
@@ -18,6 +22,7 @@ import java.util.List;
  * names are fixed at the start of the run (see {@link Trace}).
  */
 final class TraceRecorder {
+    private static final int[] NO_BOOKS = new int[0];
     private final ReferencePrices prices;
     private final OracleBank oracles;
     private final List<Venue> venues;
@@ -39,6 +44,15 @@ final class TraceRecorder {
      */
     private long[][] depthVersion;
     private double[][] depthTokens;
+    /**
+     * Per token of the shocked family, the indexes of the venues its depth counts (two-asset, market-priced, on its
+     * chain) and each one's other asset: fixed for the run, so that a block's row reads only those venues instead of
+     * asking every venue of the run its chain and assets for every token.
+     */
+    private int[][] depthVenues;
+    private AssetId[][] depthOther;
+    /** Per protocol, the indexes of the books of that id: an event's slippage counts in each. */
+    private final Map<ProtocolId, int[]> bookIndexes = new HashMap<>();
 
     /**
      * What the richer columns read: the liquidations so far (a live list), the run's chains in order, the tokens of
@@ -75,6 +89,32 @@ final class TraceRecorder {
             books.forEach(b -> columns.add("slippage:" + b.id()));
             extras.chains().forEach(c -> columns.add("badDebtChain:" + c));
             extras.shockedFamily().forEach(a -> columns.add("depth2pct:" + a.id()));
+            List<Asset> family = extras.shockedFamily();
+            depthVenues = new int[family.size()][];
+            depthOther = new AssetId[family.size()][];
+            for (int f = 0; f < family.size(); f++) {
+                Asset a = family.get(f);
+                List<Integer> counted = new ArrayList<>();
+                for (int i = 0; i < venues.size(); i++) {
+                    Venue v = venues.get(i);
+                    if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id())
+                            && !v.fixedRate()) {
+                        counted.add(i);
+                    }
+                }
+                depthVenues[f] = counted.stream().mapToInt(Integer::intValue).toArray();
+                depthOther[f] = new AssetId[counted.size()];
+                for (int j = 0; j < counted.size(); j++) {
+                    List<AssetId> pair = venues.get(counted.get(j)).assets();
+                    depthOther[f][j] = pair.get(0).equals(a.id()) ? pair.get(1) : pair.get(0);
+                }
+            }
+        }
+        for (int b = 0; b < books.size(); b++) {
+            int[] before = bookIndexes.getOrDefault(books.get(b).id(), NO_BOOKS);
+            int[] with = Arrays.copyOf(before, before.length + 1);
+            with[before.length] = b;
+            bookIndexes.put(books.get(b).id(), with);
         }
     }
 
@@ -117,10 +157,8 @@ final class TraceRecorder {
         for (; eventsSeen < events.size(); eventsSeen++) {
             LiquidationEvent e = events.get(eventsSeen);
             if (e.soldUsd() > 0 && e.repaid() > 0) {
-                for (int b = 0; b < books.size(); b++) {
-                    if (books.get(b).id().equals(e.protocol())) {
-                        slippage[b] += e.soldUsd() - e.proceeds() * e.repaidUsd() / e.repaid();
-                    }
+                for (int b : bookIndexes.getOrDefault(e.protocol(), NO_BOOKS)) {
+                    slippage[b] += e.soldUsd() - e.proceeds() * e.repaidUsd() / e.repaid();
                 }
             }
         }
@@ -141,7 +179,7 @@ final class TraceRecorder {
             depthVersion = new long[family.size()][venues.size()];
             depthTokens = new double[family.size()][venues.size()];
             for (long[] versions : depthVersion) {
-                java.util.Arrays.fill(versions, Long.MIN_VALUE);
+                Arrays.fill(versions, Long.MIN_VALUE);
             }
         }
         for (int f = 0; f < family.size(); f++) {
@@ -154,17 +192,16 @@ final class TraceRecorder {
     /** Tokens of {@code a} (family member {@code f}) its chain's two-asset venues absorb before their price falls 2%. */
     private double depth2pct(int f, Asset a) {
         double sum = 0;
-        for (int i = 0; i < venues.size(); i++) {
+        int[] counted = depthVenues[f];
+        for (int j = 0; j < counted.length; j++) {
+            int i = counted[j];
             Venue v = venues.get(i);
-            if (v.chain().equals(a.chain()) && v.assets().size() == 2 && v.assets().contains(a.id()) && !v.fixedRate()) {
-                long version = v.version();
-                if (version < 0 || version != depthVersion[f][i]) {
-                    AssetId other = v.assets().get(0).equals(a.id()) ? v.assets().get(1) : v.assets().get(0);
-                    depthTokens[f][i] = v.depth(a.id(), other, 0.02);
-                    depthVersion[f][i] = version;
-                }
-                sum += depthTokens[f][i];
+            long version = v.version();
+            if (version < 0 || version != depthVersion[f][i]) {
+                depthTokens[f][i] = v.depth(a.id(), depthOther[f][j], 0.02);
+                depthVersion[f][i] = version;
             }
+            sum += depthTokens[f][i];
         }
         return sum;
     }

@@ -122,8 +122,7 @@ public final class Router {
         if (legs.legs.isEmpty()) {
             return 0;
         }
-        return allocate(legs.legs, request, new Capacity(market.asset(request.sell()), market.asset(request.buy())),
-                false, legs.waterFilling).routed();
+        return allocate(legs.legs, request, legs.capacity, false, legs.waterFilling).routed();
     }
 
     /**
@@ -132,7 +131,9 @@ public final class Router {
      * on the venues' state.
      */
     public Legs legs(Market market, RouteRequest request) {
-        return new Legs(legs(market, request, market.asset(request.sell()), market.asset(request.buy()), false));
+        Asset sell = market.asset(request.sell());
+        Asset buy = market.asset(request.buy());
+        return new Legs(legs(market, request, sell, buy, false), new Capacity(sell, buy));
     }
 
     /**
@@ -249,6 +250,11 @@ public final class Router {
          */
         private final boolean waterFilling;
         /**
+         * The reference prices of the request's two assets the split reads ({@link Capacity}): a market's assets are
+         * fixed, so they are read once with the legs, not looked up in the market for every quote over them.
+         */
+        private final Capacity capacity;
+        /**
          * The last {@link #rateBound} with the state version it was found at, or null. Threads that share the legs
          * may each write it: an immutable pair published through one reference, so a reader sees a whole pair or an
          * older one, and a lost write only costs finding the bound again.
@@ -263,7 +269,8 @@ public final class Router {
         private record KeptLine(long version, double slope, double intercept) {
         }
 
-        private Legs(List<RouteLeg> legs) {
+        private Legs(List<RouteLeg> legs, Capacity capacity) {
+            this.capacity = capacity;
             this.legs = List.copyOf(legs);
             this.array = this.legs.toArray(new RouteLeg[0]);
             this.bridged = this.legs.stream().anyMatch(leg -> !leg.inPath.isEmpty() || !leg.outPath.isEmpty());

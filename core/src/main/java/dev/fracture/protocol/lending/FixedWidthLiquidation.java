@@ -182,9 +182,23 @@ final class FixedWidthLiquidation {
     private boolean amounts(int closeFactor, long coverHigh, long coverLow, long debtHigh, long debtLow,
                            long balanceHigh, long balanceLow, AaveReserveConfig collateral, AaveReserveConfig debt,
                            int bonus, UnsignedWide.Divisor collateralPrice, UnsignedWide.Divisor debtPrice) {
-        // debtTarget = min(debtToCover, percentMul(debt, closeFactor)).
-        long targetLow = percentMul(debtHigh, debtLow, closeFactor);
-        long targetHigh = high;
+        // debtTarget = min(debtToCover, percentMul(debt, closeFactor)). The two close factors the contract has need no
+        // division: (d·10000 + 5000) / 10000 is d, and (d·5000 + 5000) / 10000 = (d + 1) / 2 as rationals, so their
+        // floors are equal (d below 2^113: d + 1 stays in the words).
+        long targetLow;
+        long targetHigh;
+        if (closeFactor == PERCENTAGE_FACTOR) {
+            targetHigh = debtHigh;
+            targetLow = debtLow;
+        } else if (closeFactor == HALF_PERCENTAGE) {
+            long plusOneLow = debtLow + 1;
+            long plusOneHigh = plusOneLow == 0 ? debtHigh + 1 : debtHigh;
+            targetLow = (plusOneLow >>> 1) | (plusOneHigh << 63);
+            targetHigh = plusOneHigh >>> 1;
+        } else {
+            targetLow = percentMul(debtHigh, debtLow, closeFactor);
+            targetHigh = high;
+        }
         if (compare(targetHigh, targetLow, coverHigh, coverLow) > 0) {
             targetHigh = coverHigh;
             targetLow = coverLow;

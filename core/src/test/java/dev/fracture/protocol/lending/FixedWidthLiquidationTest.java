@@ -84,6 +84,41 @@ class FixedWidthLiquidationTest {
                 100_000_000L))).isEqualTo(new BigInteger("500000000"));
     }
 
+    /**
+     * The half close factor's target, {@code (d·5000 + 5000) / 10000}, at debts whose low word is all ones or about
+     * the word's edge, worked by hand: 2^64 − 1 gives 2^63, 2^65 − 1 gives 2^64 (the carry into the high word), 2^64
+     * + 2 gives 2^63 + 1 and 2^64 + 3 gives 2^63 + 2 (halves round up). Both reserves have 18 decimals and one price, and
+     * the balance is far above the seizure, so the debt repaid is the target; each equals the {@code BigInteger} form's.
+     */
+    @Test
+    void theHalfCloseFactorsTargetCarriesAcrossTheWordsEdge() {
+        AaveReserveConfig collateral = AaveReserveConfig.of(COLLATERAL, 18, 8_000, 8_250, 10_500);
+        AaveReserveConfig debtReserve = AaveReserveConfig.of(DEBT, 18, 8_000, 8_250, 10_500);
+        AaveMarket market = AaveMarket.of(List.of(collateral, debtReserve), List.of());
+        BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+        BigInteger balance = BigInteger.ONE.shiftLeft(100);
+        long hf = 960_000_000_000_000_000L;
+        BigInteger[][] debtAndTarget = {
+            {two64.subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(63)},
+            {BigInteger.ONE.shiftLeft(65).subtract(BigInteger.ONE), two64},
+            {two64.add(BigInteger.TWO), BigInteger.ONE.shiftLeft(63).add(BigInteger.ONE)},
+            {two64.add(BigInteger.valueOf(3)), BigInteger.ONE.shiftLeft(63).add(BigInteger.TWO)},
+        };
+        for (BigInteger[] row : debtAndTarget) {
+            FixedWidthLiquidation.Amounts got = words(hf, row[0], balance, true, collateral, debtReserve,
+                    100_000_000L, 100_000_000L);
+            assertThat(got.closeFactorBps()).isEqualTo(5_000);
+            assertThat(repaid(got)).as("debt " + row[0]).isEqualTo(row[1]);
+            AaveLiquidation.Seizure expected = AaveLiquidation.DEFAULT.seizure(market,
+                    new AavePrices(Map.of(COLLATERAL, 100_000_000L, DEBT, 100_000_000L)),
+                    new AaveLiquidation.Position(AccountId.of("edge"), 0, balance, true, row[0]),
+                    new AaveAccountData(BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO,
+                            BigInteger.valueOf(hf), false), COLLATERAL, DEBT, row[0]);
+            assertThat(repaid(got)).isEqualTo(expected.debtRepaid());
+            assertThat(toLiquidator(got)).isEqualTo(expected.collateralToLiquidator());
+        }
+    }
+
     @Test
     void callsTheContractWouldRevertGetNoAnswer() {
         AaveReserveConfig weth = AaveLiquidationTest.MARKET.reserve(AaveLiquidationTest.WETH, "test");
