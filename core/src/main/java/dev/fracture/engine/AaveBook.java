@@ -58,7 +58,12 @@ final class AaveBook implements ProtocolBook {
      * reference checks each as its record, made from the arrays.
      */
     private final AaveAccountTable accounts;
-    private final Map<AccountId, Integer> index = new HashMap<>();
+    /**
+     * Each account's slot, made when a plan first comes without its slot (the reference's landings): the fast engine
+     * hands every plan's slot to its landing, so a run of it at 1,000,000 accounts need not put them all in a map
+     * first — that map was most of the time the books took to build at the start of every run.
+     */
+    private Map<AccountId, Integer> index;
     private final boolean[] writtenOff;
     private final FlashLoanTerms flash;
     private AavePrices prices;
@@ -106,9 +111,6 @@ final class AaveBook implements ProtocolBook {
         this.oracles = setup.oracles();
         this.accounts = setup.accounts();
         this.writtenOff = new boolean[accounts.size()];
-        for (int i = 0; i < accounts.size(); i++) {
-            index.put(accounts.id(i), i);
-        }
         this.flash = FlashLoanTerms.AAVE_V3;
     }
 
@@ -394,11 +396,27 @@ final class AaveBook implements ProtocolBook {
      * from): looking an account up among a million, a few reads from memory the processor has not cached, took a
      * third of the landing thread's time in Aave's liquidations at 1,000,000 accounts.
      */
+    /** The slot of {@code account} in the pool ({@link #index}, made on first use). */
+    private int slotOf(AccountId account) {
+        if (index == null) {
+            Map<AccountId, Integer> made = new HashMap<>();
+            for (int i = 0; i < accounts.size(); i++) {
+                made.put(accounts.id(i), i);
+            }
+            index = made;
+        }
+        Integer i = index.get(account);
+        if (i == null) {
+            throw new IllegalArgumentException("no Aave account " + account + " in " + id);
+        }
+        return i;
+    }
+
     @Override
     public Applied apply(LiquidationPlan plan, int slot) {
         LiquidationOpportunity o = plan.opportunity();
         int i = slot >= 0 && slot < accounts.size() && accounts.id(slot).equals(o.account()) ? slot
-                : index.get(o.account());
+                : slotOf(o.account());
         int debtDecimals = debtDecimals(o.debtAsset());
         // The plan's amount came from whole units through a double: the nearest unit is the one meant (the
         // protocol caps what it takes anyway).

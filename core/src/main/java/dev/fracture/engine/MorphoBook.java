@@ -87,8 +87,11 @@ final class MorphoBook implements ProtocolBook {
         final double loanUnit;
         /** The liquidation incentive factor of the market's LLTV (fixed with it), made once for every check. */
         final BigInteger incentive;
-        /** Position of each account in {@link #positions}. */
-        final java.util.Map<dev.fracture.model.AccountId, Integer> slot = new java.util.HashMap<>();
+        /**
+         * Position of each account in {@link #positions}, made when a plan first comes without its slot (the
+         * reference's landings; the fast engine hands each plan's slot to its landing): see {@link #slotOf}.
+         */
+        private java.util.Map<dev.fracture.model.AccountId, Integer> slot;
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
         double[] collateralUnits;
         double[] borrowShares;
@@ -117,9 +120,22 @@ final class MorphoBook implements ProtocolBook {
             this.loanUnit = Math.pow(10, -loan.decimals());
             this.incentive = MorphoBlue.liquidationIncentiveFactor(setup.params().lltv());
             this.positions = new ArrayList<>(setup.positions());
-            for (int i = 0; i < positions.size(); i++) {
-                slot.put(positions.get(i).id(), i);
+        }
+
+        /**
+         * The position of {@code account} in {@link #positions}, or null: the setup's positions by account, made on
+         * first use (a liquidation replaces a position by the same account's, so the setup's order is the list's).
+         */
+        Integer slotOf(dev.fracture.model.AccountId account) {
+            if (slot == null) {
+                java.util.Map<dev.fracture.model.AccountId, Integer> made = new java.util.HashMap<>();
+                List<MorphoPosition> initial = setup.positions();
+                for (int i = 0; i < initial.size(); i++) {
+                    made.put(initial.get(i).id(), i);
+                }
+                slot = made;
             }
+            return slot.get(account);
         }
 
         void screen(boolean on) {
@@ -389,7 +405,7 @@ final class MorphoBook implements ProtocolBook {
             if (!trades(m, o)) {
                 continue;
             }
-            Integer at = m.slot.get(o.account());
+            Integer at = m.slotOf(o.account());
             if (at != null) {
                 return apply(plan, m, at);
             }
