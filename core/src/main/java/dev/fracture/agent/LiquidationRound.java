@@ -28,8 +28,8 @@ public final class LiquidationRound {
      * read only when its hash meets an equal one (a map of records had been a tenth of the main thread's time in a
      * deep cascade, most of it reading each position's ids from memory: a round numbers every position with a plan,
      * up to a hundred thousand). One word per slot, so that a probe of a table larger than the processor's caches
-     * costs one miss, not one per array (three parallel arrays had been half of the round's time at 1,000,000
-     * accounts, docs/cascade-steps.md, step 82).
+     * reads one array, not three (with three, the numbering was over half of the round's samples in a profile at
+     * 1,000,000 accounts: docs/cascade-steps.md, step 82).
      */
     private static final class PositionNumbers {
         private final BidRows rows;

@@ -59,9 +59,9 @@ final class AaveBook implements ProtocolBook {
      */
     private final AaveAccountTable accounts;
     /**
-     * Each account's slot, made when a plan first comes without its slot (the reference's landings): the fast engine
-     * hands every plan's slot to its landing, so a run of it at 1,000,000 accounts need not put them all in a map
-     * first — that map was most of the time the books took to build at the start of every run.
+     * Each account's slot, made when a plan first comes without its slot: the engine hands every landing its plan's
+     * slot, so a run never makes the map. Made with the book, the maps of a run at 1,000,000 accounts
+     * were 57 MB of its state, a quarter ({@code CascadeHeap}: 203 bytes per account with them, 148 without).
      */
     private Map<AccountId, Integer> index;
     private final boolean[] writtenOff;

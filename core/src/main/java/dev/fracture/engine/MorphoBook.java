@@ -88,8 +88,9 @@ final class MorphoBook implements ProtocolBook {
         /** The liquidation incentive factor of the market's LLTV (fixed with it), made once for every check. */
         final BigInteger incentive;
         /**
-         * Position of each account in {@link #positions}, made when a plan first comes without its slot (the
-         * reference's landings; the fast engine hands each plan's slot to its landing): see {@link #slotOf}.
+         * Position of each account in {@link #positions}, made when a plan first comes without its slot (the engine
+         * hands each landing its plan's slot, so a run never makes it; a caller without one does): see
+         * {@link #slotOf}.
          */
         private java.util.Map<dev.fracture.model.AccountId, Integer> slot;
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
