@@ -25,8 +25,33 @@ public final class RememberedQuotes {
     private record Pair(AssetId in, AssetId out) {
     }
 
-    /** A pair's memory found in this round, with the pair's ids as asked (compared by reference). */
-    private record Last(AssetId in, AssetId out, Memory memory) {
+    /**
+     * A pair's memory found in this round, with the pair's ids as asked (compared by reference), and what one reader
+     * keeps of it beside the shared memory: whether the pair splits by water-filling, and the proceeds of the grid
+     * points it asked ({@link ProceedsBracket}). Read and written by its reader's thread alone.
+     *
+     * <p>Why: a reader sizing a pair's positions one after another brackets most of their sales from the grid's
+     * quotes, three per sale, and asked each of the shared table, whose places are spread over a table as wide as
+     * every amount the round quoted; the points a slice's positions ask are few, and kept here in a few places each.
+     */
+    private static final class Last {
+        /** Places of the grid's proceeds kept (a power of two), a point {@code j} at place {@code j & (GRID - 1)}. */
+        private static final int GRID = 64;
+        private static final int NO_POINT = Integer.MIN_VALUE;
+        final AssetId in;
+        final AssetId out;
+        final Memory memory;
+        /** Whether the pair splits by water-filling: 0 not asked yet, 1 yes, 2 no. */
+        byte waterFilling;
+        /** The grid points kept, by place ({@link #NO_POINT}: none), and their proceeds; made on the first ask. */
+        int[] gridPoint;
+        double[] gridProceeds;
+
+        Last(AssetId in, AssetId out, Memory memory) {
+            this.in = in;
+            this.out = out;
+            this.memory = memory;
+        }
     }
 
     /**
@@ -263,7 +288,33 @@ public final class RememberedQuotes {
 
         @Override
         public boolean splitsByWaterFilling(Market market, AssetId in, AssetId out) {
-            return quotes.splitsByWaterFilling(market, in, out);
+            Last l = last;
+            if (l == null || l.in != in || l.out != out) {
+                return quotes.splitsByWaterFilling(market, in, out);
+            }
+            if (l.waterFilling == 0) {
+                l.waterFilling = quotes.splitsByWaterFilling(market, in, out) ? (byte) 1 : (byte) 2;
+            }
+            return l.waterFilling == 1;
+        }
+
+        @Override
+        public double proceedsAtGridPoint(Market market, AssetId in, AssetId out, int j) {
+            Memory m = memoryOf(market, in, out);
+            Last l = last;
+            if (l.gridPoint == null) {
+                l.gridPoint = new int[Last.GRID];
+                java.util.Arrays.fill(l.gridPoint, Last.NO_POINT);
+                l.gridProceeds = new double[Last.GRID];
+            }
+            int place = j & (Last.GRID - 1);
+            if (l.gridPoint[place] == j) {
+                return l.gridProceeds[place];
+            }
+            double value = m.proceeds.remembered(ProceedsBracket.point(j), Quote.PROCEEDS, quotes, market, in, out);
+            l.gridPoint[place] = j;
+            l.gridProceeds[place] = value;
+            return value;
         }
 
         @Override

@@ -80,6 +80,14 @@ public interface SaleQuotes {
     }
 
     /**
+     * {@link #proceeds} of the {@code j}-th point of {@link ProceedsBracket}'s grid ({@link ProceedsBracket#point}):
+     * the same value, which quotes that remember may find without a search (the default asks {@link #proceeds}).
+     */
+    default double proceedsAtGridPoint(Market market, AssetId in, AssetId out, int j) {
+        return proceeds(market, in, out, ProceedsBracket.point(j));
+    }
+
+    /**
      * Routes every quote afresh through {@code router}, on the seller's chain only: a liquidator sells within its
      * transaction (a flash loan must be repaid in it), so a leg through a bridge is not one it can use — the engine
      * executes the sale the same way.

@@ -121,6 +121,58 @@ class RememberedQuotesTest {
         assertThat(quotes[0]).isEqualTo(4);
     }
 
+    /**
+     * A reader's proceeds of a grid point are the quotes' proceeds of that point, whichever points share a place of
+     * its small table (64 apart) and whichever pair was asked before; the water-filling flag is the quotes' own, asked
+     * once while the pair stays the reader's last.
+     */
+    @Test
+    void aReadersGridPointsAndWaterFillingAreTheQuotesOwnPairByPair() {
+        int[] quotes = {0};
+        int[] flags = {0};
+        SaleQuotes unversioned = new SaleQuotes() {
+            @Override
+            public double proceeds(dev.fracture.market.Market market, AssetId in, AssetId out, double amount) {
+                quotes[0]++;
+                return amount * (in.equals(A) ? 0.5 : 0.25);
+            }
+
+            @Override
+            public boolean splitsByWaterFilling(dev.fracture.market.Market market, AssetId in, AssetId out) {
+                flags[0]++;
+                return in.equals(A);
+            }
+        };
+        RememberedQuotes.Reader reader = new RememberedQuotes(unversioned).round(0);
+        int[] points = {0, 64, -64, 1, 65, -200, 137, 9, 73};
+        for (int pass = 0; pass < 2; pass++) {
+            // A pair's points one after another (what the reader keeps), then the other pair's.
+            for (int j : points) {
+                assertThat(reader.proceedsAtGridPoint(null, A, B, j)).as("A/B at point %d", j)
+                        .isEqualTo(ProceedsBracket.point(j) * 0.5);
+            }
+            for (int j : points) {
+                assertThat(reader.proceedsAtGridPoint(null, B, A, j)).as("B/A at point %d", j)
+                        .isEqualTo(ProceedsBracket.point(j) * 0.25);
+            }
+            for (int k = points.length - 1; k >= 0; k--) {
+                assertThat(reader.proceedsAtGridPoint(null, B, A, points[k])).as("B/A again at %d", points[k])
+                        .isEqualTo(ProceedsBracket.point(points[k]) * 0.25);
+            }
+        }
+        // Each point of each pair quoted once: asked again, each was the reader's or the round's memory.
+        assertThat(quotes[0]).isEqualTo(2 * points.length);
+        assertThat(reader.splitsByWaterFilling(null, B, A)).isFalse();
+        assertThat(reader.splitsByWaterFilling(null, B, A)).isFalse();
+        assertThat(flags[0]).as("asked once while B/A is the last pair").isEqualTo(1);
+        assertThat(reader.proceedsAtGridPoint(null, A, B, 3)).isEqualTo(ProceedsBracket.point(3) * 0.5);
+        assertThat(reader.splitsByWaterFilling(null, A, B)).isTrue();
+        assertThat(reader.splitsByWaterFilling(null, A, B)).isTrue();
+        assertThat(flags[0]).isEqualTo(2);
+        // The default of quotes that remember nothing: the proceeds of the point.
+        assertThat(unversioned.proceedsAtGridPoint(null, B, A, -3)).isEqualTo(ProceedsBracket.point(-3) * 0.25);
+    }
+
     @Test
     void aPairIsForgottenWhenItsStateMovesAndOnlyThatPair() {
         int[] quotes = {0};
