@@ -4,6 +4,7 @@ import dev.fracture.market.Market;
 import dev.fracture.model.AssetId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -304,7 +305,7 @@ public final class RememberedQuotes {
             Last l = last;
             if (l.gridPoint == null) {
                 l.gridPoint = new int[Last.GRID];
-                java.util.Arrays.fill(l.gridPoint, Last.NO_POINT);
+                Arrays.fill(l.gridPoint, Last.NO_POINT);
                 l.gridProceeds = new double[Last.GRID];
             }
             int place = j & (Last.GRID - 1);

@@ -4,6 +4,7 @@ import dev.fracture.agent.FlashLoanTerms;
 import dev.fracture.agent.LiquidationOpportunity;
 import dev.fracture.agent.LiquidationPlan;
 import dev.fracture.agent.Opportunities;
+import dev.fracture.model.AccountId;
 import dev.fracture.model.Asset;
 import dev.fracture.model.ChainId;
 import dev.fracture.model.EcosystemSnapshot;
@@ -20,7 +21,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Morpho Blue markets in a run. Each market's oracle prices its collateral in USD; the collateral's price in the
@@ -92,7 +95,7 @@ final class MorphoBook implements ProtocolBook {
          * hands each landing its plan's slot, so a run never makes it; a caller without one does): see
          * {@link #slotOf}.
          */
-        private java.util.Map<dev.fracture.model.AccountId, Integer> slot;
+        private Map<AccountId, Integer> slot;
         /** The fast engine's screen: collateral and borrow shares of each position in doubles (null: none). */
         double[] collateralUnits;
         double[] borrowShares;
@@ -127,9 +130,9 @@ final class MorphoBook implements ProtocolBook {
          * The position of {@code account} in {@link #positions}, or null: the setup's positions by account, made on
          * first use (a liquidation replaces a position by the same account's, so the setup's order is the list's).
          */
-        Integer slotOf(dev.fracture.model.AccountId account) {
+        Integer slotOf(AccountId account) {
             if (slot == null) {
-                java.util.Map<dev.fracture.model.AccountId, Integer> made = new java.util.HashMap<>();
+                Map<AccountId, Integer> made = new HashMap<>();
                 List<MorphoPosition> initial = setup.positions();
                 for (int i = 0; i < initial.size(); i++) {
                     made.put(initial.get(i).id(), i);

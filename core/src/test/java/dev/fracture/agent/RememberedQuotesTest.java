@@ -132,13 +132,13 @@ class RememberedQuotesTest {
         int[] flags = {0};
         SaleQuotes unversioned = new SaleQuotes() {
             @Override
-            public double proceeds(dev.fracture.market.Market market, AssetId in, AssetId out, double amount) {
+            public double proceeds(Market market, AssetId in, AssetId out, double amount) {
                 quotes[0]++;
                 return amount * (in.equals(A) ? 0.5 : 0.25);
             }
 
             @Override
-            public boolean splitsByWaterFilling(dev.fracture.market.Market market, AssetId in, AssetId out) {
+            public boolean splitsByWaterFilling(Market market, AssetId in, AssetId out) {
                 flags[0]++;
                 return in.equals(A);
             }
