@@ -121,7 +121,7 @@ public interface SaleQuotes {
                 if (amount <= 0) {
                     return 0;
                 }
-                return router.routedOut(market, OwnChainLegs.request(in, out, amount), legs.of(m, in, out));
+                return router.routedOut(OwnChainLegs.request(in, out, amount), legs.of(m, in, out));
             }
 
             @Override

@@ -391,11 +391,6 @@ final class AaveBook implements ProtocolBook {
         return apply(plan, -1);
     }
 
-    /**
-     * The plan's account is the one at {@code slot} when that slot holds it (the listing's slot the plan was made
-     * from): looking an account up among a million, a few reads from memory the processor has not cached, took a
-     * third of the landing thread's time in Aave's liquidations at 1,000,000 accounts.
-     */
     /** The slot of {@code account} in the pool ({@link #index}, made on first use). */
     private int slotOf(AccountId account) {
         if (index == null) {
@@ -412,6 +407,11 @@ final class AaveBook implements ProtocolBook {
         return i;
     }
 
+    /**
+     * The plan's account is the one at {@code slot} when that slot holds it (the listing's slot the plan was made
+     * from): looking an account up among a million, a few reads from memory the processor has not cached, took a
+     * third of the landing thread's time in Aave's liquidations at 1,000,000 accounts.
+     */
     @Override
     public Applied apply(LiquidationPlan plan, int slot) {
         LiquidationOpportunity o = plan.opportunity();

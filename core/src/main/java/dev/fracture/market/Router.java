@@ -115,10 +115,11 @@ public final class Router {
     /**
      * What {@link #route} and {@link #routeOnly} deliver ({@link RouteResult#routedOut()}), bit for bit, computed by
      * the same allocation but without the reports a seller sizing an order does not read (the fills, the best single
-     * venue's id), over {@code legs} the caller keeps: they must be {@link #legs(Market, RouteRequest)} of the same
-     * market and of a request with the same assets, gas schedule, latency limit and hops.
+     * venue's id), over {@code legs} the caller keeps: they must be {@link #legs(Market, RouteRequest)} of the market
+     * quoted (they hold its venues and its assets' reference prices) and of a request with the same assets, gas
+     * schedule, latency limit and hops.
      */
-    public double routedOut(Market market, RouteRequest request, Legs legs) {
+    public double routedOut(RouteRequest request, Legs legs) {
         if (legs.legs.isEmpty()) {
             return 0;
         }

@@ -32,7 +32,7 @@ class DualProceedsBoundTest {
     }
 
     private static double routed(Market market, double amount) {
-        return Router.DEFAULT.routedOut(market, RouteRequest.of(ETH, USDC, amount).withGas(GasSchedule.FREE)
+        return Router.DEFAULT.routedOut(RouteRequest.of(ETH, USDC, amount).withGas(GasSchedule.FREE)
                 .withMaxLatency(0), legs(market));
     }
 

@@ -56,7 +56,7 @@ class RouterRoutedOutTest {
                 double amount = Math.pow(10, 2 + 4 * rnd.nextDouble()) / 2000;
                 RouteRequest request = RouteRequest.of(GeneratedEcosystem.ETH, GeneratedEcosystem.USDC, amount)
                         .withGas(GasSchedule.FREE).withMaxLatency(0);
-                Router.DEFAULT.routedOut(market, request, kept);
+                Router.DEFAULT.routedOut(request, kept);
                 assertThat(Router.DEFAULT.rateBound(kept)).as("seed %d, sale %d: quoting moves nothing", seed, k)
                         .isEqualTo(before);
                 fill(market, Router.DEFAULT.routeOnly(market, request, kept));
@@ -92,7 +92,7 @@ class RouterRoutedOutTest {
                 double tight = Router.DEFAULT.proceedsBound(fresh, amount);
                 double target = tight * (0.97 + 0.06 * rnd.nextDouble());
                 double answer = Router.DEFAULT.proceedsBound(kept, amount, target);
-                double routed = Router.DEFAULT.routedOut(market, request, kept);
+                double routed = Router.DEFAULT.routedOut(request, kept);
                 String what = "seed " + seed + ", question " + k + ": " + amount + " ETH, target " + target;
                 assertThat(answer).as(what).isGreaterThanOrEqualTo(routed * (1 - 1e-12));
                 double afresh = Router.DEFAULT.proceedsBound(Router.DEFAULT.legs(market, ETH_FOR_USDC), amount, target);
@@ -140,7 +140,7 @@ class RouterRoutedOutTest {
                     RouteRequest request = RouteRequest.of(sell, GeneratedEcosystem.USDC, amount)
                             .withGas(GasSchedule.FREE);
                     double full = Router.DEFAULT.route(market, request).routedOut();
-                    double lean = Router.DEFAULT.routedOut(market, request, legs);
+                    double lean = Router.DEFAULT.routedOut(request, legs);
                     assertThat(lean).as("seed %d, %s, amount %s", seed, sell, amount).isEqualTo(full);
                     assertThat(lean).as("seed %d, %s, amount %s: under the bound", seed, sell, amount)
                             .isLessThanOrEqualTo(amount * Router.DEFAULT.rateBound(legs) * (1 + 1e-12));
@@ -148,7 +148,7 @@ class RouterRoutedOutTest {
                     assertThat(lean).as("seed %d, %s, amount %s: under the dual bound", seed, sell, amount)
                             .isLessThanOrEqualTo(bound * (1 + 1e-12));
                     double localBound = Router.DEFAULT.proceedsBound(local, amount);
-                    double localOut = Router.DEFAULT.routedOut(market, request.withMaxLatency(0), local);
+                    double localOut = Router.DEFAULT.routedOut(request.withMaxLatency(0), local);
                     assertThat(localOut).as("seed %d, %s, amount %s: own chain, under the dual bound", seed, sell,
                             amount).isLessThanOrEqualTo(localBound * (1 + 1e-12));
                     if (localOut > 0) {
