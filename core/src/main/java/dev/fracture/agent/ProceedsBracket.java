@@ -83,10 +83,11 @@ record ProceedsBracket(double floor, double ceiling) {
             j++;
         }
         double a = point(j);
-        double b = Math.min(point(j + 1), most);
+        double above = point(j + 1);
+        double b = Math.min(above, most);
         double a0 = point(j - 1);
         double qa = quotes.proceedsAtGridPoint(market, in, out, j);
-        double qb = b == point(j + 1) ? quotes.proceedsAtGridPoint(market, in, out, j + 1)
+        double qb = b == above ? quotes.proceedsAtGridPoint(market, in, out, j + 1)
                 : quotes.proceeds(market, in, out, b);
         double qa0 = quotes.proceedsAtGridPoint(market, in, out, j - 1);
         if (!Double.isFinite(qa) || !Double.isFinite(qb) || !Double.isFinite(qa0) || !concave(a0, qa0, a, qa, b, qb)) {

@@ -33,7 +33,8 @@ public final class RememberedQuotes {
      *
      * <p>Why: a reader sizing a pair's positions one after another brackets most of their sales from the grid's
      * quotes, three per sale, and asked each of the shared table, whose places are spread over a table as wide as
-     * every amount the round quoted; the points a slice's positions ask are few, and kept here in a few places each.
+     * every amount the round quoted; the points a slice's positions ask are few, and each is kept here in a place of
+     * a small table.
      */
     private static final class Last {
         /** Places of the grid's proceeds kept (a power of two), a point {@code j} at place {@code j & (GRID - 1)}. */

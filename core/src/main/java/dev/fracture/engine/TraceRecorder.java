@@ -38,19 +38,19 @@ final class TraceRecorder {
     private final double[] slippage;
     private int eventsSeen;
     /**
-     * Per token of the shocked family and venue: the venue's {@link Venue#version()} when its depth was last measured,
-     * and that depth. A venue's depth is a function of its state alone, and most venues do not trade in most blocks,
-     * so a depth is measured again only when its venue's version moved (-1: a venue that does not count, always).
-     */
-    private long[][] depthVersion;
-    private double[][] depthTokens;
-    /**
      * Per token of the shocked family, the indexes of the venues its depth counts (two-asset, market-priced, on its
      * chain) and each one's other asset: fixed for the run, so that a block's row reads only those venues instead of
      * asking every venue of the run its chain and assets for every token.
      */
     private int[][] depthVenues;
     private AssetId[][] depthOther;
+    /**
+     * Beside each counted venue: its {@link Venue#version()} when its depth was last measured, and that depth. A
+     * venue's depth is a function of its state alone, and most venues do not trade in most blocks, so a depth is
+     * measured again only when its venue's version moved (always for a venue of version -1, which does not count).
+     */
+    private long[][] depthVersion;
+    private double[][] depthTokens;
     /** Per protocol, the indexes of the books of that id: an event's slippage counts in each. */
     private final Map<ProtocolId, int[]> bookIndexes = new HashMap<>();
 
@@ -92,6 +92,8 @@ final class TraceRecorder {
             List<Asset> family = extras.shockedFamily();
             depthVenues = new int[family.size()][];
             depthOther = new AssetId[family.size()][];
+            depthVersion = new long[family.size()][];
+            depthTokens = new double[family.size()][];
             for (int f = 0; f < family.size(); f++) {
                 Asset a = family.get(f);
                 List<Integer> counted = new ArrayList<>();
@@ -104,6 +106,9 @@ final class TraceRecorder {
                 }
                 depthVenues[f] = counted.stream().mapToInt(Integer::intValue).toArray();
                 depthOther[f] = new AssetId[counted.size()];
+                depthVersion[f] = new long[counted.size()];
+                Arrays.fill(depthVersion[f], Long.MIN_VALUE);
+                depthTokens[f] = new double[counted.size()];
                 for (int j = 0; j < counted.size(); j++) {
                     List<AssetId> pair = venues.get(counted.get(j)).assets();
                     depthOther[f][j] = pair.get(0).equals(a.id()) ? pair.get(1) : pair.get(0);
@@ -175,13 +180,6 @@ final class TraceRecorder {
             row[k++] = bad;
         }
         List<Asset> family = extras.shockedFamily();
-        if (depthVersion == null) {
-            depthVersion = new long[family.size()][venues.size()];
-            depthTokens = new double[family.size()][venues.size()];
-            for (long[] versions : depthVersion) {
-                Arrays.fill(versions, Long.MIN_VALUE);
-            }
-        }
         for (int f = 0; f < family.size(); f++) {
             Asset a = family.get(f);
             row[k++] = depth2pct(f, a) * prices.usd(a.id());
@@ -193,15 +191,16 @@ final class TraceRecorder {
     private double depth2pct(int f, Asset a) {
         double sum = 0;
         int[] counted = depthVenues[f];
+        long[] versions = depthVersion[f];
+        double[] tokens = depthTokens[f];
         for (int j = 0; j < counted.length; j++) {
-            int i = counted[j];
-            Venue v = venues.get(i);
+            Venue v = venues.get(counted[j]);
             long version = v.version();
-            if (version < 0 || version != depthVersion[f][i]) {
-                depthTokens[f][i] = v.depth(a.id(), depthOther[f][j], 0.02);
-                depthVersion[f][i] = version;
+            if (version < 0 || version != versions[j]) {
+                tokens[j] = v.depth(a.id(), depthOther[f][j], 0.02);
+                versions[j] = version;
             }
-            sum += depthTokens[f][i];
+            sum += tokens[j];
         }
         return sum;
     }
