@@ -110,6 +110,22 @@ public final class Opportunities {
                 gasUnits, detectedBlock);
     }
 
+    /**
+     * {@link #aaveOrNull(ProtocolId, ChainId, AccountId, AssetId, AssetId, AaveAccountTable.Offer, FlashLoanTerms,
+     * long, long)} from the offer's amounts as {@link AaveAccountTable.OfferAmounts} holds them
+     * ({@link AaveAccountTable#OFFERS}); null where it repays nothing.
+     */
+    public static LiquidationOpportunity aaveOrNull(ProtocolId protocol, ChainId chain, AccountId account,
+                                                    AssetId collateral, AssetId debt,
+                                                    AaveAccountTable.OfferAmounts offer, FlashLoanTerms flash,
+                                                    long gasUnits, long detectedBlock) {
+        if (offer.repayTokens() == 0) {
+            return null;
+        }
+        return aave(protocol, chain, account, collateral, debt, offer.repayTokens(), offer.receivedTokens(), flash,
+                gasUnits, detectedBlock);
+    }
+
     private static LiquidationOpportunity aave(ProtocolId protocol, ChainId chain, AccountId account,
                                                AssetId collateral, AssetId debt, double repay, double received,
                                                FlashLoanTerms flash, long gasUnits, long detectedBlock) {

@@ -245,6 +245,7 @@ final class AaveBook implements ProtocolBook {
         ListingSlice.Shared shared = ListingSlice.sharing(n);
         List<ListingSlice> parts = workers.slices(n, (from, to) -> {
             ListingSlice found = shared.slice(from);
+            AaveAccountTable.OfferAmounts amounts = new AaveAccountTable.OfferAmounts();
             // The last listing's slots, walked beside the candidates (both ascend) from the slice's first.
             SlotCursor listedBefore = new SlotCursor(before, from < to ? candidates[from] : 0);
             for (int c = from; c < to; c++) {
@@ -260,7 +261,7 @@ final class AaveBook implements ProtocolBook {
                     // A position of the last listing found again is dated as it was there: the desk dates a position
                     // from the block it was first seen in, and while it stays listed that is its date in the
                     // listing before, so the desk keeps this object instead of making a copy dated so.
-                    o = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block);
+                    o = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block, amounts);
                     checkedEpoch[i] = checkEpoch;
                     checkedOpportunity[i] = o;
                 }
@@ -297,6 +298,7 @@ final class AaveBook implements ProtocolBook {
         }
         LiquidationOpportunity[] now = new LiquidationOpportunity[count];
         SlotCursor listedBefore = new SlotCursor(lastMade, count > 0 ? landed[0] : 0);
+        AaveAccountTable.OfferAmounts amounts = new AaveAccountTable.OfferAmounts();
         for (int c = 0; c < count; c++) {
             int i = landed[c];
             if (screen.screened(i) == AaveHealthScreen.NOT_LIQUIDATABLE || writtenOff[i] || accounts.debts(i) == 0) {
@@ -305,7 +307,7 @@ final class AaveBook implements ProtocolBook {
             if (checkedEpoch[i] == checkEpoch) {
                 now[c] = checkedOpportunity[i];
             } else {
-                now[c] = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block);
+                now[c] = check(i, v, listedBefore.holds(i) ? checkedOpportunity[i].detectedBlock() : block, amounts);
                 checkedEpoch[i] = checkEpoch;
                 checkedOpportunity[i] = now[c];
             }
@@ -323,9 +325,10 @@ final class AaveBook implements ProtocolBook {
      * prices), the same opportunity; from its record when the arrays cannot tell. Where the screen knows the side of
      * the close factor's threshold the account's factor lies on, and that it is liquidatable
      * ({@link AaveHealthScreen#verdict}), the offer is made at a factor standing for that side instead of the exact
-     * one: the call reads no more of it.
+     * one: the call reads no more of it. The offer's amounts pass through {@code amounts}, the calling slice's holder.
      */
-    private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block) {
+    private LiquidationOpportunity check(int i, AaveAccountTable.Valuation v, long block,
+                                         AaveAccountTable.OfferAmounts amounts) {
         long healthFactor = sidedFactor(i);
         if (healthFactor == AaveAccountTable.NO_ANSWER) {
             healthFactor = accounts.healthFactor(i, v);
@@ -343,14 +346,17 @@ final class AaveBook implements ProtocolBook {
         }
         AssetId collateralAsset = accounts.collateralAsset(i, collateral);
         AssetId debtAsset = accounts.debtAsset(i, debt);
-        AaveAccountTable.Offer offer = accounts.offer(i, collateral, debt, healthFactor, v);
-        if (offer == null) {
+        int offer = accounts.offer(i, collateral, debt, healthFactor, v, amounts);
+        if (offer == AaveAccountTable.CANNOT_TELL) {
             // Beyond the words: the records' forms answer, or fail naming why.
             return Opportunities.aave(id, chain, v.market(), v.prices(), accounts.position(i, collateral, debt),
                     accounts.accountData(i, v), collateralAsset, debtAsset, flash, LIQUIDATION_GAS, block)
                     .orElse(null);
         }
-        return Opportunities.aaveOrNull(id, chain, accounts.id(i), collateralAsset, debtAsset, offer, flash,
+        if (offer == AaveAccountTable.OFFERS_NOTHING) {
+            return null;
+        }
+        return Opportunities.aaveOrNull(id, chain, accounts.id(i), collateralAsset, debtAsset, amounts, flash,
                 LIQUIDATION_GAS, block);
     }
 
@@ -538,10 +544,8 @@ final class AaveBook implements ProtocolBook {
         byte[][] names = reserveNames(accounts);
         for (int start = 0; start < accounts.size(); start += DIGEST_BATCH) {
             int first = start;
-            for (byte[] part : workers.encoded(Math.min(DIGEST_BATCH, accounts.size() - start), 96,
-                    (out, j) -> write(out, accounts, names, first + j, writtenOff[first + j]))) {
-                digest.addBytes(part);
-            }
+            digest.addEncoded(workers, Math.min(DIGEST_BATCH, accounts.size() - start), 96,
+                    (out, j) -> write(out, accounts, names, first + j, writtenOff[first + j]));
         }
         digest.add(badDebtUsd);
     }

@@ -2,6 +2,7 @@ package dev.fracture.engine;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -112,6 +113,17 @@ final class DigestBytes {
     /** The bytes written, in order. */
     byte[] toArray() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    /** Feeds the bytes written, in order, to {@code sha}: what {@link #toArray} holds, without the copy. */
+    void feedInto(MessageDigest sha) {
+        sha.update(bytes, 0, size);
+    }
+
+    /** Empties the buffer for new bytes, keeping its room (a state hash's buffers are reused batch after batch). */
+    DigestBytes clear() {
+        size = 0;
+        return this;
     }
 
     private void room(int more) {

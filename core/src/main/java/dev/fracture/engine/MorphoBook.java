@@ -487,12 +487,10 @@ final class MorphoBook implements ProtocolBook {
             // Each position's id, borrow shares and collateral, written on the engine's threads when the book has them
             // (DigestBytes), fed in order: the same bytes as writing them here.
             List<MorphoPosition> positions = m.positions;
-            for (byte[] part : workers.encoded(positions.size(), 48, (out, i) -> {
+            digest.addEncoded(workers, positions.size(), 48, (out, i) -> {
                 MorphoPosition p = positions.get(i);
                 out.putText(p.id().value()).putBigInteger(p.borrowShares()).putBigInteger(p.collateral());
-            })) {
-                digest.addBytes(part);
-            }
+            });
         }
         digest.add(badDebtUsd);
     }

@@ -20,18 +20,13 @@ final class StateHash {
                      Workers workers) {
         StateDigest d = new StateDigest().add(trace.hash());
         d.add(events.size());
-        for (byte[] part : workers.encoded(events.size(), 160,
-                (out, i) -> RecordDigest.write(out, events.get(i)))) {
-            d.addBytes(part);
-        }
+        d.addEncoded(workers, events.size(), 160, (out, i) -> RecordDigest.write(out, events.get(i)));
         d.add(log.size());
-        for (byte[] part : workers.encoded(log.size(), 96, (out, i) -> RecordDigest.write(out, log.get(i)))) {
-            d.addBytes(part);
-        }
+        d.addEncoded(workers, log.size(), 96, (out, i) -> RecordDigest.write(out, log.get(i)));
         DigestBytes ledgers = new DigestBytes(64 * outcomes.size() + 4);
         ledgers.putInt(outcomes.size());
         outcomes.forEach((id, o) -> RecordDigest.write(ledgers, id, o));
-        d.addBytes(ledgers.toArray());
+        d.addBytes(ledgers);
         for (ProtocolBook b : books) {
             d.add(b.id().value());
             b.digest(d);

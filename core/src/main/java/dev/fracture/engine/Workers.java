@@ -140,21 +140,6 @@ final class Workers implements AutoCloseable {
         return chunked(chunks, c -> slice.apply(c * per, Math.min(count, c * per + per)));
     }
 
-    /**
-     * What {@code write} puts down for every index of {@code [0, count)}, in order, a slice of indexes to a buffer
-     * (about {@code bytesEach} per index to start with), written on the threads: the same bytes on any count, joined.
-     * For the positions a state hash reads, so that the thread feeding the digest only feeds it.
-     */
-    List<byte[]> encoded(int count, int bytesEach, java.util.function.ObjIntConsumer<DigestBytes> write) {
-        return slices(count, (from, to) -> {
-            DigestBytes out = new DigestBytes((to - from) * bytesEach);
-            for (int i = from; i < to; i++) {
-                write.accept(out, i);
-            }
-            return out.toArray();
-        });
-    }
-
     /** {@code f} of every item, in order; on the threads in chunks when there are {@code minParallel} or more. */
     private <T, R> List<R> spread(List<T> items, Function<T, R> f, int minParallel) {
         if (pool == null || items.size() < minParallel) {

@@ -23,14 +23,6 @@ class WorkersTest {
                         .flatMap(i -> java.util.stream.Stream.of(i, -i)).toList()).forEach(flattened::addAll);
                 assertThat(flattened).as("%d threads", threads)
                         .isEqualTo(items.stream().flatMap(i -> java.util.stream.Stream.of(i, -i)).toList());
-                // Written a slice at a time on the threads, joined in order: one buffer's bytes.
-                DigestBytes alone = new DigestBytes(8);
-                items.forEach(alone::putInt);
-                java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
-                for (byte[] part : w.encoded(items.size(), 1, (out, i) -> out.putInt(items.get(i)))) {
-                    joined.writeBytes(part);
-                }
-                assertThat(joined.toByteArray()).as("%d threads", threads).isEqualTo(alone.toArray());
                 assertThat(w.map(items, i -> i * i)).isEqualTo(items.stream().map(i -> i * i).toList());
                 assertThat(w.map(List.of(7), i -> i + 1)).isEqualTo(List.of(8));
                 assertThat(w.map(List.<Integer>of(), i -> i)).isEmpty();

@@ -194,6 +194,7 @@ class AaveAccountTableTest {
         int liquidatable = 0;
         int targeted = 0;
         int offered = 0;
+        AaveAccountTable.OfferAmounts reused = new AaveAccountTable.OfferAmounts();
         for (int round = 0; round < 4; round++) {
             AavePrices prices = prices(random, round == 3);
             AaveAccountTable.Valuation valuation = table.valuation(market, prices);
@@ -242,10 +243,18 @@ class AaveAccountTableTest {
                 // The call's amounts in words: the same opportunity, or none from the words (then the book asks the
                 // forms above).
                 AaveAccountTable.Offer offer = table.offer(i, c, d, healthFactor, valuation);
+                // The same answer through the holder the book reuses check after check (one for the whole loop).
+                int lean = table.offer(i, c, d, healthFactor, valuation, reused);
+                assertThat(lean).as("%s", record).isEqualTo(offer == null ? AaveAccountTable.CANNOT_TELL
+                        : offer.isNone() ? AaveAccountTable.OFFERS_NOTHING : AaveAccountTable.OFFERS);
                 if (offer != null) {
                     offered++;
                     assertThat(Opportunities.aave(POOL, CHAIN, record.id(), collateral, debt, offer,
                             FlashLoanTerms.AAVE_V3, 400_000, 7)).as("%s", record).isEqualTo(expected);
+                }
+                if (lean == AaveAccountTable.OFFERS) {
+                    assertThat(Opportunities.aaveOrNull(POOL, CHAIN, record.id(), collateral, debt, reused,
+                            FlashLoanTerms.AAVE_V3, 400_000, 7)).as("%s", record).isEqualTo(expected.orElse(null));
                 }
             }
         }
