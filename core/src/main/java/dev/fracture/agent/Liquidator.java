@@ -253,17 +253,6 @@ public final class Liquidator {
     }
 
     /**
-     * A sizing's repayment and, where that is the cap because the sale at the sizing's marginal rate would seize more,
-     * the rate's collateral (NaN otherwise): an amount the legs take, the upper end of the cap sale's bracket
-     * ({@link ProceedsBracket#around}).
-     */
-    private record Sized(double repay, double collateralAtRate) {
-    }
-
-    /** A sizing that sells nothing. */
-    private static final Sized NOT_SOLD = new Sized(0, Double.NaN);
-
-    /**
      * The sale of nothing: where no sale pays at the margin. Every reader of a sale whose repayment is not above 0
      * reads that and nothing else (no plan is built from it), so one instance stands for all of them — in a deep
      * cascade most sizings end here, tens of millions in a run.
@@ -272,20 +261,23 @@ public final class Liquidator {
 
     private Sale sale(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
                       double collUsd) {
-        Sized sized = size(o, market, flash, cap, debtUsd);
-        double repay = sized.repay();
+        double input = inputAtBreakEven(o, market, flash);
+        double repay = size(o, market, flash, cap, debtUsd, input);
         if (repay == 0) {
             return NO_SALE;
         }
+        // Where the sizing stopped at the cap because the sale at its marginal rate would seize more, that sale's
+        // collateral: an amount the legs take, the upper end of the cap sale's bracket (ProceedsBracket.around).
+        double collateralAtRate = capBelowRate(input, o.collateralPerDebt(), cap) ? input : Double.NaN;
         double collateral = repay * o.collateralPerDebt();
         double flashFeeUsd = flash ? repay * o.flashLoan().feeRate() * debtUsd : 0;
         // A sale capped below the sizing's rate, and not too small for its quotes' rounding, is bracketed from the
         // grid's quotes (remembered, shared by the pair's positions) rather than split: in a deep cascade most
         // positions are capped, each at its own size.
-        if (sized.collateralAtRate() > collateral && collateral * collUsd >= ProceedsBracket.LEAST_USD
+        if (collateralAtRate > collateral && collateral * collUsd >= ProceedsBracket.LEAST_USD
                 && quotes.splitsByWaterFilling(market, o.collateralAsset(), o.debtAsset())) {
             ProceedsBracket bracket = ProceedsBracket.around(quotes, market, o.collateralAsset(), o.debtAsset(),
-                    collateral, sized.collateralAtRate());
+                    collateral, collateralAtRate);
             if (bracket != null) {
                 return new Sale(repay, collateral, bracket, collUsd, debtUsd, flashFeeUsd, quotes.unremembered(),
                         market, o);
@@ -1189,26 +1181,23 @@ public final class Liquidator {
      * above the one at which every venue sells nothing ({@link SaleQuotes#rateSellingNothing}, with a margin far
      * above rounding), the size is 0 without asking the venues: in a deep cascade, the usual answer for the
      * positions that stay liquidatable because their collateral sells for less than it costs at any size. Where the
-     * rate's sale lies beyond the cap, that sale's collateral comes with the cap ({@link Sized}).
+     * rate's sale lies beyond the cap, the caller takes that sale's collateral for its bracket ({@link #capBelowRate}).
+     * {@code input} is {@link #inputAtBreakEven} of the position: the sizing and its caller read it once.
      */
-    private Sized size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd) {
-        double k = o.collateralPerDebt();
-        double fee = flash ? o.flashLoan().feeRate() : 0;
-        double rate = (1 + fee) / k;
-        if (rate > quotes.rateSellingNothing(market, o.collateralAsset(), o.debtAsset()) * (1 + NOTHING_MARGIN)) {
-            // Every venue's input at this rate is 0, so the repayment below would be 0: no sale pays at the margin.
-            return NOT_SOLD;
+    private double size(LiquidationOpportunity o, Market market, boolean flash, double cap, double debtUsd,
+                        double input) {
+        if (input == NOTHING_SOLD) {
+            return 0;
         }
-        double collateral = quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), rate);
-        if (Double.isNaN(collateral)) {
-            return new Sized(bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd)), Double.NaN);
+        if (Double.isNaN(input)) {
+            return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
         }
-        double repay = collateral / k;
-        if (repay >= cap * (1 - 1e-9)) {
-            return new Sized(cap, collateral);
+        double repay = input / o.collateralPerDebt();
+        if (capBelowRate(input, o.collateralPerDebt(), cap)) {
+            return cap;
         }
         if (!(repay > 0)) {
-            return NOT_SOLD;
+            return 0;
         }
         double atRate = sellProfit(repay, o, market, flash, debtUsd);
         // The cap's sale is quoted only when a bound on it does not already lose to the rate's: near the rate that
@@ -1218,9 +1207,37 @@ public final class Liquidator {
         double capBound = quotes.proceedsBound(market, o.collateralAsset(), o.debtAsset(), capCollateral,
                 (atRate / debtUsd + capOwed) / (1 + CAP_BOUND_MARGIN));
         if ((capBound * (1 + CAP_BOUND_MARGIN) - capOwed) * debtUsd < atRate) {
-            return new Sized(repay, Double.NaN);
+            return repay;
         }
-        return new Sized(sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay, Double.NaN);
+        return sellProfit(cap, o, market, flash, debtUsd) >= atRate ? cap : repay;
+    }
+
+    /** {@link #inputAtBreakEven}'s answer where every venue sells nothing at the position's break-even rate. */
+    private static final double NOTHING_SOLD = -1;
+
+    /**
+     * The collateral the pair's legs take where the best split's common marginal rate has fallen to the position's
+     * break-even rate {@code (1 + flash fee) / k} ({@link SaleQuotes#inputAtMarginalRate}; k its collateral per debt);
+     * NaN where the quotes cannot tell the rate; {@link #NOTHING_SOLD} where that rate is above the one at which every
+     * venue sells nothing ({@link SaleQuotes#rateSellingNothing}, with a margin far above rounding), without asking the
+     * venues. ({@link #size}'s first step, apart so that a sizing hands its caller the rate's collateral without an
+     * object per sizing: millions of sizings a run in a deep cascade.)
+     */
+    private double inputAtBreakEven(LiquidationOpportunity o, Market market, boolean flash) {
+        double fee = flash ? o.flashLoan().feeRate() : 0;
+        double rate = (1 + fee) / o.collateralPerDebt();
+        if (rate > quotes.rateSellingNothing(market, o.collateralAsset(), o.debtAsset()) * (1 + NOTHING_MARGIN)) {
+            return NOTHING_SOLD;
+        }
+        return quotes.inputAtMarginalRate(market, o.collateralAsset(), o.debtAsset(), rate);
+    }
+
+    /**
+     * Whether the sale at the break-even rate, of {@code input} collateral ({@link #inputAtBreakEven}: a number at
+     * least 0), repays the cap or within a hair of it ({@code k} the collateral per debt): the sizing is then the cap.
+     */
+    private static boolean capBelowRate(double input, double k, double cap) {
+        return input >= 0 && input / k >= cap * (1 - 1e-9);
     }
 
     private double sellProfit(double repay, LiquidationOpportunity o, Market market, boolean flash, double debtUsd) {

@@ -154,7 +154,12 @@ final class LiquidationDesk {
             for (int i = from; i < to; i++) {
                 if (toObserve) {
                     // A position whose terms the listing keeps, and which the planners' first check passes over on
-                    // them, is settled without reading it (Liquidator.passesOver: bidCrowd's own answer).
+                    // them, is settled without reading it (Liquidator.passesOver: bidCrowd's own answer) — most of
+                    // them by a flag of their run of the pair's positions (PassOverCover), with no terms read.
+                    if (verdictsNow.coveredAtOnce(i)) {
+                        verdictsNow.passOver(i);
+                        continue;
+                    }
                     int p = verdictsNow.screenedPair(i);
                     if (p >= 0) {
                         if (verdictsNow.coveredWhole(i)) {

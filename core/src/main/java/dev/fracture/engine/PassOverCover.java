@@ -50,9 +50,11 @@ final class PassOverCover {
     private final long[] prefixGas;
     /** Per position, {@code class * BUCKETS + bucket}, or {@link #NONE}. */
     private final int[] key;
+    /** How many positions the cover was made of (the keys array may be longer: a reused one). */
+    private final int size;
 
     private PassOverCover(Object[] pairs, int[] classStart, int[] prefixEnd, double[] prefixRepayable,
-                          double[] prefixPerDebt, long[] prefixGas, int[] key) {
+                          double[] prefixPerDebt, long[] prefixGas, int[] key, int size) {
         this.pairs = pairs;
         this.classStart = classStart;
         this.prefixEnd = prefixEnd;
@@ -60,6 +62,7 @@ final class PassOverCover {
         this.prefixPerDebt = prefixPerDebt;
         this.prefixGas = prefixGas;
         this.key = key;
+        this.size = size;
     }
 
     /**
@@ -133,7 +136,7 @@ final class PassOverCover {
             }
         }
         classStart[2 * pairs.length] = m;
-        return new PassOverCover(pairs, classStart, ends, rep, cpd, gas, key);
+        return new PassOverCover(pairs, classStart, ends, rep, cpd, gas, key, n);
     }
 
     /** The bucket of a repayable amount (at least 0, finite): its binary exponent, offset and clamped. */
@@ -189,5 +192,37 @@ final class PassOverCover {
     boolean covers(int i, int[] reach) {
         int k = key[i];
         return k != NONE && (k % BUCKETS) < reach[k / BUCKETS];
+    }
+
+    /**
+     * {@code reach} (per class, {@link #reach}) as a flag per bucket of every class, so that {@link #covers(int,
+     * boolean[])} reads one flag where {@link #covers(int, int[])} divides: made once per round, asked per position.
+     */
+    boolean[] bucketsWithin(int[] reach) {
+        boolean[] within = new boolean[(classStart.length - 1) * BUCKETS];
+        for (int c = 0; c < reach.length; c++) {
+            Arrays.fill(within, c * BUCKETS, c * BUCKETS + Math.min(reach[c], BUCKETS), true);
+        }
+        return within;
+    }
+
+    /** {@link #covers(int, int[])} with the reach as {@link #bucketsWithin} lays it out: the same answer. */
+    boolean covers(int i, boolean[] within) {
+        int k = key[i];
+        return k != NONE && within[k];
+    }
+
+    /**
+     * The greatest of {@code perPosition}'s values over the positions the cover holds (each position's block first
+     * seen, say); {@link Long#MIN_VALUE} when it holds none.
+     */
+    long greatestOf(long[] perPosition) {
+        long greatest = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            if (key[i] != NONE) {
+                greatest = Math.max(greatest, perPosition[i]);
+            }
+        }
+        return greatest;
     }
 }

@@ -66,6 +66,55 @@ class PassOverCoverTest {
             covered[i] = cover.covers(i, reach);
         }
         assertThat(covered).containsExactly(true, true, true, false, false, true, true, false);
+        // The reach laid out as a flag per bucket answers the same, position by position.
+        boolean[] within = cover.bucketsWithin(reach);
+        for (int i = 0; i < 8; i++) {
+            assertThat(cover.covers(i, within)).as("position %d", i).isEqualTo(covered[i]);
+        }
+    }
+
+    /**
+     * The flags per bucket: class c's first {@code reach[c]} buckets flagged (none for 0, all 64 for 64), nothing of
+     * the next class; and, at a reach of 33 for pair A without flash loans, amount 1 (bucket 32) is covered and 3
+     * (bucket 33) is not.
+     */
+    @Test
+    void theFlagsPerBucketAreEachClasssLeadingBuckets() {
+        Object[] pair = {PAIR_A, PAIR_A, PAIR_B, PAIR_A};
+        PassOverCover cover = PassOverCover.of(4, pair, new double[] {1, 3, 5, 2}, new double[] {1, 1, 1, 1},
+                new long[] {1, 1, 1, 1}, new boolean[] {false, false, false, true}, null);
+        int[] reach = {33, 64, 0, 1};
+        boolean[] within = cover.bucketsWithin(reach);
+        assertThat(within).hasSize(4 * PassOverCover.BUCKETS);
+        for (int c = 0; c < 4; c++) {
+            for (int b = 0; b < PassOverCover.BUCKETS; b++) {
+                assertThat(within[c * PassOverCover.BUCKETS + b]).as("class %d, bucket %d", c, b)
+                        .isEqualTo(b < reach[c]);
+            }
+        }
+        assertThat(cover.covers(0, within)).isTrue();
+        assertThat(cover.covers(1, within)).isFalse();
+        assertThat(cover.covers(2, within)).isFalse();
+        assertThat(cover.covers(3, within)).isTrue();
+    }
+
+    /**
+     * The greatest value over the positions the cover holds: a position without terms (no pair) or with a NaN amount
+     * is left out, however large its value; none held gives Long.MIN_VALUE.
+     */
+    @Test
+    void theGreatestValueIsOverTheHeldPositionsOnly() {
+        Object[] pair = {PAIR_A, null, PAIR_A, PAIR_B};
+        PassOverCover cover = PassOverCover.of(4, pair, new double[] {1, 1, Double.NaN, 4},
+                new double[] {1, 1, 1, 1}, new long[] {1, 1, 1, 1}, new boolean[4], null);
+        assertThat(cover.greatestOf(new long[] {10, 99, 98, 12})).isEqualTo(12);
+        // A reused key array longer than the positions: only the cover's own positions are read.
+        PassOverCover one = PassOverCover.of(1, new Object[] {PAIR_A, PAIR_A}, new double[] {1, 1},
+                new double[] {1, 1}, new long[] {1, 1}, new boolean[2], new int[] {5, 5});
+        assertThat(one.greatestOf(new long[] {3, 1000})).isEqualTo(3);
+        PassOverCover none = PassOverCover.of(1, new Object[] {null}, new double[] {1}, new double[] {1},
+                new long[] {1}, new boolean[1], null);
+        assertThat(none.greatestOf(new long[] {7})).isEqualTo(Long.MIN_VALUE);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.fracture.model.Chain;
 import dev.fracture.model.EcosystemSnapshot;
 import dev.fracture.model.ProtocolId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -465,6 +466,61 @@ class PlanVerdictsTest {
         assertThat(unknowable.observed()).isFalse();
         assertThat(unknowable.screenedPair(0)).isEqualTo(-1);
         assertThat(unknowable.screenedPair(1)).isEqualTo(-1);
+    }
+
+    /**
+     * A run of positions is passed over at once, without its positions' terms read (PlanVerdicts.Round.coveredAtOnce),
+     * only where every position the listing's cover holds is older than every latency: else a young one would be
+     * settled that the first check is never asked of (screenedPair). A crowd of latency 3 (ages of 4 blocks and more
+     * alike); two positions first seen at block 8, observed there, and at block 9 (the collateral's price moved) the
+     * listing's second opened round, where its cover is made. Every bucket reached: at blocks 9 and 11 (ages 1 and 3)
+     * neither is passed over at once nor offered; at block 12 (age 4) both are, and the flags answer as the reach does.
+     */
+    @Test
+    void aRunIsPassedOverAtOnceOnlyWhenEveryPositionItHoldsIsOldEnough() {
+        LiquidatorLedger slow = new LiquidatorLedger(new LiquidatorProfile("slow",
+                Map.of(CHAIN.id(), Map.of(USDC, 1e6)), false, 1, 1.0, 0, 3, 1, 0));
+        PlanVerdicts slowVerdicts = new PlanVerdicts(List.of(slow));
+        List<LiquidationOpportunity> listing = new ArrayList<>();
+        LiquidationDesk.Seen[] records = new LiquidationDesk.Seen[2];
+        for (int k = 0; k < 2; k++) {
+            listing.add(new LiquidationOpportunity(ProtocolId.of("pool-0"), AccountId.of("pool-0-" + k), CHAIN.id(),
+                    USDC, ETH, 100 + k, 1.05 / 2000, 10, FlashLoanTerms.NONE, 300_000, 8));
+            records[k] = new LiquidationDesk.Seen(8);
+        }
+        block = 7;
+        PlanVerdicts.Round first = slowVerdicts.open(listing, records, PlanVerdicts.onePerPair(listing, 0, 2),
+                nextBlock(), quotes, prices::usd);
+        first.observed(List.of(first.observe(0, 2)));
+        first.settle(0, false);
+        first.settle(1, false);
+        PlanVerdicts.Round round = first;
+        for (long at : new long[] {9, 11, 12}) {
+            eth[0] -= 10;
+            block = at - 1;
+            round = slowVerdicts.again(round, nextBlock(), quotes, prices::usd);
+            assertThat(round.observed()).as("block %d: a price moved", at).isFalse();
+            assertThat(round.cover()).as("made at the listing's second opened round").isNotNull();
+            int[] everything = new int[round.cover().classes()];
+            Arrays.fill(everything, PassOverCover.BUCKETS);
+            round.coverReach(everything);
+            boolean old = at - 8 >= 4;
+            for (int k = 0; k < 2; k++) {
+                assertThat(round.coveredAtOnce(k)).as("block %d, position %d", at, k).isEqualTo(old);
+                assertThat(round.screenedPair(k) >= 0 && round.coveredWhole(k)).as("block %d, position %d", at, k)
+                        .isEqualTo(old);
+            }
+            round.observed(List.of(round.observe(0, 2)));
+            round.settle(0, false);
+            round.settle(1, false);
+        }
+        // A class not reached is not covered, old or young.
+        round = slowVerdicts.again(round, nextBlock(), quotes, prices::usd);
+        eth[0] -= 10;
+        round = slowVerdicts.again(round, nextBlock(), quotes, prices::usd);
+        round.coverReach(new int[round.cover().classes()]);
+        assertThat(round.coveredAtOnce(0)).isFalse();
+        assertThat(round.coveredAtOnce(1)).isFalse();
     }
 
     /** A position younger than every latency is never offered: its verdict moves with its age. */
