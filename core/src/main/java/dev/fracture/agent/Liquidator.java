@@ -1192,10 +1192,10 @@ public final class Liquidator {
         if (Double.isNaN(input)) {
             return bestSize(cap, r -> sellProfit(r, o, market, flash, debtUsd));
         }
-        double repay = input / o.collateralPerDebt();
         if (capBelowRate(input, o.collateralPerDebt(), cap)) {
             return cap;
         }
+        double repay = input / o.collateralPerDebt();
         if (!(repay > 0)) {
             return 0;
         }

@@ -84,36 +84,11 @@ public final class Opportunities {
     }
 
     /**
-     * {@link #aave} from the call's amounts already read in tokens ({@code offer}: {@link AaveAccountTable#offer}, the
-     * same amounts reckoned in words), for a holder of accounts that keeps no records of them; empty when it offers
-     * nothing.
-     */
-    public static Optional<LiquidationOpportunity> aave(ProtocolId protocol, ChainId chain, AccountId account,
-                                                        AssetId collateral, AssetId debt, AaveAccountTable.Offer offer,
-                                                        FlashLoanTerms flash, long gasUnits, long detectedBlock) {
-        return Optional.ofNullable(aaveOrNull(protocol, chain, account, collateral, debt, offer, flash, gasUnits,
-                detectedBlock));
-    }
-
-    /**
-     * {@link #aave(ProtocolId, ChainId, AccountId, AssetId, AssetId, AaveAccountTable.Offer, FlashLoanTerms, long,
-     * long)}, null where that is empty: for a book that checks its liquidatable accounts at every oracle move, where
-     * an {@code Optional} per check was a tenth of a gigabyte a run at 1,000,000 accounts.
-     */
-    public static LiquidationOpportunity aaveOrNull(ProtocolId protocol, ChainId chain, AccountId account,
-                                                    AssetId collateral, AssetId debt, AaveAccountTable.Offer offer,
-                                                    FlashLoanTerms flash, long gasUnits, long detectedBlock) {
-        if (offer.isNone()) {
-            return null;
-        }
-        return aave(protocol, chain, account, collateral, debt, offer.repayTokens(), offer.receivedTokens(), flash,
-                gasUnits, detectedBlock);
-    }
-
-    /**
-     * {@link #aaveOrNull(ProtocolId, ChainId, AccountId, AssetId, AssetId, AaveAccountTable.Offer, FlashLoanTerms,
-     * long, long)} from the offer's amounts as {@link AaveAccountTable.OfferAmounts} holds them
-     * ({@link AaveAccountTable#OFFERS}); null where it repays nothing.
+     * The opportunity of a call whose amounts are already read in tokens ({@code offer}: {@link AaveAccountTable#offer}
+     * answered {@link AaveAccountTable#OFFERS}, the amounts of {@link #aave} reckoned in words), for a holder of
+     * accounts that keeps no records of them; null where it repays nothing. Null rather than an empty
+     * {@code Optional}: a book checks its liquidatable accounts at every oracle move, and an {@code Optional} per check
+     * was a tenth of a gigabyte a run at 1,000,000 accounts.
      */
     public static LiquidationOpportunity aaveOrNull(ProtocolId protocol, ChainId chain, AccountId account,
                                                     AssetId collateral, AssetId debt,

@@ -390,8 +390,8 @@ class AaveHealthScreenTest {
             int collateral = table.largestCollateral(a, valuation);
             int debt = table.largestDebt(a, valuation);
             if (collateral >= 0 && debt >= 0) {
-                assertThat(table.offer(a, collateral, debt, standIn, valuation)).as("seed %d, account %d", seed, a)
-                        .isEqualTo(table.offer(a, collateral, debt, table.healthFactor(a, valuation), valuation));
+                assertThat(offerOf(table, a, collateral, debt, standIn, valuation)).as("seed %d, account %d", seed, a)
+                        .isEqualTo(offerOf(table, a, collateral, debt, table.healthFactor(a, valuation), valuation));
                 // A liquidation landed at the standing factor moves what one at the exact factor moves, and leaves
                 // the account as it does: a call covering a random part of the debt, up to all of it.
                 AssetId collateralAsset = table.collateralAsset(a, collateral);
@@ -456,5 +456,14 @@ class AaveHealthScreenTest {
 
     private static BigInteger units(double tokens, int decimals) {
         return new BigDecimal(tokens).movePointRight(decimals).toBigInteger().max(BigInteger.ONE);
+    }
+
+    /** {@link AaveAccountTable#offer}'s answer and, where it offers, its two amounts: comparable as a list. */
+    private static List<Object> offerOf(AaveAccountTable table, int account, int collateral, int debt,
+                                        long healthFactor, AaveAccountTable.Valuation valuation) {
+        AaveAccountTable.OfferAmounts amounts = new AaveAccountTable.OfferAmounts();
+        int answer = table.offer(account, collateral, debt, healthFactor, valuation, amounts);
+        return answer == AaveAccountTable.OFFERS ? List.of(answer, amounts.repayTokens(), amounts.receivedTokens())
+                : List.of(answer);
     }
 }

@@ -613,37 +613,25 @@ public final class AaveAccountTable {
         return sums;
     }
 
+    /** {@link #offer}'s answer: the call offers its amounts, written into the holder. */
+    public static final int OFFERS = 1;
+    /** {@link #offer}'s answer: the call offers nothing (no debt, no collateral, or nothing repaid). */
+    public static final int OFFERS_NOTHING = 0;
+    /** {@link #offer}'s answer: the words cannot tell. */
+    public static final int CANNOT_TELL = -1;
+
     /**
      * What a liquidator reads of a call covering all of account {@code i}'s debt {@code debt} against its collateral
      * {@code collateral} (indices in the account's order) at {@code v}, the account at {@code healthFactor}
      * ({@link #healthFactor}, below 1e18): the debt it repays and the collateral it receives, in tokens — the amounts
      * of {@code Opportunities.aave} from the records' {@link AaveLiquidation#seizure}, to the last unit, reckoned in
-     * words ({@link FixedWidthLiquidation}). {@link Offer#NONE} when the call offers nothing (no debt, no collateral,
-     * or nothing repaid); null when the words cannot tell, and the caller then asks the records' forms with
-     * {@link #position} and {@link #accountData}, which answer or fail as they always do.
-     */
-    public Offer offer(int i, int collateral, int debt, long healthFactor, Valuation v) {
-        OfferAmounts amounts = new OfferAmounts();
-        return switch (offer(i, collateral, debt, healthFactor, v, amounts)) {
-            case OFFERS -> new Offer(amounts.repayTokens, amounts.receivedTokens);
-            case OFFERS_NOTHING -> Offer.NONE;
-            default -> null;
-        };
-    }
-
-    /** {@link #offer(int, int, int, long, Valuation, OfferAmounts)}'s answer: the amounts are in its holder. */
-    public static final int OFFERS = 1;
-    /** {@link #offer(int, int, int, long, Valuation, OfferAmounts)}'s answer: {@link Offer#NONE}. */
-    public static final int OFFERS_NOTHING = 0;
-    /** {@link #offer(int, int, int, long, Valuation, OfferAmounts)}'s answer: the words cannot tell (null). */
-    public static final int CANNOT_TELL = -1;
-
-    /**
-     * {@link #offer(int, int, int, long, Valuation)} without its record: the same amounts written into {@code into}
-     * (a holder the caller reuses) where it answers {@link #OFFERS}; {@link #OFFERS_NOTHING} for {@link Offer#NONE}
-     * and {@link #CANNOT_TELL} for null, {@code into} then unchanged. For a book that checks its liquidatable accounts
-     * at every oracle move: a record per check was a fifth of a gigabyte a run at 1,000,000 accounts, dropped as soon
-     * as the opportunity was made from it.
+     * words ({@link FixedWidthLiquidation}) and written into {@code into} (a holder the caller reuses) where it answers
+     * {@link #OFFERS}. {@link #OFFERS_NOTHING} when the call offers nothing (no debt, no collateral, or nothing
+     * repaid); {@link #CANNOT_TELL} when the words cannot tell, and the caller then asks the records' forms with
+     * {@link #position} and {@link #accountData}, which answer or fail as they always do; {@code into} is then
+     * unchanged. A holder rather than a record per answer: a book checks its liquidatable accounts at every oracle
+     * move, and a record per check was a fifth of a gigabyte a run at 1,000,000 accounts, dropped as soon as the
+     * opportunity was made from it.
      */
     public int offer(int i, int collateral, int debt, long healthFactor, Valuation v, OfferAmounts into) {
         if (isWide(i)) {
@@ -809,20 +797,8 @@ public final class AaveAccountTable {
     }
 
     /**
-     * A liquidation call's amounts as a liquidator reads them ({@link #offer}): the debt repaid and the collateral
-     * received, in tokens ({@link TokenAmounts#decimal64}); {@link #NONE} offers nothing.
-     */
-    public record Offer(double repayTokens, double receivedTokens) {
-        public static final Offer NONE = new Offer(0, 0);
-
-        public boolean isNone() {
-            return repayTokens == 0;
-        }
-    }
-
-    /**
-     * Where {@link #offer(int, int, int, long, Valuation, OfferAmounts)} writes an offer's amounts, as {@link Offer}
-     * holds them: one holder per thread of checks, reused check after check.
+     * Where {@link #offer} writes a call's amounts, in tokens ({@link TokenAmounts#decimal64}): the debt repaid and
+     * the collateral received. One holder per thread of checks, reused check after check.
      */
     public static final class OfferAmounts {
         private double repayTokens;

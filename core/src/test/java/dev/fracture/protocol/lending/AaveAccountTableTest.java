@@ -241,20 +241,14 @@ class AaveAccountTableTest {
                 assertThat(Opportunities.aave(POOL, CHAIN, market, prices, position, data, collateral, debt,
                         FlashLoanTerms.AAVE_V3, 400_000, 7)).isEqualTo(expected);
                 // The call's amounts in words: the same opportunity, or none from the words (then the book asks the
-                // forms above).
-                AaveAccountTable.Offer offer = table.offer(i, c, d, healthFactor, valuation);
-                // The same answer through the holder the book reuses check after check (one for the whole loop).
-                int lean = table.offer(i, c, d, healthFactor, valuation, reused);
-                assertThat(lean).as("%s", record).isEqualTo(offer == null ? AaveAccountTable.CANNOT_TELL
-                        : offer.isNone() ? AaveAccountTable.OFFERS_NOTHING : AaveAccountTable.OFFERS);
-                if (offer != null) {
+                // forms above). One holder for the whole loop, as the book reuses one.
+                int offer = table.offer(i, c, d, healthFactor, valuation, reused);
+                if (offer != AaveAccountTable.CANNOT_TELL) {
                     offered++;
-                    assertThat(Opportunities.aave(POOL, CHAIN, record.id(), collateral, debt, offer,
-                            FlashLoanTerms.AAVE_V3, 400_000, 7)).as("%s", record).isEqualTo(expected);
-                }
-                if (lean == AaveAccountTable.OFFERS) {
-                    assertThat(Opportunities.aaveOrNull(POOL, CHAIN, record.id(), collateral, debt, reused,
-                            FlashLoanTerms.AAVE_V3, 400_000, 7)).as("%s", record).isEqualTo(expected.orElse(null));
+                    LiquidationOpportunity fromWords = offer == AaveAccountTable.OFFERS
+                            ? Opportunities.aaveOrNull(POOL, CHAIN, record.id(), collateral, debt, reused,
+                            FlashLoanTerms.AAVE_V3, 400_000, 7) : null;
+                    assertThat(fromWords).as("%s", record).isEqualTo(expected.orElse(null));
                 }
             }
         }
@@ -340,7 +334,10 @@ class AaveAccountTableTest {
         // The debt buys 1e8 * 1.5e10 * 1e18 / (1.5e11 * 1e6) = 1e19 wei, 1.05e19 with the 5% bonus: more than the 10
         // WETH held, so all 1e19 is seized and repays (1.5e11 * 1e19 * 1e6 / (1e8 * 1e18)).percentDiv(10500)
         // = (1.5e10 * 1e4 + 5250) / 10500 = 14285714286 units: 14,285.714286 USDC; no protocol fee on WETH here.
-        assertThat(table.offer(0, 0, 0, healthFactor, v)).isEqualTo(new AaveAccountTable.Offer(14_285.714286, 10.0));
+        AaveAccountTable.OfferAmounts amounts = new AaveAccountTable.OfferAmounts();
+        assertThat(table.offer(0, 0, 0, healthFactor, v, amounts)).isEqualTo(AaveAccountTable.OFFERS);
+        assertThat(amounts.repayTokens()).isEqualTo(14_285.714286);
+        assertThat(amounts.receivedTokens()).isEqualTo(10.0);
     }
 
     /**
@@ -458,7 +455,8 @@ class AaveAccountTableTest {
         AaveAccountTable.Valuation v = table.valuation(market, prices);
         long healthFactor = table.healthFactor(0, v);
         assertThat(AaveAccountTable.liquidatable(healthFactor)).isTrue();
-        assertThat(table.offer(0, 0, 0, healthFactor, v)).isNull();
+        assertThat(table.offer(0, 0, 0, healthFactor, v, new AaveAccountTable.OfferAmounts()))
+                .isEqualTo(AaveAccountTable.CANNOT_TELL);
         Optional<LiquidationOpportunity> expected = Opportunities.aave(POOL, CHAIN, market, prices, account, WETH,
                 tiny, FlashLoanTerms.AAVE_V3, 400_000, 7);
         assertThat(expected).isPresent();
