@@ -152,6 +152,51 @@ class PerpAccountBookTest {
         assertThat(liquidatable).isPositive();
     }
 
+    /**
+     * A partial liquidation puts the reduced position last ({@code PerpLiquidation}'s scope rebuilt). Where that moves
+     * it past positions of the other margin mode only, each mode's positions keep their order, the rows stand, and the
+     * book is patched where it stands: the book itself comes back. Where it moves past one of its own mode, the rows'
+     * order changes and the book is rebuilt. Either way it holds the scopes of the book built afresh, in the same
+     * order.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43})
+    void aPositionMovedPastTheOtherModeOnlyIsPatchedWhereTheBookStands(long seed) {
+        Exchange x = Exchange.drawn(seed);
+        List<PerpAccount> accounts = x.accounts();
+        PerpAccountBook book = x.fresh();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] marks = randomMarks(rnd, Exchange.MARKETS);
+        int patched = 0;
+        int rebuilt = 0;
+        for (int k = 0; k < accounts.size() && (patched < 25 || rebuilt < 25); k++) {
+            PerpAccount a = accounts.get(k);
+            List<PerpPosition> positions = new ArrayList<>(a.positions());
+            if (positions.size() < 2) {
+                continue;
+            }
+            PerpPosition first = positions.remove(0);
+            boolean pastItsOwnMode = positions.stream().anyMatch(p -> p.mode() == first.mode());
+            if (pastItsOwnMode ? rebuilt >= 25 : patched >= 25) {
+                continue;
+            }
+            positions.add(first.withSize(first.size() / 2));
+            accounts.set(k, new PerpAccount(a.id(), a.crossCollateral(), positions));
+            PerpAccountBook was = book;
+            book = book.patchedInPlace(accounts, new int[] {k}, 1);
+            assertThat(book == was).as("account %d, moved past its own mode: %s", k, pastItsOwnMode)
+                    .isEqualTo(!pastItsOwnMode);
+            assertSameBook(book, x.fresh(), marks);
+            if (pastItsOwnMode) {
+                rebuilt++;
+            } else {
+                patched++;
+            }
+        }
+        assertThat(patched).isEqualTo(25);
+        assertThat(rebuilt).isEqualTo(25);
+    }
+
     /** Marking a book range by range and joining the ranges' finds in order finds what marking it whole finds. */
     @ParameterizedTest
     @ValueSource(longs = {31, 32})
