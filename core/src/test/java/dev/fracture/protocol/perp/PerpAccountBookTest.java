@@ -155,9 +155,9 @@ class PerpAccountBookTest {
     /**
      * A partial liquidation puts the reduced position last ({@code PerpLiquidation}'s scope rebuilt). Where that moves
      * it past positions of the other margin mode only, each mode's positions keep their order, the rows stand, and the
-     * book is patched where it stands: the book itself comes back. Where it moves past one of its own mode, the rows'
-     * order changes and the book is rebuilt. Either way it holds the scopes of the book built afresh, in the same
-     * order.
+     * book is patched where it stands: the book itself comes back. Where it moves past one of its own mode, the order
+     * of that mode's entries (cross) or rows (isolated) changes and the book is rebuilt. Either way it holds the scopes
+     * of the book built afresh, in the same order.
      */
     @ParameterizedTest
     @ValueSource(longs = {41, 42, 43})
